@@ -1,0 +1,8 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/** What an API key may be used for; stored lower-case. */
+export enum ApiKeyScope {
+  INGEST = 'ingest',
+}
+
+registerEnumType(ApiKeyScope, { name: 'ApiKeyScope', valuesMap: { INGEST: { description: 'POST /api/lead' } } });

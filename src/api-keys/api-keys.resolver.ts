@@ -1,0 +1,28 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { AuthContext } from '../auth/auth-context.js';
+import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
+import { UuidPipe } from '../common/graphql/uuid.pipe.js';
+import { ApiKeysService } from './api-keys.service.js';
+import { CreateApiKeyInput } from './dto/create-api-key.input.js';
+import { ApiKeyType, CreatedApiKey } from './models/api-key.type.js';
+
+@Resolver(() => ApiKeyType)
+export class ApiKeysResolver {
+  constructor(private readonly keys: ApiKeysService) {}
+
+  @Query(() => [ApiKeyType], { description: 'ADMIN: the company’s API keys, newest first.' })
+  async apiKeys(@CurrentAuth() auth: AuthContext): Promise<ApiKeyType[]> {
+    return (await this.keys.list(auth)).map((k) => ApiKeyType.from(k));
+  }
+
+  @Mutation(() => CreatedApiKey, { description: 'ADMIN: create an API key; the secret is returned only here.' })
+  async createApiKey(@CurrentAuth() auth: AuthContext, @Args('input') input: CreateApiKeyInput): Promise<CreatedApiKey> {
+    const { apiKey, secret } = await this.keys.create(auth, input);
+    return { apiKey: ApiKeyType.from(apiKey), secret };
+  }
+
+  @Mutation(() => ApiKeyType, { description: 'ADMIN: revoke an API key; it stops working at once.' })
+  async revokeApiKey(@CurrentAuth() auth: AuthContext, @Args('id', { type: () => ID }, new UuidPipe('id')) id: string): Promise<ApiKeyType> {
+    return ApiKeyType.from(await this.keys.revoke(auth, id));
+  }
+}

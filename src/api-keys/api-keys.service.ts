@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { Sequelize } from 'sequelize-typescript';
+import { actorOf, type AuthContext } from '../auth/auth-context.js';
+import { Action, authorize } from '../auth/permissions.js';
+import { hashSecret, randomSecret } from '../auth/tokens/secret-token.js';
+import { NotFoundException } from '../common/errors/app.exception.js';
+import { DomainEvent } from '../common/events/domain-event.js';
+import { DomainEvents } from '../common/events/domain-events.js';
+import { ApiKeyScope } from './api-key-scope.enum.js';
+import { ApiKeyEvents } from './api-keys.events.js';
+import { ApiKeysRepository } from './api-keys.repository.js';
+import { CreateApiKeyInput } from './dto/create-api-key.input.js';
+import { ApiKey } from './models/api-key.model.js';
+
+
+/** An integration authenticated by an API key. */
+export interface ApiKeyCaller {
+  apiKeyId: string;
+  companyId: string;
+  scopes: ApiKeyScope[];
+}
+
+const SECRET_PREFIX = 'crm_';
+
+@Injectable()
+export class ApiKeysService {
+  constructor(
+    private readonly keys: ApiKeysRepository,
+    private readonly sequelize: Sequelize,
+    private readonly events: DomainEvents,
+  ) {}
+
+  /** Returns the key and its secret; the secret is not stored and cannot be shown again. */
+  async create(auth: AuthContext, input: CreateApiKeyInput): Promise<{ apiKey: ApiKey; secret: string }> {
+    authorize(auth, Action.ManageApiKeys);
+    const prefix = `${SECRET_PREFIX}${randomBytes(4).toString('hex')}`;
+    const secret = `${prefix}_${randomSecret()}`;
+    const apiKey = await this.sequelize.transaction(async (transaction) => {
+      const key = await this.keys.create(
+        { companyId: auth.companyId, name: input.name, prefix, keyHash: hashSecret(secret), scopes: input.scopes, createdById: auth.userId },
+        transaction,
+      );
+      await this.events.publish(
+        new DomainEvent(ApiKeyEvents.Created, actorOf(auth), { type: 'ApiKey', id: key.id }, { name: key.name, scopes: key.scopes }, transaction),
+      );
+      return key;
+    });
+    return { apiKey, secret };
+  }
+
+  list(auth: AuthContext): Promise<ApiKey[]> {
+    authorize(auth, Action.ManageApiKeys);
+    return this.keys.listInCompany(auth.companyId);
+  }
+
+  async revoke(auth: AuthContext, id: string): Promise<ApiKey> {
+    authorize(auth, Action.ManageApiKeys);
+    return this.sequelize.transaction(async (transaction) => {
+      const key = await this.keys.findInCompany(auth.companyId, id, transaction);
+      if (!key) throw new NotFoundException('ApiKey', id);
+      if (key.revokedAt) return key;
+      await key.update({ revokedAt: new Date() }, { transaction });
+      await this.events.publish(new DomainEvent(ApiKeyEvents.Revoked, actorOf(auth), { type: 'ApiKey', id: key.id }, null, transaction));
+      return key;
+    });
+  }
+
+  /** The caller behind a presented secret, or null when it is unknown, revoked or lacks `scope`. */
+  async authenticate(secret: string, scope: ApiKeyScope): Promise<ApiKeyCaller | null> {
+    if (!secret.startsWith(SECRET_PREFIX) || secret.length > 200) return null;
+    const key = await this.keys.findByHash(hashSecret(secret));
+    if (!key || key.revokedAt || !key.scopes.includes(scope)) return null;
+    await this.keys.touch(key.id);
+    return { apiKeyId: key.id, companyId: key.companyId, scopes: key.scopes as ApiKeyScope[] };
+  }
+}

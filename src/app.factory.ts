@@ -1,0 +1,69 @@
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { AppModule } from './app.module.js';
+import { PinoNestLogger } from './common/logging/pino-nest-logger.js';
+import { AppConfig } from './config/app-config.js';
+import { IDE_ASSETS_PREFIX, IDE_INIT_SCRIPT, ideAssetsDirectory, ideInitScript } from './graphql/ide.js';
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** Honours a sane incoming X-Request-Id so a trace spans services; otherwise makes one. */
+function requestId(req: IncomingMessage): string {
+  const incoming = req.headers['x-request-id'];
+  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
+
+/** Builds the whole application (not yet listening): shared by main.ts and the e2e harness. */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    logger: {
+      level: config.LOG_LEVEL,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
+    },
+    requestIdHeader: false,
+    requestIdLogLabel: 'requestId',
+    genReqId: requestId,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true });
+  const fastify = app.getHttpAdapter().getInstance();
+  app.useLogger(new PinoNestLogger(fastify.log));
+  app.flushLogs();
+
+  fastify.addHook('onRequest', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // The IDE (Angular) injects component styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+      },
+    },
+  });
+  app.enableCors({
+    origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false,
+    credentials: true,
+    exposedHeaders: ['x-request-id', 'retry-after'],
+  });
+  if (config.graphqlIde) {
+    fastify.get(`${IDE_ASSETS_PREFIX}${IDE_INIT_SCRIPT}`, (_req, reply) => {
+      void reply.type('application/javascript').send(ideInitScript());
+    });
+    await app.register(fastifyStatic, { root: ideAssetsDirectory(), prefix: IDE_ASSETS_PREFIX, decorateReply: false });
+  }
+  return app;
+}

@@ -1,0 +1,54 @@
+import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApiKeysModule } from './api-keys/api-keys.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { AuthGuard } from './auth/guards/auth.guard.js';
+import { AppExceptionFilter } from './common/errors/app-exception.filter.js';
+import { validationException } from './common/errors/validation.js';
+import { EventsModule } from './common/events/events.module.js';
+import { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { graphqlOptions } from './graphql/graphql-options.js';
+import { HealthModule } from './health/health.module.js';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
+import { RateLimitModule } from './rate-limit/rate-limit.module.js';
+import { RedisModule } from './redis/redis.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        RedisModule,
+        EventsModule,
+        GraphQLModule.forRoot(graphqlOptions(config)),
+        RateLimitModule,
+        AuthModule,
+        ApiKeysModule,
+        AuditModule,
+        HealthModule,
+      ],
+      providers: [
+        // Guards run in this order: throttle before spending a database lookup on the token.
+        { provide: APP_GUARD, useExisting: RateLimitGuard },
+        { provide: APP_GUARD, useExisting: AuthGuard },
+        { provide: APP_FILTER, useClass: AppExceptionFilter },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            transform: true,
+            whitelist: true,
+            forbidUnknownValues: false,
+            exceptionFactory: validationException,
+          }),
+        },
+      ],
+    };
+  }
+}

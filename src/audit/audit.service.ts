@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthContext } from '../auth/auth-context.js';
+import { Action, authorize } from '../auth/permissions.js';
+import type { DomainEvent } from '../common/events/domain-event.js';
+import { decodeCursor, pageSize } from '../common/pagination/cursor.js';
+import { toPage, type Page } from '../common/pagination/page.js';
+import { AuditRepository } from './audit.repository.js';
+import type { AuditLogFilter } from './dto/audit-log-filter.input.js';
+import type { AuditLog } from './models/audit-log.model.js';
+
+@Injectable()
+export class AuditService {
+  constructor(private readonly logs: AuditRepository) {}
+
+  /** Writes the entry for a domain event, inside the event's transaction when it has one. */
+  record(event: DomainEvent): Promise<void> {
+    return this.logs.insert(
+      {
+        companyId: event.actor.companyId,
+        actorUserId: event.actor.userId ?? null,
+        actorApiKeyId: event.actor.apiKeyId ?? null,
+        action: event.name,
+        entityType: event.entity.type,
+        entityId: event.entity.id,
+        changes: event.changes,
+        requestId: event.actor.requestId ?? null,
+        ip: event.actor.ip ?? null,
+      },
+      event.transaction,
+    );
+  }
+
+  async page(auth: AuthContext, filter: AuditLogFilter, first?: number | null, after?: string | null): Promise<{ page: Page<AuditLog>; total: number }> {
+    authorize(auth, Action.ReadAuditLogs);
+    const limit = pageSize(first);
+    const cursor = after ? decodeCursor(after, 2) : undefined;
+    const [rows, total] = await Promise.all([
+      this.logs.page(auth.companyId, filter, limit + 1, cursor ? { createdAt: String(cursor[0]), id: String(cursor[1]) } : undefined),
+      this.logs.count(auth.companyId, filter),
+    ]);
+    return { page: toPage(rows, limit, (l) => [l.createdAt.toISOString(), l.id]), total };
+  }
+}

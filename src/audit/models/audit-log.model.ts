@@ -1,0 +1,38 @@
+import { Column, DataType, Default, Model, PrimaryKey, Table } from 'sequelize-typescript';
+
+@Table({ tableName: 'audit_logs', updatedAt: false })
+export class AuditLog extends Model {
+  @PrimaryKey
+  @Default(DataType.UUIDV4)
+  @Column(DataType.UUID)
+  override id!: string;
+
+  @Column(DataType.UUID)
+  companyId!: string | null;
+
+  @Column(DataType.UUID)
+  actorUserId!: string | null;
+
+  @Column(DataType.UUID)
+  actorApiKeyId!: string | null;
+
+  @Column(DataType.TEXT)
+  action!: string;
+
+  @Column(DataType.TEXT)
+  entityType!: string | null;
+
+  @Column(DataType.UUID)
+  entityId!: string | null;
+
+  @Column(DataType.JSONB)
+  changes!: Record<string, unknown> | null;
+
+  @Column(DataType.TEXT)
+  requestId!: string | null;
+
+  @Column(DataType.TEXT)
+  ip!: string | null;
+
+  override createdAt!: Date;
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { UsersModule } from '../users/users.module.js';
+import { AuthResolver } from './auth.resolver.js';
+import { AuthService } from './auth.service.js';
+import { AuthGuard } from './guards/auth.guard.js';
+import { RevokeSessionsListener } from './revoke-sessions.listener.js';
+import { AccessTokenService } from './tokens/access-token.service.js';
+import { RefreshTokenRepository } from './tokens/refresh-token.repository.js';
+import { RefreshTokenService } from './tokens/refresh-token.service.js';
+
+@Module({
+  // Secret and claims are passed per call by AccessTokenService, so nothing is configured here.
+  imports: [JwtModule.register({}), UsersModule],
+  providers: [
+    AuthService,
+    AuthResolver,
+    AccessTokenService,
+    RefreshTokenRepository,
+    RefreshTokenService,
+    RevokeSessionsListener,
+    AuthGuard,
+  ],
+  exports: [AuthGuard, AccessTokenService, UsersModule],
+})
+export class AuthModule {}

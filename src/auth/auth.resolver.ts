@@ -1,0 +1,47 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { UserType } from '../users/models/user.type.js';
+import type { AuthContext, RequestMeta } from './auth-context.js';
+import { AuthService, type Session } from './auth.service.js';
+import { CurrentAuth, CurrentRequest } from './decorators/current-auth.decorator.js';
+import { Public } from './decorators/public.decorator.js';
+import { AuthPayload } from './dto/auth-payload.type.js';
+import { LoginInput } from './dto/login.input.js';
+import { SignUpInput } from './dto/sign-up.input.js';
+import { LoginRateLimited } from '../rate-limit/rate-limit.decorators.js';
+
+function toPayload(session: Session): AuthPayload {
+  return { accessToken: session.accessToken, refreshToken: session.refreshToken, user: UserType.from(session.user) };
+}
+
+
+@Resolver()
+export class AuthResolver {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Mutation(() => AuthPayload, { description: 'Create a company and its first ADMIN.' })
+  async signUp(@CurrentRequest() meta: RequestMeta, @Args('input') input: SignUpInput): Promise<AuthPayload> {
+    return toPayload(await this.auth.signUp(meta, input));
+  }
+
+  @Public()
+  @LoginRateLimited()
+  @Mutation(() => AuthPayload)
+  async login(@CurrentRequest() meta: RequestMeta, @Args('input') input: LoginInput): Promise<AuthPayload> {
+    return toPayload(await this.auth.login(meta, input));
+  }
+
+  @Public()
+  @Mutation(() => AuthPayload, { description: 'Exchange a refresh token for a new pair; the old one stops working.' })
+  async refreshToken(@CurrentRequest() meta: RequestMeta, @Args('refreshToken') refreshToken: string): Promise<AuthPayload> {
+    return toPayload(await this.auth.refresh(meta, refreshToken));
+  }
+
+  @Mutation(() => Boolean, { description: 'End the session of refreshToken, or all your sessions when omitted.' })
+  logout(
+    @CurrentAuth() auth: AuthContext,
+    @Args('refreshToken', { type: () => String, nullable: true }) refreshToken?: string | null,
+  ): Promise<boolean> {
+    return this.auth.logout(auth, refreshToken);
+  }
+}

@@ -1,0 +1,14 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import { UserType } from '../../users/models/user.type.js';
+
+@ObjectType('AuthPayload')
+export class AuthPayload {
+  @Field({ description: 'JWT for the Authorization: Bearer header; short-lived.' })
+  accessToken!: string;
+
+  @Field({ description: 'Opaque; exchange it once with refreshToken for a new pair.' })
+  refreshToken!: string;
+
+  @Field(() => UserType)
+  user!: UserType;
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { Op, Transaction } from 'sequelize';
+import { RefreshToken } from '../models/refresh-token.model.js';
+
+@Injectable()
+export class RefreshTokenRepository {
+  create(
+    values: { userId: string; familyId: string; tokenHash: string; expiresAt: Date },
+    transaction?: Transaction,
+  ): Promise<RefreshToken> {
+    return RefreshToken.create(values, { transaction });
+  }
+
+  /** Locks the row so that two concurrent uses of one token cannot both rotate it. */
+  findByHashForUpdate(tokenHash: string, transaction: Transaction): Promise<RefreshToken | null> {
+    return RefreshToken.findOne({ where: { tokenHash }, transaction, lock: transaction.LOCK.UPDATE });
+  }
+
+  findByHash(tokenHash: string): Promise<RefreshToken | null> {
+    return RefreshToken.findOne({ where: { tokenHash } });
+  }
+
+  async markReplaced(token: RefreshToken, replacedById: string, transaction: Transaction): Promise<void> {
+    await token.update({ revokedAt: new Date(), replacedById }, { transaction });
+  }
+
+  async revokeFamily(familyId: string, transaction?: Transaction): Promise<void> {
+    await RefreshToken.update(
+      { revokedAt: new Date() },
+      { where: { familyId, revokedAt: { [Op.is]: null } }, transaction },
+    );
+  }
+
+  async revokeAllForUser(userId: string, transaction?: Transaction): Promise<void> {
+    await RefreshToken.update(
+      { revokedAt: new Date() },
+      { where: { userId, revokedAt: { [Op.is]: null } }, transaction },
+    );
+  }
+}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Sequelize } from 'sequelize-typescript';
+import { Transaction } from 'sequelize';
+import { AppConfig } from '../../config/app-config.js';
+import { UnauthenticatedException } from '../../common/errors/app.exception.js';
+import { RefreshTokenRepository } from './refresh-token.repository.js';
+import { hashSecret, randomSecret } from './secret-token.js';
+
+export type RotationResult =
+  | { outcome: 'rotated'; userId: string; token: string }
+  | { outcome: 'reused'; userId: string }
+  | { outcome: 'invalid' };
+
+/**
+ * Opaque refresh tokens, stored as hashes. Each use replaces the token with a new one of the same
+ * family; presenting an already-replaced token means it leaked, so the whole family is revoked.
+ */
+@Injectable()
+export class RefreshTokenService {
+  constructor(
+    private readonly tokens: RefreshTokenRepository,
+    private readonly sequelize: Sequelize,
+    private readonly config: AppConfig,
+  ) {}
+
+  async issue(userId: string, transaction?: Transaction, familyId: string = randomUUID()): Promise<{ id: string; token: string }> {
+    const token = randomSecret();
+    const row = await this.tokens.create(
+      { userId, familyId, tokenHash: hashSecret(token), expiresAt: this.expiry() },
+      transaction,
+    );
+    return { id: row.id, token };
+  }
+
+  /** Returns the rotated token or why it was refused; the family revocation commits either way. */
+  rotate(token: string, isUserActive: (userId: string, t: Transaction) => Promise<boolean>): Promise<RotationResult> {
+    return this.sequelize.transaction(async (transaction): Promise<RotationResult> => {
+      const current = await this.tokens.findByHashForUpdate(hashSecret(token), transaction);
+      if (!current) return { outcome: 'invalid' };
+      if (current.revokedAt) {
+        await this.tokens.revokeFamily(current.familyId, transaction);
+        return { outcome: 'reused', userId: current.userId };
+      }
+      if (current.expiresAt.getTime() <= Date.now() || !(await isUserActive(current.userId, transaction))) {
+        await this.tokens.revokeFamily(current.familyId, transaction);
+        return { outcome: 'invalid' };
+      }
+      const next = await this.issue(current.userId, transaction, current.familyId);
+      await this.tokens.markReplaced(current, next.id, transaction);
+      return { outcome: 'rotated', userId: current.userId, token: next.token };
+    });
+  }
+
+  /** Logout: ends the session the token belongs to, if it is the caller's. */
+  async revokeSession(userId: string, token: string): Promise<void> {
+    const row = await this.tokens.findByHash(hashSecret(token));
+    if (!row || row.userId !== userId) throw new UnauthenticatedException('Unknown refresh token');
+    await this.tokens.revokeFamily(row.familyId);
+  }
+
+  revokeAll(userId: string, transaction?: Transaction): Promise<void> {
+    return this.tokens.revokeAllForUser(userId, transaction);
+  }
+
+  private expiry(): Date {
+    return new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
+  }
+}

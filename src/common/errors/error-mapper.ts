@@ -1,0 +1,50 @@
+import { HttpException, Logger } from '@nestjs/common';
+import { GraphQLError } from 'graphql';
+import {
+  AppException,
+  BadUserInputException,
+  ForbiddenException,
+  NotFoundException,
+  RateLimitedException,
+  UnauthenticatedException,
+} from './app.exception.js';
+import { ErrorCode, HTTP_STATUS } from './error-code.js';
+
+const logger = new Logger('Errors');
+
+export interface MappedError {
+  code: ErrorCode;
+  status: number;
+  message: string;
+  extensions: Record<string, unknown>;
+}
+
+function fromHttpException(error: HttpException): AppException | null {
+  const status = error.getStatus();
+  if (status === 429) return new RateLimitedException();
+  if (status === 400 || status === 413 || status === 415) return new BadUserInputException(error.message);
+  if (status === 401) return new UnauthenticatedException(error.message);
+  if (status === 403) return new ForbiddenException(error.message);
+  if (status === 404) return new NotFoundException('Resource');
+  return null;
+}
+
+/** The single place where any thrown value becomes a client-facing error. */
+export function mapError(error: unknown): MappedError {
+  const known = error instanceof AppException ? error : error instanceof HttpException ? fromHttpException(error) : null;
+  if (known) {
+    return { code: known.code, status: HTTP_STATUS[known.code], message: known.message, extensions: known.extensions };
+  }
+  logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  const message = error instanceof Error ? error.message : 'Internal server error';
+  return { code: ErrorCode.INTERNAL_SERVER_ERROR, status: 500, message, extensions: {} };
+}
+
+export function toGraphQLError(error: unknown): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  const mapped = mapError(error);
+  return new GraphQLError(mapped.message, {
+    originalError: error instanceof Error ? error : undefined,
+    extensions: { ...mapped.extensions, code: mapped.code },
+  });
+}

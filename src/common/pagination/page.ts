@@ -1,0 +1,23 @@
+import type { ConnectionShape } from './connection.type.js';
+import { encodeCursor, type CursorValues } from './cursor.js';
+
+/** One keyset page: the rows asked for, and whether another page follows. */
+export interface Page<T> {
+  rows: T[];
+  hasNextPage: boolean;
+  cursorOf: (row: T) => string;
+}
+
+/** Repositories fetch `limit + 1` rows; the extra one only tells that a next page exists. */
+export function toPage<T>(rows: T[], limit: number, keyOf: (row: T) => CursorValues): Page<T> {
+  return { rows: rows.slice(0, limit), hasNextPage: rows.length > limit, cursorOf: (row) => encodeCursor(keyOf(row)) };
+}
+
+export function toConnection<T, N>(page: Page<T>, totalCount: number, map: (row: T) => N): ConnectionShape<N> {
+  const edges = page.rows.map((row) => ({ cursor: page.cursorOf(row), node: map(row) }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount,
+  };
+}

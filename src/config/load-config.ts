@@ -1,0 +1,39 @@
+import { plainToInstance } from 'class-transformer';
+import { ValidationError, validateSync } from 'class-validator';
+import { AppConfig } from './app-config.js';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const KNOWN_KEYS = Object.keys(new AppConfig());
+
+function firstMessage(error: ValidationError): string {
+  const constraint = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
+  // class-validator prefixes messages with the property name; keep exactly one mention of it.
+  const text = constraint.startsWith(error.property)
+    ? constraint.slice(error.property.length).trim()
+    : constraint;
+  return `${error.property} ${text}`;
+}
+
+/**
+ * Reads the environment once. Empty strings count as unset, so `.env.example` can be copied as is.
+ * Throws ConfigError with a one-line message naming the first bad variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw: Record<string, string> = {};
+  for (const key of KNOWN_KEYS) {
+    const value = env[key];
+    if (value !== undefined && value.trim() !== '') raw[key] = value.trim();
+  }
+  const config = plainToInstance(AppConfig, raw);
+  const errors = validateSync(config, { whitelist: true, forbidUnknownValues: true });
+  if (errors.length > 0) {
+    throw new ConfigError(`Invalid configuration: ${firstMessage(errors[0])}`);
+  }
+  if (config.DB_POOL_MIN > config.DB_POOL_MAX) {
+    throw new ConfigError('Invalid configuration: DB_POOL_MIN must not exceed DB_POOL_MAX');
+  }
+  return config;
+}

@@ -1,0 +1,87 @@
+import { Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Sequelize } from 'sequelize-typescript';
+import { AppConfig } from '../config/app-config.js';
+import { withRetry } from './connect-with-retry.js';
+import { ensureDatabase, withDatabase } from './database-url.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
+import { migrateUp } from './migrator.js';
+import { MODELS } from './models.js';
+
+const EMBEDDED_DATABASE_NAME = 'crm';
+
+export function createSequelize(url: string, config: AppConfig): Sequelize {
+  return new Sequelize(url, {
+    dialect: 'postgres',
+    logging: false,
+    models: [...MODELS],
+    pool: { max: config.DB_POOL_MAX, min: config.DB_POOL_MIN, acquire: 30_000, idle: 10_000 },
+    dialectOptions: config.DB_SSL ? { ssl: { rejectUnauthorized: true } } : {},
+    define: { underscored: true },
+  });
+}
+
+/**
+ * Owns the database for the life of the process: starts the embedded PostgreSQL when no
+ * DATABASE_URL is given, connects with backoff, migrates, and on shutdown closes the pool before
+ * stopping the embedded server.
+ */
+export class DatabaseConnection implements OnApplicationShutdown {
+  private static readonly logger = new Logger('Database');
+
+  private constructor(
+    readonly sequelize: Sequelize,
+    readonly url: string,
+    private readonly embedded?: EmbeddedDatabase,
+  ) {}
+
+  static async open(config: AppConfig): Promise<DatabaseConnection> {
+    const logger = DatabaseConnection.logger;
+    let embedded: EmbeddedDatabase | undefined;
+    let url = config.DATABASE_URL;
+    if (!url) {
+      logger.log(`DATABASE_URL not set: starting embedded PostgreSQL in ${config.EMBEDDED_PG_DIR}`);
+      embedded = await startEmbeddedPostgres({
+        dataDir: config.EMBEDDED_PG_DIR,
+        port: config.EMBEDDED_PG_PORT,
+        onLog: (line) => logger.debug(line),
+      });
+      await ensureDatabase(embedded.url, EMBEDDED_DATABASE_NAME);
+      url = withDatabase(embedded.url, EMBEDDED_DATABASE_NAME);
+    }
+    const sequelize = createSequelize(url, config);
+    try {
+      await withRetry(() => sequelize.authenticate(), {
+        retries: config.DB_CONNECT_RETRIES,
+        onRetry: (attempt, delay, error) =>
+          logger.warn(`database not reachable (attempt ${attempt}): ${describe(error)}; retrying in ${delay} ms`),
+      });
+      if (!config.DB_SKIP_MIGRATIONS) {
+        const applied = await migrateUp(sequelize, url, { log: (m) => logger.log(m) });
+        logger.log(applied.length ? `applied ${applied.length} migration(s)` : 'schema is up to date');
+      }
+    } catch (error) {
+      await sequelize.close().catch(() => undefined);
+      await embedded?.stop();
+      throw new Error(`Cannot use the database at ${redact(url)}: ${describe(error)}`);
+    }
+    return new DatabaseConnection(sequelize, url, embedded);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.sequelize.close();
+    if (this.embedded) {
+      await this.embedded.stop();
+      DatabaseConnection.logger.log('embedded PostgreSQL stopped');
+    }
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}

@@ -1,0 +1,14 @@
+import { Global, Module } from '@nestjs/common';
+import { Sequelize } from 'sequelize-typescript';
+import { AppConfig } from '../config/app-config.js';
+import { DatabaseConnection } from './database-connection.js';
+
+@Global()
+@Module({
+  providers: [
+    { provide: DatabaseConnection, useFactory: (config: AppConfig) => DatabaseConnection.open(config), inject: [AppConfig] },
+    { provide: Sequelize, useFactory: (db: DatabaseConnection) => db.sequelize, inject: [DatabaseConnection] },
+  ],
+  exports: [Sequelize, DatabaseConnection],
+})
+export class DatabaseModule {}

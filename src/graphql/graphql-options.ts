@@ -1,0 +1,42 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloDriver } from '@nestjs/apollo';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppConfig } from '../config/app-config.js';
+import { formatGraphQLError } from '../common/graphql/format-error.js';
+import type { GraphQLContext } from '../common/graphql/graphql-context.js';
+import { ideLandingPagePlugin } from './ide.js';
+
+/** Query limits from graphql-armor: depth, cost, aliases, directives, tokens; no field suggestions. */
+export function armorFor(config: AppConfig): ReturnType<ApolloArmor['protect']> {
+  return new ApolloArmor({
+    maxDepth: { n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true, flattenFragments: true },
+    costLimit: { maxCost: config.GRAPHQL_MAX_COST, ignoreIntrospection: true },
+    maxAliases: { n: config.GRAPHQL_MAX_ALIASES },
+    maxDirectives: { n: 50 },
+    maxTokens: { n: 5000 },
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
+}
+
+export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
+  const armor = armorFor(config);
+  return {
+    driver: ApolloDriver,
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    graphiql: false,
+    introspection: config.graphqlIntrospection,
+    csrfPrevention: true,
+    // One operation per HTTP request: a batch would multiply every limit above.
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: !config.isProduction,
+    // graphql-armor is CommonJS and types its plugins against Apollo's CJS typings; the objects are the same.
+    plugins: [...(armor.plugins as unknown as ApolloServerPlugin[]), ...(config.graphqlIde ? [ideLandingPagePlugin()] : [])],
+    validationRules: armor.validationRules,
+    formatError: formatGraphQLError(config.isProduction),
+    context: (req: FastifyRequest, reply: FastifyReply): GraphQLContext => ({ req, reply }),
+  };
+}

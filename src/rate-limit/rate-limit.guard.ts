@@ -1,0 +1,50 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { httpOf } from '../auth/request-of.js';
+import { RateLimitedException } from '../common/errors/app.exception.js';
+import { LOGIN_RATE_LIMITED, SKIP_RATE_LIMIT } from './rate-limit.decorators.js';
+import { RateLimiters } from './rate-limiters.js';
+
+/** Global, before authentication: a general per-IP budget, plus login limits per IP and per account. */
+@Injectable()
+export class RateLimitGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly limiters: RateLimiters,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    const { req, reply } = httpOf(context);
+    if (!this.reflector.getAllAndOverride<boolean>(SKIP_RATE_LIMIT, targets)) {
+      await this.consume(this.limiters.api, req.ip, (s) => void reply.header('Retry-After', String(s)));
+    }
+    if (this.reflector.getAllAndOverride<boolean>(LOGIN_RATE_LIMITED, targets)) {
+      const setRetry = (s: number): void => void reply.header('Retry-After', String(s));
+      await this.consume(this.limiters.loginPerIp, req.ip, setRetry);
+      const email = loginEmail(context);
+      if (email) await this.consume(this.limiters.loginPerAccount, email, setRetry);
+    }
+    return true;
+  }
+
+  private async consume(limiter: RateLimiterAbstract, key: string, onLimited: (seconds: number) => void): Promise<void> {
+    try {
+      await limiter.consume(key);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      onLimited(seconds);
+      throw new RateLimitedException(seconds);
+    }
+  }
+}
+
+function loginEmail(context: ExecutionContext): string | null {
+  if (context.getType<GqlContextType>() !== 'graphql') return null;
+  const input: unknown = GqlExecutionContext.create(context).getArgs<{ input?: { email?: unknown } }>().input;
+  const email = (input as { email?: unknown } | undefined)?.email;
+  return typeof email === 'string' ? email.trim().toLowerCase() : null;
+}

@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { AppConfig } from '../config/app-config.js';
+import { InjectRedis } from '../redis/redis.module.js';
+
+/**
+ * The limiters, shared through Redis when it is configured so that every instance counts together;
+ * in memory otherwise.
+ */
+@Injectable()
+export class RateLimiters {
+  readonly api: RateLimiterAbstract;
+  readonly loginPerIp: RateLimiterAbstract;
+  readonly loginPerAccount: RateLimiterAbstract;
+
+  constructor(config: AppConfig, @InjectRedis() redis: Redis | null) {
+    const make = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract =>
+      redis
+        ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `rl:${keyPrefix}`, points, duration, useRedisPackage: false })
+        : new RateLimiterMemory({ keyPrefix, points, duration });
+    this.api = make('api', config.RATE_LIMIT_PER_MINUTE, 60);
+    this.loginPerIp = make('login-ip', config.LOGIN_LIMIT_PER_IP, 60);
+    this.loginPerAccount = make('login-account', config.LOGIN_LIMIT_PER_ACCOUNT, 15 * 60);
+  }
+}

@@ -1,0 +1,35 @@
+import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { AppConfig } from '../config/app-config.js';
+
+/** Injection token for the shared ioredis client; `null` when REDIS_URL is not set (single node). */
+export const REDIS = Symbol('REDIS');
+export const InjectRedis = (): ParameterDecorator => Inject(REDIS);
+
+class RedisLifecycle implements OnApplicationShutdown {
+  constructor(@InjectRedis() private readonly redis: Redis | null) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis?.quit().catch(() => this.redis?.disconnect());
+  }
+}
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: REDIS,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig): Redis | null => {
+        if (!config.REDIS_URL) return null;
+        const logger = new Logger('Redis');
+        const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
+        redis.on('error', (error: Error) => logger.warn(`redis: ${error.message}`));
+        return redis;
+      },
+    },
+    RedisLifecycle,
+  ],
+  exports: [REDIS],
+})
+export class RedisModule {}

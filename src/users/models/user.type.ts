@@ -1,0 +1,40 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Role } from '../../auth/role.enum.js';
+import type { User } from './user.model.js';
+
+/** A user as the API shows it: no password hash, no company id. */
+@ObjectType('User')
+export class UserType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  email!: string;
+
+  @Field()
+  firstName!: string;
+
+  @Field()
+  lastName!: string;
+
+  @Field(() => Role)
+  role!: Role;
+
+  @Field()
+  isActive!: boolean;
+
+  @Field()
+  createdAt!: Date;
+
+  static from(user: User): UserType {
+    return Object.assign(new UserType(), {
+      id: user.id,
+      email: user.email,
+      firstName: user.firstName,
+      lastName: user.lastName,
+      role: user.role,
+      isActive: user.isActive,
+      createdAt: user.createdAt,
+    });
+  }
+}

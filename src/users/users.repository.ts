@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { Op, Sequelize, Transaction, UniqueConstraintError, WhereOptions } from 'sequelize';
+import { ConflictException } from '../common/errors/app.exception.js';
+import { Role } from '../auth/role.enum.js';
+import { Company } from './models/company.model.js';
+import { User } from './models/user.model.js';
+
+export interface NewUser {
+  companyId: string;
+  email: string;
+  passwordHash: string;
+  firstName: string;
+  lastName: string;
+  role: Role;
+}
+
+@Injectable()
+export class UsersRepository {
+  createCompany(name: string, transaction: Transaction): Promise<Company> {
+    return Company.create({ name }, { transaction });
+  }
+
+  async create(values: NewUser, transaction?: Transaction): Promise<User> {
+    try {
+      return await User.create({ ...values }, { transaction });
+    } catch (error) {
+      if (error instanceof UniqueConstraintError) {
+        throw new ConflictException('A user with this email already exists', { field: 'email' });
+      }
+      throw error;
+    }
+  }
+
+  findByEmail(email: string): Promise<User | null> {
+    // lower(email) matches the unique index users_email_unique.
+    return User.findOne({ where: Sequelize.where(Sequelize.fn('lower', Sequelize.col('email')), email.toLowerCase()) });
+  }
+
+  findById(id: string, transaction?: Transaction): Promise<User | null> {
+    return User.findByPk(id, { transaction });
+  }
+
+  /** Company-scoped lookup: another company's user reads as missing. */
+  findInCompany(companyId: string, id: string, transaction?: Transaction): Promise<User | null> {
+    return User.findOne({ where: { id, companyId }, transaction, lock: transaction?.LOCK.UPDATE });
+  }
+
+  /** One keyset page ordered by (createdAt, id). */
+  listInCompany(companyId: string, limit: number, after?: { createdAt: string; id: string }): Promise<User[]> {
+    const where: WhereOptions<User> = after
+      ? {
+          companyId,
+          [Op.or]: [
+            { createdAt: { [Op.gt]: after.createdAt } },
+            { createdAt: after.createdAt, id: { [Op.gt]: after.id } },
+          ],
+        }
+      : { companyId };
+    return User.findAll({ where, order: [['createdAt', 'ASC'], ['id', 'ASC']], limit });
+  }
+
+  countInCompany(companyId: string): Promise<number> {
+    return User.count({ where: { companyId } });
+  }
+
+  /** Active admins of the company, locked so two demotions cannot race past the last-admin rule. */
+  countActiveAdmins(companyId: string, transaction: Transaction): Promise<number> {
+    return User.findAll({
+      attributes: ['id'],
+      where: { companyId, role: Role.ADMIN, isActive: true },
+      transaction,
+      lock: transaction.LOCK.UPDATE,
+    }).then((rows) => rows.length);
+  }
+}
