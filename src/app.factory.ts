@@ -1,5 +1,4 @@
 import helmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
@@ -63,6 +62,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     fastify.get(`${IDE_ASSETS_PREFIX}${IDE_INIT_SCRIPT}`, (_req, reply) => {
       void reply.type('application/javascript').send(ideInitScript());
     });
+    // Loaded only when needed: @fastify/static is CommonJS requiring an ESM-only package, which
+    // Node >= 20.19 handles but Jest's module runtime (before Node 24.9) cannot.
+    const { default: fastifyStatic } = await import('@fastify/static');
     await app.register(fastifyStatic, { root: ideAssetsDirectory(), prefix: IDE_ASSETS_PREFIX, decorateReply: false });
   }
   return app;

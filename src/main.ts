@@ -30,7 +30,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', shutdown);
 
   await app.listen({ port: config.PORT, host: config.HOST });
-  logger.log(`listening on http://localhost:${config.PORT}/graphql (${config.NODE_ENV})`);
+  const port = new URL(await app.getUrl()).port;
+  logger.log(`ready: http://localhost:${port}/graphql (${config.NODE_ENV})`);
 }
 
 main().catch((error: unknown) => {

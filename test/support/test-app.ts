@@ -1,0 +1,66 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp } from '../../src/app.factory.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions: { code: string; [key: string]: any } }[];
+  headers: Headers;
+}
+
+export interface TestApp {
+  url: string;
+  app: NestFastifyApplication;
+  db: TestDatabase;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** Environment every test app starts from; a test overrides what it is about. */
+const BASE_ENV: Record<string, string> = {
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'silent',
+  // The IDE is checked against the real process (test/platform/process.e2e-spec.ts).
+  GRAPHQL_IDE: 'false',
+  DB_SKIP_MIGRATIONS: 'true',
+  DB_POOL_MAX: '5',
+  LOGIN_LIMIT_PER_IP: '1000',
+  LOGIN_LIMIT_PER_ACCOUNT: '1000',
+  RATE_LIMIT_PER_MINUTE: '100000',
+};
+
+/** Boots the real application on a random port against its own cloned database. */
+export async function startTestApp(env: Record<string, string | undefined> = {}, db?: TestDatabase): Promise<TestApp> {
+  const database = db ?? (await createTestDatabase());
+  const config = loadConfig({ ...BASE_ENV, DATABASE_URL: database.url, REDIS_URL: '', ...env } as NodeJS.ProcessEnv);
+  const app = await createApp(config);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = await app.getUrl();
+  return {
+    url,
+    app,
+    db: database,
+    gql: (query, variables, token) => postGraphQL(`${url}/graphql`, query, variables, token),
+    async close() {
+      await app.close();
+      if (!db) await database.drop();
+    },
+  };
+}
+
+export async function postGraphQL<T>(
+  endpoint: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  token?: string,
+): Promise<GraphQLResponse<T>> {
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status' | 'headers'>;
+  return { ...body, status: response.status, headers: response.headers };
+}
