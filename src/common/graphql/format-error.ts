@@ -13,7 +13,7 @@ export function formatGraphQLError(production: boolean) {
   return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
     const raw = formatted.extensions?.code;
     const code = typeof raw === 'string' && REQUEST_ERROR_CODES.has(raw) ? ErrorCode.BAD_USER_INPUT : raw;
-    if (typeof code === 'string' && known.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+    if (typeof code === 'string' && known.has(code) && code !== String(ErrorCode.INTERNAL_SERVER_ERROR)) {
       // A client error's stack trace tells the client nothing and tells an attacker something.
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions: { ...extensions, code } };
