@@ -3,7 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import pg from 'pg';
 
-const TEMPLATE_DB = 'crm_test_template';
+// One per run, so that two runs against the same server cannot trip over each other.
+const TEMPLATE_DB = `crm_test_template_${process.pid}`;
 const EMBEDDED_DIR = '.data/test-postgres';
 const EMBEDDED_PORT = 54339;
 

@@ -1,0 +1,62 @@
+import { ConfigError, loadConfig } from './load-config.js';
+
+describe('loadConfig', () => {
+  const fails = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as Error).message;
+    }
+    throw new Error('expected loadConfig to fail');
+  };
+
+  it('works with an empty environment, using development defaults', () => {
+    const sut = loadConfig({});
+    expect(sut.NODE_ENV).toBe('development');
+    expect(sut.PORT).toBe(3000);
+    expect(sut.DATABASE_URL).toBeUndefined();
+    expect(sut.graphqlIntrospection).toBe(true);
+    expect(sut.jwtSecret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('parses numbers, booleans and lists from strings', () => {
+    const sut = loadConfig({ PORT: '8080', DB_SKIP_MIGRATIONS: 'true', CORS_ORIGINS: 'https://a.test, https://b.test' });
+    expect(sut.PORT).toBe(8080);
+    expect(sut.DB_SKIP_MIGRATIONS).toBe(true);
+    expect(sut.CORS_ORIGINS).toEqual(['https://a.test', 'https://b.test']);
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: ' ' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /^Invalid configuration: PORT /],
+    [{ PORT: '70000' }, /^Invalid configuration: PORT must not be greater than 65535$/],
+    [{ NODE_ENV: 'staging' }, /^Invalid configuration: NODE_ENV /],
+    [{ DATABASE_URL: 'mysql://x' }, /^Invalid configuration: DATABASE_URL must be a postgres:\/\/ connection URL$/],
+    [{ REDIS_URL: 'localhost:6379' }, /^Invalid configuration: REDIS_URL must be a redis:\/\/ connection URL$/],
+    [{ DB_SKIP_MIGRATIONS: 'maybe' }, /^Invalid configuration: DB_SKIP_MIGRATIONS /],
+    [{ DB_POOL_MIN: '20', DB_POOL_MAX: '5' }, /^Invalid configuration: DB_POOL_MIN must not exceed DB_POOL_MAX$/],
+    [{ NODE_ENV: 'production' }, /^Invalid configuration: JWT_SECRET is required when NODE_ENV=production$/],
+    [{ NODE_ENV: 'production', JWT_SECRET: 'too-short' }, /^Invalid configuration: JWT_SECRET must be at least 32 bytes long$/],
+  ])('refuses %j with one line naming the variable', (env, message) => {
+    const text = fails(env);
+    expect(text).toMatch(message);
+    expect(text).not.toContain('\n');
+  });
+
+  it('measures the secret in bytes', () => {
+    // 16 two-byte characters: 32 bytes, enough.
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'é'.repeat(16) }).jwtSecret).toBe('é'.repeat(16));
+  });
+
+  it('turns introspection and the IDE off in production unless asked for', () => {
+    const secret = 'x'.repeat(32);
+    const prod = loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret });
+    expect([prod.graphqlIntrospection, prod.graphqlIde]).toEqual([false, false]);
+    const enabled = loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, GRAPHQL_INTROSPECTION: 'true' });
+    expect(enabled.graphqlIntrospection).toBe(true);
+  });
+});
