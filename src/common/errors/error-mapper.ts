@@ -33,7 +33,9 @@ function fromHttpException(error: HttpException): AppException | null {
 export function mapError(error: unknown): MappedError {
   const known = error instanceof AppException ? error : error instanceof HttpException ? fromHttpException(error) : null;
   if (known) {
-    return { code: known.code, status: HTTP_STATUS[known.code], message: known.message, extensions: known.extensions };
+    // Keep the framework's precise status (413, 415, …) while the code stays one of ours.
+    const status = error instanceof HttpException ? error.getStatus() : HTTP_STATUS[known.code];
+    return { code: known.code, status, message: known.message, extensions: known.extensions };
   }
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   const message = error instanceof Error ? error.message : 'Internal server error';
