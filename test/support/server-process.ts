@@ -1,0 +1,55 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+
+export interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+  output(): string;
+  /** Resolves when a log line matching `pattern` has been printed. */
+  waitFor(pattern: RegExp): Promise<void>;
+  exit(): Promise<number | null>;
+}
+
+/** Runs the compiled server (`dist/`, built by global setup) as a real process, as `pnpm start:prod` does. */
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['dist/src/main.js'], {
+    env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const waiters: { pattern: RegExp; resolve: () => void }[] = [];
+  const onData = (chunk: Buffer): void => {
+    output += chunk.toString();
+    for (const w of [...waiters]) if (w.pattern.test(output)) {
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve();
+    }
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const exited = once(child, 'exit').then(([code]) => code as number | null);
+
+  const waitFor = (pattern: RegExp): Promise<void> =>
+    pattern.test(output)
+      ? Promise.resolve()
+      : Promise.race([
+          new Promise<void>((resolve) => waiters.push({ pattern, resolve })),
+          exited.then(() => {
+            throw new Error(`server exited before printing ${pattern}:\n${output}`);
+          }),
+        ]);
+
+  await waitFor(/ready: http:\/\/localhost:\d+\/graphql/);
+  const port = /ready: http:\/\/localhost:(\d+)\/graphql/.exec(output)![1];
+  return { child, url: `http://127.0.0.1:${port}`, output: () => output, waitFor, exit: () => exited };
+}
+
+/** Runs the server expecting it to stop at once; returns its exit code and output. */
+export async function runServerToExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ['dist/src/main.js'], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, output };
+}
