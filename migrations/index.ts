@@ -2,7 +2,8 @@ import type { Sequelize, Transaction } from 'sequelize';
 import * as m0001 from './0001-auth-and-audit.js';
 
 /** A step is plain SQL, or code for the rare migration that needs it; each runs in one transaction. */
-export type MigrationStep = string | ((sequelize: Sequelize, transaction: Transaction) => Promise<void>);
+export type MigrationStep =
+  string | ((sequelize: Sequelize, transaction: Transaction) => Promise<void>);
 
 export interface Migration {
   name: string;

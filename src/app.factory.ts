@@ -6,7 +6,12 @@ import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module.js';
 import { PinoNestLogger } from './common/logging/pino-nest-logger.js';
 import { AppConfig } from './config/app-config.js';
-import { IDE_ASSETS_PREFIX, IDE_INIT_SCRIPT, ideAssetsDirectory, ideInitScript } from './graphql/ide.js';
+import {
+  IDE_ASSETS_PREFIX,
+  IDE_INIT_SCRIPT,
+  ideAssetsDirectory,
+  ideInitScript,
+} from './graphql/ide.js';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
@@ -31,7 +36,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: true,
+  });
   const fastify = app.getHttpAdapter().getInstance();
   app.useLogger(new PinoNestLogger(fastify.log));
   app.flushLogs();
@@ -65,7 +72,11 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     // Loaded only when needed: @fastify/static is CommonJS requiring an ESM-only package, which
     // Node >= 20.19 handles but Jest's module runtime (before Node 24.9) cannot.
     const { default: fastifyStatic } = await import('@fastify/static');
-    await app.register(fastifyStatic, { root: ideAssetsDirectory(), prefix: IDE_ASSETS_PREFIX, decorateReply: false });
+    await app.register(fastifyStatic, {
+      root: ideAssetsDirectory(),
+      prefix: IDE_ASSETS_PREFIX,
+      decorateReply: false,
+    });
   }
   return app;
 }

@@ -5,4 +5,7 @@ export enum ApiKeyScope {
   INGEST = 'ingest',
 }
 
-registerEnumType(ApiKeyScope, { name: 'ApiKeyScope', valuesMap: { INGEST: { description: 'POST /api/lead' } } });
+registerEnumType(ApiKeyScope, {
+  name: 'ApiKeyScope',
+  valuesMap: { INGEST: { description: 'POST /api/lead' } },
+});

@@ -3,5 +3,8 @@ import { ApiKeysRepository } from './api-keys.repository.js';
 import { ApiKeysResolver } from './api-keys.resolver.js';
 import { ApiKeysService } from './api-keys.service.js';
 
-@Module({ providers: [ApiKeysRepository, ApiKeysService, ApiKeysResolver], exports: [ApiKeysService] })
+@Module({
+  providers: [ApiKeysRepository, ApiKeysService, ApiKeysResolver],
+  exports: [ApiKeysService],
+})
 export class ApiKeysModule {}

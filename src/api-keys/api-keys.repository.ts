@@ -12,11 +12,21 @@ export class ApiKeysRepository {
   }
 
   listInCompany(companyId: string): Promise<ApiKey[]> {
-    return ApiKey.findAll({ where: { companyId }, order: [['createdAt', 'DESC'], ['id', 'DESC']] });
+    return ApiKey.findAll({
+      where: { companyId },
+      order: [
+        ['createdAt', 'DESC'],
+        ['id', 'DESC'],
+      ],
+    });
   }
 
   findInCompany(companyId: string, id: string, transaction?: Transaction): Promise<ApiKey | null> {
-    return ApiKey.findOne({ where: { companyId, id }, transaction, lock: transaction?.LOCK.UPDATE });
+    return ApiKey.findOne({
+      where: { companyId, id },
+      transaction,
+      lock: transaction?.LOCK.UPDATE,
+    });
   }
 
   findByHash(keyHash: string): Promise<ApiKey | null> {

@@ -15,14 +15,24 @@ export class ApiKeysResolver {
     return (await this.keys.list(auth)).map((k) => ApiKeyType.from(k));
   }
 
-  @Mutation(() => CreatedApiKey, { description: 'ADMIN: create an API key; the secret is returned only here.' })
-  async createApiKey(@CurrentAuth() auth: AuthContext, @Args('input') input: CreateApiKeyInput): Promise<CreatedApiKey> {
+  @Mutation(() => CreatedApiKey, {
+    description: 'ADMIN: create an API key; the secret is returned only here.',
+  })
+  async createApiKey(
+    @CurrentAuth() auth: AuthContext,
+    @Args('input') input: CreateApiKeyInput,
+  ): Promise<CreatedApiKey> {
     const { apiKey, secret } = await this.keys.create(auth, input);
     return { apiKey: ApiKeyType.from(apiKey), secret };
   }
 
-  @Mutation(() => ApiKeyType, { description: 'ADMIN: revoke an API key; it stops working at once.' })
-  async revokeApiKey(@CurrentAuth() auth: AuthContext, @Args('id', { type: () => ID }, new UuidPipe('id')) id: string): Promise<ApiKeyType> {
+  @Mutation(() => ApiKeyType, {
+    description: 'ADMIN: revoke an API key; it stops working at once.',
+  })
+  async revokeApiKey(
+    @CurrentAuth() auth: AuthContext,
+    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+  ): Promise<ApiKeyType> {
     return ApiKeyType.from(await this.keys.revoke(auth, id));
   }
 }

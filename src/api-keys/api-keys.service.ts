@@ -13,7 +13,6 @@ import { ApiKeysRepository } from './api-keys.repository.js';
 import { CreateApiKeyInput } from './dto/create-api-key.input.js';
 import { ApiKey } from './models/api-key.model.js';
 
-
 /** An integration authenticated by an API key. */
 export interface ApiKeyCaller {
   apiKeyId: string;
@@ -32,17 +31,33 @@ export class ApiKeysService {
   ) {}
 
   /** Returns the key and its secret; the secret is not stored and cannot be shown again. */
-  async create(auth: AuthContext, input: CreateApiKeyInput): Promise<{ apiKey: ApiKey; secret: string }> {
+  async create(
+    auth: AuthContext,
+    input: CreateApiKeyInput,
+  ): Promise<{ apiKey: ApiKey; secret: string }> {
     authorize(auth, Action.ManageApiKeys);
     const prefix = `${SECRET_PREFIX}${randomBytes(4).toString('hex')}`;
     const secret = `${prefix}_${randomSecret()}`;
     const apiKey = await this.sequelize.transaction(async (transaction) => {
       const key = await this.keys.create(
-        { companyId: auth.companyId, name: input.name, prefix, keyHash: hashSecret(secret), scopes: input.scopes, createdById: auth.userId },
+        {
+          companyId: auth.companyId,
+          name: input.name,
+          prefix,
+          keyHash: hashSecret(secret),
+          scopes: input.scopes,
+          createdById: auth.userId,
+        },
         transaction,
       );
       await this.events.publish(
-        new DomainEvent(ApiKeyEvents.Created, actorOf(auth), { type: 'ApiKey', id: key.id }, { name: key.name, scopes: key.scopes }, transaction),
+        new DomainEvent(
+          ApiKeyEvents.Created,
+          actorOf(auth),
+          { type: 'ApiKey', id: key.id },
+          { name: key.name, scopes: key.scopes },
+          transaction,
+        ),
       );
       return key;
     });
@@ -61,7 +76,15 @@ export class ApiKeysService {
       if (!key) throw new NotFoundException('ApiKey', id);
       if (key.revokedAt) return key;
       await key.update({ revokedAt: new Date() }, { transaction });
-      await this.events.publish(new DomainEvent(ApiKeyEvents.Revoked, actorOf(auth), { type: 'ApiKey', id: key.id }, null, transaction));
+      await this.events.publish(
+        new DomainEvent(
+          ApiKeyEvents.Revoked,
+          actorOf(auth),
+          { type: 'ApiKey', id: key.id },
+          null,
+          transaction,
+        ),
+      );
       return key;
     });
   }

@@ -4,5 +4,8 @@ import { AuditRepository } from './audit.repository.js';
 import { AuditResolver } from './audit.resolver.js';
 import { AuditService } from './audit.service.js';
 
-@Module({ providers: [AuditRepository, AuditService, AuditResolver, AuditListener], exports: [AuditService] })
+@Module({
+  providers: [AuditRepository, AuditService, AuditResolver, AuditListener],
+  exports: [AuditService],
+})
 export class AuditModule {}

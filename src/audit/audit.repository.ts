@@ -5,7 +5,15 @@ import { AuditLog } from './models/audit-log.model.js';
 
 export type NewAuditLog = Pick<
   AuditLog,
-  'companyId' | 'actorUserId' | 'actorApiKeyId' | 'action' | 'entityType' | 'entityId' | 'changes' | 'requestId' | 'ip'
+  | 'companyId'
+  | 'actorUserId'
+  | 'actorApiKeyId'
+  | 'action'
+  | 'entityType'
+  | 'entityId'
+  | 'changes'
+  | 'requestId'
+  | 'ip'
 >;
 
 @Injectable()
@@ -29,7 +37,12 @@ export class AuditRepository {
   }
 
   /** Newest first, keyset on (createdAt, id) descending. */
-  page(companyId: string, filter: AuditLogFilter, limit: number, after?: { createdAt: string; id: string }): Promise<AuditLog[]> {
+  page(
+    companyId: string,
+    filter: AuditLogFilter,
+    limit: number,
+    after?: { createdAt: string; id: string },
+  ): Promise<AuditLog[]> {
     const base = this.where(companyId, filter);
     const where: WhereOptions<AuditLog> = after
       ? {
@@ -44,7 +57,14 @@ export class AuditRepository {
           ],
         }
       : base;
-    return AuditLog.findAll({ where, order: [['createdAt', 'DESC'], ['id', 'DESC']], limit });
+    return AuditLog.findAll({
+      where,
+      order: [
+        ['createdAt', 'DESC'],
+        ['id', 'DESC'],
+      ],
+      limit,
+    });
   }
 
   count(companyId: string, filter: AuditLogFilter): Promise<number> {

@@ -30,12 +30,22 @@ export class AuditService {
     );
   }
 
-  async page(auth: AuthContext, filter: AuditLogFilter, first?: number | null, after?: string | null): Promise<{ page: Page<AuditLog>; total: number }> {
+  async page(
+    auth: AuthContext,
+    filter: AuditLogFilter,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<{ page: Page<AuditLog>; total: number }> {
     authorize(auth, Action.ReadAuditLogs);
     const limit = pageSize(first);
     const cursor = after ? decodeCursor(after, 2) : undefined;
     const [rows, total] = await Promise.all([
-      this.logs.page(auth.companyId, filter, limit + 1, cursor ? { createdAt: String(cursor[0]), id: String(cursor[1]) } : undefined),
+      this.logs.page(
+        auth.companyId,
+        filter,
+        limit + 1,
+        cursor ? { createdAt: String(cursor[0]), id: String(cursor[1]) } : undefined,
+      ),
       this.logs.count(auth.companyId, filter),
     ]);
     return { page: toPage(rows, limit, (l) => [l.createdAt.toISOString(), l.id]), total };

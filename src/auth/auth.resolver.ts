@@ -10,9 +10,12 @@ import { SignUpInput } from './dto/sign-up.input.js';
 import { LoginRateLimited } from '../rate-limit/rate-limit.decorators.js';
 
 function toPayload(session: Session): AuthPayload {
-  return { accessToken: session.accessToken, refreshToken: session.refreshToken, user: UserType.from(session.user) };
+  return {
+    accessToken: session.accessToken,
+    refreshToken: session.refreshToken,
+    user: UserType.from(session.user),
+  };
 }
-
 
 @Resolver()
 export class AuthResolver {
@@ -20,24 +23,37 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AuthPayload, { description: 'Create a company and its first ADMIN.' })
-  async signUp(@CurrentRequest() meta: RequestMeta, @Args('input') input: SignUpInput): Promise<AuthPayload> {
+  async signUp(
+    @CurrentRequest() meta: RequestMeta,
+    @Args('input') input: SignUpInput,
+  ): Promise<AuthPayload> {
     return toPayload(await this.auth.signUp(meta, input));
   }
 
   @Public()
   @LoginRateLimited()
   @Mutation(() => AuthPayload)
-  async login(@CurrentRequest() meta: RequestMeta, @Args('input') input: LoginInput): Promise<AuthPayload> {
+  async login(
+    @CurrentRequest() meta: RequestMeta,
+    @Args('input') input: LoginInput,
+  ): Promise<AuthPayload> {
     return toPayload(await this.auth.login(meta, input));
   }
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Exchange a refresh token for a new pair; the old one stops working.' })
-  async refreshToken(@CurrentRequest() meta: RequestMeta, @Args('refreshToken') refreshToken: string): Promise<AuthPayload> {
+  @Mutation(() => AuthPayload, {
+    description: 'Exchange a refresh token for a new pair; the old one stops working.',
+  })
+  async refreshToken(
+    @CurrentRequest() meta: RequestMeta,
+    @Args('refreshToken') refreshToken: string,
+  ): Promise<AuthPayload> {
     return toPayload(await this.auth.refresh(meta, refreshToken));
   }
 
-  @Mutation(() => Boolean, { description: 'End the session of refreshToken, or all your sessions when omitted.' })
+  @Mutation(() => Boolean, {
+    description: 'End the session of refreshToken, or all your sessions when omitted.',
+  })
   logout(
     @CurrentAuth() auth: AuthContext,
     @Args('refreshToken', { type: () => String, nullable: true }) refreshToken?: string | null,

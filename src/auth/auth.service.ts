@@ -52,10 +52,22 @@ export class AuthService {
       );
       const actor = { companyId: company.id, userId: user.id, ...meta };
       await this.events.publish(
-        new DomainEvent(UserEvents.CompanySignedUp, actor, { type: 'Company', id: company.id }, { name: company.name }, transaction),
+        new DomainEvent(
+          UserEvents.CompanySignedUp,
+          actor,
+          { type: 'Company', id: company.id },
+          { name: company.name },
+          transaction,
+        ),
       );
       await this.events.publish(
-        new DomainEvent(UserEvents.Created, actor, { type: 'User', id: user.id }, { email: user.email, role: user.role }, transaction),
+        new DomainEvent(
+          UserEvents.Created,
+          actor,
+          { type: 'User', id: user.id },
+          { email: user.email, role: user.role },
+          transaction,
+        ),
       );
       const refresh = await this.refreshTokens.issue(user.id, transaction);
       return { user, refreshToken: refresh.token, accessToken: await this.accessTokenFor(user) };
@@ -79,7 +91,11 @@ export class AuthService {
     }
     const refresh = await this.refreshTokens.issue(user.id);
     await this.events.publish(
-      new DomainEvent(AuthEvents.LoginSucceeded, { companyId: user.companyId, userId: user.id, ...meta }, { type: 'User', id: user.id }),
+      new DomainEvent(
+        AuthEvents.LoginSucceeded,
+        { companyId: user.companyId, userId: user.id, ...meta },
+        { type: 'User', id: user.id },
+      ),
     );
     return { user, refreshToken: refresh.token, accessToken: await this.accessTokenFor(user) };
   }
@@ -91,7 +107,11 @@ export class AuthService {
     if (result.outcome === 'reused') {
       const user = await this.users.findById(result.userId);
       await this.events.publish(
-        new DomainEvent(AuthEvents.RefreshTokenReused, { companyId: user?.companyId ?? null, userId: result.userId, ...meta }, { type: 'User', id: result.userId }),
+        new DomainEvent(
+          AuthEvents.RefreshTokenReused,
+          { companyId: user?.companyId ?? null, userId: result.userId, ...meta },
+          { type: 'User', id: result.userId },
+        ),
       );
     }
     if (result.outcome !== 'rotated') throw new UnauthenticatedException('Invalid refresh token');
@@ -105,7 +125,12 @@ export class AuthService {
     if (refreshToken) await this.refreshTokens.revokeSession(auth.userId, refreshToken);
     else await this.refreshTokens.revokeAll(auth.userId);
     await this.events.publish(
-      new DomainEvent(AuthEvents.LoggedOut, actorOf(auth), { type: 'User', id: auth.userId }, { allSessions: !refreshToken }),
+      new DomainEvent(
+        AuthEvents.LoggedOut,
+        actorOf(auth),
+        { type: 'User', id: auth.userId },
+        { allSessions: !refreshToken },
+      ),
     );
     return true;
   }

@@ -4,7 +4,13 @@ import type { AuthContext } from './auth-context.js';
 import { Action, authorize, can, permissionTableMarkdown } from './permissions.js';
 import { Role } from './role.enum.js';
 
-const caller = (role: Role): AuthContext => ({ userId: 'u', companyId: 'c', role, requestId: 'r', ip: '127.0.0.1' });
+const caller = (role: Role): AuthContext => ({
+  userId: 'u',
+  companyId: 'c',
+  role,
+  requestId: 'r',
+  ip: '127.0.0.1',
+});
 
 describe('permissions', () => {
   it('gives ADMIN every action', () => {
@@ -12,7 +18,12 @@ describe('permissions', () => {
   });
 
   it('keeps user, API key and audit administration to ADMIN', () => {
-    for (const action of [Action.ManageUsers, Action.ManageApiKeys, Action.ReadAuditLogs, Action.PurgeRecords]) {
+    for (const action of [
+      Action.ManageUsers,
+      Action.ManageApiKeys,
+      Action.ReadAuditLogs,
+      Action.PurgeRecords,
+    ]) {
       expect([can(Role.MANAGER, action), can(Role.SALES_REP, action)]).toEqual([false, false]);
     }
   });
@@ -24,14 +35,20 @@ describe('permissions', () => {
   });
 
   it('authorize throws FORBIDDEN naming the role and the action', () => {
-    expect(() => authorize(caller(Role.SALES_REP), Action.ManageApiKeys)).toThrow(ForbiddenException);
-    expect(() => authorize(caller(Role.SALES_REP), Action.ManageApiKeys)).toThrow(/SALES_REP.*API keys/);
+    expect(() => authorize(caller(Role.SALES_REP), Action.ManageApiKeys)).toThrow(
+      ForbiddenException,
+    );
+    expect(() => authorize(caller(Role.SALES_REP), Action.ManageApiKeys)).toThrow(
+      /SALES_REP.*API keys/,
+    );
     expect(() => authorize(caller(Role.ADMIN), Action.ManageApiKeys)).not.toThrow();
   });
 
   it('is printed in the README exactly as the code has it', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    const printed = /<!-- permissions:start -->\n([\s\S]*?)\n<!-- permissions:end -->/.exec(readme)?.[1];
+    const printed = /<!-- permissions:start -->\n([\s\S]*?)\n<!-- permissions:end -->/.exec(
+      readme,
+    )?.[1];
     expect(printed).toBe(permissionTableMarkdown());
   });
 });

@@ -36,7 +36,8 @@ export function can(role: Role, action: Action): boolean {
 
 /** Throws FORBIDDEN unless the caller's role may perform `action`. */
 export function authorize(auth: AuthContext, action: Action): void {
-  if (!can(auth.role, action)) throw new ForbiddenException(`Your role (${auth.role}) may not ${action}`);
+  if (!can(auth.role, action))
+    throw new ForbiddenException(`Your role (${auth.role}) may not ${action}`);
 }
 
 /** The permission table as the Markdown the README carries (a test keeps the two equal). */

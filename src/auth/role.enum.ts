@@ -6,4 +6,7 @@ export enum Role {
   SALES_REP = 'SALES_REP',
 }
 
-registerEnumType(Role, { name: 'Role', description: 'What a user may do; see the permission table.' });
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'What a user may do; see the permission table.',
+});

@@ -21,7 +21,11 @@ describe('loadConfig', () => {
   });
 
   it('parses numbers, booleans and lists from strings', () => {
-    const sut = loadConfig({ PORT: '8080', DB_SKIP_MIGRATIONS: 'true', CORS_ORIGINS: 'https://a.test, https://b.test' });
+    const sut = loadConfig({
+      PORT: '8080',
+      DB_SKIP_MIGRATIONS: 'true',
+      CORS_ORIGINS: 'https://a.test, https://b.test',
+    });
     expect(sut.PORT).toBe(8080);
     expect(sut.DB_SKIP_MIGRATIONS).toBe(true);
     expect(sut.CORS_ORIGINS).toEqual(['https://a.test', 'https://b.test']);
@@ -35,12 +39,27 @@ describe('loadConfig', () => {
     [{ PORT: 'eighty' }, /^Invalid configuration: PORT /],
     [{ PORT: '70000' }, /^Invalid configuration: PORT must not be greater than 65535$/],
     [{ NODE_ENV: 'staging' }, /^Invalid configuration: NODE_ENV /],
-    [{ DATABASE_URL: 'mysql://x' }, /^Invalid configuration: DATABASE_URL must be a postgres:\/\/ connection URL$/],
-    [{ REDIS_URL: 'localhost:6379' }, /^Invalid configuration: REDIS_URL must be a redis:\/\/ connection URL$/],
+    [
+      { DATABASE_URL: 'mysql://x' },
+      /^Invalid configuration: DATABASE_URL must be a postgres:\/\/ connection URL$/,
+    ],
+    [
+      { REDIS_URL: 'localhost:6379' },
+      /^Invalid configuration: REDIS_URL must be a redis:\/\/ connection URL$/,
+    ],
     [{ DB_SKIP_MIGRATIONS: 'maybe' }, /^Invalid configuration: DB_SKIP_MIGRATIONS /],
-    [{ DB_POOL_MIN: '20', DB_POOL_MAX: '5' }, /^Invalid configuration: DB_POOL_MIN must not exceed DB_POOL_MAX$/],
-    [{ NODE_ENV: 'production' }, /^Invalid configuration: JWT_SECRET is required when NODE_ENV=production$/],
-    [{ NODE_ENV: 'production', JWT_SECRET: 'too-short' }, /^Invalid configuration: JWT_SECRET must be at least 32 bytes long$/],
+    [
+      { DB_POOL_MIN: '20', DB_POOL_MAX: '5' },
+      /^Invalid configuration: DB_POOL_MIN must not exceed DB_POOL_MAX$/,
+    ],
+    [
+      { NODE_ENV: 'production' },
+      /^Invalid configuration: JWT_SECRET is required when NODE_ENV=production$/,
+    ],
+    [
+      { NODE_ENV: 'production', JWT_SECRET: 'too-short' },
+      /^Invalid configuration: JWT_SECRET must be at least 32 bytes long$/,
+    ],
   ])('refuses %j with one line naming the variable', (env, message) => {
     const text = fails(env);
     expect(text).toMatch(message);
@@ -49,14 +68,20 @@ describe('loadConfig', () => {
 
   it('measures the secret in bytes', () => {
     // 16 two-byte characters: 32 bytes, enough.
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'é'.repeat(16) }).jwtSecret).toBe('é'.repeat(16));
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'é'.repeat(16) }).jwtSecret).toBe(
+      'é'.repeat(16),
+    );
   });
 
   it('turns introspection and the IDE off in production unless asked for', () => {
     const secret = 'x'.repeat(32);
     const prod = loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret });
     expect([prod.graphqlIntrospection, prod.graphqlIde]).toEqual([false, false]);
-    const enabled = loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, GRAPHQL_INTROSPECTION: 'true' });
+    const enabled = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: secret,
+      GRAPHQL_INTROSPECTION: 'true',
+    });
     expect(enabled.graphqlIntrospection).toBe(true);
   });
 });

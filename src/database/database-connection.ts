@@ -53,11 +53,15 @@ export class DatabaseConnection implements OnApplicationShutdown {
       await withRetry(() => sequelize.authenticate(), {
         retries: config.DB_CONNECT_RETRIES,
         onRetry: (attempt, delay, error) =>
-          logger.warn(`database not reachable (attempt ${attempt}): ${describe(error)}; retrying in ${delay} ms`),
+          logger.warn(
+            `database not reachable (attempt ${attempt}): ${describe(error)}; retrying in ${delay} ms`,
+          ),
       });
       if (!config.DB_SKIP_MIGRATIONS) {
         const applied = await migrateUp(sequelize, url, { log: (m) => logger.log(m) });
-        logger.log(applied.length ? `applied ${applied.length} migration(s)` : 'schema is up to date');
+        logger.log(
+          applied.length ? `applied ${applied.length} migration(s)` : 'schema is up to date',
+        );
       }
     } catch (error) {
       await sequelize.close().catch(() => undefined);

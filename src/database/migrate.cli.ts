@@ -5,7 +5,8 @@ import { migrateDown, migrateUp } from './migrator.js';
 /** `pnpm run migrate` / `pnpm run migrate:down [--all]` against DATABASE_URL or the embedded database. */
 async function main(): Promise<void> {
   const direction = process.argv[2];
-  if (direction !== 'up' && direction !== 'down') throw new Error('usage: migrate.cli.js up|down [--all]');
+  if (direction !== 'up' && direction !== 'down')
+    throw new Error('usage: migrate.cli.js up|down [--all]');
   const config = loadConfig({ ...process.env, DB_SKIP_MIGRATIONS: 'true' });
   const db = await DatabaseConnection.open(config);
   const logger = { log: (m: string) => console.log(m) };
@@ -13,7 +14,12 @@ async function main(): Promise<void> {
     const names =
       direction === 'up'
         ? await migrateUp(db.sequelize, db.url, logger)
-        : await migrateDown(db.sequelize, db.url, { to: process.argv.includes('--all') ? 0 : undefined }, logger);
+        : await migrateDown(
+            db.sequelize,
+            db.url,
+            { to: process.argv.includes('--all') ? 0 : undefined },
+            logger,
+          );
     console.log(names.length ? `${direction}: ${names.join(', ')}` : `${direction}: nothing to do`);
   } finally {
     await db.onApplicationShutdown();

@@ -30,7 +30,8 @@ function createUmzug(sequelize: Sequelize, logger?: MigrationLogger): Umzug<Sequ
     logger: logger
       ? {
           info: (e: Record<string, unknown>) => {
-            if (e.event === 'migrated' || e.event === 'reverted') logger.log(`${String(e.event)} ${String(e.name)}`);
+            if (e.event === 'migrated' || e.event === 'reverted')
+              logger.log(`${String(e.event)} ${String(e.name)}`);
           },
           warn: (e: Record<string, unknown>) => logger.log(JSON.stringify(e)),
           error: (e: Record<string, unknown>) => logger.log(JSON.stringify(e)),
@@ -51,13 +52,21 @@ async function withMigrationLock<T>(url: string, work: () => Promise<T>): Promis
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     return await work();
   } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await client
+      .query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY])
+      .catch(() => undefined);
     await client.end();
   }
 }
 
-export async function migrateUp(sequelize: Sequelize, url: string, logger?: MigrationLogger): Promise<string[]> {
-  return withMigrationLock(url, async () => (await createUmzug(sequelize, logger).up()).map((m) => m.name));
+export async function migrateUp(
+  sequelize: Sequelize,
+  url: string,
+  logger?: MigrationLogger,
+): Promise<string[]> {
+  return withMigrationLock(url, async () =>
+    (await createUmzug(sequelize, logger).up()).map((m) => m.name),
+  );
 }
 
 /** Reverts the last migration, or all of them with `{ to: 0 }`. */
@@ -68,6 +77,8 @@ export async function migrateDown(
   logger?: MigrationLogger,
 ): Promise<string[]> {
   return withMigrationLock(url, async () =>
-    (await createUmzug(sequelize, logger).down(options.to === 0 ? { to: 0 } : undefined)).map((m) => m.name),
+    (await createUmzug(sequelize, logger).down(options.to === 0 ? { to: 0 } : undefined)).map(
+      (m) => m.name,
+    ),
   );
 }

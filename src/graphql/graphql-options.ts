@@ -34,7 +34,10 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: !config.isProduction,
     // graphql-armor is CommonJS and types its plugins against Apollo's CJS typings; the objects are the same.
-    plugins: [...(armor.plugins as unknown as ApolloServerPlugin[]), ...(config.graphqlIde ? [ideLandingPagePlugin()] : [])],
+    plugins: [
+      ...(armor.plugins as unknown as ApolloServerPlugin[]),
+      ...(config.graphqlIde ? [ideLandingPagePlugin()] : []),
+    ],
     validationRules: armor.validationRules,
     formatError: formatGraphQLError(config.isProduction),
     context: (req: FastifyRequest, reply: FastifyReply): GraphQLContext => ({ req, reply }),

@@ -7,7 +7,11 @@ import { renderAltair, renderInitSnippet } from 'altair-static';
 export const IDE_ASSETS_PREFIX = '/graphql-ide/';
 export const IDE_INIT_SCRIPT = 'init.js';
 
-const options = { baseURL: IDE_ASSETS_PREFIX, endpointURL: '/graphql', serveInitialOptionsInSeperateRequest: IDE_INIT_SCRIPT };
+const options = {
+  baseURL: IDE_ASSETS_PREFIX,
+  endpointURL: '/graphql',
+  serveInitialOptionsInSeperateRequest: IDE_INIT_SCRIPT,
+};
 
 /** Altair GraphQL client, from the altair-static package: no CDN, works offline. */
 export function ideAssetsDirectory(): string {
@@ -24,7 +28,11 @@ export function ideLandingPagePlugin(): ApolloServerPlugin {
   const html = renderAltair(options);
   return {
     async serverWillStart() {
-      return { async renderLandingPage() { return { html }; } };
+      return {
+        async renderLandingPage() {
+          return { html };
+        },
+      };
     },
   };
 }

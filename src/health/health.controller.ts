@@ -1,5 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, type HealthCheckResult, type HealthIndicatorFunction } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  type HealthCheckResult,
+  type HealthIndicatorFunction,
+} from '@nestjs/terminus';
 import { Public } from '../auth/decorators/public.decorator.js';
 import { SkipRateLimit } from '../rate-limit/rate-limit.decorators.js';
 import { DatabaseHealthIndicator } from './database.health.js';

@@ -7,4 +7,5 @@ export const SKIP_RATE_LIMIT = 'rateLimit:skip';
 export const LoginRateLimited = (): MethodDecorator => SetMetadata(LOGIN_RATE_LIMITED, true);
 
 /** Exempts an operation from the general per-IP limit (health probes). */
-export const SkipRateLimit = (): MethodDecorator & ClassDecorator => SetMetadata(SKIP_RATE_LIMIT, true);
+export const SkipRateLimit = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(SKIP_RATE_LIMIT, true);

@@ -19,7 +19,11 @@ export class RateLimitGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     const { req, reply } = httpOf(context);
     if (!this.reflector.getAllAndOverride<boolean>(SKIP_RATE_LIMIT, targets)) {
-      await this.consume(this.limiters.api, req.ip, (s) => void reply.header('Retry-After', String(s)));
+      await this.consume(
+        this.limiters.api,
+        req.ip,
+        (s) => void reply.header('Retry-After', String(s)),
+      );
     }
     if (this.reflector.getAllAndOverride<boolean>(LOGIN_RATE_LIMITED, targets)) {
       const setRetry = (s: number): void => void reply.header('Retry-After', String(s));
@@ -30,7 +34,11 @@ export class RateLimitGuard implements CanActivate {
     return true;
   }
 
-  private async consume(limiter: RateLimiterAbstract, key: string, onLimited: (seconds: number) => void): Promise<void> {
+  private async consume(
+    limiter: RateLimiterAbstract,
+    key: string,
+    onLimited: (seconds: number) => void,
+  ): Promise<void> {
     try {
       await limiter.consume(key);
     } catch (rejection) {
@@ -44,7 +52,9 @@ export class RateLimitGuard implements CanActivate {
 
 function loginEmail(context: ExecutionContext): string | null {
   if (context.getType<GqlContextType>() !== 'graphql') return null;
-  const input: unknown = GqlExecutionContext.create(context).getArgs<{ input?: { email?: unknown } }>().input;
+  const input: unknown = GqlExecutionContext.create(context).getArgs<{
+    input?: { email?: unknown };
+  }>().input;
   const email = (input as { email?: unknown } | undefined)?.email;
   return typeof email === 'string' ? email.trim().toLowerCase() : null;
 }

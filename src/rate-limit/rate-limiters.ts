@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import { AppConfig } from '../config/app-config.js';
 import { InjectRedis } from '../redis/redis.module.js';
 
@@ -17,7 +21,13 @@ export class RateLimiters {
   constructor(config: AppConfig, @InjectRedis() redis: Redis | null) {
     const make = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract =>
       redis
-        ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `rl:${keyPrefix}`, points, duration, useRedisPackage: false })
+        ? new RateLimiterRedis({
+            storeClient: redis,
+            keyPrefix: `rl:${keyPrefix}`,
+            points,
+            duration,
+            useRedisPackage: false,
+          })
         : new RateLimiterMemory({ keyPrefix, points, duration });
     this.api = make('api', config.RATE_LIMIT_PER_MINUTE, 60);
     this.loginPerIp = make('login-ip', config.LOGIN_LIMIT_PER_IP, 60);

@@ -23,7 +23,11 @@ class RedisLifecycle implements OnApplicationShutdown {
       useFactory: (config: AppConfig): Redis | null => {
         if (!config.REDIS_URL) return null;
         const logger = new Logger('Redis');
-        const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
+        const redis = new Redis(config.REDIS_URL, {
+          maxRetriesPerRequest: 2,
+          enableOfflineQueue: true,
+          lazyConnect: false,
+        });
         redis.on('error', (error: Error) => logger.warn(`redis: ${error.message}`));
         return redis;
       },

@@ -33,7 +33,9 @@ export class UsersRepository {
 
   findByEmail(email: string): Promise<User | null> {
     // lower(email) matches the unique index users_email_unique.
-    return User.findOne({ where: Sequelize.where(Sequelize.fn('lower', Sequelize.col('email')), email.toLowerCase()) });
+    return User.findOne({
+      where: Sequelize.where(Sequelize.fn('lower', Sequelize.col('email')), email.toLowerCase()),
+    });
   }
 
   findById(id: string, transaction?: Transaction): Promise<User | null> {
@@ -46,7 +48,11 @@ export class UsersRepository {
   }
 
   /** One keyset page ordered by (createdAt, id). */
-  listInCompany(companyId: string, limit: number, after?: { createdAt: string; id: string }): Promise<User[]> {
+  listInCompany(
+    companyId: string,
+    limit: number,
+    after?: { createdAt: string; id: string },
+  ): Promise<User[]> {
     const where: WhereOptions<User> = after
       ? {
           companyId,
@@ -56,7 +62,14 @@ export class UsersRepository {
           ],
         }
       : { companyId };
-    return User.findAll({ where, order: [['createdAt', 'ASC'], ['id', 'ASC']], limit });
+    return User.findAll({
+      where,
+      order: [
+        ['createdAt', 'ASC'],
+        ['id', 'ASC'],
+      ],
+      limit,
+    });
   }
 
   countInCompany(companyId: string): Promise<number> {

@@ -20,33 +20,54 @@ export class UsersResolver {
   }
 
   @Query(() => UserType, { nullable: true, description: 'A user of your company, or null.' })
-  async user(@CurrentAuth() auth: AuthContext, @Args('id', { type: () => ID }, new UuidPipe('id')) id: string): Promise<UserType | null> {
+  async user(
+    @CurrentAuth() auth: AuthContext,
+    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+  ): Promise<UserType | null> {
     const user = await this.usersService.findOne(auth, id);
     return user ? UserType.from(user) : null;
   }
 
   @Query(() => [UserType], { description: 'Users of your company, oldest first.' })
   async users(@CurrentAuth() auth: AuthContext, @Args() page: PageArgs): Promise<UserType[]> {
-    return (await this.usersService.list(auth, page.first, page.after)).rows.map((u) => UserType.from(u));
+    return (await this.usersService.list(auth, page.first, page.after)).rows.map((u) =>
+      UserType.from(u),
+    );
   }
 
   @Query(() => UserConnection)
-  async usersConnection(@CurrentAuth() auth: AuthContext, @Args() page: PageArgs): Promise<UserConnection> {
-    const [rows, total] = await Promise.all([this.usersService.list(auth, page.first, page.after), this.usersService.count(auth)]);
+  async usersConnection(
+    @CurrentAuth() auth: AuthContext,
+    @Args() page: PageArgs,
+  ): Promise<UserConnection> {
+    const [rows, total] = await Promise.all([
+      this.usersService.list(auth, page.first, page.after),
+      this.usersService.count(auth),
+    ]);
     return toConnection(rows, total, (u) => UserType.from(u));
   }
 
   @Mutation(() => UserType, { description: 'ADMIN: add a user to your company.' })
-  async createUser(@CurrentAuth() auth: AuthContext, @Args('input') input: CreateUserInput): Promise<UserType> {
+  async createUser(
+    @CurrentAuth() auth: AuthContext,
+    @Args('input') input: CreateUserInput,
+  ): Promise<UserType> {
     return UserType.from(await this.usersService.create(auth, input));
   }
 
-  @Mutation(() => UserType, { description: 'ADMIN: change a user’s role; takes effect on their next request.' })
-  async updateUserRole(@CurrentAuth() auth: AuthContext, @Args('input') input: UpdateUserRoleInput): Promise<UserType> {
+  @Mutation(() => UserType, {
+    description: 'ADMIN: change a user’s role; takes effect on their next request.',
+  })
+  async updateUserRole(
+    @CurrentAuth() auth: AuthContext,
+    @Args('input') input: UpdateUserRoleInput,
+  ): Promise<UserType> {
     return UserType.from(await this.usersService.updateRole(auth, input));
   }
 
-  @Mutation(() => UserType, { description: 'ADMIN: deactivate a user; their tokens stop working at once.' })
+  @Mutation(() => UserType, {
+    description: 'ADMIN: deactivate a user; their tokens stop working at once.',
+  })
   async deactivateUser(
     @CurrentAuth() auth: AuthContext,
     @Args('userId', { type: () => ID }, new UuidPipe('userId')) userId: string,

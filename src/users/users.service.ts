@@ -68,7 +68,13 @@ export class UsersService {
         transaction,
       );
       await this.events.publish(
-        new DomainEvent(UserEvents.Created, actorOf(auth), { type: 'User', id: user.id }, { email: user.email, role: user.role }, transaction),
+        new DomainEvent(
+          UserEvents.Created,
+          actorOf(auth),
+          { type: 'User', id: user.id },
+          { email: user.email, role: user.role },
+          transaction,
+        ),
       );
       return user;
     });
@@ -80,11 +86,18 @@ export class UsersService {
       const user = await this.users.findInCompany(auth.companyId, input.userId, transaction);
       if (!user) throw new NotFoundException('User', input.userId);
       if (user.role === input.role) return user;
-      if (user.role === Role.ADMIN && user.isActive) await this.ensureAnotherAdmin(auth.companyId, transaction);
+      if (user.role === Role.ADMIN && user.isActive)
+        await this.ensureAnotherAdmin(auth.companyId, transaction);
       const from = user.role;
       await user.update({ role: input.role }, { transaction });
       await this.events.publish(
-        new DomainEvent(UserEvents.RoleChanged, actorOf(auth), { type: 'User', id: user.id }, { role: { from, to: input.role } }, transaction),
+        new DomainEvent(
+          UserEvents.RoleChanged,
+          actorOf(auth),
+          { type: 'User', id: user.id },
+          { role: { from, to: input.role } },
+          transaction,
+        ),
       );
       return user;
     });
@@ -100,13 +113,22 @@ export class UsersService {
       if (user.role === Role.ADMIN) await this.ensureAnotherAdmin(auth.companyId, transaction);
       await user.update({ isActive: false }, { transaction });
       await this.events.publish(
-        new DomainEvent(UserEvents.Deactivated, actorOf(auth), { type: 'User', id: user.id }, { isActive: { from: true, to: false } }, transaction),
+        new DomainEvent(
+          UserEvents.Deactivated,
+          actorOf(auth),
+          { type: 'User', id: user.id },
+          { isActive: { from: true, to: false } },
+          transaction,
+        ),
       );
       return user;
     });
   }
 
-  private async ensureAnotherAdmin(companyId: string, transaction: Parameters<UsersRepository['countActiveAdmins']>[1]): Promise<void> {
+  private async ensureAnotherAdmin(
+    companyId: string,
+    transaction: Parameters<UsersRepository['countActiveAdmins']>[1],
+  ): Promise<void> {
     if ((await this.users.countActiveAdmins(companyId, transaction)) <= 1) {
       throw new ConflictException('A company must keep at least one active ADMIN');
     }

@@ -4,7 +4,8 @@ import { login, newCompany, newUser, PASSWORD, type TestUser } from '../support/
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ME = '{ me { id email role } }';
-const REFRESH = 'mutation($t: String!) { refreshToken(refreshToken: $t) { accessToken refreshToken user { id } } }';
+const REFRESH =
+  'mutation($t: String!) { refreshToken(refreshToken: $t) { accessToken refreshToken user { id } } }';
 
 function b64(value: object): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -31,19 +32,32 @@ describe('authentication', () => {
   });
 
   it('refuses a second sign-up with the same email, in any letter case', async () => {
-    const res = await sut.gql(
-      'mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }',
-      { i: { companyName: 'Copycat', email: admin.email.toUpperCase(), password: PASSWORD, firstName: 'A', lastName: 'B' } },
-    );
+    const res = await sut.gql('mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }', {
+      i: {
+        companyName: 'Copycat',
+        email: admin.email.toUpperCase(),
+        password: PASSWORD,
+        firstName: 'A',
+        lastName: 'B',
+      },
+    });
     expect(res.errors?.[0].extensions.code).toBe('CONFLICT');
   });
 
   it('names every invalid field of a sign-up', async () => {
     const res = await sut.gql('mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }', {
-      i: { companyName: 'X', email: 'not-an-email', password: 'short', firstName: 'A', lastName: 'B' },
+      i: {
+        companyName: 'X',
+        email: 'not-an-email',
+        password: 'short',
+        firstName: 'A',
+        lastName: 'B',
+      },
     });
     expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
-    expect(Object.keys(res.errors?.[0].extensions.fields)).toEqual(expect.arrayContaining(['email', 'password']));
+    expect(Object.keys(res.errors?.[0].extensions.fields)).toEqual(
+      expect.arrayContaining(['email', 'password']),
+    );
     expect(res.errors?.[0].extensions.stacktrace).toBeUndefined();
   });
 
@@ -55,8 +69,13 @@ describe('authentication', () => {
       { email: admin.email, password: 'wrong password!!' },
       { email: 'nobody@example.com', password: PASSWORD },
     ]) {
-      const res = await sut.gql('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: input });
-      expect(res.errors?.[0]).toMatchObject({ message: 'Invalid email or password', extensions: { code: 'UNAUTHENTICATED' } });
+      const res = await sut.gql('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', {
+        i: input,
+      });
+      expect(res.errors?.[0]).toMatchObject({
+        message: 'Invalid email or password',
+        extensions: { code: 'UNAUTHENTICATED' },
+      });
     }
   });
 
@@ -73,7 +92,8 @@ describe('authentication', () => {
 
   it('revokes the whole family when an old refresh token is reused', async () => {
     const session = await login(sut, admin.email, PASSWORD);
-    const next = (await sut.gql(REFRESH, { t: session.refreshToken })).data?.refreshToken.refreshToken as string;
+    const next = (await sut.gql(REFRESH, { t: session.refreshToken })).data?.refreshToken
+      .refreshToken as string;
 
     const reuse = await sut.gql(REFRESH, { t: session.refreshToken });
     expect(reuse.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
@@ -84,45 +104,85 @@ describe('authentication', () => {
 
   it('lets exactly one of two concurrent uses of a refresh token win', async () => {
     const session = await login(sut, admin.email, PASSWORD);
-    const results = await Promise.all([sut.gql(REFRESH, { t: session.refreshToken }), sut.gql(REFRESH, { t: session.refreshToken })]);
+    const results = await Promise.all([
+      sut.gql(REFRESH, { t: session.refreshToken }),
+      sut.gql(REFRESH, { t: session.refreshToken }),
+    ]);
     expect(results.filter((r) => r.data?.refreshToken).length).toBe(1);
   });
 
   it('ends one session on logout(refreshToken) and every session on logout()', async () => {
     const a = await login(sut, admin.email, PASSWORD);
     const b = await login(sut, admin.email, PASSWORD);
-    expect((await sut.gql('mutation($t: String) { logout(refreshToken: $t) }', { t: a.refreshToken }, a.token)).data?.logout).toBe(true);
-    expect((await sut.gql(REFRESH, { t: a.refreshToken })).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(
+      (
+        await sut.gql(
+          'mutation($t: String) { logout(refreshToken: $t) }',
+          { t: a.refreshToken },
+          a.token,
+        )
+      ).data?.logout,
+    ).toBe(true);
+    expect((await sut.gql(REFRESH, { t: a.refreshToken })).errors?.[0].extensions.code).toBe(
+      'UNAUTHENTICATED',
+    );
     const bNext = (await sut.gql(REFRESH, { t: b.refreshToken })).data?.refreshToken;
     expect(bNext).toBeTruthy();
 
     await sut.gql('mutation { logout }', {}, bNext.accessToken);
-    expect((await sut.gql(REFRESH, { t: bNext.refreshToken })).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await sut.gql(REFRESH, { t: bNext.refreshToken })).errors?.[0].extensions.code).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('refuses logout of a refresh token that belongs to someone else', async () => {
     const other = await newCompany(sut);
-    const res = await sut.gql('mutation($t: String) { logout(refreshToken: $t) }', { t: other.refreshToken }, admin.token);
+    const res = await sut.gql(
+      'mutation($t: String) { logout(refreshToken: $t) }',
+      { t: other.refreshToken },
+      admin.token,
+    );
     expect(res.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
     expect((await sut.gql(REFRESH, { t: other.refreshToken })).data?.refreshToken).toBeTruthy();
   });
 
   describe('access tokens that must not work', () => {
     const now = () => Math.floor(Date.now() / 1000);
-    const claims = () => ({ sub: admin.id, cid: 'x', role: 'ADMIN', iss: 'crm-backend', aud: 'crm-api', iat: now(), exp: now() + 600 });
+    const claims = () => ({
+      sub: admin.id,
+      cid: 'x',
+      role: 'ADMIN',
+      iss: 'crm-backend',
+      aud: 'crm-api',
+      iat: now(),
+      exp: now() + 600,
+    });
 
     it.each([
       ['no token', () => undefined],
       ['garbage', () => 'not.a.jwt'],
-      ['expired', () => jwt({ alg: 'HS256', typ: 'JWT' }, { ...claims(), iat: now() - 1200, exp: now() - 600 })],
-      ['forged (wrong secret)', () => jwt({ alg: 'HS256', typ: 'JWT' }, claims(), 'another-secret-another-secret-123456')],
+      [
+        'expired',
+        () =>
+          jwt({ alg: 'HS256', typ: 'JWT' }, { ...claims(), iat: now() - 1200, exp: now() - 600 }),
+      ],
+      [
+        'forged (wrong secret)',
+        () => jwt({ alg: 'HS256', typ: 'JWT' }, claims(), 'another-secret-another-secret-123456'),
+      ],
       ['alg:none', () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims())}.`],
-      ['wrong audience', () => jwt({ alg: 'HS256', typ: 'JWT' }, { ...claims(), aud: 'someone-else' })],
+      [
+        'wrong audience',
+        () => jwt({ alg: 'HS256', typ: 'JWT' }, { ...claims(), aud: 'someone-else' }),
+      ],
       ['wrong issuer', () => jwt({ alg: 'HS256', typ: 'JWT' }, { ...claims(), iss: 'evil' })],
-      ['HS512 instead of the pinned HS256', () => {
-        const unsigned = `${b64({ alg: 'HS512', typ: 'JWT' })}.${b64(claims())}`;
-        return `${unsigned}.${createHmac('sha512', DEV_JWT_SECRET).update(unsigned).digest('base64url')}`;
-      }],
+      [
+        'HS512 instead of the pinned HS256',
+        () => {
+          const unsigned = `${b64({ alg: 'HS512', typ: 'JWT' })}.${b64(claims())}`;
+          return `${unsigned}.${createHmac('sha512', DEV_JWT_SECRET).update(unsigned).digest('base64url')}`;
+        },
+      ],
     ])('%s → UNAUTHENTICATED', async (_name, token) => {
       const res = await sut.gql(ME, {}, token());
       expect(res.data).toBeNull();
@@ -139,17 +199,27 @@ describe('authentication', () => {
     const rep = await newUser(sut, admin);
     expect((await sut.gql(ME, {}, rep.token)).data?.me.id).toBe(rep.id);
 
-    const res = await sut.gql('mutation($id: ID!) { deactivateUser(userId: $id) { id isActive } }', { id: rep.id }, admin.token);
+    const res = await sut.gql(
+      'mutation($id: ID!) { deactivateUser(userId: $id) { id isActive } }',
+      { id: rep.id },
+      admin.token,
+    );
     expect(res.data?.deactivateUser).toEqual({ id: rep.id, isActive: false });
 
     expect((await sut.gql(ME, {}, rep.token)).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
-    expect((await sut.gql(REFRESH, { t: rep.refreshToken })).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await sut.gql(REFRESH, { t: rep.refreshToken })).errors?.[0].extensions.code).toBe(
+      'UNAUTHENTICATED',
+    );
     await expect(login(sut, rep.email, PASSWORD)).rejects.toThrow(/UNAUTHENTICATED/);
   });
 
   it('applies a role change on the very next request', async () => {
     const user = await newUser(sut, admin, 'MANAGER' as never);
-    await sut.gql('mutation($i: UpdateUserRoleInput!) { updateUserRole(input: $i) { role } }', { i: { userId: user.id, role: 'ADMIN' } }, admin.token);
+    await sut.gql(
+      'mutation($i: UpdateUserRoleInput!) { updateUserRole(input: $i) { role } }',
+      { i: { userId: user.id, role: 'ADMIN' } },
+      admin.token,
+    );
     const res = await sut.gql('{ apiKeys { id } }', {}, user.token);
     expect(res.errors).toBeUndefined();
   });

@@ -6,7 +6,8 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { redisUrl } from '../support/test-env.js';
 
 const LOGIN = 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }';
-const attempt = (app: TestApp, email: string) => app.gql(LOGIN, { i: { email, password: 'wrong password!!' } });
+const attempt = (app: TestApp, email: string) =>
+  app.gql(LOGIN, { i: { email, password: 'wrong password!!' } });
 
 describe('login rate limits (in memory)', () => {
   let sut: TestApp;
@@ -18,10 +19,14 @@ describe('login rate limits (in memory)', () => {
 
   it('limits attempts per account, with Retry-After, even with the right password', async () => {
     const admin = await newCompany(sut);
-    for (let i = 0; i < 3; i++) expect((await attempt(sut, admin.email)).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < 3; i++)
+      expect((await attempt(sut, admin.email)).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
 
     const limited = await attempt(sut, admin.email.toUpperCase());
-    expect(limited.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: expect.any(Number) });
+    expect(limited.errors?.[0].extensions).toMatchObject({
+      code: 'RATE_LIMITED',
+      retryAfter: expect.any(Number),
+    });
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
 
     const right = await sut.gql(LOGIN, { i: { email: admin.email, password: admin.password } });
@@ -31,8 +36,9 @@ describe('login rate limits (in memory)', () => {
   it('limits attempts per IP across accounts', async () => {
     const other = await startTestApp({ LOGIN_LIMIT_PER_IP: '2' });
     try {
-      const codes: string[] = [];
-      for (let i = 0; i < 3; i++) codes.push((await attempt(other, `someone-${i}@example.com`)).errors?.[0].extensions.code);
+      const codes: (string | undefined)[] = [];
+      for (let i = 0; i < 3; i++)
+        codes.push((await attempt(other, `someone-${i}@example.com`)).errors?.[0].extensions.code);
       expect(codes).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'RATE_LIMITED']);
       // Other operations are not part of the login budget.
       expect((await other.gql('{ __typename }')).errors).toBeUndefined();
@@ -65,8 +71,15 @@ withRedis('login rate limits shared through Redis', () => {
   it('counts attempts on every instance together', async () => {
     const email = `shared-${randomBytes(4).toString('hex')}@example.com`;
     const codes = [];
-    for (const app of [a, b, a, b, a]) codes.push((await attempt(app, email)).errors?.[0].extensions.code);
-    expect(codes).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'RATE_LIMITED']);
+    for (const app of [a, b, a, b, a])
+      codes.push((await attempt(app, email)).errors?.[0].extensions.code);
+    expect(codes).toEqual([
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+      'RATE_LIMITED',
+    ]);
     expect(await redis.exists(`rl:login-account:${email}`)).toBe(1);
   });
 });

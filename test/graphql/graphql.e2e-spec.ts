@@ -12,7 +12,11 @@ describe('GraphQL endpoint', () => {
   let admin: TestUser;
 
   beforeAll(async () => {
-    sut = await startTestApp({ GRAPHQL_MAX_DEPTH: '3', GRAPHQL_MAX_COST: '40', GRAPHQL_MAX_ALIASES: '3' });
+    sut = await startTestApp({
+      GRAPHQL_MAX_DEPTH: '3',
+      GRAPHQL_MAX_COST: '40',
+      GRAPHQL_MAX_ALIASES: '3',
+    });
     admin = await newCompany(sut);
   });
   afterAll(() => sut.close());
@@ -24,21 +28,31 @@ describe('GraphQL endpoint', () => {
   });
 
   it('refuses a query deeper than the limit', async () => {
-    const res = await sut.gql('{ auditLogs { edges { node { id } } pageInfo { hasNextPage } } }', {}, admin.token);
+    const res = await sut.gql(
+      '{ auditLogs { edges { node { id } } pageInfo { hasNextPage } } }',
+      {},
+      admin.token,
+    );
     expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0].message).toMatch(/depth limit of 3 exceeded/i);
     expect(res.data).toBeUndefined();
   });
 
   it('refuses a query costlier than the limit, counting `first` as a multiplier', async () => {
-    expect((await sut.gql('{ users(first: 2) { id email } }', {}, admin.token)).data?.users).toHaveLength(1);
+    expect(
+      (await sut.gql('{ users(first: 2) { id email } }', {}, admin.token)).data?.users,
+    ).toHaveLength(1);
     const res = await sut.gql('{ users(first: 100) { id email } }', {}, admin.token);
     expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0].message).toMatch(/cost/i);
   });
 
   it('refuses too many aliases', async () => {
-    const res = await sut.gql('{ a: me { id } b: me { id } c: me { id } d: me { id } }', {}, admin.token);
+    const res = await sut.gql(
+      '{ a: me { id } b: me { id } c: me { id } d: me { id } }',
+      {},
+      admin.token,
+    );
     expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0].message).toMatch(/aliases/i);
   });
@@ -59,11 +73,16 @@ describe('GraphQL endpoint', () => {
   });
 
   it('blocks a simple cross-site request (CSRF prevention)', async () => {
-    const response = await fetch(`${sut.url}/graphql?query=${encodeURIComponent('{ __typename }')}`);
+    const response = await fetch(
+      `${sut.url}/graphql?query=${encodeURIComponent('{ __typename }')}`,
+    );
     expect(response.status).toBe(400);
-    const preflighted = await fetch(`${sut.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
-      headers: { 'apollo-require-preflight': 'true' },
-    });
+    const preflighted = await fetch(
+      `${sut.url}/graphql?query=${encodeURIComponent('{ __typename }')}`,
+      {
+        headers: { 'apollo-require-preflight': 'true' },
+      },
+    );
     expect(preflighted.status).toBe(200);
   });
 
@@ -75,7 +94,9 @@ describe('GraphQL endpoint', () => {
   it('echoes a sane X-Request-Id and generates one otherwise', async () => {
     const echoed = await fetch(`${sut.url}/health`, { headers: { 'x-request-id': 'trace-123' } });
     expect(echoed.headers.get('x-request-id')).toBe('trace-123');
-    const generated = await fetch(`${sut.url}/health`, { headers: { 'x-request-id': 'bad id with spaces' } });
+    const generated = await fetch(`${sut.url}/health`, {
+      headers: { 'x-request-id': 'bad id with spaces' },
+    });
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -96,7 +117,11 @@ describe('GraphQL in production mode', () => {
   let sut: TestApp;
 
   beforeAll(async () => {
-    sut = await startTestApp({ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-more-than-32-bytes', GRAPHQL_IDE: undefined });
+    sut = await startTestApp({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a-production-secret-of-more-than-32-bytes',
+      GRAPHQL_IDE: undefined,
+    });
   });
   afterAll(() => sut.close());
 
@@ -115,11 +140,19 @@ describe('GraphQL in production mode', () => {
     const admin = await newCompany(sut);
     await sut.app.get(Sequelize).close(); // the next query fails inside the server
     const res = await sut.gql('{ me { id } }', {}, admin.token);
-    expect(res.errors?.[0]).toEqual(expect.objectContaining({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }));
+    expect(res.errors?.[0]).toEqual(
+      expect.objectContaining({
+        message: 'Internal server error',
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      }),
+    );
     expect(JSON.stringify(res)).not.toMatch(/sequelize|ConnectionManager|at /i);
 
     const client = await sut.gql('{ me { id } }');
-    expect(client.errors?.[0]).toMatchObject({ message: expect.stringMatching(/access token/), extensions: { code: 'UNAUTHENTICATED' } });
+    expect(client.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/access token/),
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
     expect(client.errors?.[0].extensions.stacktrace).toBeUndefined();
   });
 });

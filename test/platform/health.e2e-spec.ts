@@ -15,7 +15,10 @@ describe('health', () => {
     const viaProxy = new URL(db.url);
     viaProxy.hostname = '127.0.0.1';
     viaProxy.port = String(proxy.port);
-    sut = await startTestApp({ DATABASE_URL: viaProxy.toString(), DB_CONNECT_RETRIES: '0' }, { ...db, url: viaProxy.toString() });
+    sut = await startTestApp(
+      { DATABASE_URL: viaProxy.toString(), DB_CONNECT_RETRIES: '0' },
+      { ...db, url: viaProxy.toString() },
+    );
   });
   afterAll(async () => {
     await sut.close();
@@ -39,7 +42,10 @@ describe('health', () => {
     proxy.cut();
     const down = await fetch(`${sut.url}/health/ready`);
     expect(down.status).toBe(503);
-    expect(await down.json()).toMatchObject({ status: 'error', error: { database: { status: 'down' } } });
+    expect(await down.json()).toMatchObject({
+      status: 'error',
+      error: { database: { status: 'down' } },
+    });
     expect((await fetch(`${sut.url}/health`)).status).toBe(200);
 
     proxy.resume();
@@ -59,11 +65,16 @@ withRedis('health with Redis configured', () => {
     sut = await startTestApp({ REDIS_URL: redisUrl() });
     const res = await fetch(`${sut.url}/health/ready`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ info: { database: { status: 'up' }, redis: { status: 'up' } } });
+    expect(await res.json()).toMatchObject({
+      info: { database: { status: 'up' }, redis: { status: 'up' } },
+    });
   });
 
   it('is 503 when Redis does not answer', async () => {
-    const proxy = await startTcpProxy({ host: new URL(redisUrl()!).hostname, port: Number(new URL(redisUrl()!).port || 6379) });
+    const proxy = await startTcpProxy({
+      host: new URL(redisUrl()!).hostname,
+      port: Number(new URL(redisUrl()!).port || 6379),
+    });
     try {
       sut = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${proxy.port}` });
       expect((await fetch(`${sut.url}/health/ready`)).status).toBe(200);

@@ -32,10 +32,14 @@ describe('migrations', () => {
 
     expect(await migrateUp(sut, db.url)).toEqual(MIGRATIONS.map((m) => m.name));
     const created = await tables(sut);
-    expect(created).toEqual(expect.arrayContaining(['companies', 'users', 'refresh_tokens', 'api_keys', 'audit_logs']));
+    expect(created).toEqual(
+      expect.arrayContaining(['companies', 'users', 'refresh_tokens', 'api_keys', 'audit_logs']),
+    );
     expect(await migrateUp(sut, db.url)).toEqual([]);
 
-    expect(await migrateDown(sut, db.url, { to: 0 })).toEqual([...MIGRATIONS.map((m) => m.name)].reverse());
+    expect(await migrateDown(sut, db.url, { to: 0 })).toEqual(
+      [...MIGRATIONS.map((m) => m.name)].reverse(),
+    );
     expect(await tables(sut)).toEqual([]);
 
     await migrateUp(sut, db.url);
@@ -44,7 +48,10 @@ describe('migrations', () => {
 
   it('apply each migration once when several instances migrate at the same time', async () => {
     await migrateDown(sut, db.url, { to: 0 });
-    const others = [createSequelize(db.url, loadConfig({ DATABASE_URL: db.url })), createSequelize(db.url, loadConfig({ DATABASE_URL: db.url }))];
+    const others = [
+      createSequelize(db.url, loadConfig({ DATABASE_URL: db.url })),
+      createSequelize(db.url, loadConfig({ DATABASE_URL: db.url })),
+    ];
     try {
       const applied = await Promise.all([sut, ...others].map((s) => migrateUp(s, db.url)));
       expect(applied.flat().sort()).toEqual(MIGRATIONS.map((m) => m.name).sort());

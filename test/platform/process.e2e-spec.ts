@@ -1,14 +1,32 @@
 import http from 'node:http';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { runServerToExit, startServerProcess, type ServerProcess } from '../support/server-process.js';
+import {
+  runServerToExit,
+  startServerProcess,
+  type ServerProcess,
+} from '../support/server-process.js';
 
 /** Sends the head and half the body of a signUp now; the rest when `finish` is called. */
-function slowRequest(url: string): { finish: () => void; response: Promise<{ status: number; body: string }> } {
+function slowRequest(url: string): {
+  finish: () => void;
+  response: Promise<{ status: number; body: string }>;
+} {
   const body = JSON.stringify({
     query: 'mutation($i: SignUpInput!) { signUp(input: $i) { user { email } } }',
-    variables: { i: { companyName: 'Drain Co', email: `drain-${Date.now()}@example.com`, password: 'long enough password', firstName: 'D', lastName: 'R' } },
+    variables: {
+      i: {
+        companyName: 'Drain Co',
+        email: `drain-${Date.now()}@example.com`,
+        password: 'long enough password',
+        firstName: 'D',
+        lastName: 'R',
+      },
+    },
   });
-  const req = http.request(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+  const req = http.request(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+  });
   const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
     req.on('response', (res) => {
       let text = '';
@@ -41,7 +59,9 @@ describe('the server process', () => {
 
     const res = await inFlight.response;
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body)).toMatchObject({ data: { signUp: { user: { email: expect.stringMatching(/^drain-/) } } } });
+    expect(JSON.parse(res.body)).toMatchObject({
+      data: { signUp: { user: { email: expect.stringMatching(/^drain-/) } } },
+    });
     expect(await sut.exit()).toBe(0);
     await expect(fetch(`${sut.url}/health`)).rejects.toThrow();
   });
@@ -53,9 +73,15 @@ describe('the server process', () => {
       expect(page.headers.get('content-type')).toContain('text/html');
       const html = await page.text();
       expect(html).not.toMatch(/https?:\/\/(?!localhost)[^"' ]+\.(js|css)/);
-      for (const asset of [...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]).slice(0, 5)) {
+      for (const asset of [...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)]
+        .map((m) => m[1])
+        .slice(0, 5)) {
         const res = await fetch(new URL(asset, `${sut.url}/graphql-ide/`));
-        expect([asset, res.status, (await res.arrayBuffer()).byteLength > 0]).toEqual([asset, 200, true]);
+        expect([asset, res.status, (await res.arrayBuffer()).byteLength > 0]).toEqual([
+          asset,
+          200,
+          true,
+        ]);
       }
       const init = await fetch(`${sut.url}/graphql-ide/init.js`);
       expect(await init.text()).toContain('/graphql');
@@ -66,15 +92,26 @@ describe('the server process', () => {
   });
 
   it('refuses to start on a bad configuration with one readable line', async () => {
-    const { code, output } = await runServerToExit({ NODE_ENV: 'production', DATABASE_URL: db.url });
+    const { code, output } = await runServerToExit({
+      NODE_ENV: 'production',
+      DATABASE_URL: db.url,
+    });
     expect(code).toBe(1);
-    expect(output.trim()).toBe('Invalid configuration: JWT_SECRET is required when NODE_ENV=production');
+    expect(output.trim()).toBe(
+      'Invalid configuration: JWT_SECRET is required when NODE_ENV=production',
+    );
   });
 
   it('says which database it cannot reach instead of hanging', async () => {
-    const { code, output } = await runServerToExit({ DATABASE_URL: 'postgres://postgres:secret@127.0.0.1:1/nowhere', DB_CONNECT_RETRIES: '1', LOG_LEVEL: 'warn' });
+    const { code, output } = await runServerToExit({
+      DATABASE_URL: 'postgres://postgres:secret@127.0.0.1:1/nowhere',
+      DB_CONNECT_RETRIES: '1',
+      LOG_LEVEL: 'warn',
+    });
     expect(code).toBe(1);
-    expect(output).toMatch(/Cannot use the database at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/nowhere/);
+    expect(output).toMatch(
+      /Cannot use the database at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/nowhere/,
+    );
     expect(output).not.toContain('secret');
   });
 });

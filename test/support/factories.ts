@@ -22,19 +22,41 @@ function expectData<T>(response: { data?: T | null; errors?: unknown }): T {
 }
 
 /** A new company and its first ADMIN, signed in. */
-export async function newCompany(app: TestApp, overrides: { companyName?: string; email?: string } = {}): Promise<TestUser> {
+export async function newCompany(
+  app: TestApp,
+  overrides: { companyName?: string; email?: string } = {},
+): Promise<TestUser> {
   const email = overrides.email ?? `admin-${unique()}@example.com`;
   const data = expectData(
     await app.gql<{ signUp: { accessToken: string; refreshToken: string; user: { id: string } } }>(
       `mutation($input: SignUpInput!) { signUp(input: $input) { ${AUTH_FIELDS} } }`,
-      { input: { companyName: overrides.companyName ?? `Company ${unique()}`, email, password: PASSWORD, firstName: 'Ada', lastName: 'Admin' } },
+      {
+        input: {
+          companyName: overrides.companyName ?? `Company ${unique()}`,
+          email,
+          password: PASSWORD,
+          firstName: 'Ada',
+          lastName: 'Admin',
+        },
+      },
     ),
   );
-  return { id: data.signUp.user.id, email, password: PASSWORD, role: Role.ADMIN, token: data.signUp.accessToken, refreshToken: data.signUp.refreshToken };
+  return {
+    id: data.signUp.user.id,
+    email,
+    password: PASSWORD,
+    role: Role.ADMIN,
+    token: data.signUp.accessToken,
+    refreshToken: data.signUp.refreshToken,
+  };
 }
 
 /** A user created by `admin` in the admin's company, then signed in. */
-export async function newUser(app: TestApp, admin: TestUser, role: Role = Role.SALES_REP): Promise<TestUser> {
+export async function newUser(
+  app: TestApp,
+  admin: TestUser,
+  role: Role = Role.SALES_REP,
+): Promise<TestUser> {
   const email = `${role.toLowerCase()}-${unique()}@example.com`;
   expectData(
     await app.gql(
@@ -48,10 +70,18 @@ export async function newUser(app: TestApp, admin: TestUser, role: Role = Role.S
 
 export async function login(app: TestApp, email: string, password: string): Promise<TestUser> {
   const data = expectData(
-    await app.gql<{ login: { accessToken: string; refreshToken: string; user: { id: string; role: Role } } }>(
-      `mutation($input: LoginInput!) { login(input: $input) { ${AUTH_FIELDS} } }`,
-      { input: { email, password } },
-    ),
+    await app.gql<{
+      login: { accessToken: string; refreshToken: string; user: { id: string; role: Role } };
+    }>(`mutation($input: LoginInput!) { login(input: $input) { ${AUTH_FIELDS} } }`, {
+      input: { email, password },
+    }),
   );
-  return { id: data.login.user.id, email, password, role: data.login.user.role, token: data.login.accessToken, refreshToken: data.login.refreshToken };
+  return {
+    id: data.login.user.id,
+    email,
+    password,
+    role: data.login.user.role,
+    token: data.login.accessToken,
+    refreshToken: data.login.refreshToken,
+  };
 }

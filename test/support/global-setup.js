@@ -13,7 +13,9 @@ const EMBEDDED_PORT = 54339;
  * migrated template database that every test file clones.
  */
 export default async function globalSetup() {
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
+    stdio: 'inherit',
+  });
   const { loadConfig } = await import('../../dist/src/config/load-config.js');
   const { createSequelize } = await import('../../dist/src/database/database-connection.js');
   const { quoteIdent, withDatabase } = await import('../../dist/src/database/database-url.js');
@@ -22,11 +24,17 @@ export default async function globalSetup() {
 
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
-    console.log(`\nTEST_DATABASE_URL not set: starting embedded PostgreSQL on port ${EMBEDDED_PORT}`);
-    globalThis.__embeddedTestPg = await startEmbeddedPostgres({ dataDir: EMBEDDED_DIR, port: EMBEDDED_PORT });
+    console.log(
+      `\nTEST_DATABASE_URL not set: starting embedded PostgreSQL on port ${EMBEDDED_PORT}`,
+    );
+    globalThis.__embeddedTestPg = await startEmbeddedPostgres({
+      dataDir: EMBEDDED_DIR,
+      port: EMBEDDED_PORT,
+    });
     adminUrl = globalThis.__embeddedTestPg.url;
   }
-  if (!process.env.REDIS_URL) console.log('\nREDIS_URL not set: the Redis-specific tests are SKIPPED in this run');
+  if (!process.env.REDIS_URL)
+    console.log('\nREDIS_URL not set: the Redis-specific tests are SKIPPED in this run');
 
   const admin = new pg.Client({ connectionString: withDatabase(adminUrl, 'postgres') });
   await admin.connect().catch((error) => {

@@ -9,7 +9,9 @@ export default async function globalTeardown() {
     url.pathname = '/postgres';
     const client = new pg.Client({ connectionString: url.toString() });
     await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`).finally(() => client.end());
+    await client
+      .query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`)
+      .finally(() => client.end());
   }
   await globalThis.__embeddedTestPg?.stop();
 }

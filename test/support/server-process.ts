@@ -20,10 +20,11 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const waiters: { pattern: RegExp; resolve: () => void }[] = [];
   const onData = (chunk: Buffer): void => {
     output += chunk.toString();
-    for (const w of [...waiters]) if (w.pattern.test(output)) {
-      waiters.splice(waiters.indexOf(w), 1);
-      w.resolve();
-    }
+    for (const w of [...waiters])
+      if (w.pattern.test(output)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
   };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
@@ -41,12 +42,23 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
 
   await waitFor(/ready: http:\/\/localhost:\d+\/graphql/);
   const port = /ready: http:\/\/localhost:(\d+)\/graphql/.exec(output)![1];
-  return { child, url: `http://127.0.0.1:${port}`, output: () => output, waitFor, exit: () => exited };
+  return {
+    child,
+    url: `http://127.0.0.1:${port}`,
+    output: () => output,
+    waitFor,
+    exit: () => exited,
+  };
 }
 
 /** Runs the server expecting it to stop at once; returns its exit code and output. */
-export async function runServerToExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['dist/src/main.js'], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function runServerToExit(
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ['dist/src/main.js'], {
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));

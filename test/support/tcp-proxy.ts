@@ -13,7 +13,10 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   const sockets = new Set<net.Socket>();
   let down = false;
   const server = net.createServer((client) => {
-    if (down) return client.destroy();
+    if (down) {
+      client.destroy();
+      return;
+    }
     const upstream = net.connect(target);
     for (const s of [client, upstream]) {
       sockets.add(s);

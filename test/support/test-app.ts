@@ -14,7 +14,11 @@ export interface TestApp {
   url: string;
   app: NestFastifyApplication;
   db: TestDatabase;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -32,7 +36,10 @@ const BASE_ENV: Record<string, string> = {
 };
 
 /** Boots the real application on a random port against its own cloned database. */
-export async function startTestApp(env: Record<string, string | undefined> = {}, db?: TestDatabase): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string | undefined> = {},
+  db?: TestDatabase,
+): Promise<TestApp> {
   const database = db ?? (await createTestDatabase());
   const config = loadConfig({ ...BASE_ENV, DATABASE_URL: database.url, REDIS_URL: '', ...env });
   const app = await createApp(config);
@@ -58,7 +65,10 @@ export async function postGraphQL<T>(
 ): Promise<GraphQLResponse<T>> {
   const response = await fetch(endpoint, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status' | 'headers'>;

@@ -10,7 +10,9 @@ export interface TestDatabase {
 }
 
 async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: withDatabase(requiredEnv(ENV.adminUrl), 'postgres') });
+  const client = new pg.Client({
+    connectionString: withDatabase(requiredEnv(ENV.adminUrl), 'postgres'),
+  });
   await client.connect();
   try {
     return await work(client);
@@ -20,13 +22,20 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
 }
 
 /** A fresh database cloned from the migrated template: isolated, so test files can run in parallel. */
-export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { migrated?: boolean } = {},
+): Promise<TestDatabase> {
   const name = `crm_test_${randomBytes(6).toString('hex')}`;
   const template = options.migrated === false ? 'template0' : requiredEnv(ENV.template);
-  await admin((c) => c.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)}`));
+  await admin((c) =>
+    c.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)}`),
+  );
   return {
     name,
     url: withDatabase(requiredEnv(ENV.adminUrl), name),
-    drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      admin((c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 }

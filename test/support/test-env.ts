@@ -6,7 +6,8 @@ export const ENV = {
 
 export function requiredEnv(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: is test/support/global-setup.js configured in jest?`);
+  if (!value)
+    throw new Error(`${name} is not set: is test/support/global-setup.js configured in jest?`);
   return value;
 }
 

@@ -22,7 +22,10 @@ export class AuditLogType {
   @Field(() => ID, { nullable: true })
   actorApiKeyId!: string | null;
 
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'What changed: field → { from, to }, or event details.' })
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'What changed: field → { from, to }, or event details.',
+  })
   changes!: Record<string, unknown> | null;
 
   @Field(() => String, { nullable: true })

@@ -4,14 +4,18 @@ import type { AuthContext, RequestMeta } from '../auth-context.js';
 import { httpOf } from '../request-of.js';
 
 /** The caller the AuthGuard established. */
-export const CurrentAuth = createParamDecorator((_: unknown, context: ExecutionContext): AuthContext => {
-  const auth = httpOf(context).req.auth;
-  if (!auth) throw new UnauthenticatedException();
-  return auth;
-});
+export const CurrentAuth = createParamDecorator(
+  (_: unknown, context: ExecutionContext): AuthContext => {
+    const auth = httpOf(context).req.auth;
+    if (!auth) throw new UnauthenticatedException();
+    return auth;
+  },
+);
 
 /** Request id and client IP, for public operations. */
-export const CurrentRequest = createParamDecorator((_: unknown, context: ExecutionContext): RequestMeta => {
-  const { req } = httpOf(context);
-  return { requestId: req.id, ip: req.ip };
-});
+export const CurrentRequest = createParamDecorator(
+  (_: unknown, context: ExecutionContext): RequestMeta => {
+    const { req } = httpOf(context);
+    return { requestId: req.id, ip: req.ip };
+  },
+);

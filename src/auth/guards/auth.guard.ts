@@ -19,17 +19,30 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    if (
+      this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+        context.getHandler(),
+        context.getClass(),
+      ])
+    )
+      return true;
     const { req } = httpOf(context);
     const header = req.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match) throw new UnauthenticatedException('Missing access token (Authorization: Bearer …)');
+    if (!match)
+      throw new UnauthenticatedException('Missing access token (Authorization: Bearer …)');
     const claims = await this.tokens.verify(match[1]);
     const user = await this.users.findById(claims.sub);
     if (!user || !user.isActive || user.companyId !== claims.cid) {
       throw new UnauthenticatedException('Invalid or expired access token');
     }
-    req.auth = { userId: user.id, companyId: user.companyId, role: user.role, requestId: req.id, ip: req.ip };
+    req.auth = {
+      userId: user.id,
+      companyId: user.companyId,
+      role: user.role,
+      requestId: req.id,
+      ip: req.ip,
+    };
     return true;
   }
 }

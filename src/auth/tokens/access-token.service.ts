@@ -43,7 +43,8 @@ export class AccessTokenService {
         audience: this.config.JWT_AUDIENCE,
       });
       const { sub, cid, role } = payload;
-      if (typeof sub !== 'string' || typeof cid !== 'string' || typeof role !== 'string') throw new Error('claims');
+      if (typeof sub !== 'string' || typeof cid !== 'string' || typeof role !== 'string')
+        throw new Error('claims');
       return { sub, cid, role: role as Role };
     } catch {
       throw new UnauthenticatedException('Invalid or expired access token');

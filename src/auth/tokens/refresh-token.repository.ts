@@ -13,14 +13,22 @@ export class RefreshTokenRepository {
 
   /** Locks the row so that two concurrent uses of one token cannot both rotate it. */
   findByHashForUpdate(tokenHash: string, transaction: Transaction): Promise<RefreshToken | null> {
-    return RefreshToken.findOne({ where: { tokenHash }, transaction, lock: transaction.LOCK.UPDATE });
+    return RefreshToken.findOne({
+      where: { tokenHash },
+      transaction,
+      lock: transaction.LOCK.UPDATE,
+    });
   }
 
   findByHash(tokenHash: string): Promise<RefreshToken | null> {
     return RefreshToken.findOne({ where: { tokenHash } });
   }
 
-  async markReplaced(token: RefreshToken, replacedById: string, transaction: Transaction): Promise<void> {
+  async markReplaced(
+    token: RefreshToken,
+    replacedById: string,
+    transaction: Transaction,
+  ): Promise<void> {
     await token.update({ revokedAt: new Date(), replacedById }, { transaction });
   }
 

@@ -24,7 +24,11 @@ export class RefreshTokenService {
     private readonly config: AppConfig,
   ) {}
 
-  async issue(userId: string, transaction?: Transaction, familyId: string = randomUUID()): Promise<{ id: string; token: string }> {
+  async issue(
+    userId: string,
+    transaction?: Transaction,
+    familyId: string = randomUUID(),
+  ): Promise<{ id: string; token: string }> {
     const token = randomSecret();
     const row = await this.tokens.create(
       { userId, familyId, tokenHash: hashSecret(token), expiresAt: this.expiry() },
@@ -34,7 +38,10 @@ export class RefreshTokenService {
   }
 
   /** Returns the rotated token or why it was refused; the family revocation commits either way. */
-  rotate(token: string, isUserActive: (userId: string, t: Transaction) => Promise<boolean>): Promise<RotationResult> {
+  rotate(
+    token: string,
+    isUserActive: (userId: string, t: Transaction) => Promise<boolean>,
+  ): Promise<RotationResult> {
     return this.sequelize.transaction(async (transaction): Promise<RotationResult> => {
       const current = await this.tokens.findByHashForUpdate(hashSecret(token), transaction);
       if (!current) return { outcome: 'invalid' };
@@ -42,7 +49,10 @@ export class RefreshTokenService {
         await this.tokens.revokeFamily(current.familyId, transaction);
         return { outcome: 'reused', userId: current.userId };
       }
-      if (current.expiresAt.getTime() <= Date.now() || !(await isUserActive(current.userId, transaction))) {
+      if (
+        current.expiresAt.getTime() <= Date.now() ||
+        !(await isUserActive(current.userId, transaction))
+      ) {
         await this.tokens.revokeFamily(current.familyId, transaction);
         return { outcome: 'invalid' };
       }

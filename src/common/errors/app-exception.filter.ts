@@ -11,12 +11,20 @@ export class AppExceptionFilter implements ExceptionFilter {
 
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     // Exceptions that carry their own body (e.g. terminus' 503 readiness report) keep it.
-    if (exception instanceof HttpException && typeof exception.getResponse() === 'object' && exception.getStatus() === 503) {
+    if (
+      exception instanceof HttpException &&
+      typeof exception.getResponse() === 'object' &&
+      exception.getStatus() === 503
+    ) {
       return reply.status(503).send(exception.getResponse());
     }
     const mapped = mapError(exception);
     return reply
       .status(mapped.status)
-      .send({ ok: false, error: mapped.code, message: mapped.status === 500 ? 'Internal server error' : mapped.message });
+      .send({
+        ok: false,
+        error: mapped.code,
+        message: mapped.status === 500 ? 'Internal server error' : mapped.message,
+      });
   }
 }

@@ -59,6 +59,9 @@ export class ConflictException extends AppException {
 export class RateLimitedException extends AppException {
   readonly code = ErrorCode.RATE_LIMITED;
   constructor(readonly retryAfterSeconds?: number) {
-    super('Too many requests, slow down', retryAfterSeconds ? { retryAfter: retryAfterSeconds } : {});
+    super(
+      'Too many requests, slow down',
+      retryAfterSeconds ? { retryAfter: retryAfterSeconds } : {},
+    );
   }
 }

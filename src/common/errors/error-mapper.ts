@@ -22,7 +22,8 @@ export interface MappedError {
 function fromHttpException(error: HttpException): AppException | null {
   const status = error.getStatus();
   if (status === 429) return new RateLimitedException();
-  if (status === 400 || status === 413 || status === 415) return new BadUserInputException(error.message);
+  if (status === 400 || status === 413 || status === 415)
+    return new BadUserInputException(error.message);
   if (status === 401) return new UnauthenticatedException(error.message);
   if (status === 403) return new ForbiddenException(error.message);
   if (status === 404) return new NotFoundException('Resource');
@@ -31,7 +32,12 @@ function fromHttpException(error: HttpException): AppException | null {
 
 /** The single place where any thrown value becomes a client-facing error. */
 export function mapError(error: unknown): MappedError {
-  const known = error instanceof AppException ? error : error instanceof HttpException ? fromHttpException(error) : null;
+  const known =
+    error instanceof AppException
+      ? error
+      : error instanceof HttpException
+        ? fromHttpException(error)
+        : null;
   if (known) {
     // Keep the framework's precise status (413, 415, …) while the code stays one of ours.
     const status = error instanceof HttpException ? error.getStatus() : HTTP_STATUS[known.code];

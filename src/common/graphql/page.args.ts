@@ -4,7 +4,11 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../pagination/cursor.js';
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `1 … ${MAX_PAGE_SIZE}` })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: DEFAULT_PAGE_SIZE,
+    description: `1 … ${MAX_PAGE_SIZE}`,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -7,18 +7,21 @@ describe('keyset cursors', () => {
     expect(decodeCursor(encodeCursor(key), 4)).toEqual(key);
   });
 
-  it.each(['', 'not-base64!!', encodeCursor(['a']), Buffer.from('{"a":1}').toString('base64url'), Buffer.from('[{}]').toString('base64url')])(
-    'rejects a malformed cursor %p as BAD_USER_INPUT on `after`',
-    (cursor) => {
-      try {
-        decodeCursor(cursor, 2);
-        throw new Error('expected a failure');
-      } catch (error) {
-        expect(error).toBeInstanceOf(BadUserInputException);
-        expect((error as BadUserInputException).fields).toHaveProperty('after');
-      }
-    },
-  );
+  it.each([
+    '',
+    'not-base64!!',
+    encodeCursor(['a']),
+    Buffer.from('{"a":1}').toString('base64url'),
+    Buffer.from('[{}]').toString('base64url'),
+  ])('rejects a malformed cursor %p as BAD_USER_INPUT on `after`', (cursor) => {
+    try {
+      decodeCursor(cursor, 2);
+      throw new Error('expected a failure');
+    } catch (error) {
+      expect(error).toBeInstanceOf(BadUserInputException);
+      expect((error as BadUserInputException).fields).toHaveProperty('after');
+    }
+  });
 
   it('bounds the page size', () => {
     expect(pageSize(undefined)).toBe(50);

@@ -10,10 +10,18 @@ export interface Page<T> {
 
 /** Repositories fetch `limit + 1` rows; the extra one only tells that a next page exists. */
 export function toPage<T>(rows: T[], limit: number, keyOf: (row: T) => CursorValues): Page<T> {
-  return { rows: rows.slice(0, limit), hasNextPage: rows.length > limit, cursorOf: (row) => encodeCursor(keyOf(row)) };
+  return {
+    rows: rows.slice(0, limit),
+    hasNextPage: rows.length > limit,
+    cursorOf: (row) => encodeCursor(keyOf(row)),
+  };
 }
 
-export function toConnection<T, N>(page: Page<T>, totalCount: number, map: (row: T) => N): ConnectionShape<N> {
+export function toConnection<T, N>(
+  page: Page<T>,
+  totalCount: number,
+  map: (row: T) => N,
+): ConnectionShape<N> {
   const edges = page.rows.map((row) => ({ cursor: page.cursorOf(row), node: map(row) }));
   return {
     edges,

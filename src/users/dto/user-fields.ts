@@ -5,7 +5,9 @@ import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
 export const normalizeEmail = Transform(({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toLowerCase() : value,
 );
-export const trim = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+export const trim = Transform(({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim() : value,
+);
 
 export const EmailField = (): PropertyDecorator => (target, key) => {
   normalizeEmail(target, key);
