@@ -1,5 +1,6 @@
 import type { Sequelize, Transaction } from 'sequelize';
 import * as m0001 from './0001-auth-and-audit.js';
+import * as m0002 from './0002-leads-and-interactions.js';
 
 /** A step is plain SQL, or code for the rare migration that needs it; each runs in one transaction. */
 export type MigrationStep =
@@ -12,4 +13,7 @@ export interface Migration {
 }
 
 /** Applied in this order; never reorder or rename a migration that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [{ name: '0001-auth-and-audit', ...m0001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { name: '0001-auth-and-audit', ...m0001 },
+  { name: '0002-leads-and-interactions', ...m0002 },
+];

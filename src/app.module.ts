@@ -1,5 +1,6 @@
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -12,7 +13,11 @@ import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
+import { LoadersModule } from './graphql/loaders.module.js';
+import { LoadersFactory } from './graphql/loaders.js';
 import { HealthModule } from './health/health.module.js';
+import { InteractionsModule } from './interactions/interactions.module.js';
+import { LeadsModule } from './leads/leads.module.js';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { RedisModule } from './redis/redis.module.js';
@@ -27,9 +32,16 @@ export class AppModule {
         DatabaseModule,
         RedisModule,
         EventsModule,
-        GraphQLModule.forRoot(graphqlOptions(config)),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [LoadersModule],
+          inject: [LoadersFactory],
+          useFactory: (loaders: LoadersFactory) => graphqlOptions(config, loaders),
+        }),
         RateLimitModule,
         AuthModule,
+        LeadsModule,
+        InteractionsModule,
         ApiKeysModule,
         AuditModule,
         HealthModule,

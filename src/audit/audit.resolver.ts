@@ -19,6 +19,6 @@ export class AuditResolver {
     @Args('filter', { type: () => AuditLogFilter, nullable: true }) filter?: AuditLogFilter,
   ): Promise<AuditLogConnection> {
     const result = await this.audit.page(auth, filter ?? {}, page.first, page.after);
-    return toConnection(result.page, result.total, (l) => AuditLogType.from(l));
+    return { ...toConnection(result.page, (l) => AuditLogType.from(l)), totalCount: result.total };
   }
 }

@@ -40,6 +40,18 @@ export function authorize(auth: AuthContext, action: Action): void {
     throw new ForbiddenException(`Your role (${auth.role}) may not ${action}`);
 }
 
+/**
+ * Changing a record: MANAGER and ADMIN change any; a SALES_REP only what is assigned to them.
+ * Reading is checked separately (every role reads the company's records).
+ */
+export function authorizeRecordChange(auth: AuthContext, assignedToId: string | null): void {
+  if (can(auth.role, Action.WriteAnyRecord)) return;
+  authorize(auth, Action.WriteAssignedRecord);
+  if (assignedToId !== auth.userId) {
+    throw new ForbiddenException('You may change only records assigned to you');
+  }
+}
+
 /** The permission table as the Markdown the README carries (a test keeps the two equal). */
 export function permissionTableMarkdown(): string {
   const roles = Object.values(Role);

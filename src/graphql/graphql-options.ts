@@ -7,6 +7,7 @@ import { AppConfig } from '../config/app-config.js';
 import { formatGraphQLError } from '../common/graphql/format-error.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { ideLandingPagePlugin } from './ide.js';
+import type { LoadersFactory } from './loaders.js';
 
 /** Query limits from graphql-armor: depth, cost, aliases, directives, tokens; no field suggestions. */
 export function armorFor(config: AppConfig): ReturnType<ApolloArmor['protect']> {
@@ -20,7 +21,7 @@ export function armorFor(config: AppConfig): ReturnType<ApolloArmor['protect']> 
   }).protect();
 }
 
-export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, loaders: LoadersFactory): ApolloDriverConfig {
   const armor = armorFor(config);
   return {
     driver: ApolloDriver,
@@ -40,6 +41,6 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     ],
     validationRules: armor.validationRules,
     formatError: formatGraphQLError(config.isProduction),
-    context: (req: FastifyRequest, reply: FastifyReply): GraphQLContext => ({ req, reply }),
+    context: (req: FastifyRequest, reply: FastifyReply): GraphQLContext => ({ req, reply, loaders: loaders.create(req) }),
   };
 }

@@ -47,6 +47,16 @@ export class UsersRepository {
     return User.findOne({ where: { id, companyId }, transaction, lock: transaction?.LOCK.UPDATE });
   }
 
+  /** Active users of the company among `ids` (also what the userById DataLoader batches). */
+  findActiveInCompany(companyId: string, ids: readonly string[]): Promise<User[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return User.findAll({ where: { companyId, id: [...ids], isActive: true } });
+  }
+
+  findInCompanyByIds(companyId: string, ids: readonly string[]): Promise<User[]> {
+    return User.findAll({ where: { companyId, id: [...ids] } });
+  }
+
   /** One keyset page ordered by (createdAt, id). */
   listInCompany(
     companyId: string,

@@ -44,7 +44,7 @@ export class UsersResolver {
       this.usersService.list(auth, page.first, page.after),
       this.usersService.count(auth),
     ]);
-    return toConnection(rows, total, (u) => UserType.from(u));
+    return { ...toConnection(rows, (u) => UserType.from(u)), totalCount: total };
   }
 
   @Mutation(() => UserType, { description: 'ADMIN: add a user to your company.' })

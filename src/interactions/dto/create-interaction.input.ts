@@ -1,0 +1,29 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsDate, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsDateBetween } from '../../common/validation/decorators.js';
+import { InteractionKind } from '../interaction-kind.enum.js';
+
+export const EARLIEST_INTERACTION = new Date('1990-01-01T00:00:00Z');
+export const FUTURE_SLACK_MS = 5 * 60_000;
+
+@InputType()
+export class CreateInteractionInput {
+  @Field(() => InteractionKind)
+  @IsEnum(InteractionKind)
+  type!: InteractionKind;
+
+  @Field({ description: 'Not before 1990-01-01, not more than 5 minutes ahead.' })
+  @IsDate()
+  @IsDateBetween(EARLIEST_INTERACTION, FUTURE_SLACK_MS)
+  date!: Date;
+
+  @Field(() => String, { nullable: true, description: 'Up to 10 000 characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  notes?: string | null;
+
+  @Field(() => ID)
+  @IsUUID('all', { message: 'leadId must be a UUID' })
+  leadId!: string;
+}

@@ -1,0 +1,10 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/** GraphQL name `InteractionType`, as existing clients know it. */
+export enum InteractionKind {
+  CALL = 'CALL',
+  EMAIL = 'EMAIL',
+  MEETING = 'MEETING',
+}
+
+registerEnumType(InteractionKind, { name: 'InteractionType', description: 'Type of interaction with a lead' });

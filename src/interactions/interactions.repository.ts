@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { QueryTypes, Transaction } from 'sequelize';
+import { Sequelize } from 'sequelize-typescript';
+import { SortDirection } from '../common/graphql/sort-direction.enum.js';
+import type { CursorValues } from '../common/pagination/cursor.js';
+import { Keyset, SqlParams } from '../common/pagination/keyset.js';
+import type { InteractionFilter } from './dto/interaction-filter.input.js';
+import { Interaction } from './models/interaction.model.js';
+
+/** Newest first; served by interactions_by_company and interactions_by_lead. */
+export const INTERACTION_KEYSET = new Keyset<Interaction>(
+  [{ sql: 'date', type: 'timestamptz', value: (i) => i.date.toISOString() }],
+  SortDirection.DESC,
+  'i',
+);
+
+@Injectable()
+export class InteractionsRepository {
+  constructor(private readonly sequelize: Sequelize) {}
+
+  private where(companyId: string, filter: InteractionFilter, params: SqlParams): string[] {
+    // Interactions of removed leads are hidden with them.
+    const where = [`i.company_id = ${params.add(companyId)}::uuid`, 'l.deleted_at IS NULL'];
+    if (filter.leadId) where.push(`i.lead_id = ${params.add(filter.leadId)}::uuid`);
+    if (filter.type?.length) where.push(`i.type = ANY(${params.add(filter.type)}::text[])`);
+    if (filter.createdById) where.push(`i.created_by_id = ${params.add(filter.createdById)}::uuid`);
+    if (filter.dateFrom) where.push(`i.date >= ${params.add(filter.dateFrom)}::timestamptz`);
+    if (filter.dateTo) where.push(`i.date < ${params.add(filter.dateTo)}::timestamptz`);
+    return where;
+  }
+
+  page(companyId: string, filter: InteractionFilter, limit: number, after?: CursorValues): Promise<Interaction[]> {
+    const params = new SqlParams();
+    const where = this.where(companyId, filter, params);
+    if (after) where.push(INTERACTION_KEYSET.after(after, params));
+    const sql = `SELECT i.* FROM interactions i JOIN leads l ON l.id = i.lead_id
+      WHERE ${where.join(' AND ')} ORDER BY ${INTERACTION_KEYSET.orderBy()} LIMIT ${params.add(limit)}`;
+    return this.sequelize.query<Interaction>(sql, { bind: params.values, model: Interaction, mapToModel: true });
+  }
+
+  async count(companyId: string, filter: InteractionFilter): Promise<number> {
+    const params = new SqlParams();
+    const sql = `SELECT count(*)::int AS n FROM interactions i JOIN leads l ON l.id = i.lead_id WHERE ${this.where(companyId, filter, params).join(' AND ')}`;
+    const [row] = await this.sequelize.query<{ n: number }>(sql, { bind: params.values, type: QueryTypes.SELECT });
+    return row.n;
+  }
+
+  /**
+   * The newest `perLead` interactions of each lead, in one statement: a LATERAL index scan per lead
+   * (interactions_by_lead) rather than all of their interactions.
+   */
+  latestForLeads(companyId: string, leadIds: readonly string[], perLead: number): Promise<Interaction[]> {
+    return this.sequelize.query<Interaction>(
+      `SELECT i.* FROM unnest($1::uuid[]) AS l(id)
+       CROSS JOIN LATERAL (
+         SELECT * FROM interactions
+         WHERE lead_id = l.id AND company_id = $2
+         ORDER BY date DESC, id DESC LIMIT $3
+       ) i`,
+      { bind: [leadIds, companyId, perLead], model: Interaction, mapToModel: true },
+    );
+  }
+
+  /** Company-scoped, and only while the lead is live; locked when inside a transaction. */
+  async findLive(companyId: string, id: string, transaction?: Transaction): Promise<Interaction | null> {
+    const [row] = await this.sequelize.query<Interaction>(
+      `SELECT i.* FROM interactions i JOIN leads l ON l.id = i.lead_id
+       WHERE i.id = $1 AND i.company_id = $2 AND l.deleted_at IS NULL ${transaction ? 'FOR UPDATE OF i' : ''}`,
+      { bind: [id, companyId], model: Interaction, mapToModel: true, transaction },
+    );
+    return row ?? null;
+  }
+
+  create(values: Partial<Interaction>, transaction: Transaction): Promise<Interaction> {
+    return Interaction.create({ ...values }, { transaction });
+  }
+
+  save(interaction: Interaction, changes: Partial<Interaction>, transaction: Transaction): Promise<Interaction> {
+    return interaction.update(changes, { transaction });
+  }
+
+  async remove(interaction: Interaction, transaction: Transaction): Promise<void> {
+    await interaction.destroy({ transaction });
+  }
+}

@@ -1,0 +1,90 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { AuthContext } from '../auth/auth-context.js';
+import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
+import { FirstArg } from '../common/graphql/first.arg.js';
+import { UuidPipe } from '../common/graphql/uuid.pipe.js';
+import { toConnection } from '../common/pagination/page.js';
+import type { Loaders } from '../graphql/loaders.js';
+import { LeadType } from '../leads/models/lead.type.js';
+import { UserType } from '../users/models/user.type.js';
+import { CreateInteractionInput } from './dto/create-interaction.input.js';
+import { InteractionsArgs } from './dto/interactions.args.js';
+import { UpdateInteractionInput } from './dto/update-interaction.input.js';
+import { InteractionsService } from './interactions.service.js';
+import { InteractionConnection } from './models/interaction-connection.type.js';
+import { InteractionType } from './models/interaction.type.js';
+
+@Resolver(() => InteractionType)
+export class InteractionsResolver {
+  constructor(private readonly interactionsService: InteractionsService) {}
+
+  @Query(() => [InteractionType], { description: 'A page of the company’s interactions, newest first.' })
+  async interactions(@CurrentAuth() auth: AuthContext, @Args() args: InteractionsArgs): Promise<InteractionType[]> {
+    return (await this.interactionsService.page(auth, args)).rows.map((i) => InteractionType.from(i));
+  }
+
+  @Query(() => InteractionConnection)
+  async interactionsConnection(@CurrentAuth() auth: AuthContext, @Args() args: InteractionsArgs): Promise<InteractionConnection> {
+    const page = await this.interactionsService.page(auth, args);
+    return { ...toConnection(page, (i) => InteractionType.from(i)), filter: args.filter, totalCount: 0 };
+  }
+
+  @Query(() => InteractionType, { nullable: true })
+  async interaction(@CurrentAuth() auth: AuthContext, @Args('id', { type: () => ID }, new UuidPipe('id')) id: string): Promise<InteractionType | null> {
+    const interaction = await this.interactionsService.findOne(auth, id);
+    return interaction ? InteractionType.from(interaction) : null;
+  }
+
+  @Query(() => [InteractionType], { description: 'A lead’s interactions, newest first.' })
+  async interactionsByLead(
+    @CurrentAuth() auth: AuthContext,
+    @Args('leadId', { type: () => ID }, new UuidPipe('leadId')) leadId: string,
+    @FirstArg() first: number,
+  ): Promise<InteractionType[]> {
+    return (await this.interactionsService.byLead(auth, leadId, first)).map((i) => InteractionType.from(i));
+  }
+
+  @Mutation(() => InteractionType)
+  async createInteraction(
+    @CurrentAuth() auth: AuthContext,
+    @Args('createInteractionInput') input: CreateInteractionInput,
+  ): Promise<InteractionType> {
+    return InteractionType.from(await this.interactionsService.create(auth, input));
+  }
+
+  @Mutation(() => InteractionType, { description: 'Changes only the fields given; the lead cannot change.' })
+  async updateInteraction(
+    @CurrentAuth() auth: AuthContext,
+    @Args('updateInteractionInput') input: UpdateInteractionInput,
+  ): Promise<InteractionType> {
+    return InteractionType.from(await this.interactionsService.update(auth, input));
+  }
+
+  @Mutation(() => Boolean)
+  removeInteraction(@CurrentAuth() auth: AuthContext, @Args('id', { type: () => ID }, new UuidPipe('id')) id: string): Promise<boolean> {
+    return this.interactionsService.remove(auth, id);
+  }
+
+  @ResolveField(() => LeadType)
+  async lead(@Parent() interaction: InteractionType, @Context('loaders') loaders: Loaders): Promise<LeadType | null> {
+    const lead = await loaders.leadById.load(interaction.leadId);
+    return lead ? LeadType.from(lead) : null;
+  }
+
+  @ResolveField(() => UserType, { nullable: true, description: 'Who logged it.' })
+  async createdBy(@Parent() interaction: InteractionType, @Context('loaders') loaders: Loaders): Promise<UserType | null> {
+    if (!interaction.createdById) return null;
+    const user = await loaders.userById.load(interaction.createdById);
+    return user ? UserType.from(user) : null;
+  }
+}
+
+@Resolver(() => InteractionConnection)
+export class InteractionConnectionResolver {
+  constructor(private readonly interactionsService: InteractionsService) {}
+
+  @ResolveField(() => Int, { description: 'Interactions matching the filter, across all pages.' })
+  totalCount(@CurrentAuth() auth: AuthContext, @Parent() connection: InteractionConnection): Promise<number> {
+    return this.interactionsService.count(auth, connection.filter);
+  }
+}

@@ -1,0 +1,41 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { InteractionKind } from '../interaction-kind.enum.js';
+import type { Interaction } from './interaction.model.js';
+
+@ObjectType('Interaction')
+export class InteractionType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => InteractionKind)
+  type!: InteractionKind;
+
+  @Field({ description: 'When the call, email or meeting took place.' })
+  date!: Date;
+
+  @Field(() => String, { nullable: true })
+  notes!: string | null;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field()
+  updatedAt!: Date;
+
+  /** Not fields: resolve `lead` and `createdBy`. */
+  leadId!: string;
+  createdById!: string | null;
+
+  static from(interaction: Interaction): InteractionType {
+    return Object.assign(new InteractionType(), {
+      id: interaction.id,
+      type: interaction.type,
+      date: interaction.date,
+      notes: interaction.notes,
+      createdAt: interaction.createdAt,
+      updatedAt: interaction.updatedAt,
+      leadId: interaction.leadId,
+      createdById: interaction.createdById,
+    });
+  }
+}

@@ -1,0 +1,49 @@
+import { Field, Float, ID, InputType } from '@nestjs/graphql';
+import { IsOptional } from 'class-validator';
+import { LeadStatus } from '../lead-status.enum.js';
+import { LeadValidation as V } from './lead-fields.js';
+
+@InputType()
+export class CreateLeadInput {
+  @Field()
+  @V.name()
+  firstName!: string;
+
+  @Field()
+  @V.name()
+  lastName!: string;
+
+  @Field({ description: 'Unique among the company’s live leads, ignoring case.' })
+  @V.email()
+  email!: string;
+
+  @Field(() => String, { nullable: true, description: 'Optional +, 6 to 15 digits; spaces . - ( ) allowed.' })
+  @IsOptional()
+  @V.phone()
+  phone?: string | null;
+
+  @Field(() => Float, { nullable: true, description: '0 … 9 999 999 999.99' })
+  @IsOptional()
+  @V.budget()
+  budget?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @V.location()
+  location?: string | null;
+
+  @Field(() => LeadStatus, { nullable: true, defaultValue: LeadStatus.NEW })
+  @IsOptional()
+  @V.status()
+  status?: LeadStatus;
+
+  @Field(() => ID, { nullable: true, description: 'A user of your company; a SALES_REP’s new leads are theirs.' })
+  @IsOptional()
+  @V.userId('assignedToId')
+  assignedToId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @V.source()
+  source?: string | null;
+}

@@ -1,0 +1,35 @@
+import type { CreateLeadInput } from './dto/create-lead.input.js';
+import type { UpdateLeadInput } from './dto/update-lead.input.js';
+import type { Lead } from './models/lead.model.js';
+
+type Writable = Pick<Lead, 'firstName' | 'lastName' | 'email' | 'phone' | 'budget' | 'location' | 'status' | 'source'>;
+
+/** Input fields as column values: budgets become exact 2-decimal strings; absent stays absent. */
+export function leadValues(input: Partial<CreateLeadInput | UpdateLeadInput>): Partial<Writable> {
+  const values: Partial<Writable> = {
+    firstName: input.firstName,
+    lastName: input.lastName,
+    email: input.email,
+    phone: input.phone,
+    budget: input.budget === undefined ? undefined : input.budget === null ? null : input.budget.toFixed(2),
+    location: input.location,
+    status: input.status ?? undefined,
+    source: input.source,
+  };
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<Writable>;
+}
+
+/** The audited fields of a lead, in the same shape as leadValues. */
+export function auditedFields(lead: Lead): Record<string, unknown> {
+  return {
+    firstName: lead.firstName,
+    lastName: lead.lastName,
+    email: lead.email,
+    phone: lead.phone,
+    budget: lead.budget,
+    location: lead.location,
+    status: lead.status,
+    source: lead.source,
+    assignedToId: lead.assignedToId,
+  };
+}

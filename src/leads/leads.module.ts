@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { UsersModule } from '../users/users.module.js';
+import { LeadsRepository } from './leads.repository.js';
+import { LeadConnectionResolver, LeadsResolver } from './leads.resolver.js';
+import { LeadsService } from './leads.service.js';
+
+@Module({
+  imports: [UsersModule],
+  providers: [LeadsRepository, LeadsService, LeadsResolver, LeadConnectionResolver],
+  exports: [LeadsRepository, LeadsService],
+})
+export class LeadsModule {}

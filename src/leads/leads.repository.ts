@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { QueryTypes, Transaction, UniqueConstraintError } from 'sequelize';
+import { Sequelize } from 'sequelize-typescript';
+import { SortDirection } from '../common/graphql/sort-direction.enum.js';
+import type { CursorValues } from '../common/pagination/cursor.js';
+import { Keyset, SqlParams, type SortColumn } from '../common/pagination/keyset.js';
+import { LeadOrderField } from './dto/lead-order.input.js';
+import type { LeadFilter } from './dto/lead-filter.input.js';
+import { Lead } from './models/lead.model.js';
+
+export class DuplicateLeadEmailError extends Error {}
+
+const iso = (d: Date): string => d.toISOString();
+
+/** Each sort maps onto one index of migration 0002 (see the comments there). */
+const SORTS: Record<LeadOrderField, SortColumn<Lead>[]> = {
+  [LeadOrderField.CREATED_AT]: [{ sql: 'created_at', type: 'timestamptz', value: (l) => iso(l.createdAt) }],
+  [LeadOrderField.UPDATED_AT]: [{ sql: 'updated_at', type: 'timestamptz', value: (l) => iso(l.updatedAt) }],
+  [LeadOrderField.LAST_NAME]: [{ sql: 'last_name', type: 'text', value: (l) => l.lastName }],
+  [LeadOrderField.EMAIL]: [{ sql: 'lower(email)', type: 'text', value: (l) => l.email.toLowerCase() }],
+  [LeadOrderField.BUDGET]: [{ sql: 'coalesce(budget, -1)', type: 'numeric', value: (l) => l.budget ?? '-1' }],
+  [LeadOrderField.STATUS]: [
+    { sql: 'status', type: 'text', value: (l) => l.status },
+    { sql: 'created_at', type: 'timestamptz', value: (l) => iso(l.createdAt) },
+  ],
+};
+
+/** The expression the trigram index leads_search_trgm is built on. */
+const SEARCH_EXPR = "(first_name || ' ' || last_name || ' ' || email || ' ' || coalesce(phone, ''))";
+
+export interface LeadListQuery {
+  companyId: string;
+  filter: LeadFilter;
+  orderBy: LeadOrderField;
+  direction: SortDirection;
+  limit: number;
+  after?: CursorValues;
+}
+
+function escapeLike(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+@Injectable()
+export class LeadsRepository {
+  constructor(private readonly sequelize: Sequelize) {}
+
+  keyset(field: LeadOrderField, direction: SortDirection): Keyset<Lead> {
+    return new Keyset(SORTS[field], direction);
+  }
+
+  private where(companyId: string, filter: LeadFilter, params: SqlParams): string[] {
+    const where = [`company_id = ${params.add(companyId)}::uuid`];
+    if (!filter.includeDeleted) where.push('deleted_at IS NULL');
+    if (filter.status?.length) where.push(`status = ANY(${params.add(filter.status)}::text[])`);
+    if (filter.unassigned) where.push('assigned_to_id IS NULL');
+    else if (filter.assignedToId) where.push(`assigned_to_id = ${params.add(filter.assignedToId)}::uuid`);
+    if (filter.location) where.push(`location ILIKE ${params.add(escapeLike(filter.location))}`);
+    if (filter.budgetMin !== undefined) where.push(`budget >= ${params.add(filter.budgetMin)}::numeric`);
+    if (filter.budgetMax !== undefined) where.push(`budget <= ${params.add(filter.budgetMax)}::numeric`);
+    if (filter.createdFrom) where.push(`created_at >= ${params.add(filter.createdFrom)}::timestamptz`);
+    if (filter.createdTo) where.push(`created_at < ${params.add(filter.createdTo)}::timestamptz`);
+    if (filter.search) where.push(`${SEARCH_EXPR} ILIKE ${params.add(escapeLike(filter.search))}`);
+    return where;
+  }
+
+  /** One keyset page (limit rows; ask for one more to learn whether another page follows). */
+  page(query: LeadListQuery): Promise<Lead[]> {
+    const params = new SqlParams();
+    const keyset = this.keyset(query.orderBy, query.direction);
+    const where = this.where(query.companyId, query.filter, params);
+    if (query.after) where.push(keyset.after(query.after, params));
+    const sql = `SELECT * FROM leads WHERE ${where.join(' AND ')} ORDER BY ${keyset.orderBy()} LIMIT ${params.add(query.limit)}`;
+    return this.sequelize.query<Lead>(sql, { bind: params.values, model: Lead, mapToModel: true });
+  }
+
+  async count(companyId: string, filter: LeadFilter): Promise<number> {
+    const params = new SqlParams();
+    const sql = `SELECT count(*)::int AS n FROM leads WHERE ${this.where(companyId, filter, params).join(' AND ')}`;
+    const [row] = await this.sequelize.query<{ n: number }>(sql, { bind: params.values, type: QueryTypes.SELECT });
+    return row.n;
+  }
+
+  /** A live lead of the company, locked for update when inside a transaction. */
+  findLive(companyId: string, id: string, transaction?: Transaction): Promise<Lead | null> {
+    return Lead.findOne({ where: { id, companyId, deletedAt: null }, transaction, lock: transaction?.LOCK.UPDATE });
+  }
+
+  findAny(companyId: string, id: string, transaction?: Transaction): Promise<Lead | null> {
+    return Lead.findOne({ where: { id, companyId }, transaction, lock: transaction?.LOCK.UPDATE });
+  }
+
+  findLiveByIds(companyId: string, ids: readonly string[]): Promise<Lead[]> {
+    return Lead.findAll({ where: { companyId, id: [...ids], deletedAt: null } });
+  }
+
+  async findLiveByEmail(companyId: string, email: string, transaction?: Transaction): Promise<Lead | null> {
+    return Lead.findOne({
+      where: { companyId, deletedAt: null, email: Sequelize.where(Sequelize.fn('lower', Sequelize.col('email')), email.toLowerCase()) },
+      transaction,
+    });
+  }
+
+  /** Live leads of the company having any of these emails (lower-case). */
+  findLiveByEmails(companyId: string, emails: string[], transaction?: Transaction): Promise<Pick<Lead, 'id' | 'email'>[]> {
+    return this.sequelize.query<Pick<Lead, 'id' | 'email'>>(
+      'SELECT id, email FROM leads WHERE company_id = $1 AND deleted_at IS NULL AND lower(email) = ANY($2::text[])',
+      { bind: [companyId, emails], type: QueryTypes.SELECT, transaction },
+    );
+  }
+
+  async create(values: Partial<Lead>, transaction: Transaction): Promise<Lead> {
+    return this.uniqueEmail(() => Lead.create({ ...values }, { transaction }));
+  }
+
+  async createMany(rows: Partial<Lead>[], transaction: Transaction): Promise<Lead[]> {
+    return this.uniqueEmail(() => Lead.bulkCreate(rows, { transaction, returning: true }));
+  }
+
+  async save(lead: Lead, changes: Partial<Lead>, transaction: Transaction): Promise<Lead> {
+    return this.uniqueEmail(() => lead.update(changes, { transaction }));
+  }
+
+  async purge(lead: Lead, transaction: Transaction): Promise<void> {
+    await lead.destroy({ transaction });
+  }
+
+  private async uniqueEmail<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (error instanceof UniqueConstraintError) throw new DuplicateLeadEmailError();
+      throw error;
+    }
+  }
+}

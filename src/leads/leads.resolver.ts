@@ -1,0 +1,112 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { AuthContext } from '../auth/auth-context.js';
+import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
+import { FirstArg } from '../common/graphql/first.arg.js';
+import { UuidPipe } from '../common/graphql/uuid.pipe.js';
+import { pageSize } from '../common/pagination/cursor.js';
+import { toConnection } from '../common/pagination/page.js';
+import type { Loaders } from '../graphql/loaders.js';
+import { InteractionType } from '../interactions/models/interaction.type.js';
+import { UserType } from '../users/models/user.type.js';
+import { CreateLeadInput } from './dto/create-lead.input.js';
+import { LeadsArgs } from './dto/leads.args.js';
+import { UpdateLeadInput } from './dto/update-lead.input.js';
+import { LeadsService } from './leads.service.js';
+import { LeadConnection } from './models/lead-connection.type.js';
+import type { Lead } from './models/lead.model.js';
+import { LeadType } from './models/lead.type.js';
+
+@Resolver(() => LeadType)
+export class LeadsResolver {
+  constructor(private readonly leadsService: LeadsService) {}
+
+  @Query(() => [LeadType], { description: 'A page of the company’s leads; newest first unless orderBy says otherwise.' })
+  async leads(@CurrentAuth() auth: AuthContext, @Args() args: LeadsArgs, @Context('loaders') loaders: Loaders): Promise<LeadType[]> {
+    const page = await this.leadsService.page(auth, args);
+    return page.rows.map((lead) => primed(loaders, lead));
+  }
+
+  @Query(() => LeadConnection)
+  async leadsConnection(@CurrentAuth() auth: AuthContext, @Args() args: LeadsArgs, @Context('loaders') loaders: Loaders): Promise<LeadConnection> {
+    const page = await this.leadsService.page(auth, args);
+    return { ...toConnection(page, (lead) => primed(loaders, lead)), filter: args.filter, totalCount: 0 };
+  }
+
+  @Query(() => LeadType, { nullable: true, description: 'A live lead of your company, or null.' })
+  async lead(@CurrentAuth() auth: AuthContext, @Args('id', { type: () => ID }, new UuidPipe('id')) id: string): Promise<LeadType | null> {
+    const lead = await this.leadsService.findOne(auth, id);
+    return lead ? LeadType.from(lead) : null;
+  }
+
+  @Mutation(() => LeadType)
+  async createLead(@CurrentAuth() auth: AuthContext, @Args('createLeadInput') input: CreateLeadInput): Promise<LeadType> {
+    return LeadType.from(await this.leadsService.create(auth, input));
+  }
+
+  @Mutation(() => [LeadType], { description: 'Up to 1 000 leads at once: all are created, or none (errors name inputs.N.field).' })
+  async createLeads(
+    @CurrentAuth() auth: AuthContext,
+    @Args('inputs', { type: () => [CreateLeadInput] }) inputs: CreateLeadInput[],
+  ): Promise<LeadType[]> {
+    return (await this.leadsService.createMany(auth, inputs)).map((lead) => LeadType.from(lead));
+  }
+
+  @Mutation(() => LeadType, { description: 'Changes only the fields given; null clears an optional one.' })
+  async updateLead(@CurrentAuth() auth: AuthContext, @Args('updateLeadInput') input: UpdateLeadInput): Promise<LeadType> {
+    return LeadType.from(await this.leadsService.update(auth, input));
+  }
+
+  @Mutation(() => LeadType, { description: 'MANAGER/ADMIN: assign to a user of your company, or unassign with null.' })
+  async assignLead(
+    @CurrentAuth() auth: AuthContext,
+    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('userId', { type: () => ID, nullable: true }) userId: string | null,
+  ): Promise<LeadType> {
+    const assignee = userId === null || userId === undefined ? null : new UuidPipe('userId').transform(userId);
+    return LeadType.from(await this.leadsService.assign(auth, id, assignee));
+  }
+
+  @Mutation(() => Boolean, { description: 'Soft delete: hidden everywhere until restoreLead.' })
+  removeLead(@CurrentAuth() auth: AuthContext, @Args('id', { type: () => ID }, new UuidPipe('id')) id: string): Promise<boolean> {
+    return this.leadsService.remove(auth, id);
+  }
+
+  @Mutation(() => LeadType, { description: 'MANAGER/ADMIN: bring back a removed lead (CONFLICT if its email was reused).' })
+  async restoreLead(@CurrentAuth() auth: AuthContext, @Args('id', { type: () => ID }, new UuidPipe('id')) id: string): Promise<LeadType> {
+    return LeadType.from(await this.leadsService.restore(auth, id));
+  }
+
+  @Mutation(() => Boolean, { description: 'ADMIN: delete a lead and its interactions for good.' })
+  purgeLead(@CurrentAuth() auth: AuthContext, @Args('id', { type: () => ID }, new UuidPipe('id')) id: string): Promise<boolean> {
+    return this.leadsService.purge(auth, id);
+  }
+
+  @ResolveField(() => [InteractionType], { description: 'Newest first.' })
+  async interactions(@Parent() lead: LeadType, @FirstArg() first: number, @Context('loaders') loaders: Loaders): Promise<InteractionType[]> {
+    const rows = await loaders.interactionsByLead(pageSize(first)).load(lead.id);
+    return rows.map((row) => InteractionType.from(row));
+  }
+
+  @ResolveField(() => UserType, { nullable: true })
+  async assignedTo(@Parent() lead: LeadType, @Context('loaders') loaders: Loaders): Promise<UserType | null> {
+    if (!lead.assignedToId) return null;
+    const user = await loaders.userById.load(lead.assignedToId);
+    return user ? UserType.from(user) : null;
+  }
+}
+
+@Resolver(() => LeadConnection)
+export class LeadConnectionResolver {
+  constructor(private readonly leadsService: LeadsService) {}
+
+  @ResolveField(() => Int, { description: 'Leads matching the filter, across all pages.' })
+  totalCount(@CurrentAuth() auth: AuthContext, @Parent() connection: LeadConnection): Promise<number> {
+    return this.leadsService.count(auth, connection.filter);
+  }
+}
+
+/** Interactions of a page of leads ask for their lead: it is already at hand. */
+function primed(loaders: Loaders, lead: Lead): LeadType {
+  loaders.leadById.prime(lead.id, lead);
+  return LeadType.from(lead);
+}

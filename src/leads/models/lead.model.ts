@@ -1,0 +1,51 @@
+import { Column, DataType, Default, Model, PrimaryKey, Table } from 'sequelize-typescript';
+import { LeadStatus } from '../lead-status.enum.js';
+
+@Table({ tableName: 'leads' })
+export class Lead extends Model {
+  @PrimaryKey
+  @Default(DataType.UUIDV4)
+  @Column(DataType.UUID)
+  override id!: string;
+
+  @Column(DataType.UUID)
+  companyId!: string;
+
+  @Column(DataType.TEXT)
+  firstName!: string;
+
+  @Column(DataType.TEXT)
+  lastName!: string;
+
+  @Column(DataType.TEXT)
+  email!: string;
+
+  @Column(DataType.TEXT)
+  phone!: string | null;
+
+  /** numeric(12,2): PostgreSQL returns it as a string, kept exact until it leaves the API. */
+  @Column(DataType.DECIMAL(12, 2))
+  budget!: string | null;
+
+  @Column(DataType.TEXT)
+  location!: string | null;
+
+  @Default(LeadStatus.NEW)
+  @Column(DataType.TEXT)
+  status!: LeadStatus;
+
+  @Column(DataType.UUID)
+  assignedToId!: string | null;
+
+  @Column(DataType.TEXT)
+  source!: string | null;
+
+  @Column(DataType.JSONB)
+  attribution!: Record<string, unknown> | null;
+
+  @Column(DataType.DATE)
+  override deletedAt!: Date | null;
+
+  override createdAt!: Date;
+  override updatedAt!: Date;
+}

@@ -1,0 +1,64 @@
+import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { LeadStatus } from '../lead-status.enum.js';
+import type { Lead } from './lead.model.js';
+
+/** A lead as the API shows it; relations (interactions, assignedTo) resolve through DataLoaders. */
+@ObjectType('Lead')
+export class LeadType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  firstName!: string;
+
+  @Field()
+  lastName!: string;
+
+  @Field()
+  email!: string;
+
+  @Field(() => String, { nullable: true })
+  phone!: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'In the company’s currency, 2 decimals.' })
+  budget!: number | null;
+
+  @Field(() => String, { nullable: true })
+  location!: string | null;
+
+  @Field(() => LeadStatus)
+  status!: LeadStatus;
+
+  @Field(() => String, { nullable: true, description: 'Where the lead came from (web form, import, …).' })
+  source!: string | null;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field()
+  updatedAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'Set when the lead was removed; only managers see removed leads.' })
+  deletedAt!: Date | null;
+
+  /** Not a field: resolves `assignedTo`. */
+  assignedToId!: string | null;
+
+  static from(lead: Lead): LeadType {
+    return Object.assign(new LeadType(), {
+      id: lead.id,
+      firstName: lead.firstName,
+      lastName: lead.lastName,
+      email: lead.email,
+      phone: lead.phone,
+      budget: lead.budget === null || lead.budget === undefined ? null : Number(lead.budget),
+      location: lead.location,
+      status: lead.status,
+      source: lead.source,
+      createdAt: lead.createdAt,
+      updatedAt: lead.updatedAt,
+      deletedAt: lead.deletedAt ?? null,
+      assignedToId: lead.assignedToId,
+    });
+  }
+}

@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import type { TestUser } from './factories.js';
+import type { TestApp } from './test-app.js';
+
+export interface NewLead {
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  phone?: string | null;
+  budget?: number | null;
+  location?: string | null;
+  status?: string;
+  assignedToId?: string | null;
+  source?: string | null;
+}
+
+export const LEAD_FIELDS = 'id firstName lastName email phone budget location status source createdAt updatedAt assignedTo { id }';
+
+/** Creates a lead through the API as `user`; returns its fields. */
+export async function newLead(app: TestApp, user: TestUser, overrides: NewLead = {}): Promise<Record<string, any>> {
+  const input = {
+    firstName: 'Grace',
+    lastName: 'Hopper',
+    email: `lead-${randomBytes(5).toString('hex')}@example.com`,
+    phone: '+1 555 010 2030',
+    budget: 25000,
+    location: 'Arlington, VA',
+    ...overrides,
+  };
+  const res = await app.gql(`mutation($i: CreateLeadInput!) { createLead(createLeadInput: $i) { ${LEAD_FIELDS} } }`, { i: input }, user.token);
+  if (!res.data) throw new Error(`createLead failed: ${JSON.stringify(res.errors)}`);
+  return res.data.createLead;
+}
+
+export async function newInteraction(
+  app: TestApp,
+  user: TestUser,
+  leadId: string,
+  overrides: { type?: string; date?: string; notes?: string } = {},
+): Promise<Record<string, any>> {
+  const input = { type: 'CALL', date: new Date(Date.now() - 3_600_000).toISOString(), notes: 'Called.', leadId, ...overrides };
+  const res = await app.gql(
+    'mutation($i: CreateInteractionInput!) { createInteraction(createInteractionInput: $i) { id type date notes lead { id } createdBy { id } } }',
+    { i: input },
+    user.token,
+  );
+  if (!res.data) throw new Error(`createInteraction failed: ${JSON.stringify(res.errors)}`);
+  return res.data.createInteraction;
+}
