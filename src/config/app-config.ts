@@ -173,7 +173,7 @@ export class AppConfig {
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  GRAPHQL_MAX_COST = 5000;
+  GRAPHQL_MAX_COST = 20_000;
 
   @Transform(toInt)
   @IsInt()
