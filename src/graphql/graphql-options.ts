@@ -41,6 +41,10 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory): Apol
     ],
     validationRules: armor.validationRules,
     formatError: formatGraphQLError(config.isProduction),
-    context: (req: FastifyRequest, reply: FastifyReply): GraphQLContext => ({ req, reply, loaders: loaders.create(req) }),
+    context: (req: FastifyRequest, reply: FastifyReply): GraphQLContext => ({
+      req,
+      reply,
+      loaders: loaders.create(req),
+    }),
   };
 }

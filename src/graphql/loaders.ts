@@ -38,8 +38,12 @@ export class LoadersFactory {
     };
     const interactionLoaders = new Map<number, DataLoader<string, Interaction[]>>();
     return {
-      leadById: new DataLoader(async (ids) => byId(ids, await this.leads.findLiveByIds(companyId(), ids))),
-      userById: new DataLoader(async (ids) => byId(ids, await this.users.findInCompanyByIds(companyId(), ids))),
+      leadById: new DataLoader(async (ids) =>
+        byId(ids, await this.leads.findLiveByIds(companyId(), ids)),
+      ),
+      userById: new DataLoader(async (ids) =>
+        byId(ids, await this.users.findInCompanyByIds(companyId(), ids)),
+      ),
       interactionsByLead: (first) => {
         let loader = interactionLoaders.get(first);
         if (!loader) {

@@ -7,4 +7,7 @@ export enum InteractionKind {
   MEETING = 'MEETING',
 }
 
-registerEnumType(InteractionKind, { name: 'InteractionType', description: 'Type of interaction with a lead' });
+registerEnumType(InteractionKind, {
+  name: 'InteractionType',
+  description: 'Type of interaction with a lead',
+});

@@ -6,7 +6,12 @@ import { InteractionsService } from './interactions.service.js';
 
 @Module({
   imports: [LeadsModule],
-  providers: [InteractionsRepository, InteractionsService, InteractionsResolver, InteractionConnectionResolver],
+  providers: [
+    InteractionsRepository,
+    InteractionsService,
+    InteractionsResolver,
+    InteractionConnectionResolver,
+  ],
   exports: [InteractionsRepository],
 })
 export class InteractionsModule {}

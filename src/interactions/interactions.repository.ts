@@ -29,19 +29,31 @@ export class InteractionsRepository {
     return where;
   }
 
-  page(companyId: string, filter: InteractionFilter, limit: number, after?: CursorValues): Promise<Interaction[]> {
+  page(
+    companyId: string,
+    filter: InteractionFilter,
+    limit: number,
+    after?: CursorValues,
+  ): Promise<Interaction[]> {
     const params = new SqlParams();
     const where = this.where(companyId, filter, params);
     if (after) where.push(INTERACTION_KEYSET.after(after, params));
     const sql = `SELECT i.* FROM interactions i JOIN leads l ON l.id = i.lead_id
       WHERE ${where.join(' AND ')} ORDER BY ${INTERACTION_KEYSET.orderBy()} LIMIT ${params.add(limit)}`;
-    return this.sequelize.query<Interaction>(sql, { bind: params.values, model: Interaction, mapToModel: true });
+    return this.sequelize.query<Interaction>(sql, {
+      bind: params.values,
+      model: Interaction,
+      mapToModel: true,
+    });
   }
 
   async count(companyId: string, filter: InteractionFilter): Promise<number> {
     const params = new SqlParams();
     const sql = `SELECT count(*)::int AS n FROM interactions i JOIN leads l ON l.id = i.lead_id WHERE ${this.where(companyId, filter, params).join(' AND ')}`;
-    const [row] = await this.sequelize.query<{ n: number }>(sql, { bind: params.values, type: QueryTypes.SELECT });
+    const [row] = await this.sequelize.query<{ n: number }>(sql, {
+      bind: params.values,
+      type: QueryTypes.SELECT,
+    });
     return row.n;
   }
 
@@ -49,7 +61,11 @@ export class InteractionsRepository {
    * The newest `perLead` interactions of each lead, in one statement: a LATERAL index scan per lead
    * (interactions_by_lead) rather than all of their interactions.
    */
-  latestForLeads(companyId: string, leadIds: readonly string[], perLead: number): Promise<Interaction[]> {
+  latestForLeads(
+    companyId: string,
+    leadIds: readonly string[],
+    perLead: number,
+  ): Promise<Interaction[]> {
     return this.sequelize.query<Interaction>(
       `SELECT i.* FROM unnest($1::uuid[]) AS l(id)
        CROSS JOIN LATERAL (
@@ -62,7 +78,11 @@ export class InteractionsRepository {
   }
 
   /** Company-scoped, and only while the lead is live; locked when inside a transaction. */
-  async findLive(companyId: string, id: string, transaction?: Transaction): Promise<Interaction | null> {
+  async findLive(
+    companyId: string,
+    id: string,
+    transaction?: Transaction,
+  ): Promise<Interaction | null> {
     const [row] = await this.sequelize.query<Interaction>(
       `SELECT i.* FROM interactions i JOIN leads l ON l.id = i.lead_id
        WHERE i.id = $1 AND i.company_id = $2 AND l.deleted_at IS NULL ${transaction ? 'FOR UPDATE OF i' : ''}`,
@@ -75,7 +95,11 @@ export class InteractionsRepository {
     return Interaction.create({ ...values }, { transaction });
   }
 
-  save(interaction: Interaction, changes: Partial<Interaction>, transaction: Transaction): Promise<Interaction> {
+  save(
+    interaction: Interaction,
+    changes: Partial<Interaction>,
+    transaction: Transaction,
+  ): Promise<Interaction> {
     return interaction.update(changes, { transaction });
   }
 

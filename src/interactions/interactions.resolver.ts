@@ -1,4 +1,14 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import { FirstArg } from '../common/graphql/first.arg.js';
@@ -18,19 +28,36 @@ import { InteractionType } from './models/interaction.type.js';
 export class InteractionsResolver {
   constructor(private readonly interactionsService: InteractionsService) {}
 
-  @Query(() => [InteractionType], { description: 'A page of the company’s interactions, newest first.' })
-  async interactions(@CurrentAuth() auth: AuthContext, @Args() args: InteractionsArgs): Promise<InteractionType[]> {
-    return (await this.interactionsService.page(auth, args)).rows.map((i) => InteractionType.from(i));
+  @Query(() => [InteractionType], {
+    description: 'A page of the company’s interactions, newest first.',
+  })
+  async interactions(
+    @CurrentAuth() auth: AuthContext,
+    @Args() args: InteractionsArgs,
+  ): Promise<InteractionType[]> {
+    return (await this.interactionsService.page(auth, args)).rows.map((i) =>
+      InteractionType.from(i),
+    );
   }
 
   @Query(() => InteractionConnection)
-  async interactionsConnection(@CurrentAuth() auth: AuthContext, @Args() args: InteractionsArgs): Promise<InteractionConnection> {
+  async interactionsConnection(
+    @CurrentAuth() auth: AuthContext,
+    @Args() args: InteractionsArgs,
+  ): Promise<InteractionConnection> {
     const page = await this.interactionsService.page(auth, args);
-    return { ...toConnection(page, (i) => InteractionType.from(i)), filter: args.filter, totalCount: 0 };
+    return {
+      ...toConnection(page, (i) => InteractionType.from(i)),
+      filter: args.filter,
+      totalCount: 0,
+    };
   }
 
   @Query(() => InteractionType, { nullable: true })
-  async interaction(@CurrentAuth() auth: AuthContext, @Args('id', { type: () => ID }, new UuidPipe('id')) id: string): Promise<InteractionType | null> {
+  async interaction(
+    @CurrentAuth() auth: AuthContext,
+    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+  ): Promise<InteractionType | null> {
     const interaction = await this.interactionsService.findOne(auth, id);
     return interaction ? InteractionType.from(interaction) : null;
   }
@@ -41,7 +68,9 @@ export class InteractionsResolver {
     @Args('leadId', { type: () => ID }, new UuidPipe('leadId')) leadId: string,
     @FirstArg() first: number,
   ): Promise<InteractionType[]> {
-    return (await this.interactionsService.byLead(auth, leadId, first)).map((i) => InteractionType.from(i));
+    return (await this.interactionsService.byLead(auth, leadId, first)).map((i) =>
+      InteractionType.from(i),
+    );
   }
 
   @Mutation(() => InteractionType)
@@ -52,7 +81,9 @@ export class InteractionsResolver {
     return InteractionType.from(await this.interactionsService.create(auth, input));
   }
 
-  @Mutation(() => InteractionType, { description: 'Changes only the fields given; the lead cannot change.' })
+  @Mutation(() => InteractionType, {
+    description: 'Changes only the fields given; the lead cannot change.',
+  })
   async updateInteraction(
     @CurrentAuth() auth: AuthContext,
     @Args('updateInteractionInput') input: UpdateInteractionInput,
@@ -61,18 +92,27 @@ export class InteractionsResolver {
   }
 
   @Mutation(() => Boolean)
-  removeInteraction(@CurrentAuth() auth: AuthContext, @Args('id', { type: () => ID }, new UuidPipe('id')) id: string): Promise<boolean> {
+  removeInteraction(
+    @CurrentAuth() auth: AuthContext,
+    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+  ): Promise<boolean> {
     return this.interactionsService.remove(auth, id);
   }
 
   @ResolveField(() => LeadType)
-  async lead(@Parent() interaction: InteractionType, @Context('loaders') loaders: Loaders): Promise<LeadType | null> {
+  async lead(
+    @Parent() interaction: InteractionType,
+    @Context('loaders') loaders: Loaders,
+  ): Promise<LeadType | null> {
     const lead = await loaders.leadById.load(interaction.leadId);
     return lead ? LeadType.from(lead) : null;
   }
 
   @ResolveField(() => UserType, { nullable: true, description: 'Who logged it.' })
-  async createdBy(@Parent() interaction: InteractionType, @Context('loaders') loaders: Loaders): Promise<UserType | null> {
+  async createdBy(
+    @Parent() interaction: InteractionType,
+    @Context('loaders') loaders: Loaders,
+  ): Promise<UserType | null> {
     if (!interaction.createdById) return null;
     const user = await loaders.userById.load(interaction.createdById);
     return user ? UserType.from(user) : null;
@@ -84,7 +124,10 @@ export class InteractionConnectionResolver {
   constructor(private readonly interactionsService: InteractionsService) {}
 
   @ResolveField(() => Int, { description: 'Interactions matching the filter, across all pages.' })
-  totalCount(@CurrentAuth() auth: AuthContext, @Parent() connection: InteractionConnection): Promise<number> {
+  totalCount(
+    @CurrentAuth() auth: AuthContext,
+    @Parent() connection: InteractionConnection,
+  ): Promise<number> {
     return this.interactionsService.count(auth, connection.filter);
   }
 }

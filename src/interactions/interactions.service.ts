@@ -60,7 +60,13 @@ export class InteractionsService {
         { ...values, companyId: auth.companyId, leadId: lead.id, createdById: auth.userId },
         transaction,
       );
-      await this.publish(auth, InteractionEvents.Created, interaction, { leadId: { from: null, to: lead.id }, ...created(values) }, transaction);
+      await this.publish(
+        auth,
+        InteractionEvents.Created,
+        interaction,
+        { leadId: { from: null, to: lead.id }, ...created(values) },
+        transaction,
+      );
       return interaction;
     });
   }
@@ -69,9 +75,16 @@ export class InteractionsService {
     return this.sequelize.transaction(async (transaction) => {
       const interaction = await this.changeable(auth, input.id, transaction);
       const values = { type: input.type, date: input.date, notes: input.notes };
-      const changes = diff({ type: interaction.type, date: interaction.date, notes: interaction.notes }, values);
+      const changes = diff(
+        { type: interaction.type, date: interaction.date, notes: interaction.notes },
+        values,
+      );
       if (Object.keys(changes).length === 0) return interaction;
-      await this.interactions.save(interaction, Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)), transaction);
+      await this.interactions.save(
+        interaction,
+        Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)),
+        transaction,
+      );
       await this.publish(auth, InteractionEvents.Updated, interaction, changes, transaction);
       return interaction;
     });
@@ -81,13 +94,23 @@ export class InteractionsService {
     return this.sequelize.transaction(async (transaction) => {
       const interaction = await this.changeable(auth, id, transaction);
       await this.interactions.remove(interaction, transaction);
-      await this.publish(auth, InteractionEvents.Removed, interaction, { leadId: { from: interaction.leadId, to: null } }, transaction);
+      await this.publish(
+        auth,
+        InteractionEvents.Removed,
+        interaction,
+        { leadId: { from: interaction.leadId, to: null } },
+        transaction,
+      );
       return true;
     });
   }
 
   /** An interaction the caller may change: its lead is live, theirs to read, and theirs to change. */
-  private async changeable(auth: AuthContext, id: string, transaction: Transaction): Promise<Interaction> {
+  private async changeable(
+    auth: AuthContext,
+    id: string,
+    transaction: Transaction,
+  ): Promise<Interaction> {
     authorize(auth, Action.ReadRecords);
     const interaction = await this.interactions.findLive(auth.companyId, id, transaction);
     if (!interaction) throw new NotFoundException('Interaction', id);
@@ -96,7 +119,21 @@ export class InteractionsService {
     return interaction;
   }
 
-  private publish(auth: AuthContext, name: string, interaction: Interaction, changes: Record<string, unknown>, transaction: Transaction): Promise<void> {
-    return this.events.publish(new DomainEvent(name, actorOf(auth), { type: 'Interaction', id: interaction.id }, changes, transaction));
+  private publish(
+    auth: AuthContext,
+    name: string,
+    interaction: Interaction,
+    changes: Record<string, unknown>,
+    transaction: Transaction,
+  ): Promise<void> {
+    return this.events.publish(
+      new DomainEvent(
+        name,
+        actorOf(auth),
+        { type: 'Interaction', id: interaction.id },
+        changes,
+        transaction,
+      ),
+    );
   }
 }

@@ -9,4 +9,7 @@ export enum LeadStatus {
   LOST = 'LOST',
 }
 
-registerEnumType(LeadStatus, { name: 'LeadStatus', description: 'Where a lead stands in the sales funnel.' });
+registerEnumType(LeadStatus, {
+  name: 'LeadStatus',
+  description: 'Where a lead stands in the sales funnel.',
+});

@@ -2,7 +2,10 @@ import type { CreateLeadInput } from './dto/create-lead.input.js';
 import type { UpdateLeadInput } from './dto/update-lead.input.js';
 import type { Lead } from './models/lead.model.js';
 
-type Writable = Pick<Lead, 'firstName' | 'lastName' | 'email' | 'phone' | 'budget' | 'location' | 'status' | 'source'>;
+type Writable = Pick<
+  Lead,
+  'firstName' | 'lastName' | 'email' | 'phone' | 'budget' | 'location' | 'status' | 'source'
+>;
 
 /** Input fields as column values: budgets become exact 2-decimal strings; absent stays absent. */
 export function leadValues(input: Partial<CreateLeadInput | UpdateLeadInput>): Partial<Writable> {
@@ -11,12 +14,17 @@ export function leadValues(input: Partial<CreateLeadInput | UpdateLeadInput>): P
     lastName: input.lastName,
     email: input.email,
     phone: input.phone,
-    budget: input.budget === undefined ? undefined : input.budget === null ? null : input.budget.toFixed(2),
+    budget:
+      input.budget === undefined
+        ? undefined
+        : input.budget === null
+          ? null
+          : input.budget.toFixed(2),
     location: input.location,
     status: input.status ?? undefined,
     source: input.source,
   };
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<Writable>;
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
 }
 
 /** The audited fields of a lead, in the same shape as leadValues. */

@@ -14,11 +14,19 @@ const iso = (d: Date): string => d.toISOString();
 
 /** Each sort maps onto one index of migration 0002 (see the comments there). */
 const SORTS: Record<LeadOrderField, SortColumn<Lead>[]> = {
-  [LeadOrderField.CREATED_AT]: [{ sql: 'created_at', type: 'timestamptz', value: (l) => iso(l.createdAt) }],
-  [LeadOrderField.UPDATED_AT]: [{ sql: 'updated_at', type: 'timestamptz', value: (l) => iso(l.updatedAt) }],
+  [LeadOrderField.CREATED_AT]: [
+    { sql: 'created_at', type: 'timestamptz', value: (l) => iso(l.createdAt) },
+  ],
+  [LeadOrderField.UPDATED_AT]: [
+    { sql: 'updated_at', type: 'timestamptz', value: (l) => iso(l.updatedAt) },
+  ],
   [LeadOrderField.LAST_NAME]: [{ sql: 'last_name', type: 'text', value: (l) => l.lastName }],
-  [LeadOrderField.EMAIL]: [{ sql: 'lower(email)', type: 'text', value: (l) => l.email.toLowerCase() }],
-  [LeadOrderField.BUDGET]: [{ sql: 'coalesce(budget, -1)', type: 'numeric', value: (l) => l.budget ?? '-1' }],
+  [LeadOrderField.EMAIL]: [
+    { sql: 'lower(email)', type: 'text', value: (l) => l.email.toLowerCase() },
+  ],
+  [LeadOrderField.BUDGET]: [
+    { sql: 'coalesce(budget, -1)', type: 'numeric', value: (l) => l.budget ?? '-1' },
+  ],
   [LeadOrderField.STATUS]: [
     { sql: 'status', type: 'text', value: (l) => l.status },
     { sql: 'created_at', type: 'timestamptz', value: (l) => iso(l.createdAt) },
@@ -26,7 +34,8 @@ const SORTS: Record<LeadOrderField, SortColumn<Lead>[]> = {
 };
 
 /** The expression the trigram index leads_search_trgm is built on. */
-const SEARCH_EXPR = "(first_name || ' ' || last_name || ' ' || email || ' ' || coalesce(phone, ''))";
+const SEARCH_EXPR =
+  "(first_name || ' ' || last_name || ' ' || email || ' ' || coalesce(phone, ''))";
 
 export interface LeadListQuery {
   companyId: string;
@@ -54,11 +63,15 @@ export class LeadsRepository {
     if (!filter.includeDeleted) where.push('deleted_at IS NULL');
     if (filter.status?.length) where.push(`status = ANY(${params.add(filter.status)}::text[])`);
     if (filter.unassigned) where.push('assigned_to_id IS NULL');
-    else if (filter.assignedToId) where.push(`assigned_to_id = ${params.add(filter.assignedToId)}::uuid`);
+    else if (filter.assignedToId)
+      where.push(`assigned_to_id = ${params.add(filter.assignedToId)}::uuid`);
     if (filter.location) where.push(`location ILIKE ${params.add(escapeLike(filter.location))}`);
-    if (filter.budgetMin !== undefined) where.push(`budget >= ${params.add(filter.budgetMin)}::numeric`);
-    if (filter.budgetMax !== undefined) where.push(`budget <= ${params.add(filter.budgetMax)}::numeric`);
-    if (filter.createdFrom) where.push(`created_at >= ${params.add(filter.createdFrom)}::timestamptz`);
+    if (filter.budgetMin !== undefined)
+      where.push(`budget >= ${params.add(filter.budgetMin)}::numeric`);
+    if (filter.budgetMax !== undefined)
+      where.push(`budget <= ${params.add(filter.budgetMax)}::numeric`);
+    if (filter.createdFrom)
+      where.push(`created_at >= ${params.add(filter.createdFrom)}::timestamptz`);
     if (filter.createdTo) where.push(`created_at < ${params.add(filter.createdTo)}::timestamptz`);
     if (filter.search) where.push(`${SEARCH_EXPR} ILIKE ${params.add(escapeLike(filter.search))}`);
     return where;
@@ -77,13 +90,20 @@ export class LeadsRepository {
   async count(companyId: string, filter: LeadFilter): Promise<number> {
     const params = new SqlParams();
     const sql = `SELECT count(*)::int AS n FROM leads WHERE ${this.where(companyId, filter, params).join(' AND ')}`;
-    const [row] = await this.sequelize.query<{ n: number }>(sql, { bind: params.values, type: QueryTypes.SELECT });
+    const [row] = await this.sequelize.query<{ n: number }>(sql, {
+      bind: params.values,
+      type: QueryTypes.SELECT,
+    });
     return row.n;
   }
 
   /** A live lead of the company, locked for update when inside a transaction. */
   findLive(companyId: string, id: string, transaction?: Transaction): Promise<Lead | null> {
-    return Lead.findOne({ where: { id, companyId, deletedAt: null }, transaction, lock: transaction?.LOCK.UPDATE });
+    return Lead.findOne({
+      where: { id, companyId, deletedAt: null },
+      transaction,
+      lock: transaction?.LOCK.UPDATE,
+    });
   }
 
   findAny(companyId: string, id: string, transaction?: Transaction): Promise<Lead | null> {
@@ -94,15 +114,27 @@ export class LeadsRepository {
     return Lead.findAll({ where: { companyId, id: [...ids], deletedAt: null } });
   }
 
-  async findLiveByEmail(companyId: string, email: string, transaction?: Transaction): Promise<Lead | null> {
+  async findLiveByEmail(
+    companyId: string,
+    email: string,
+    transaction?: Transaction,
+  ): Promise<Lead | null> {
     return Lead.findOne({
-      where: { companyId, deletedAt: null, email: Sequelize.where(Sequelize.fn('lower', Sequelize.col('email')), email.toLowerCase()) },
+      where: {
+        companyId,
+        deletedAt: null,
+        email: Sequelize.where(Sequelize.fn('lower', Sequelize.col('email')), email.toLowerCase()),
+      },
       transaction,
     });
   }
 
   /** Live leads of the company having any of these emails (lower-case). */
-  findLiveByEmails(companyId: string, emails: string[], transaction?: Transaction): Promise<Pick<Lead, 'id' | 'email'>[]> {
+  findLiveByEmails(
+    companyId: string,
+    emails: string[],
+    transaction?: Transaction,
+  ): Promise<Pick<Lead, 'id' | 'email'>[]> {
     return this.sequelize.query<Pick<Lead, 'id' | 'email'>>(
       'SELECT id, email FROM leads WHERE company_id = $1 AND deleted_at IS NULL AND lower(email) = ANY($2::text[])',
       { bind: [companyId, emails], type: QueryTypes.SELECT, transaction },

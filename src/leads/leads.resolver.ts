@@ -1,4 +1,14 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import { FirstArg } from '../common/graphql/first.arg.js';
@@ -20,30 +30,53 @@ import { LeadType } from './models/lead.type.js';
 export class LeadsResolver {
   constructor(private readonly leadsService: LeadsService) {}
 
-  @Query(() => [LeadType], { description: 'A page of the company’s leads; newest first unless orderBy says otherwise.' })
-  async leads(@CurrentAuth() auth: AuthContext, @Args() args: LeadsArgs, @Context('loaders') loaders: Loaders): Promise<LeadType[]> {
+  @Query(() => [LeadType], {
+    description: 'A page of the company’s leads; newest first unless orderBy says otherwise.',
+  })
+  async leads(
+    @CurrentAuth() auth: AuthContext,
+    @Args() args: LeadsArgs,
+    @Context('loaders') loaders: Loaders,
+  ): Promise<LeadType[]> {
     const page = await this.leadsService.page(auth, args);
     return page.rows.map((lead) => primed(loaders, lead));
   }
 
   @Query(() => LeadConnection)
-  async leadsConnection(@CurrentAuth() auth: AuthContext, @Args() args: LeadsArgs, @Context('loaders') loaders: Loaders): Promise<LeadConnection> {
+  async leadsConnection(
+    @CurrentAuth() auth: AuthContext,
+    @Args() args: LeadsArgs,
+    @Context('loaders') loaders: Loaders,
+  ): Promise<LeadConnection> {
     const page = await this.leadsService.page(auth, args);
-    return { ...toConnection(page, (lead) => primed(loaders, lead)), filter: args.filter, totalCount: 0 };
+    return {
+      ...toConnection(page, (lead) => primed(loaders, lead)),
+      filter: args.filter,
+      totalCount: 0,
+    };
   }
 
   @Query(() => LeadType, { nullable: true, description: 'A live lead of your company, or null.' })
-  async lead(@CurrentAuth() auth: AuthContext, @Args('id', { type: () => ID }, new UuidPipe('id')) id: string): Promise<LeadType | null> {
+  async lead(
+    @CurrentAuth() auth: AuthContext,
+    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+  ): Promise<LeadType | null> {
     const lead = await this.leadsService.findOne(auth, id);
     return lead ? LeadType.from(lead) : null;
   }
 
   @Mutation(() => LeadType)
-  async createLead(@CurrentAuth() auth: AuthContext, @Args('createLeadInput') input: CreateLeadInput): Promise<LeadType> {
+  async createLead(
+    @CurrentAuth() auth: AuthContext,
+    @Args('createLeadInput') input: CreateLeadInput,
+  ): Promise<LeadType> {
     return LeadType.from(await this.leadsService.create(auth, input));
   }
 
-  @Mutation(() => [LeadType], { description: 'Up to 1 000 leads at once: all are created, or none (errors name inputs.N.field).' })
+  @Mutation(() => [LeadType], {
+    description:
+      'Up to 1 000 leads at once: all are created, or none (errors name inputs.N.field).',
+  })
   async createLeads(
     @CurrentAuth() auth: AuthContext,
     @Args('inputs', { type: () => [CreateLeadInput] }) inputs: CreateLeadInput[],
@@ -51,44 +84,70 @@ export class LeadsResolver {
     return (await this.leadsService.createMany(auth, inputs)).map((lead) => LeadType.from(lead));
   }
 
-  @Mutation(() => LeadType, { description: 'Changes only the fields given; null clears an optional one.' })
-  async updateLead(@CurrentAuth() auth: AuthContext, @Args('updateLeadInput') input: UpdateLeadInput): Promise<LeadType> {
+  @Mutation(() => LeadType, {
+    description: 'Changes only the fields given; null clears an optional one.',
+  })
+  async updateLead(
+    @CurrentAuth() auth: AuthContext,
+    @Args('updateLeadInput') input: UpdateLeadInput,
+  ): Promise<LeadType> {
     return LeadType.from(await this.leadsService.update(auth, input));
   }
 
-  @Mutation(() => LeadType, { description: 'MANAGER/ADMIN: assign to a user of your company, or unassign with null.' })
+  @Mutation(() => LeadType, {
+    description: 'MANAGER/ADMIN: assign to a user of your company, or unassign with null.',
+  })
   async assignLead(
     @CurrentAuth() auth: AuthContext,
     @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
     @Args('userId', { type: () => ID, nullable: true }) userId: string | null,
   ): Promise<LeadType> {
-    const assignee = userId === null || userId === undefined ? null : new UuidPipe('userId').transform(userId);
+    const assignee =
+      userId === null || userId === undefined ? null : new UuidPipe('userId').transform(userId);
     return LeadType.from(await this.leadsService.assign(auth, id, assignee));
   }
 
   @Mutation(() => Boolean, { description: 'Soft delete: hidden everywhere until restoreLead.' })
-  removeLead(@CurrentAuth() auth: AuthContext, @Args('id', { type: () => ID }, new UuidPipe('id')) id: string): Promise<boolean> {
+  removeLead(
+    @CurrentAuth() auth: AuthContext,
+    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+  ): Promise<boolean> {
     return this.leadsService.remove(auth, id);
   }
 
-  @Mutation(() => LeadType, { description: 'MANAGER/ADMIN: bring back a removed lead (CONFLICT if its email was reused).' })
-  async restoreLead(@CurrentAuth() auth: AuthContext, @Args('id', { type: () => ID }, new UuidPipe('id')) id: string): Promise<LeadType> {
+  @Mutation(() => LeadType, {
+    description: 'MANAGER/ADMIN: bring back a removed lead (CONFLICT if its email was reused).',
+  })
+  async restoreLead(
+    @CurrentAuth() auth: AuthContext,
+    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+  ): Promise<LeadType> {
     return LeadType.from(await this.leadsService.restore(auth, id));
   }
 
   @Mutation(() => Boolean, { description: 'ADMIN: delete a lead and its interactions for good.' })
-  purgeLead(@CurrentAuth() auth: AuthContext, @Args('id', { type: () => ID }, new UuidPipe('id')) id: string): Promise<boolean> {
+  purgeLead(
+    @CurrentAuth() auth: AuthContext,
+    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+  ): Promise<boolean> {
     return this.leadsService.purge(auth, id);
   }
 
   @ResolveField(() => [InteractionType], { description: 'Newest first.' })
-  async interactions(@Parent() lead: LeadType, @FirstArg() first: number, @Context('loaders') loaders: Loaders): Promise<InteractionType[]> {
+  async interactions(
+    @Parent() lead: LeadType,
+    @FirstArg() first: number,
+    @Context('loaders') loaders: Loaders,
+  ): Promise<InteractionType[]> {
     const rows = await loaders.interactionsByLead(pageSize(first)).load(lead.id);
     return rows.map((row) => InteractionType.from(row));
   }
 
   @ResolveField(() => UserType, { nullable: true })
-  async assignedTo(@Parent() lead: LeadType, @Context('loaders') loaders: Loaders): Promise<UserType | null> {
+  async assignedTo(
+    @Parent() lead: LeadType,
+    @Context('loaders') loaders: Loaders,
+  ): Promise<UserType | null> {
     if (!lead.assignedToId) return null;
     const user = await loaders.userById.load(lead.assignedToId);
     return user ? UserType.from(user) : null;
@@ -100,7 +159,10 @@ export class LeadConnectionResolver {
   constructor(private readonly leadsService: LeadsService) {}
 
   @ResolveField(() => Int, { description: 'Leads matching the filter, across all pages.' })
-  totalCount(@CurrentAuth() auth: AuthContext, @Parent() connection: LeadConnection): Promise<number> {
+  totalCount(
+    @CurrentAuth() auth: AuthContext,
+    @Parent() connection: LeadConnection,
+  ): Promise<number> {
     return this.leadsService.count(auth, connection.filter);
   }
 }

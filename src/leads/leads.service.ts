@@ -72,7 +72,11 @@ export class LeadsService {
     return this.sequelize.transaction(async (transaction) => {
       await this.ensureEmailFree(auth.companyId, input.email, transaction);
       const values = { ...leadValues(input), assignedToId };
-      const lead = await this.writeLead(() => this.leads.create({ ...values, companyId: auth.companyId }, transaction), input.email, auth);
+      const lead = await this.writeLead(
+        () => this.leads.create({ ...values, companyId: auth.companyId }, transaction),
+        input.email,
+        auth,
+      );
       await this.publish(auth, LeadEvents.Created, lead, created(values), transaction);
       return lead;
     });
@@ -82,12 +86,19 @@ export class LeadsService {
   async createMany(auth: AuthContext, inputs: CreateLeadInput[]): Promise<Lead[]> {
     authorize(auth, Action.CreateRecords);
     if (inputs.length === 0 || inputs.length > MAX_BULK_LEADS) {
-      throw BadUserInputException.forField('inputs', `inputs must hold 1 to ${MAX_BULK_LEADS} leads`);
+      throw BadUserInputException.forField(
+        'inputs',
+        `inputs must hold 1 to ${MAX_BULK_LEADS} leads`,
+      );
     }
     const rows = await this.validateRows(inputs);
     const assignees = await this.assigneesForNewLeads(auth, rows);
     return this.sequelize.transaction(async (transaction) => {
-      const taken = await this.leads.findLiveByEmails(auth.companyId, rows.map((r) => r.email), transaction);
+      const taken = await this.leads.findLiveByEmails(
+        auth.companyId,
+        rows.map((r) => r.email),
+        transaction,
+      );
       if (taken.length > 0) {
         const byEmail = new Map(taken.map((t) => [t.email.toLowerCase(), t.id]));
         const fields: FieldErrors = {};
@@ -99,12 +110,29 @@ export class LeadsService {
             existingLeadIds[String(i)] = id;
           }
         });
-        throw new ConflictException(`${taken.length} of the leads already exist`, { fields, existingLeadIds });
+        throw new ConflictException(`${taken.length} of the leads already exist`, {
+          fields,
+          existingLeadIds,
+        });
       }
-      const values = rows.map((row, i) => ({ ...leadValues(row), assignedToId: assignees[i], companyId: auth.companyId }));
-      const leads = await this.writeLead(() => this.leads.createMany(values, transaction), '', auth);
+      const values = rows.map((row, i) => ({
+        ...leadValues(row),
+        assignedToId: assignees[i],
+        companyId: auth.companyId,
+      }));
+      const leads = await this.writeLead(
+        () => this.leads.createMany(values, transaction),
+        '',
+        auth,
+      );
       for (const [i, lead] of leads.entries()) {
-        await this.publish(auth, LeadEvents.Created, lead, created({ ...leadValues(rows[i]), assignedToId: assignees[i] }), transaction);
+        await this.publish(
+          auth,
+          LeadEvents.Created,
+          lead,
+          created({ ...leadValues(rows[i]), assignedToId: assignees[i] }),
+          transaction,
+        );
       }
       return leads;
     });
@@ -117,8 +145,13 @@ export class LeadsService {
       const values = leadValues(input);
       const changes = diff(auditedFields(lead), values);
       if (Object.keys(changes).length === 0) return lead;
-      if (changes.email && values.email) await this.ensureEmailFree(auth.companyId, values.email, transaction, lead.id);
-      await this.writeLead(() => this.leads.save(lead, values, transaction), values.email ?? '', auth);
+      if (changes.email && values.email)
+        await this.ensureEmailFree(auth.companyId, values.email, transaction, lead.id);
+      await this.writeLead(
+        () => this.leads.save(lead, values, transaction),
+        values.email ?? '',
+        auth,
+      );
       await this.publish(auth, LeadEvents.Updated, lead, changes, transaction);
       return lead;
     });
@@ -145,7 +178,13 @@ export class LeadsService {
       authorizeRecordChange(auth, lead.assignedToId);
       const deletedAt = new Date();
       await this.leads.save(lead, { deletedAt }, transaction);
-      await this.publish(auth, LeadEvents.Removed, lead, { deletedAt: { from: null, to: deletedAt.toISOString() } }, transaction);
+      await this.publish(
+        auth,
+        LeadEvents.Removed,
+        lead,
+        { deletedAt: { from: null, to: deletedAt.toISOString() } },
+        transaction,
+      );
       return true;
     });
   }
@@ -158,7 +197,11 @@ export class LeadsService {
       if (!lead.deletedAt) return lead;
       await this.ensureEmailFree(auth.companyId, lead.email, transaction, lead.id);
       const changes = { deletedAt: { from: lead.deletedAt.toISOString(), to: null } };
-      await this.writeLead(() => this.leads.save(lead, { deletedAt: null }, transaction), lead.email, auth);
+      await this.writeLead(
+        () => this.leads.save(lead, { deletedAt: null }, transaction),
+        lead.email,
+        auth,
+      );
       await this.publish(auth, LeadEvents.Restored, lead, changes, transaction);
       return lead;
     });
@@ -171,7 +214,13 @@ export class LeadsService {
       const lead = await this.leads.findAny(auth.companyId, id, transaction);
       if (!lead) throw new NotFoundException('Lead', id);
       await this.leads.purge(lead, transaction);
-      await this.publish(auth, LeadEvents.Purged, lead, { email: { from: lead.email, to: null } }, transaction);
+      await this.publish(
+        auth,
+        LeadEvents.Purged,
+        lead,
+        { email: { from: lead.email, to: null } },
+        transaction,
+      );
       return true;
     });
   }
@@ -191,7 +240,10 @@ export class LeadsService {
   }
 
   /** A SALES_REP's new leads are theirs; managers may pick any active colleague, or nobody. */
-  private async assigneeForNewLead(auth: AuthContext, requested: string | null | undefined): Promise<string | null> {
+  private async assigneeForNewLead(
+    auth: AuthContext,
+    requested: string | null | undefined,
+  ): Promise<string | null> {
     if (!can(auth.role, Action.WriteAnyRecord)) {
       if (requested && requested !== auth.userId) {
         throw new ForbiddenException('A SALES_REP’s new leads are assigned to themselves');
@@ -204,42 +256,66 @@ export class LeadsService {
   }
 
   /** The same rule for a batch, checking each distinct assignee once. */
-  private async assigneesForNewLeads(auth: AuthContext, rows: CreateLeadInput[]): Promise<(string | null)[]> {
+  private async assigneesForNewLeads(
+    auth: AuthContext,
+    rows: CreateLeadInput[],
+  ): Promise<(string | null)[]> {
     if (!can(auth.role, Action.WriteAnyRecord)) {
       return Promise.all(rows.map((row) => this.assigneeForNewLead(auth, row.assignedToId)));
     }
-    const requested = [...new Set(rows.map((r) => r.assignedToId).filter((id): id is string => Boolean(id)))];
-    const active = new Set((await this.users.findActiveInCompany(auth.companyId, requested)).map((u) => u.id));
+    const requested = [
+      ...new Set(rows.map((r) => r.assignedToId).filter((id): id is string => Boolean(id))),
+    ];
+    const active = new Set(
+      (await this.users.findActiveInCompany(auth.companyId, requested)).map((u) => u.id),
+    );
     const fields: FieldErrors = {};
     rows.forEach((row, i) => {
       if (row.assignedToId && !active.has(row.assignedToId)) {
         fields[`inputs.${i}.assignedToId`] = ['assignedToId is not an active user of your company'];
       }
     });
-    if (Object.keys(fields).length > 0) throw new BadUserInputException('Unknown assignees; nothing was created', fields);
+    if (Object.keys(fields).length > 0)
+      throw new BadUserInputException('Unknown assignees; nothing was created', fields);
     return rows.map((row) => row.assignedToId ?? null);
   }
 
   private async activeColleague(auth: AuthContext, userId: string, field: string): Promise<void> {
     const user = await this.users.findInCompany(auth.companyId, userId);
-    if (!user || !user.isActive) throw BadUserInputException.forField(field, `${field} is not an active user of your company`);
+    if (!user || !user.isActive)
+      throw BadUserInputException.forField(field, `${field} is not an active user of your company`);
   }
 
-  private async ensureEmailFree(companyId: string, email: string, transaction: Transaction, exceptId?: string): Promise<void> {
+  private async ensureEmailFree(
+    companyId: string,
+    email: string,
+    transaction: Transaction,
+    exceptId?: string,
+  ): Promise<void> {
     const existing = await this.leads.findLiveByEmail(companyId, email, transaction);
     if (existing && existing.id !== exceptId) {
-      throw new ConflictException('A lead with this email already exists', { field: 'email', existingLeadId: existing.id });
+      throw new ConflictException('A lead with this email already exists', {
+        field: 'email',
+        existingLeadId: existing.id,
+      });
     }
   }
 
   /** A concurrent writer can still take the email between the check and the write: same answer. */
-  private async writeLead<T>(write: () => Promise<T>, email: string, auth: AuthContext): Promise<T> {
+  private async writeLead<T>(
+    write: () => Promise<T>,
+    email: string,
+    auth: AuthContext,
+  ): Promise<T> {
     try {
       return await write();
     } catch (error) {
       if (!(error instanceof DuplicateLeadEmailError)) throw error;
       const existing = email ? await this.leads.findLiveByEmail(auth.companyId, email) : null;
-      throw new ConflictException('A lead with this email already exists', { field: 'email', existingLeadId: existing?.id ?? null });
+      throw new ConflictException('A lead with this email already exists', {
+        field: 'email',
+        existingLeadId: existing?.id ?? null,
+      });
     }
   }
 
@@ -255,12 +331,23 @@ export class LeadsService {
       } else if (typeof row.email === 'string') seen.set(row.email, i);
     }
     if (Object.keys(fields).length > 0) {
-      throw new BadUserInputException(`${Object.keys(fields).length} invalid field(s); nothing was created`, fields);
+      throw new BadUserInputException(
+        `${Object.keys(fields).length} invalid field(s); nothing was created`,
+        fields,
+      );
     }
     return rows;
   }
 
-  private publish(auth: AuthContext, name: string, lead: Lead, changes: Record<string, unknown>, transaction: Transaction): Promise<void> {
-    return this.events.publish(new DomainEvent(name, actorOf(auth), { type: 'Lead', id: lead.id }, changes, transaction));
+  private publish(
+    auth: AuthContext,
+    name: string,
+    lead: Lead,
+    changes: Record<string, unknown>,
+    transaction: Transaction,
+  ): Promise<void> {
+    return this.events.publish(
+      new DomainEvent(name, actorOf(auth), { type: 'Lead', id: lead.id }, changes, transaction),
+    );
   }
 }

@@ -2,7 +2,7 @@ import { Sequelize } from 'sequelize-typescript';
 import { Role } from '../../src/auth/role.enum.js';
 import { newCompany, newUser, type TestUser } from '../support/factories.js';
 import { newInteraction } from '../support/lead-factory.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type GraphQLResponse, type TestApp } from '../support/test-app.js';
 
 type Row = Record<string, any>;
 
@@ -13,7 +13,11 @@ describe('lead lists', () => {
   let leads: Row[];
 
   const list = async (args: string, token = admin.token): Promise<Row[]> => {
-    const res = await sut.gql(`{ leads(${args}) { id email lastName budget status location createdAt assignedTo { id } } }`, {}, token);
+    const res = await sut.gql(
+      `{ leads(${args}) { id email lastName budget status location createdAt assignedTo { id } } }`,
+      {},
+      token,
+    );
     if (!res.data) throw new Error(JSON.stringify(res.errors));
     return res.data.leads;
   };
@@ -33,10 +37,20 @@ describe('lead lists', () => {
       status: statuses[i % 4],
       assignedToId: i % 2 ? rep.id : null,
     }));
-    const res = await sut.gql('mutation($inputs: [CreateLeadInput!]!) { createLeads(inputs: $inputs) { id } }', { inputs }, admin.token);
+    const res = await sut.gql(
+      'mutation($inputs: [CreateLeadInput!]!) { createLeads(inputs: $inputs) { id } }',
+      { inputs },
+      admin.token,
+    );
     if (!res.data) throw new Error(JSON.stringify(res.errors));
     leads = await list('first: 500');
-    await newCompany(sut).then((other) => sut.gql('mutation { createLead(createLeadInput: {firstName: "X", lastName: "Y", email: "person1@acme.test"}) { id } }', {}, other.token));
+    await newCompany(sut).then((other) =>
+      sut.gql(
+        'mutation { createLead(createLeadInput: {firstName: "X", lastName: "Y", email: "person1@acme.test"}) { id } }',
+        {},
+        other.token,
+      ),
+    );
   });
   afterAll(() => sut.close());
 
@@ -47,17 +61,42 @@ describe('lead lists', () => {
   });
 
   it.each([
-    ['status', 'filter: { status: [QUALIFIED, LOST] }', (l: Row) => ['QUALIFIED', 'LOST'].includes(l.status)],
+    [
+      'status',
+      'filter: { status: [QUALIFIED, LOST] }',
+      (l: Row) => ['QUALIFIED', 'LOST'].includes(l.status),
+    ],
     ['unassigned', 'filter: { unassigned: true }', (l: Row) => l.assignedTo === null],
-    ['location contains', 'filter: { location: "berlin" }', (l: Row) => l.location === 'Berlin, Germany'],
-    ['budget range', 'filter: { budgetMin: 2000, budgetMax: 4000 }', (l: Row) => l.budget >= 2000 && l.budget <= 4000],
+    [
+      'location contains',
+      'filter: { location: "berlin" }',
+      (l: Row) => l.location === 'Berlin, Germany',
+    ],
+    [
+      'budget range',
+      'filter: { budgetMin: 2000, budgetMax: 4000 }',
+      (l: Row) => l.budget >= 2000 && l.budget <= 4000,
+    ],
     ['search (email part)', 'filter: { search: "ACME" }', (l: Row) => l.email.includes('acme')],
-    ['search (phone part)', 'filter: { search: "7946 1013" }', (l: Row) => l.email === 'person13@acme.test'],
-    ['search (name part)', 'filter: { search: "zeld" }', (l: Row) => Number(/person(\d+)/.exec(l.email)![1]) % 5 === 0],
+    [
+      'search (phone part)',
+      'filter: { search: "7946 1013" }',
+      (l: Row) => l.email === 'person13@acme.test',
+    ],
+    [
+      'search (name part)',
+      'filter: { search: "zeld" }',
+      (l: Row) => Number(/person(\d+)/.exec(l.email)![1]) % 5 === 0,
+    ],
   ])('filters by %s', async (_name, args, predicate) => {
     const rows = await list(`first: 500, ${args}`);
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.map((r) => r.id).sort()).toEqual(leads.filter(predicate).map((l) => l.id).sort());
+    expect(rows.map((r) => r.id).sort()).toEqual(
+      leads
+        .filter(predicate)
+        .map((l) => l.id)
+        .sort(),
+    );
   });
 
   it('filters by assignee and by creation time', async () => {
@@ -65,7 +104,9 @@ describe('lead lists', () => {
     const cut = leads[10].createdAt as string;
     const older = await list(`first: 500, filter: { createdTo: "${cut}" }`);
     expect(older.every((l) => l.createdAt < cut)).toBe(true);
-    expect((await list(`first: 500, filter: { createdFrom: "${cut}" }`)).length + older.length).toBe(40);
+    expect(
+      (await list(`first: 500, filter: { createdFrom: "${cut}" }`)).length + older.length,
+    ).toBe(40);
   });
 
   it('treats LIKE wildcards in search as plain text', async () => {
@@ -77,37 +118,58 @@ describe('lead lists', () => {
     ['EMAIL', 'DESC', (l: Row) => l.email],
     ['BUDGET', 'ASC', (l: Row) => l.budget ?? -1],
     ['STATUS', 'DESC', (l: Row) => l.status],
-  ])('sorts by %s %s with id as tie-breaker, and pages through every row exactly once', async (field, direction, key) => {
-    const seen: Row[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const res = await sut.gql(
-        'query($o: LeadOrder, $after: String) { leadsConnection(first: 7, after: $after, orderBy: $o) { edges { cursor node { id email lastName budget status } } pageInfo { hasNextPage endCursor } } }',
-        { o: { field, direction }, after },
-        admin.token,
-      );
-      const conn = res.data?.leadsConnection;
-      seen.push(...conn.edges.map((e: Row) => e.node));
-      if (!conn.pageInfo.hasNextPage) break;
-      after = conn.pageInfo.endCursor;
-    }
-    expect(new Set(seen.map((l) => l.id)).size).toBe(40);
-    const keys = seen.map(key);
-    const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    expect(keys).toEqual(direction === 'ASC' ? sorted : sorted.reverse());
-  });
+  ])(
+    'sorts by %s %s with id as tie-breaker, and pages through every row exactly once',
+    async (field, direction, key) => {
+      const seen: Row[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const res: GraphQLResponse = await sut.gql(
+          'query($o: LeadOrder, $after: String) { leadsConnection(first: 7, after: $after, orderBy: $o) { edges { cursor node { id email lastName budget status } } pageInfo { hasNextPage endCursor } } }',
+          { o: { field, direction }, after },
+          admin.token,
+        );
+        const conn: any = res.data?.leadsConnection;
+        seen.push(...conn.edges.map((e: Row) => e.node));
+        if (!conn.pageInfo.hasNextPage) break;
+        after = conn.pageInfo.endCursor;
+      }
+      expect(new Set(seen.map((l) => l.id)).size).toBe(40);
+      const keys = seen.map(key);
+      const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      expect(keys).toEqual(direction === 'ASC' ? sorted : sorted.reverse());
+    },
+  );
 
   it('counts the whole filtered set in totalCount', async () => {
-    const res = await sut.gql('{ leadsConnection(first: 3, filter: { status: [NEW] }) { totalCount edges { node { id } } pageInfo { hasNextPage } } }', {}, rep.token);
-    expect(res.data?.leadsConnection).toMatchObject({ totalCount: 10, pageInfo: { hasNextPage: true } });
+    const res = await sut.gql(
+      '{ leadsConnection(first: 3, filter: { status: [NEW] }) { totalCount edges { node { id } } pageInfo { hasNextPage } } }',
+      {},
+      rep.token,
+    );
+    expect(res.data?.leadsConnection).toMatchObject({
+      totalCount: 10,
+      pageInfo: { hasNextPage: true },
+    });
     expect(res.data?.leadsConnection.edges).toHaveLength(3);
   });
 
   it('refuses a cursor of another sort and a page larger than 500', async () => {
-    const first = await sut.gql('{ leadsConnection(first: 2) { pageInfo { endCursor } } }', {}, admin.token);
+    const first = await sut.gql(
+      '{ leadsConnection(first: 2) { pageInfo { endCursor } } }',
+      {},
+      admin.token,
+    );
     const cursor = first.data?.leadsConnection.pageInfo.endCursor;
-    const wrong = await sut.gql(`{ leads(after: "${cursor}", orderBy: { field: STATUS }) { id } }`, {}, admin.token);
-    expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { after: expect.any(Array) } });
+    const wrong = await sut.gql(
+      `{ leads(after: "${cursor}", orderBy: { field: STATUS }) { id } }`,
+      {},
+      admin.token,
+    );
+    expect(wrong.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: { after: expect.any(Array) },
+    });
     const big = await sut.gql('{ leads(first: 501) { id } }', {}, admin.token);
     expect(big.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
   });
@@ -126,15 +188,24 @@ describe('lead lists', () => {
         const res = await sut.gql(query, {}, admin.token);
         expect(res.errors).toBeUndefined();
         expect(res.data?.leads.filter((l: Row) => l.interactions.length === 2)).toHaveLength(10);
-        for (const l of res.data?.leads ?? []) for (const i of l.interactions) expect(i.lead.id).toBe(l.id);
+        for (const l of res.data?.leads ?? [])
+          for (const i of l.interactions) expect(i.lead.id).toBe(l.id);
       } finally {
         sequelize.options.logging = original;
       }
       return statements.length;
     };
     // The caller, the page, the interactions of all 40 leads, the users they are assigned to.
-    expect(await countStatements('{ leads(first: 100) { id interactions { id lead { id } } assignedTo { id } } }')).toBeLessThanOrEqual(4);
+    expect(
+      await countStatements(
+        '{ leads(first: 100) { id interactions { id lead { id } } assignedTo { id } } }',
+      ),
+    ).toBeLessThanOrEqual(4);
     // One level deeper, one more batch: the interactions' authors.
-    expect(await countStatements('{ leads(first: 100) { id interactions { id lead { id } createdBy { id } } assignedTo { id } } }')).toBeLessThanOrEqual(5);
+    expect(
+      await countStatements(
+        '{ leads(first: 100) { id interactions { id lead { id } createdBy { id } } assignedTo { id } } }',
+      ),
+    ).toBeLessThanOrEqual(5);
   });
 });

@@ -14,10 +14,15 @@ export interface NewLead {
   source?: string | null;
 }
 
-export const LEAD_FIELDS = 'id firstName lastName email phone budget location status source createdAt updatedAt assignedTo { id }';
+export const LEAD_FIELDS =
+  'id firstName lastName email phone budget location status source createdAt updatedAt assignedTo { id }';
 
 /** Creates a lead through the API as `user`; returns its fields. */
-export async function newLead(app: TestApp, user: TestUser, overrides: NewLead = {}): Promise<Record<string, any>> {
+export async function newLead(
+  app: TestApp,
+  user: TestUser,
+  overrides: NewLead = {},
+): Promise<Record<string, any>> {
   const input = {
     firstName: 'Grace',
     lastName: 'Hopper',
@@ -27,7 +32,11 @@ export async function newLead(app: TestApp, user: TestUser, overrides: NewLead =
     location: 'Arlington, VA',
     ...overrides,
   };
-  const res = await app.gql(`mutation($i: CreateLeadInput!) { createLead(createLeadInput: $i) { ${LEAD_FIELDS} } }`, { i: input }, user.token);
+  const res = await app.gql(
+    `mutation($i: CreateLeadInput!) { createLead(createLeadInput: $i) { ${LEAD_FIELDS} } }`,
+    { i: input },
+    user.token,
+  );
   if (!res.data) throw new Error(`createLead failed: ${JSON.stringify(res.errors)}`);
   return res.data.createLead;
 }
@@ -38,7 +47,13 @@ export async function newInteraction(
   leadId: string,
   overrides: { type?: string; date?: string; notes?: string } = {},
 ): Promise<Record<string, any>> {
-  const input = { type: 'CALL', date: new Date(Date.now() - 3_600_000).toISOString(), notes: 'Called.', leadId, ...overrides };
+  const input = {
+    type: 'CALL',
+    date: new Date(Date.now() - 3_600_000).toISOString(),
+    notes: 'Called.',
+    leadId,
+    ...overrides,
+  };
   const res = await app.gql(
     'mutation($i: CreateInteractionInput!) { createInteraction(createInteractionInput: $i) { id type date notes lead { id } createdBy { id } } }',
     { i: input },

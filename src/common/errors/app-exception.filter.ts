@@ -19,12 +19,10 @@ export class AppExceptionFilter implements ExceptionFilter {
       return reply.status(503).send(exception.getResponse());
     }
     const mapped = mapError(exception);
-    return reply
-      .status(mapped.status)
-      .send({
-        ok: false,
-        error: mapped.code,
-        message: mapped.status === 500 ? 'Internal server error' : mapped.message,
-      });
+    return reply.status(mapped.status).send({
+      ok: false,
+      error: mapped.code,
+      message: mapped.status === 500 ? 'Internal server error' : mapped.message,
+    });
   }
 }

@@ -1,6 +1,7 @@
 export type Changes = Record<string, { from: unknown; to: unknown }>;
 
-const comparable = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : value ?? null);
+const comparable = (value: unknown): unknown =>
+  value instanceof Date ? value.toISOString() : (value ?? null);
 
 /** The fields of `after` whose values differ from `before`, as { field: { from, to } }. */
 export function diff(before: Record<string, unknown>, after: Record<string, unknown>): Changes {
@@ -15,5 +16,8 @@ export function diff(before: Record<string, unknown>, after: Record<string, unkn
 
 /** A new record's fields, as { field: { from: null, to } }, skipping empty ones. */
 export function created(values: Record<string, unknown>): Changes {
-  return diff({}, Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined)));
+  return diff(
+    {},
+    Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined)),
+  );
 }

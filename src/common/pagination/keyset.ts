@@ -50,7 +50,9 @@ export class Keyset<T extends { id: string }> {
 
   orderBy(): string {
     const dir = this.direction === SortDirection.ASC ? 'ASC' : 'DESC';
-    return [...this.columns.map((c) => this.col(c.sql)), this.col('id')].map((c) => `${c} ${dir}`).join(', ');
+    return [...this.columns.map((c) => this.col(c.sql)), this.col('id')]
+      .map((c) => `${c} ${dir}`)
+      .join(', ');
   }
 
   keyOf(row: T): CursorValues {

@@ -18,7 +18,13 @@ export function toPage<T>(rows: T[], limit: number, keyOf: (row: T) => CursorVal
 }
 
 /** Edges and page info; `totalCount` is the caller's, eager or resolved only when asked for. */
-export function toConnection<T, N>(page: Page<T>, map: (row: T) => N): Omit<ConnectionShape<N>, 'totalCount'> {
+export function toConnection<T, N>(
+  page: Page<T>,
+  map: (row: T) => N,
+): Omit<ConnectionShape<N>, 'totalCount'> {
   const edges = page.rows.map((row) => ({ cursor: page.cursorOf(row), node: map(row) }));
-  return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  return {
+    edges,
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+  };
 }

@@ -7,13 +7,16 @@ export const Trim = (): PropertyDecorator =>
 
 /** Trims and lower-cases an email address. */
 export const NormalizeEmail = (): PropertyDecorator =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toLowerCase() : value,
+  );
 
 /**
  * For partial updates: absent means "unchanged", but an explicit null on a required column is
  * validated (and refused) instead of being skipped as @IsOptional would.
  */
-export const IsOmittable = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
+export const IsOmittable = (): PropertyDecorator =>
+  ValidateIf((_object, value) => value !== undefined);
 
 /**
  * Phone numbers, E.164-ish: an optional leading +, then 6 to 15 digits; spaces, dots, dashes and
@@ -42,7 +45,11 @@ export function IsPhone(options?: ValidationOptions): PropertyDecorator {
 }
 
 /** A date within [earliest, now + slack]. */
-export function IsDateBetween(earliest: Date, futureSlackMs: number, options?: ValidationOptions): PropertyDecorator {
+export function IsDateBetween(
+  earliest: Date,
+  futureSlackMs: number,
+  options?: ValidationOptions,
+): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
       name: 'isDateBetween',

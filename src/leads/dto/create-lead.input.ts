@@ -17,7 +17,10 @@ export class CreateLeadInput {
   @V.email()
   email!: string;
 
-  @Field(() => String, { nullable: true, description: 'Optional +, 6 to 15 digits; spaces . - ( ) allowed.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Optional +, 6 to 15 digits; spaces . - ( ) allowed.',
+  })
   @IsOptional()
   @V.phone()
   phone?: string | null;
@@ -37,7 +40,10 @@ export class CreateLeadInput {
   @V.status()
   status?: LeadStatus;
 
-  @Field(() => ID, { nullable: true, description: 'A user of your company; a SALES_REP’s new leads are theirs.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A user of your company; a SALES_REP’s new leads are theirs.',
+  })
   @IsOptional()
   @V.userId('assignedToId')
   assignedToId?: string | null;

@@ -1,5 +1,16 @@
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsBoolean, IsDate, IsEnum, IsNumber, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsDate,
+  IsEnum,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { Trim } from '../../common/validation/decorators.js';
 import { LeadStatus } from '../lead-status.enum.js';
 
@@ -49,7 +60,10 @@ export class LeadFilter {
   @IsDate()
   createdTo?: Date;
 
-  @Field({ nullable: true, description: 'Part of the first or last name, email or phone (any case, 2+ characters).' })
+  @Field({
+    nullable: true,
+    description: 'Part of the first or last name, email or phone (any case, 2+ characters).',
+  })
   @IsOptional()
   @Trim()
   @IsString()

@@ -29,7 +29,10 @@ export class LeadType {
   @Field(() => LeadStatus)
   status!: LeadStatus;
 
-  @Field(() => String, { nullable: true, description: 'Where the lead came from (web form, import, …).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the lead came from (web form, import, …).',
+  })
   source!: string | null;
 
   @Field()
@@ -38,7 +41,10 @@ export class LeadType {
   @Field()
   updatedAt!: Date;
 
-  @Field(() => Date, { nullable: true, description: 'Set when the lead was removed; only managers see removed leads.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Set when the lead was removed; only managers see removed leads.',
+  })
   deletedAt!: Date | null;
 
   /** Not a field: resolves `assignedTo`. */
