@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import type { Readable } from 'node:stream';
+import type pg from 'pg';
+import QueryStream from 'pg-query-stream';
 import { QueryTypes, Transaction, UniqueConstraintError } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { SortDirection } from '../common/graphql/sort-direction.enum.js';
 import type { CursorValues } from '../common/pagination/cursor.js';
 import { Keyset, SqlParams, type SortColumn } from '../common/pagination/keyset.js';
 import { LeadOrderField } from './dto/lead-order.input.js';
+import { EXPORT_COLUMNS } from './lead-csv.js';
 import type { LeadFilter } from './dto/lead-filter.input.js';
 import { Lead } from './models/lead.model.js';
 
@@ -85,6 +89,29 @@ export class LeadsRepository {
     if (query.after) where.push(keyset.after(query.after, params));
     const sql = `SELECT * FROM leads WHERE ${where.join(' AND ')} ORDER BY ${keyset.orderBy()} LIMIT ${params.add(query.limit)}`;
     return this.sequelize.query<Lead>(sql, { bind: params.values, model: Lead, mapToModel: true });
+  }
+
+  /**
+   * Streams every matching lead through a server-side cursor on a pooled connection, so memory
+   * stays flat however many rows match. The connection returns to the pool when the stream ends.
+   */
+  async stream(query: Omit<LeadListQuery, 'limit' | 'after'>): Promise<Readable> {
+    const params = new SqlParams();
+    const keyset = this.keyset(query.orderBy, query.direction);
+    const sql = `SELECT ${EXPORT_COLUMNS} FROM leads WHERE ${this.where(query.companyId, query.filter, params).join(' AND ')} ORDER BY ${keyset.orderBy()}`;
+    const pool = this.sequelize.connectionManager;
+    const client = (await pool.getConnection({ type: 'read' })) as pg.Client;
+    const stream = client.query(new QueryStream(sql, params.values, { batchSize: 1000 }));
+    let released = false;
+    const release = (): void => {
+      if (released) return;
+      released = true;
+      pool.releaseConnection(client as never);
+    };
+    stream.once('end', release);
+    stream.once('error', release);
+    stream.once('close', release);
+    return stream;
   }
 
   async count(companyId: string, filter: LeadFilter): Promise<number> {

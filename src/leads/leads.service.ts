@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { pipeline, type Readable } from 'node:stream';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Transaction } from 'sequelize';
@@ -24,6 +25,8 @@ import type { LeadFilter } from './dto/lead-filter.input.js';
 import { LeadOrder } from './dto/lead-order.input.js';
 import type { LeadsArgs } from './dto/leads.args.js';
 import type { UpdateLeadInput } from './dto/update-lead.input.js';
+import type { LeadExportQuery } from './dto/lead-export.query.js';
+import { leadCsvStringifier } from './lead-csv.js';
 import { auditedFields, leadValues } from './lead-values.js';
 import { LeadEvents } from './leads.events.js';
 import { DuplicateLeadEmailError, LeadsRepository } from './leads.repository.js';
@@ -54,6 +57,22 @@ export class LeadsService {
       after: args.after ? decodeCursor(args.after, keyset.arity) : undefined,
     });
     return toPage(rows, limit, (row) => keyset.keyOf(row));
+  }
+
+  /** Every lead matching the filter, as CSV, streamed. */
+  async exportCsv(auth: AuthContext, query: LeadExportQuery): Promise<Readable> {
+    const { orderBy, direction, ...filter } = query;
+    const rows = await this.leads.stream({
+      companyId: auth.companyId,
+      filter: this.readableFilter(auth, filter),
+      orderBy,
+      direction,
+    });
+    const csv = leadCsvStringifier();
+    // Closing the response early (client gone) must also end the cursor and free the connection.
+    return pipeline(rows, csv, (error) => {
+      if (error) rows.destroy();
+    });
   }
 
   count(auth: AuthContext, filter?: LeadFilter): Promise<number> {

@@ -1,0 +1,22 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import type { AuthContext } from '../auth/auth-context.js';
+import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
+import { LeadExportQuery } from './dto/lead-export.query.js';
+import { LeadsService } from './leads.service.js';
+
+@Controller('api/leads')
+export class LeadsExportController {
+  constructor(private readonly leadsService: LeadsService) {}
+
+  /** `GET /api/leads/export.csv` with a Bearer token and the leads filter as query parameters. */
+  @Get('export.csv')
+  async export(@CurrentAuth() auth: AuthContext, @Query() query: LeadExportQuery, @Res() reply: FastifyReply): Promise<void> {
+    const csv = await this.leadsService.exportCsv(auth, query);
+    await reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="leads.csv"')
+      .header('cache-control', 'no-store')
+      .send(csv);
+  }
+}

@@ -1,0 +1,85 @@
+import { parse } from 'csv-parse/sync';
+import { Role } from '../../src/auth/role.enum.js';
+import { newCompany, newUser, type TestUser } from '../support/factories.js';
+import { newLead } from '../support/lead-factory.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+describe('GET /api/leads/export.csv', () => {
+  let sut: TestApp;
+  let admin: TestUser;
+  let rep: TestUser;
+  let outsider: TestUser;
+
+  const exportCsv = async (query = '', token = admin.token) => {
+    const res = await fetch(`${sut.url}/api/leads/export.csv${query}`, { headers: { authorization: `Bearer ${token}` } });
+    return { res, text: await res.text() };
+  };
+
+  beforeAll(async () => {
+    sut = await startTestApp();
+    admin = await newCompany(sut);
+    rep = await newUser(sut, admin, Role.SALES_REP);
+    outsider = await newCompany(sut);
+    const inputs = Array.from({ length: 1500 }, (_, i) => ({
+      firstName: `First${i}`,
+      lastName: `Last${String(i).padStart(4, '0')}`,
+      email: `export-${i}@example.com`,
+      status: i % 3 === 0 ? 'QUALIFIED' : 'NEW',
+      budget: i,
+    }));
+    const res = await sut.gql('mutation($inputs: [CreateLeadInput!]!) { createLeads(inputs: $inputs) { id } }', { inputs: inputs.slice(0, 1000) }, admin.token);
+    expect(res.errors).toBeUndefined();
+    await sut.gql('mutation($inputs: [CreateLeadInput!]!) { createLeads(inputs: $inputs) { id } }', { inputs: inputs.slice(1000) }, admin.token);
+    await newLead(sut, admin, { firstName: '=HYPERLINK("http://evil.test")', lastName: '@SUM(A1)', email: 'formula@example.com', phone: '+1 555 010 9999', location: 'Line one\nline "two", three' });
+    await newLead(sut, outsider, { email: 'outsider@example.com' });
+  });
+  afterAll(() => sut.close());
+
+  it('streams every lead of the company as RFC 4180 CSV', async () => {
+    const { res, text } = await exportCsv();
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toContain('leads.csv');
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(1501);
+    expect(Object.keys(rows[0])).toEqual(['id', 'firstName', 'lastName', 'email', 'phone', 'budget', 'location', 'status', 'assignedToId', 'source', 'createdAt', 'updatedAt']);
+    expect(rows.map((r) => r.email)).not.toContain('outsider@example.com');
+    expect(text.split('\r\n')[0]).toBe('id,firstName,lastName,email,phone,budget,location,status,assignedToId,source,createdAt,updatedAt');
+  });
+
+  it('neutralises formulas and keeps quotes and line breaks intact', async () => {
+    const rows = parse((await exportCsv('?search=formula')).text, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      firstName: `'=HYPERLINK("http://evil.test")`,
+      lastName: `'@SUM(A1)`,
+      phone: `'+1 555 010 9999`,
+      location: 'Line one\nline "two", three',
+    });
+  });
+
+  it('applies the same filters and order as the leads query', async () => {
+    const rows = parse((await exportCsv('?status=QUALIFIED&budgetMin=100&budgetMax=200&orderBy=BUDGET&direction=ASC')).text, { columns: true }) as Record<string, string>[];
+    expect(rows.length).toBe(Array.from({ length: 1500 }, (_, i) => i).filter((i) => i % 3 === 0 && i >= 100 && i <= 200).length);
+    expect(rows.every((r) => r.status === 'QUALIFIED')).toBe(true);
+    expect(rows.map((r) => Number(r.budget))).toEqual([...rows.map((r) => Number(r.budget))].sort((a, b) => a - b));
+  });
+
+  it('needs a token, validates parameters, and keeps removed leads for managers', async () => {
+    expect((await fetch(`${sut.url}/api/leads/export.csv`)).status).toBe(401);
+    const bad = await exportCsv('?status=HOT');
+    expect(bad.res.status).toBe(400);
+    expect(JSON.parse(bad.text)).toMatchObject({ ok: false, error: 'BAD_USER_INPUT' });
+    expect((await exportCsv('?includeDeleted=true', rep.token)).res.status).toBe(403);
+  });
+
+  it('returns the connection to the pool, also when the client hangs up early', async () => {
+    const controller = new AbortController();
+    const res = await fetch(`${sut.url}/api/leads/export.csv`, { headers: { authorization: `Bearer ${admin.token}` }, signal: controller.signal });
+    const reader = res.body!.getReader();
+    await reader.read();
+    controller.abort();
+    // A pool of 5: every connection must come back for these to be served.
+    for (let i = 0; i < 8; i++) expect((await exportCsv('?search=formula')).res.status).toBe(200);
+  });
+});
