@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import {
-  runServerToExit,
+  runToExit,
   startServerProcess,
   type ServerProcess,
 } from '../support/server-process.js';
@@ -92,7 +92,7 @@ describe('the server process', () => {
   });
 
   it('refuses to start on a bad configuration with one readable line', async () => {
-    const { code, output } = await runServerToExit({
+    const { code, output } = await runToExit({
       NODE_ENV: 'production',
       DATABASE_URL: db.url,
     });
@@ -103,7 +103,7 @@ describe('the server process', () => {
   });
 
   it('says which database it cannot reach instead of hanging', async () => {
-    const { code, output } = await runServerToExit({
+    const { code, output } = await runToExit({
       DATABASE_URL: 'postgres://postgres:secret@127.0.0.1:1/nowhere',
       DB_CONNECT_RETRIES: '1',
       LOG_LEVEL: 'warn',

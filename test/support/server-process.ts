@@ -51,11 +51,13 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   };
 }
 
-/** Runs the server expecting it to stop at once; returns its exit code and output. */
-export async function runServerToExit(
+/** Runs a compiled script to its end (the server, when it should stop at once); returns its exit code and output. */
+export async function runToExit(
   env: Record<string, string>,
+  script = 'dist/src/main.js',
+  args: string[] = [],
 ): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['dist/src/main.js'], {
+  const child = spawn(process.execPath, [script, ...args], {
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
