@@ -106,7 +106,7 @@ export class LeadsRepository {
     const release = (): void => {
       if (released) return;
       released = true;
-      pool.releaseConnection(client as never);
+      pool.releaseConnection(client);
     };
     stream.once('end', release);
     stream.once('error', release);

@@ -27,7 +27,7 @@ export const NOTE_TEMPLATES = [
 
 /** Reads the demo leads (firstName,lastName,email,phone,budget,location,status). */
 export async function readSeedLeads(path: string): Promise<CreateLeadInput[]> {
-  const rows = parse(await readFile(path), { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+  const rows = parse<Record<string, string>>(await readFile(path), { columns: true, skip_empty_lines: true, trim: true });
   return rows.map((row) => ({
     firstName: row.firstName,
     lastName: row.lastName,

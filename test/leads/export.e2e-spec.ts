@@ -40,7 +40,7 @@ describe('GET /api/leads/export.csv', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toContain('leads.csv');
-    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(text, { columns: true });
     expect(rows).toHaveLength(1501);
     expect(Object.keys(rows[0])).toEqual(['id', 'firstName', 'lastName', 'email', 'phone', 'budget', 'location', 'status', 'assignedToId', 'source', 'createdAt', 'updatedAt']);
     expect(rows.map((r) => r.email)).not.toContain('outsider@example.com');
@@ -48,7 +48,7 @@ describe('GET /api/leads/export.csv', () => {
   });
 
   it('neutralises formulas and keeps quotes and line breaks intact', async () => {
-    const rows = parse((await exportCsv('?search=formula')).text, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>((await exportCsv('?search=formula')).text, { columns: true });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       firstName: `'=HYPERLINK("http://evil.test")`,
@@ -59,7 +59,7 @@ describe('GET /api/leads/export.csv', () => {
   });
 
   it('applies the same filters and order as the leads query', async () => {
-    const rows = parse((await exportCsv('?status=QUALIFIED&budgetMin=100&budgetMax=200&orderBy=BUDGET&direction=ASC')).text, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>((await exportCsv('?status=QUALIFIED&budgetMin=100&budgetMax=200&orderBy=BUDGET&direction=ASC')).text, { columns: true });
     expect(rows.length).toBe(Array.from({ length: 1500 }, (_, i) => i).filter((i) => i % 3 === 0 && i >= 100 && i <= 200).length);
     expect(rows.every((r) => r.status === 'QUALIFIED')).toBe(true);
     expect(rows.map((r) => Number(r.budget))).toEqual([...rows.map((r) => Number(r.budget))].sort((a, b) => a - b));

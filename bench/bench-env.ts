@@ -1,0 +1,21 @@
+import { loadConfig } from '../src/config/load-config.js';
+import { DatabaseConnection } from '../src/database/database-connection.js';
+
+export const BENCH = {
+  companyName: 'Bench Company',
+  email: 'bench.admin@example.com',
+  password: 'bench-password-123',
+  reps: 20,
+} as const;
+
+/** The database to benchmark: DATABASE_URL, or the embedded one the server would use; migrated. */
+export function openBenchDatabase(): Promise<DatabaseConnection> {
+  return DatabaseConnection.open(loadConfig({ LOG_LEVEL: 'warn', ...process.env }));
+}
+
+export function argValue(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} must be a whole number`);
+  return value;
+}

@@ -1,0 +1,214 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import QueryStream from 'pg-query-stream';
+import { encodeCursor } from '../src/common/pagination/cursor.js';
+import { argValue, BENCH, openBenchDatabase } from './bench-env.js';
+import { measureApi, measureBare, type Figures } from './measure.js';
+
+const POOL = 10;
+const SEARCH_TERMS = ['rodri', 'lead123456', 'tanaka', '555 0123', 'kowal', 'lead77777@', 'dubois', 'nguyen'];
+const LEAD_COLUMNS = 'id firstName lastName email phone budget location status createdAt';
+
+interface Scenario {
+  name: string;
+  query?: (i: number) => { query: string; variables?: Record<string, unknown> };
+  bare: (i: number) => Promise<unknown>;
+}
+
+async function startServer(url: string): Promise<{ child: ChildProcess; base: string }> {
+  const child = spawn(process.execPath, ['dist/src/main.js'], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      DATABASE_URL: url,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DB_POOL_MAX: String(POOL),
+      JWT_SECRET: randomBytes(48).toString('base64'),
+      JWT_ACCESS_TTL_SECONDS: '3600',
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      LOGIN_LIMIT_PER_IP: '1000',
+      GRAPHQL_MAX_COST: '1000000',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const base = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /ready: http:\/\/localhost:(\d+)/.exec(out);
+      if (m) resolve(`http://127.0.0.1:${m[1]}`);
+    });
+    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
+  });
+  return { child, base };
+}
+
+async function gql(base: string, token: string, body: object): Promise<unknown> {
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json()) as { data?: unknown; errors?: unknown[] };
+  if (json.errors) throw new Error(JSON.stringify(json.errors));
+  return json.data;
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/**
+ * `pnpm bench [--duration 10] [--connections 50]`: each scenario against the built server (autocannon)
+ * and the same SQL on a bare pg pool of the same size, in one run. Needs `pnpm bench:data` first.
+ */
+async function main(): Promise<void> {
+  const duration = argValue('duration', 10);
+  const connections = argValue('connections', 50);
+  const db = await openBenchDatabase();
+  const bare = new pg.Pool({ connectionString: db.url, max: POOL });
+  const server = await startServer(db.url);
+  try {
+    const { rows: [bench] } = await bare.query<{ company_id: string; n: number }>(
+      `SELECT u.company_id, (SELECT count(*)::int FROM leads l WHERE l.company_id = u.company_id AND deleted_at IS NULL) AS n
+       FROM users u WHERE lower(u.email) = $1`,
+      [BENCH.email],
+    );
+    if (!bench) throw new Error('No bench data: run `pnpm bench:data --leads 1000000 --interactions 5000000` first');
+    const companyId = bench.company_id;
+    const login = await fetch(`${server.base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }', variables: { i: { email: BENCH.email, password: BENCH.password } } }),
+    });
+    const token = ((await login.json()) as { data: { login: { accessToken: string } } }).data.login.accessToken;
+
+    // The cursor of the page at depth: page 20 000 of 50 when there are a million leads.
+    const depth = Math.max(0, Math.min(bench.n - 51, 999_950));
+    const { rows: [deep] } = await bare.query<{ created_at: Date; id: string }>(
+      'SELECT created_at, id FROM leads WHERE company_id = $1 AND deleted_at IS NULL ORDER BY created_at DESC, id DESC OFFSET $2 LIMIT 1',
+      [companyId, depth],
+    );
+    const deepCursor = encodeCursor([deep.created_at.toISOString(), deep.id]);
+    const page = 'SELECT * FROM leads WHERE company_id = $1 AND deleted_at IS NULL';
+    const search = "(first_name || ' ' || last_name || ' ' || email || ' ' || coalesce(phone, '')) ILIKE $2";
+    const run = randomBytes(3).toString('hex');
+
+    const scenarios: Scenario[] = [
+      {
+        name: 'first page (50)',
+        query: () => ({ query: `{ leads(first: 50) { ${LEAD_COLUMNS} } }` }),
+        bare: () => bare.query(`${page} ORDER BY created_at DESC, id DESC LIMIT 51`, [companyId]),
+      },
+      {
+        name: `page at depth (row ${depth.toLocaleString('en-US')}, cursor)`,
+        query: () => ({ query: `query($a: String) { leads(first: 50, after: $a) { ${LEAD_COLUMNS} } }`, variables: { a: deepCursor } }),
+        bare: () =>
+          bare.query(`${page} AND (created_at, id) < ($2::timestamptz, $3::uuid) ORDER BY created_at DESC, id DESC LIMIT 51`, [companyId, deep.created_at, deep.id]),
+      },
+      {
+        name: 'filtered + sorted (status, budget ≥, by budget)',
+        query: () => ({
+          query: `{ leads(first: 50, filter: { status: [QUALIFIED, CONTACTED], budgetMin: 100000 }, orderBy: { field: BUDGET, direction: DESC }) { ${LEAD_COLUMNS} } }`,
+        }),
+        bare: () =>
+          bare.query(`${page} AND status = ANY($2::text[]) AND budget >= 100000 ORDER BY coalesce(budget, -1) DESC, id DESC LIMIT 51`, [companyId, ['QUALIFIED', 'CONTACTED']]),
+      },
+      {
+        name: 'search (name/email/phone part)',
+        query: (i) => ({ query: `query($s: String) { leads(first: 50, filter: { search: $s }) { ${LEAD_COLUMNS} } }`, variables: { s: SEARCH_TERMS[i % SEARCH_TERMS.length] } }),
+        bare: (i) => bare.query(`${page} AND ${search} ORDER BY created_at DESC, id DESC LIMIT 51`, [companyId, `%${SEARCH_TERMS[i % SEARCH_TERMS.length]}%`]),
+      },
+      {
+        name: '50 leads with interactions nested',
+        query: () => ({ query: `{ leads(first: 50) { ${LEAD_COLUMNS} interactions { id type date notes } } }` }),
+        bare: async () => {
+          const leads = await bare.query<{ id: string }>(`${page} ORDER BY created_at DESC, id DESC LIMIT 51`, [companyId]);
+          await bare.query(
+            `SELECT i.* FROM unnest($1::uuid[]) AS l(id) CROSS JOIN LATERAL (SELECT * FROM interactions WHERE lead_id = l.id AND company_id = $2 ORDER BY date DESC, id DESC LIMIT 50) i`,
+            [leads.rows.slice(0, 50).map((l) => l.id), companyId],
+          );
+        },
+      },
+      {
+        name: 'createLead',
+        query: (i) => ({
+          query: 'mutation($i: CreateLeadInput!) { createLead(createLeadInput: $i) { id } }',
+          variables: { i: { firstName: 'Bench', lastName: 'Create', email: `api-${run}-${i}@bench.test`, budget: 1000 } },
+        }),
+        bare: (i) =>
+          bare.query(`INSERT INTO leads (company_id, first_name, last_name, email, budget) VALUES ($1, 'Bench', 'Create', $2, 1000) RETURNING id`, [companyId, `pg-${run}-${i}@bench.test`]),
+      },
+    ];
+
+    const results: { name: string; api: Figures; bare: Figures }[] = [];
+    for (const scenario of scenarios) {
+      await gql(server.base, token, scenario.query!(0)); // fails loudly if the query is wrong
+      let i = 1;
+      const api = await measureApi({
+        url: `${server.base}/graphql`,
+        connections,
+        duration,
+        requests: [
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            setupRequest: (req) => ({ ...req, body: JSON.stringify(scenario.query!(i++)) }),
+          },
+        ],
+      });
+      const bareFigures = await measureBare(scenario.bare, connections, duration);
+      results.push({ name: scenario.name, api, bare: bareFigures });
+      console.error(`done: ${scenario.name}`);
+    }
+
+    // Export: the whole company, streamed, against the same SQL through a bare cursor.
+    const exportStarted = performance.now();
+    let peakRss = rssMb(server.child.pid!);
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.child.pid!))), 100);
+    const res = await fetch(`${server.base}/api/leads/export.csv`, { headers: { authorization: `Bearer ${token}` } });
+    let lines = 0;
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) for (const byte of chunk) if (byte === 10) lines++;
+    clearInterval(sampler);
+    const apiSeconds = (performance.now() - exportStarted) / 1000;
+    const client = await bare.connect();
+    const bareStarted = performance.now();
+    let bareRows = 0;
+    await new Promise<void>((resolve, reject) => {
+      const stream = client.query(new QueryStream(`SELECT * FROM leads WHERE company_id = $1 AND deleted_at IS NULL ORDER BY created_at DESC, id DESC`, [companyId], { batchSize: 1000 }));
+      stream.on('data', () => bareRows++);
+      stream.on('end', resolve);
+      stream.on('error', reject);
+    });
+    client.release();
+    const bareSeconds = (performance.now() - bareStarted) / 1000;
+
+    console.log(`\n## pnpm bench — ${bench.n.toLocaleString('en-US')} leads, ${connections} connections, ${duration} s per run, pool ${POOL}, Node ${process.versions.node}\n`);
+    console.log('| scenario | API req/s | API p50 ms | API p99 ms | bare pg req/s | pg p50 ms | pg p99 ms | API / pg | errors |');
+    console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|');
+    for (const r of results) {
+      console.log(
+        `| ${r.name} | ${fmt(r.api.rps)} | ${fmt(r.api.p50, 1)} | ${fmt(r.api.p99, 1)} | ${fmt(r.bare.rps)} | ${fmt(r.bare.p50, 1)} | ${fmt(r.bare.p99, 1)} | ${fmt((100 * r.api.rps) / r.bare.rps)} % | ${r.api.errors + r.bare.errors} |`,
+      );
+    }
+    console.log(
+      `\nexport.csv: ${fmt(lines - 1)} rows in ${fmt(apiSeconds, 1)} s = ${fmt((lines - 1) / apiSeconds)} rows/s (server peak RSS ${fmt(peakRss)} MB); bare pg cursor: ${fmt(bareRows / bareSeconds)} rows/s`,
+    );
+  } finally {
+    server.child.kill('SIGTERM');
+    await bare.end();
+    await db.onApplicationShutdown();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
