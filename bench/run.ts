@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { openSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
-import QueryStream from 'pg-query-stream';
+import { to as copyTo } from 'pg-copy-streams';
+import { EXPORT_SELECT } from '../src/leads/lead-csv.js';
 import { encodeCursor } from '../src/common/pagination/cursor.js';
 import { argValue, BENCH, openBenchDatabase } from './bench-env.js';
 import { measureApi, measureBare, type Figures } from './measure.js';
@@ -15,9 +18,14 @@ interface Scenario {
   name: string;
   query?: (i: number) => { query: string; variables?: Record<string, unknown> };
   bare: (i: number) => Promise<unknown>;
+  /** The statement whose plan is shown, with the index it must use on this data. */
+  explain?: { sql: string; params: unknown[]; index: RegExp };
 }
 
+/** The built server as production runs it (info-level JSON logs, here to a file the bench reads). */
 async function startServer(url: string): Promise<{ child: ChildProcess; base: string }> {
+  const logFile = join(tmpdir(), `crm-bench-server-${process.pid}.log`);
+  const log = openSync(logFile, 'w');
   const child = spawn(process.execPath, ['dist/src/main.js'], {
     env: {
       PATH: process.env.PATH,
@@ -25,7 +33,7 @@ async function startServer(url: string): Promise<{ child: ChildProcess; base: st
       DATABASE_URL: url,
       PORT: '0',
       HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
       DB_POOL_MAX: String(POOL),
       JWT_SECRET: randomBytes(48).toString('base64'),
       JWT_ACCESS_TTL_SECONDS: '3600',
@@ -33,18 +41,17 @@ async function startServer(url: string): Promise<{ child: ChildProcess; base: st
       LOGIN_LIMIT_PER_IP: '1000',
       GRAPHQL_MAX_COST: '1000000',
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', log, log],
   });
-  const base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /ready: http:\/\/localhost:(\d+)/.exec(out);
-      if (m) resolve(`http://127.0.0.1:${m[1]}`);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-  });
-  return { child, base };
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  for (let waited = 0; waited < 60_000; waited += 200) {
+    const m = /ready: http:\/\/localhost:(\d+)/.exec(readFileSync(logFile, 'utf8'));
+    if (m) return { child, base: `http://127.0.0.1:${m[1]}` };
+    if (exited) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server did not start:\n${readFileSync(logFile, 'utf8')}`);
 }
 
 async function gql(base: string, token: string, body: object): Promise<unknown> {
@@ -83,6 +90,9 @@ async function main(): Promise<void> {
     );
     if (!bench) throw new Error('No bench data: run `pnpm bench:data --leads 1000000 --interactions 5000000` first');
     const companyId = bench.company_id;
+    // Leads the createLead scenario made last time would sit on top of every list: remove them.
+    const cleanUp = () => bare.query("DELETE FROM leads WHERE company_id = $1 AND email LIKE '%@bench.test'", [companyId]);
+    await cleanUp();
     const login = await fetch(`${server.base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -106,12 +116,18 @@ async function main(): Promise<void> {
         name: 'first page (50)',
         query: () => ({ query: `{ leads(first: 50) { ${LEAD_COLUMNS} } }` }),
         bare: () => bare.query(`${page} ORDER BY created_at DESC, id DESC LIMIT 51`, [companyId]),
+        explain: { sql: `${page} ORDER BY created_at DESC, id DESC LIMIT 51`, params: [companyId], index: /leads_(all_)?by_created/ },
       },
       {
         name: `page at depth (row ${depth.toLocaleString('en-US')}, cursor)`,
         query: () => ({ query: `query($a: String) { leads(first: 50, after: $a) { ${LEAD_COLUMNS} } }`, variables: { a: deepCursor } }),
         bare: () =>
           bare.query(`${page} AND (created_at, id) < ($2::timestamptz, $3::uuid) ORDER BY created_at DESC, id DESC LIMIT 51`, [companyId, deep.created_at, deep.id]),
+        explain: {
+          sql: `${page} AND (created_at, id) < ($2::timestamptz, $3::uuid) ORDER BY created_at DESC, id DESC LIMIT 51`,
+          params: [companyId, deep.created_at, deep.id],
+          index: /leads_(all_)?by_created/,
+        },
       },
       {
         name: 'filtered + sorted (status, budget ≥, by budget)',
@@ -120,11 +136,25 @@ async function main(): Promise<void> {
         }),
         bare: () =>
           bare.query(`${page} AND status = ANY($2::text[]) AND budget >= 100000 ORDER BY coalesce(budget, -1) DESC, id DESC LIMIT 51`, [companyId, ['QUALIFIED', 'CONTACTED']]),
+        explain: {
+          sql: `${page} AND status = ANY($2::text[]) AND budget >= 100000 ORDER BY coalesce(budget, -1) DESC, id DESC LIMIT 51`,
+          params: [companyId, ['QUALIFIED', 'CONTACTED']],
+          index: /leads_by_budget/,
+        },
       },
       {
         name: 'search (name/email/phone part)',
         query: (i) => ({ query: `query($s: String) { leads(first: 50, filter: { search: $s }) { ${LEAD_COLUMNS} } }`, variables: { s: SEARCH_TERMS[i % SEARCH_TERMS.length] } }),
-        bare: (i) => bare.query(`${page} AND ${search} ORDER BY created_at DESC, id DESC LIMIT 51`, [companyId, `%${SEARCH_TERMS[i % SEARCH_TERMS.length]}%`]),
+        // The same two steps as the API: the newest rows first, the trigram index when they fall short.
+        bare: async (i) => {
+          const term = `%${SEARCH_TERMS[i % SEARCH_TERMS.length]}%`;
+          const probe = await bare.query(
+            `SELECT * FROM (${page} ORDER BY created_at DESC, id DESC LIMIT 4000) p WHERE ${search} ORDER BY created_at DESC, id DESC LIMIT 51`,
+            [companyId, term],
+          );
+          if (probe.rows.length < 51) await bare.query(`${page} AND ${search} ORDER BY created_at DESC, id DESC LIMIT 51`, [companyId, term]);
+        },
+        explain: { sql: `${page} AND ${search} ORDER BY created_at DESC, id DESC LIMIT 51`, params: [companyId, '%lead123456%'], index: /leads_search_trgm/ },
       },
       {
         name: '50 leads with interactions nested',
@@ -148,7 +178,19 @@ async function main(): Promise<void> {
       },
     ];
 
-    const results: { name: string; api: Figures; bare: Figures }[] = [];
+    // The plans on this data: each list must be served by the index meant for it.
+    const plans: string[] = [];
+    for (const scenario of scenarios.filter((x) => x.explain)) {
+      const { sql, params, index } = scenario.explain!;
+      const { rows } = await bare.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE) ${sql}`, params);
+      const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+      const used = [...new Set([...plan.matchAll(/(?:using|on) (leads_\w+|interactions_\w+)/g)].map((m) => m[1]))].join(', ');
+      const time = /Execution Time: ([\d.]+) ms/.exec(plan)?.[1];
+      if (!index.test(plan)) throw new Error(`${scenario.name}: expected ${index} in the plan:\n${plan}`);
+      plans.push(`| ${scenario.name} | ${used} | ${time} ms |`);
+    }
+
+    const results: { name: string; api: Figures; bare: Figures; single: Figures }[] = [];
     for (const scenario of scenarios) {
       await gql(server.base, token, scenario.query!(0)); // fails loudly if the query is wrong
       let i = 1;
@@ -165,7 +207,20 @@ async function main(): Promise<void> {
         ],
       });
       const bareFigures = await measureBare(scenario.bare, connections, duration);
-      results.push({ name: scenario.name, api, bare: bareFigures });
+      // One client at a time: the service time, without the queueing that 50 clients add.
+      const single = await measureApi({
+        url: `${server.base}/graphql`,
+        connections: 1,
+        duration: Math.max(3, Math.ceil(duration / 2)),
+        requests: [
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            setupRequest: (req) => ({ ...req, body: JSON.stringify(scenario.query!(i++)) }),
+          },
+        ],
+      });
+      results.push({ name: scenario.name, api, bare: bareFigures, single });
       console.error(`done: ${scenario.name}`);
     }
 
@@ -180,27 +235,30 @@ async function main(): Promise<void> {
     const apiSeconds = (performance.now() - exportStarted) / 1000;
     const client = await bare.connect();
     const bareStarted = performance.now();
-    let bareRows = 0;
-    await new Promise<void>((resolve, reject) => {
-      const stream = client.query(new QueryStream(`SELECT * FROM leads WHERE company_id = $1 AND deleted_at IS NULL ORDER BY created_at DESC, id DESC`, [companyId], { batchSize: 1000 }));
-      stream.on('data', () => bareRows++);
-      stream.on('end', resolve);
-      stream.on('error', reject);
-    });
+    let bareRows = -1; // the header
+    const copy = client.query(
+      copyTo(
+        `COPY (SELECT ${EXPORT_SELECT} FROM leads WHERE company_id = ${client.escapeLiteral(companyId)} AND deleted_at IS NULL ORDER BY created_at DESC, id DESC) TO STDOUT WITH (FORMAT csv, HEADER true)`,
+      ),
+    );
+    for await (const chunk of copy as AsyncIterable<Buffer>) for (const byte of chunk) if (byte === 10) bareRows++;
     client.release();
     const bareSeconds = (performance.now() - bareStarted) / 1000;
 
     console.log(`\n## pnpm bench — ${bench.n.toLocaleString('en-US')} leads, ${connections} connections, ${duration} s per run, pool ${POOL}, Node ${process.versions.node}\n`);
-    console.log('| scenario | API req/s | API p50 ms | API p99 ms | bare pg req/s | pg p50 ms | pg p99 ms | API / pg | errors |');
-    console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|');
+    console.log(`| scenario | API req/s | API p50 ms | API p99 ms | bare pg req/s | pg p50 ms | pg p99 ms | API / pg | 1 client p50 / p99 ms | errors |`);
+    console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
     for (const r of results) {
       console.log(
-        `| ${r.name} | ${fmt(r.api.rps)} | ${fmt(r.api.p50, 1)} | ${fmt(r.api.p99, 1)} | ${fmt(r.bare.rps)} | ${fmt(r.bare.p50, 1)} | ${fmt(r.bare.p99, 1)} | ${fmt((100 * r.api.rps) / r.bare.rps)} % | ${r.api.errors + r.bare.errors} |`,
+        `| ${r.name} | ${fmt(r.api.rps)} | ${fmt(r.api.p50, 1)} | ${fmt(r.api.p99, 1)} | ${fmt(r.bare.rps)} | ${fmt(r.bare.p50, 1)} | ${fmt(r.bare.p99, 1)} | ${fmt((100 * r.api.rps) / r.bare.rps)} % | ${fmt(r.single.p50, 1)} / ${fmt(r.single.p99, 1)} | ${r.api.errors + r.bare.errors + r.single.errors} |`,
       );
     }
+    console.log('\n| plan of | index used | EXPLAIN ANALYZE time |\n|---|---|--:|');
+    for (const line of plans) console.log(line);
     console.log(
       `\nexport.csv: ${fmt(lines - 1)} rows in ${fmt(apiSeconds, 1)} s = ${fmt((lines - 1) / apiSeconds)} rows/s (server peak RSS ${fmt(peakRss)} MB); bare pg cursor: ${fmt(bareRows / bareSeconds)} rows/s`,
     );
+    await cleanUp();
   } finally {
     server.child.kill('SIGTERM');
     await bare.end();

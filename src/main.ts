@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { createApp } from './app.factory.js';
+import { createApp, logStream } from './app.factory.js';
 import { ConfigError, loadConfig } from './config/load-config.js';
 
 async function main(): Promise<void> {
@@ -15,11 +15,15 @@ async function main(): Promise<void> {
     logger.log(`${signal} received: finishing in-flight requests`);
     setTimeout(() => {
       logger.error(`shutdown took longer than ${config.SHUTDOWN_TIMEOUT_MS} ms; exiting`);
+      logStream.flushSync();
       process.exit(1);
     }, config.SHUTDOWN_TIMEOUT_MS).unref();
     // Stops accepting, drains requests, then runs shutdown hooks: pool closed, embedded database stopped.
     app.close().then(
-      () => process.exit(0),
+      () => {
+        logStream.flushSync();
+        process.exit(0);
+      },
       (error: unknown) => {
         logger.error(error instanceof Error ? error.stack : String(error));
         process.exit(1);

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { JwtModule } from '@nestjs/jwt';
 import { UsersModule } from '../users/users.module.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
@@ -10,8 +9,7 @@ import { RefreshTokenRepository } from './tokens/refresh-token.repository.js';
 import { RefreshTokenService } from './tokens/refresh-token.service.js';
 
 @Module({
-  // Secret and claims are passed per call by AccessTokenService, so nothing is configured here.
-  imports: [JwtModule.register({}), UsersModule],
+  imports: [UsersModule],
   providers: [
     AuthService,
     AuthResolver,

@@ -3,18 +3,18 @@ import DataLoader from 'dataloader';
 import type { FastifyRequest } from 'fastify';
 import { UnauthenticatedException } from '../common/errors/app.exception.js';
 import { InteractionsRepository } from '../interactions/interactions.repository.js';
-import type { Interaction } from '../interactions/models/interaction.model.js';
+import type { InteractionRecord } from '../interactions/models/interaction.model.js';
 import { LeadsRepository } from '../leads/leads.repository.js';
-import type { Lead } from '../leads/models/lead.model.js';
-import type { User } from '../users/models/user.model.js';
+import type { LeadRecord } from '../leads/models/lead.model.js';
+import type { UserRecord } from '../users/models/user.model.js';
 import { UsersRepository } from '../users/users.repository.js';
 
 /** Batches the nested lookups of one request: N parents cost one statement per relation. */
 export interface Loaders {
-  leadById: DataLoader<string, Lead | null>;
-  userById: DataLoader<string, User | null>;
+  leadById: DataLoader<string, LeadRecord | null>;
+  userById: DataLoader<string, UserRecord | null>;
   /** The newest `first` interactions of each lead. */
-  interactionsByLead(first: number): DataLoader<string, Interaction[]>;
+  interactionsByLead(first: number): DataLoader<string, InteractionRecord[]>;
 }
 
 function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | null)[] {
@@ -36,7 +36,7 @@ export class LoadersFactory {
       if (!req.auth) throw new UnauthenticatedException();
       return req.auth.companyId;
     };
-    const interactionLoaders = new Map<number, DataLoader<string, Interaction[]>>();
+    const interactionLoaders = new Map<number, DataLoader<string, InteractionRecord[]>>();
     return {
       leadById: new DataLoader(async (ids) =>
         byId(ids, await this.leads.findLiveByIds(companyId(), ids)),
@@ -49,7 +49,7 @@ export class LoadersFactory {
         if (!loader) {
           loader = new DataLoader(async (leadIds) => {
             const rows = await this.interactions.latestForLeads(companyId(), leadIds, first);
-            const grouped = new Map<string, Interaction[]>(leadIds.map((id) => [id, []]));
+            const grouped = new Map<string, InteractionRecord[]>(leadIds.map((id) => [id, []]));
             for (const row of rows) grouped.get(row.leadId)?.push(row);
             return leadIds.map((id) => grouped.get(id) ?? []);
           });

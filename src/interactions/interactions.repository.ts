@@ -5,10 +5,10 @@ import { SortDirection } from '../common/graphql/sort-direction.enum.js';
 import type { CursorValues } from '../common/pagination/cursor.js';
 import { Keyset, SqlParams } from '../common/pagination/keyset.js';
 import type { InteractionFilter } from './dto/interaction-filter.input.js';
-import { Interaction } from './models/interaction.model.js';
+import { Interaction, interactionRecordColumns, type InteractionRecord } from './models/interaction.model.js';
 
 /** Newest first; served by interactions_by_company and interactions_by_lead. */
-export const INTERACTION_KEYSET = new Keyset<Interaction>(
+export const INTERACTION_KEYSET = new Keyset<InteractionRecord>(
   [{ sql: 'date', type: 'timestamptz', value: (i) => i.date.toISOString() }],
   SortDirection.DESC,
   'i',
@@ -34,16 +34,15 @@ export class InteractionsRepository {
     filter: InteractionFilter,
     limit: number,
     after?: CursorValues,
-  ): Promise<Interaction[]> {
+  ): Promise<InteractionRecord[]> {
     const params = new SqlParams();
     const where = this.where(companyId, filter, params);
     if (after) where.push(INTERACTION_KEYSET.after(after, params));
-    const sql = `SELECT i.* FROM interactions i JOIN leads l ON l.id = i.lead_id
+    const sql = `SELECT ${interactionRecordColumns('i')} FROM interactions i JOIN leads l ON l.id = i.lead_id
       WHERE ${where.join(' AND ')} ORDER BY ${INTERACTION_KEYSET.orderBy()} LIMIT ${params.add(limit)}`;
-    return this.sequelize.query<Interaction>(sql, {
+    return this.sequelize.query<InteractionRecord>(sql, {
       bind: params.values,
-      model: Interaction,
-      mapToModel: true,
+      type: QueryTypes.SELECT,
     });
   }
 
@@ -65,15 +64,15 @@ export class InteractionsRepository {
     companyId: string,
     leadIds: readonly string[],
     perLead: number,
-  ): Promise<Interaction[]> {
-    return this.sequelize.query<Interaction>(
-      `SELECT i.* FROM unnest($1::uuid[]) AS l(id)
+  ): Promise<InteractionRecord[]> {
+    return this.sequelize.query<InteractionRecord>(
+      `SELECT ${interactionRecordColumns('i')} FROM unnest($1::uuid[]) AS l(id)
        CROSS JOIN LATERAL (
          SELECT * FROM interactions
          WHERE lead_id = l.id AND company_id = $2
          ORDER BY date DESC, id DESC LIMIT $3
        ) i`,
-      { bind: [leadIds, companyId, perLead], model: Interaction, mapToModel: true },
+      { bind: [leadIds, companyId, perLead], type: QueryTypes.SELECT },
     );
   }
 

@@ -16,7 +16,7 @@ import type { InteractionsArgs } from './dto/interactions.args.js';
 import type { UpdateInteractionInput } from './dto/update-interaction.input.js';
 import { InteractionEvents } from './interactions.events.js';
 import { INTERACTION_KEYSET, InteractionsRepository } from './interactions.repository.js';
-import type { Interaction } from './models/interaction.model.js';
+import type { Interaction, InteractionRecord } from './models/interaction.model.js';
 
 @Injectable()
 export class InteractionsService {
@@ -27,7 +27,7 @@ export class InteractionsService {
     private readonly events: DomainEvents,
   ) {}
 
-  async page(auth: AuthContext, args: InteractionsArgs): Promise<Page<Interaction>> {
+  async page(auth: AuthContext, args: InteractionsArgs): Promise<Page<InteractionRecord>> {
     authorize(auth, Action.ReadRecords);
     const limit = pageSize(args.first);
     const after = args.after ? decodeCursor(args.after, INTERACTION_KEYSET.arity) : undefined;
@@ -46,7 +46,7 @@ export class InteractionsService {
   }
 
   /** A lead's interactions, newest first; NOT_FOUND when the lead is not the caller's to read. */
-  async byLead(auth: AuthContext, leadId: string, first?: number | null): Promise<Interaction[]> {
+  async byLead(auth: AuthContext, leadId: string, first?: number | null): Promise<InteractionRecord[]> {
     await this.leads.liveLead(auth, leadId);
     return this.interactions.latestForLeads(auth.companyId, [leadId], pageSize(first));
   }

@@ -1,23 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import type pg from 'pg';
-import QueryStream from 'pg-query-stream';
+import { to as copyTo } from 'pg-copy-streams';
 import { QueryTypes, Transaction, UniqueConstraintError } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { SortDirection } from '../common/graphql/sort-direction.enum.js';
 import type { CursorValues } from '../common/pagination/cursor.js';
 import { Keyset, SqlParams, type SortColumn } from '../common/pagination/keyset.js';
 import { LeadOrderField } from './dto/lead-order.input.js';
-import { EXPORT_COLUMNS } from './lead-csv.js';
+import { EXPORT_SELECT } from './lead-csv.js';
 import type { LeadFilter } from './dto/lead-filter.input.js';
-import { Lead } from './models/lead.model.js';
+import { LEAD_RECORD_COLUMNS, Lead, type LeadRecord } from './models/lead.model.js';
 
 export class DuplicateLeadEmailError extends Error {}
 
 const iso = (d: Date): string => d.toISOString();
 
 /** Each sort maps onto one index of migration 0002 (see the comments there). */
-const SORTS: Record<LeadOrderField, SortColumn<Lead>[]> = {
+const SORTS: Record<LeadOrderField, SortColumn<LeadRecord>[]> = {
   [LeadOrderField.CREATED_AT]: [
     { sql: 'created_at', type: 'timestamptz', value: (l) => iso(l.createdAt) },
   ],
@@ -36,6 +36,9 @@ const SORTS: Record<LeadOrderField, SortColumn<Lead>[]> = {
     { sql: 'created_at', type: 'timestamptz', value: (l) => iso(l.createdAt) },
   ],
 };
+
+/** How many rows, in sort order, a search looks through before it turns to the trigram index. */
+const SEARCH_PROBE_ROWS = 4000;
 
 /** The expression the trigram index leads_search_trgm is built on. */
 const SEARCH_EXPR =
@@ -58,14 +61,16 @@ function escapeLike(text: string): string {
 export class LeadsRepository {
   constructor(private readonly sequelize: Sequelize) {}
 
-  keyset(field: LeadOrderField, direction: SortDirection): Keyset<Lead> {
+  keyset(field: LeadOrderField, direction: SortDirection): Keyset<LeadRecord> {
     return new Keyset(SORTS[field], direction);
   }
 
   private where(companyId: string, filter: LeadFilter, params: SqlParams): string[] {
     const where = [`company_id = ${params.add(companyId)}::uuid`];
     if (!filter.includeDeleted) where.push('deleted_at IS NULL');
-    if (filter.status?.length) where.push(`status = ANY(${params.add(filter.status)}::text[])`);
+    // One status as `=`, so leads_by_status also yields the creation order (ANY does not, before PG 17).
+    if (filter.status?.length === 1) where.push(`status = ${params.add(filter.status[0])}`);
+    else if (filter.status?.length) where.push(`status = ANY(${params.add(filter.status)}::text[])`);
     if (filter.unassigned) where.push('assigned_to_id IS NULL');
     else if (filter.assignedToId)
       where.push(`assigned_to_id = ${params.add(filter.assignedToId)}::uuid`);
@@ -81,37 +86,69 @@ export class LeadsRepository {
     return where;
   }
 
-  /** One keyset page (limit rows; ask for one more to learn whether another page follows). */
-  page(query: LeadListQuery): Promise<Lead[]> {
+  /**
+   * One keyset page (limit rows; ask for one more to learn whether another page follows).
+   *
+   * A search term matching many leads is slow through the trigram index (every match is fetched,
+   * then sorted), while the sort's own index finds a page of them among the first rows. PostgreSQL
+   * cannot tell which case it is in, so a search first probes the next SEARCH_PROBE_ROWS rows in
+   * sort order; only when they hold less than a page does it ask the trigram index. Both give the
+   * same rows: the probe window is a prefix of the ordered result.
+   */
+  async page(query: LeadListQuery): Promise<LeadRecord[]> {
+    if (query.filter.search) {
+      const probed = await this.run(query, SEARCH_PROBE_ROWS);
+      if (probed.length >= query.limit) return probed;
+    }
+    return this.run(query);
+  }
+
+  private run(query: LeadListQuery, window?: number): Promise<LeadRecord[]> {
     const params = new SqlParams();
     const keyset = this.keyset(query.orderBy, query.direction);
-    const where = this.where(query.companyId, query.filter, params);
+    const { search, ...rest } = query.filter;
+    const where = this.where(query.companyId, window ? rest : query.filter, params);
     if (query.after) where.push(keyset.after(query.after, params));
-    const sql = `SELECT * FROM leads WHERE ${where.join(' AND ')} ORDER BY ${keyset.orderBy()} LIMIT ${params.add(query.limit)}`;
-    return this.sequelize.query<Lead>(sql, { bind: params.values, model: Lead, mapToModel: true });
+    let from = 'leads';
+    let outer = '';
+    if (window && search) {
+      from = `(SELECT * FROM leads WHERE ${where.join(' AND ')} ORDER BY ${keyset.orderBy()} LIMIT ${params.add(window)}) AS probe`;
+      outer = `WHERE ${SEARCH_EXPR} ILIKE ${params.add(escapeLike(search))}`;
+    } else {
+      outer = `WHERE ${where.join(' AND ')}`;
+    }
+    const sql = `SELECT ${LEAD_RECORD_COLUMNS} FROM ${from} ${outer} ORDER BY ${keyset.orderBy()} LIMIT ${params.add(query.limit)}`;
+    return this.sequelize.query<LeadRecord>(sql, { bind: params.values, type: QueryTypes.SELECT });
   }
 
   /**
-   * Streams every matching lead through a server-side cursor on a pooled connection, so memory
-   * stays flat however many rows match. The connection returns to the pool when the stream ends.
+   * Every matching lead as CSV, written by PostgreSQL itself (COPY … TO STDOUT): the rows never
+   * become JavaScript objects, and memory stays flat however many match. The pooled connection
+   * goes back when the stream ends, fails or is closed.
    */
-  async stream(query: Omit<LeadListQuery, 'limit' | 'after'>): Promise<Readable> {
+  async copyCsv(query: Omit<LeadListQuery, 'limit' | 'after'>): Promise<Readable> {
     const params = new SqlParams();
     const keyset = this.keyset(query.orderBy, query.direction);
-    const sql = `SELECT ${EXPORT_COLUMNS} FROM leads WHERE ${this.where(query.companyId, query.filter, params).join(' AND ')} ORDER BY ${keyset.orderBy()}`;
+    const select = `SELECT ${EXPORT_SELECT} FROM leads WHERE ${this.where(query.companyId, query.filter, params).join(' AND ')} ORDER BY ${keyset.orderBy()}`;
     const pool = this.sequelize.connectionManager;
     const client = (await pool.getConnection({ type: 'read' })) as pg.Client;
-    const stream = client.query(new QueryStream(sql, params.values, { batchSize: 1000 }));
     let released = false;
     const release = (): void => {
       if (released) return;
       released = true;
       pool.releaseConnection(client);
     };
-    stream.once('end', release);
-    stream.once('error', release);
-    stream.once('close', release);
-    return stream;
+    try {
+      const sql = `COPY (${params.inline(select, (text) => client.escapeLiteral(text))}) TO STDOUT WITH (FORMAT csv, HEADER true)`;
+      const stream = client.query(copyTo(sql));
+      stream.once('end', release);
+      stream.once('error', release);
+      stream.once('close', release);
+      return stream;
+    } catch (error) {
+      release();
+      throw error;
+    }
   }
 
   async count(companyId: string, filter: LeadFilter): Promise<number> {
@@ -137,8 +174,11 @@ export class LeadsRepository {
     return Lead.findOne({ where: { id, companyId }, transaction, lock: transaction?.LOCK.UPDATE });
   }
 
-  findLiveByIds(companyId: string, ids: readonly string[]): Promise<Lead[]> {
-    return Lead.findAll({ where: { companyId, id: [...ids], deletedAt: null } });
+  findLiveByIds(companyId: string, ids: readonly string[]): Promise<LeadRecord[]> {
+    return this.sequelize.query<LeadRecord>(
+      `SELECT ${LEAD_RECORD_COLUMNS} FROM leads WHERE company_id = $1 AND id = ANY($2::uuid[]) AND deleted_at IS NULL`,
+      { bind: [companyId, ids], type: QueryTypes.SELECT },
+    );
   }
 
   async findLiveByEmail(

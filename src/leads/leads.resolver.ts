@@ -23,7 +23,7 @@ import { LeadsArgs } from './dto/leads.args.js';
 import { UpdateLeadInput } from './dto/update-lead.input.js';
 import { LeadsService } from './leads.service.js';
 import { LeadConnection } from './models/lead-connection.type.js';
-import type { Lead } from './models/lead.model.js';
+import type { LeadRecord } from './models/lead.model.js';
 import { LeadType } from './models/lead.type.js';
 
 @Resolver(() => LeadType)
@@ -168,7 +168,7 @@ export class LeadConnectionResolver {
 }
 
 /** Interactions of a page of leads ask for their lead: it is already at hand. */
-function primed(loaders: Loaders, lead: Lead): LeadType {
+function primed(loaders: Loaders, lead: LeadRecord): LeadType {
   loaders.leadById.prime(lead.id, lead);
   return LeadType.from(lead);
 }

@@ -26,11 +26,11 @@ import { LeadOrder } from './dto/lead-order.input.js';
 import type { LeadsArgs } from './dto/leads.args.js';
 import type { UpdateLeadInput } from './dto/update-lead.input.js';
 import type { LeadExportQuery } from './dto/lead-export.query.js';
-import { leadCsvStringifier } from './lead-csv.js';
+import { CrlfRecords } from './lead-csv.js';
 import { auditedFields, leadValues } from './lead-values.js';
 import { LeadEvents } from './leads.events.js';
 import { DuplicateLeadEmailError, LeadsRepository } from './leads.repository.js';
-import type { Lead } from './models/lead.model.js';
+import type { Lead, LeadRecord } from './models/lead.model.js';
 
 export const MAX_BULK_LEADS = 1000;
 
@@ -43,7 +43,7 @@ export class LeadsService {
     private readonly events: DomainEvents,
   ) {}
 
-  async page(auth: AuthContext, args: LeadsArgs): Promise<Page<Lead>> {
+  async page(auth: AuthContext, args: LeadsArgs): Promise<Page<LeadRecord>> {
     const filter = this.readableFilter(auth, args.filter);
     const order = args.orderBy ?? new LeadOrder();
     const limit = pageSize(args.first);
@@ -62,17 +62,14 @@ export class LeadsService {
   /** Every lead matching the filter, as CSV, streamed. */
   async exportCsv(auth: AuthContext, query: LeadExportQuery): Promise<Readable> {
     const { orderBy, direction, ...filter } = query;
-    const rows = await this.leads.stream({
+    const csv = await this.leads.copyCsv({
       companyId: auth.companyId,
       filter: this.readableFilter(auth, filter),
       orderBy,
       direction,
     });
-    const csv = leadCsvStringifier();
-    // Closing the response early (client gone) must also end the cursor and free the connection.
-    return pipeline(rows, csv, (error) => {
-      if (error) rows.destroy();
-    });
+    // A client hanging up destroys the pipeline, which ends the COPY and frees the connection.
+    return pipeline(csv, new CrlfRecords(), () => undefined);
   }
 
   count(auth: AuthContext, filter?: LeadFilter): Promise<number> {

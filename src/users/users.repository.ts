@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Op, Sequelize, Transaction, UniqueConstraintError, WhereOptions } from 'sequelize';
+import { Op, QueryTypes, Sequelize, Transaction, UniqueConstraintError, WhereOptions } from 'sequelize';
 import { ConflictException } from '../common/errors/app.exception.js';
 import { Role } from '../auth/role.enum.js';
 import { Company } from './models/company.model.js';
-import { User } from './models/user.model.js';
+import { USER_RECORD_COLUMNS, User, type UserRecord } from './models/user.model.js';
 
 export interface NewUser {
   companyId: string;
@@ -53,8 +53,20 @@ export class UsersRepository {
     return User.findAll({ where: { companyId, id: [...ids], isActive: true } });
   }
 
-  findInCompanyByIds(companyId: string, ids: readonly string[]): Promise<User[]> {
-    return User.findAll({ where: { companyId, id: [...ids] } });
+  findInCompanyByIds(companyId: string, ids: readonly string[]): Promise<UserRecord[]> {
+    return User.sequelize!.query<UserRecord>(
+      `SELECT ${USER_RECORD_COLUMNS} FROM users WHERE company_id = $1 AND id = ANY($2::uuid[])`,
+      { bind: [companyId, ids], type: QueryTypes.SELECT },
+    );
+  }
+
+  /** The hot path of every authenticated request: one indexed lookup, no model instance. */
+  async findRecord(id: string): Promise<UserRecord | null> {
+    const [row] = await User.sequelize!.query<UserRecord>(`SELECT ${USER_RECORD_COLUMNS} FROM users WHERE id = $1`, {
+      bind: [id],
+      type: QueryTypes.SELECT,
+    });
+    return row ?? null;
   }
 
   /** One keyset page ordered by (createdAt, id). */

@@ -32,7 +32,7 @@ export class AuthGuard implements CanActivate {
     if (!match)
       throw new UnauthenticatedException('Missing access token (Authorization: Bearer …)');
     const claims = await this.tokens.verify(match[1]);
-    const user = await this.users.findById(claims.sub);
+    const user = await this.users.findRecord(claims.sub);
     if (!user || !user.isActive || user.companyId !== claims.cid) {
       throw new UnauthenticatedException('Invalid or expired access token');
     }

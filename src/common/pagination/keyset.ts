@@ -9,6 +9,22 @@ export class SqlParams {
     this.values.push(value);
     return `$${this.values.length}`;
   }
+
+  /**
+   * The statement with its parameters written in as literals, for the one statement that cannot
+   * take bind parameters: COPY. Strings go through the driver's escaping; only the value types the
+   * query builders produce are accepted.
+   */
+  inline(sql: string, escapeLiteral: (text: string) => string): string {
+    const literal = (value: unknown): string => {
+      if (typeof value === 'string') return escapeLiteral(value);
+      if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+      if (value instanceof Date) return escapeLiteral(value.toISOString());
+      if (Array.isArray(value)) return `ARRAY[${value.map(literal).join(', ')}]`;
+      throw new Error(`cannot inline a parameter of type ${typeof value}`);
+    };
+    return sql.replace(/\$(\d+)(?!\d)/g, (_, n: string) => literal(this.values[Number(n) - 1]));
+  }
 }
 
 /** One column (or expression) of a sort, with its SQL type and how to read it from a row. */

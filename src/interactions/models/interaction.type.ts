@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { InteractionKind } from '../interaction-kind.enum.js';
-import type { Interaction } from './interaction.model.js';
+import type { InteractionRecord } from './interaction.model.js';
 
 @ObjectType('Interaction')
 export class InteractionType {
@@ -26,7 +26,7 @@ export class InteractionType {
   leadId!: string;
   createdById!: string | null;
 
-  static from(interaction: Interaction): InteractionType {
+  static from(interaction: InteractionRecord): InteractionType {
     return Object.assign(new InteractionType(), {
       id: interaction.id,
       type: interaction.type,

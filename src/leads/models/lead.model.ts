@@ -49,3 +49,28 @@ export class Lead extends Model {
   override createdAt!: Date;
   override updatedAt!: Date;
 }
+
+/** A lead's columns as plain data: what list queries return without building model instances. */
+export type LeadRecord = Pick<
+  Lead,
+  | 'id'
+  | 'companyId'
+  | 'firstName'
+  | 'lastName'
+  | 'email'
+  | 'phone'
+  | 'budget'
+  | 'location'
+  | 'status'
+  | 'assignedToId'
+  | 'source'
+  | 'attribution'
+  | 'deletedAt'
+  | 'createdAt'
+  | 'updatedAt'
+>;
+
+/** SELECT list producing a LeadRecord from the leads table (or a subquery of it). */
+export const LEAD_RECORD_COLUMNS = `id, company_id AS "companyId", first_name AS "firstName", last_name AS "lastName",
+  email, phone, budget, location, status, assigned_to_id AS "assignedToId", source, attribution,
+  deleted_at AS "deletedAt", created_at AS "createdAt", updated_at AS "updatedAt"`;

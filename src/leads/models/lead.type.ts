@@ -1,6 +1,6 @@
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
 import { LeadStatus } from '../lead-status.enum.js';
-import type { Lead } from './lead.model.js';
+import type { LeadRecord } from './lead.model.js';
 
 /** A lead as the API shows it; relations (interactions, assignedTo) resolve through DataLoaders. */
 @ObjectType('Lead')
@@ -50,7 +50,7 @@ export class LeadType {
   /** Not a field: resolves `assignedTo`. */
   assignedToId!: string | null;
 
-  static from(lead: Lead): LeadType {
+  static from(lead: LeadRecord): LeadType {
     return Object.assign(new LeadType(), {
       id: lead.id,
       firstName: lead.firstName,

@@ -33,3 +33,9 @@ export class User extends Model {
   override createdAt!: Date;
   override updatedAt!: Date;
 }
+
+/** What the auth guard and the user loader need of a user, as plain data. */
+export type UserRecord = Pick<User, 'id' | 'companyId' | 'email' | 'firstName' | 'lastName' | 'role' | 'isActive' | 'createdAt'>;
+
+export const USER_RECORD_COLUMNS = `id, company_id AS "companyId", email, first_name AS "firstName", last_name AS "lastName",
+  role, is_active AS "isActive", created_at AS "createdAt"`;

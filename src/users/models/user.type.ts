@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Role } from '../../auth/role.enum.js';
-import type { User } from './user.model.js';
+import type { UserRecord } from './user.model.js';
 
 /** A user as the API shows it: no password hash, no company id. */
 @ObjectType('User')
@@ -26,7 +26,7 @@ export class UserType {
   @Field()
   createdAt!: Date;
 
-  static from(user: User): UserType {
+  static from(user: UserRecord): UserType {
     return Object.assign(new UserType(), {
       id: user.id,
       email: user.email,

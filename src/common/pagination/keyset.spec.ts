@@ -1,0 +1,46 @@
+import pg from 'pg';
+import { SortDirection } from '../graphql/sort-direction.enum.js';
+import { Keyset, SqlParams } from './keyset.js';
+
+describe('SqlParams.inline', () => {
+  const escape = (text: string) => pg.escapeLiteral(text);
+
+  it('writes strings through the driver’s escaping, so quotes cannot end the literal', () => {
+    const sut = new SqlParams();
+    const sql = `name ILIKE ${sut.add("%O'Brien'); DROP TABLE leads; --%")}`;
+    expect(sut.inline(sql, escape)).toBe(`name ILIKE '%O''Brien''); DROP TABLE leads; --%'`);
+  });
+
+  it('escapes backslashes too', () => {
+    const sut = new SqlParams();
+    const inlined = sut.inline(`x = ${sut.add('a\\b')}`, escape);
+    // An escape-string literal (E'…') with the backslash doubled.
+    expect(inlined).toBe(`x =  E'a\\\\b'`);
+  });
+
+  it('writes numbers, dates and arrays, and refuses anything else', () => {
+    const sut = new SqlParams();
+    const sql = `a >= ${sut.add(10.5)} AND b < ${sut.add(new Date('2026-01-01T00:00:00Z'))}::timestamptz AND s = ANY(${sut.add(['NEW', 'LOST'])}::text[])`;
+    expect(sut.inline(sql, escape)).toBe(`a >= 10.5 AND b < '2026-01-01T00:00:00.000Z'::timestamptz AND s = ANY(ARRAY['NEW', 'LOST']::text[])`);
+    const bad = new SqlParams();
+    expect(() => bad.inline(`x = ${bad.add({})}`, escape)).toThrow(/cannot inline/);
+    const nan = new SqlParams();
+    expect(() => nan.inline(`x = ${nan.add(Number.NaN)}`, escape)).toThrow(/cannot inline/);
+  });
+
+  it('replaces $1 without touching $10 and beyond', () => {
+    const sut = new SqlParams();
+    const marks = Array.from({ length: 11 }, (_, i) => sut.add(i));
+    expect(sut.inline(`${marks[0]}, ${marks[10]}`, escape)).toBe('0, 10');
+  });
+});
+
+describe('Keyset', () => {
+  it('continues after the cursor in the sort direction, id last', () => {
+    const sut = new Keyset<{ id: string; at: string }>([{ sql: 'created_at', type: 'timestamptz', value: (r) => r.at }], SortDirection.DESC, 'l');
+    const params = new SqlParams();
+    expect(sut.after(['2026-01-01T00:00:00.000Z', 'abc'], params)).toBe('(l.created_at, l.id) < ($1::timestamptz, $2::uuid)');
+    expect(sut.orderBy()).toBe('l.created_at DESC, l.id DESC');
+    expect(sut.keyOf({ id: 'x', at: 't' })).toEqual(['t', 'x']);
+  });
+});
