@@ -19,7 +19,11 @@ export async function measureApi(options: autocannon.Options): Promise<Figures> 
 }
 
 /** The same load shape on a bare `pg` pool: `connections` loops issuing `work` for `seconds`. */
-export async function measureBare(work: (i: number) => Promise<unknown>, connections = 50, seconds = 10): Promise<Figures> {
+export async function measureBare(
+  work: (i: number) => Promise<unknown>,
+  connections = 50,
+  seconds = 10,
+): Promise<Figures> {
   const latencies: number[] = [];
   let errors = 0;
   let n = 0;
@@ -38,6 +42,7 @@ export async function measureBare(work: (i: number) => Promise<unknown>, connect
     }),
   );
   latencies.sort((a, b) => a - b);
-  const at = (q: number): number => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  const at = (q: number): number =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
   return { rps: latencies.length / seconds, p50: at(0.5), p99: at(0.99), errors };
 }

@@ -11,7 +11,16 @@ import { argValue, BENCH, openBenchDatabase } from './bench-env.js';
 import { measureApi, measureBare, type Figures } from './measure.js';
 
 const POOL = 10;
-const SEARCH_TERMS = ['rodri', 'lead123456', 'tanaka', '555 0123', 'kowal', 'lead77777@', 'dubois', 'nguyen'];
+const SEARCH_TERMS = [
+  'rodri',
+  'lead123456',
+  'tanaka',
+  '555 0123',
+  'kowal',
+  'lead77777@',
+  'dubois',
+  'nguyen',
+];
 const LEAD_COLUMNS = 'id firstName lastName email phone budget location status createdAt';
 
 interface Scenario {
@@ -70,7 +79,8 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0): string =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /**
  * `pnpm bench [--duration 10] [--connections 50]`: each scenario against the built server (autocannon)
@@ -83,32 +93,44 @@ async function main(): Promise<void> {
   const bare = new pg.Pool({ connectionString: db.url, max: POOL });
   const server = await startServer(db.url);
   try {
-    const { rows: [bench] } = await bare.query<{ company_id: string; n: number }>(
+    // Leads the createLead scenario made last time would sit on top of every list: remove them.
+    const cleanUp = () => bare.query("DELETE FROM leads WHERE email LIKE '%@bench.test'");
+    await cleanUp();
+    const {
+      rows: [bench],
+    } = await bare.query<{ company_id: string; n: number }>(
       `SELECT u.company_id, (SELECT count(*)::int FROM leads l WHERE l.company_id = u.company_id AND deleted_at IS NULL) AS n
        FROM users u WHERE lower(u.email) = $1`,
       [BENCH.email],
     );
-    if (!bench) throw new Error('No bench data: run `pnpm bench:data --leads 1000000 --interactions 5000000` first');
+    if (!bench)
+      throw new Error(
+        'No bench data: run `pnpm bench:data --leads 1000000 --interactions 5000000` first',
+      );
     const companyId = bench.company_id;
-    // Leads the createLead scenario made last time would sit on top of every list: remove them.
-    const cleanUp = () => bare.query("DELETE FROM leads WHERE company_id = $1 AND email LIKE '%@bench.test'", [companyId]);
-    await cleanUp();
     const login = await fetch(`${server.base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }', variables: { i: { email: BENCH.email, password: BENCH.password } } }),
+      body: JSON.stringify({
+        query: 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }',
+        variables: { i: { email: BENCH.email, password: BENCH.password } },
+      }),
     });
-    const token = ((await login.json()) as { data: { login: { accessToken: string } } }).data.login.accessToken;
+    const token = ((await login.json()) as { data: { login: { accessToken: string } } }).data.login
+      .accessToken;
 
     // The cursor of the page at depth: page 20 000 of 50 when there are a million leads.
     const depth = Math.max(0, Math.min(bench.n - 51, 999_950));
-    const { rows: [deep] } = await bare.query<{ created_at: Date; id: string }>(
+    const {
+      rows: [deep],
+    } = await bare.query<{ created_at: Date; id: string }>(
       'SELECT created_at, id FROM leads WHERE company_id = $1 AND deleted_at IS NULL ORDER BY created_at DESC, id DESC OFFSET $2 LIMIT 1',
       [companyId, depth],
     );
     const deepCursor = encodeCursor([deep.created_at.toISOString(), deep.id]);
     const page = 'SELECT * FROM leads WHERE company_id = $1 AND deleted_at IS NULL';
-    const search = "(first_name || ' ' || last_name || ' ' || email || ' ' || coalesce(phone, '')) ILIKE $2";
+    const search =
+      "(first_name || ' ' || last_name || ' ' || email || ' ' || coalesce(phone, '')) ILIKE $2";
     const run = randomBytes(3).toString('hex');
 
     const scenarios: Scenario[] = [
@@ -116,13 +138,23 @@ async function main(): Promise<void> {
         name: 'first page (50)',
         query: () => ({ query: `{ leads(first: 50) { ${LEAD_COLUMNS} } }` }),
         bare: () => bare.query(`${page} ORDER BY created_at DESC, id DESC LIMIT 51`, [companyId]),
-        explain: { sql: `${page} ORDER BY created_at DESC, id DESC LIMIT 51`, params: [companyId], index: /leads_(all_)?by_created/ },
+        explain: {
+          sql: `${page} ORDER BY created_at DESC, id DESC LIMIT 51`,
+          params: [companyId],
+          index: /leads_(all_)?by_created/,
+        },
       },
       {
         name: `page at depth (row ${depth.toLocaleString('en-US')}, cursor)`,
-        query: () => ({ query: `query($a: String) { leads(first: 50, after: $a) { ${LEAD_COLUMNS} } }`, variables: { a: deepCursor } }),
+        query: () => ({
+          query: `query($a: String) { leads(first: 50, after: $a) { ${LEAD_COLUMNS} } }`,
+          variables: { a: deepCursor },
+        }),
         bare: () =>
-          bare.query(`${page} AND (created_at, id) < ($2::timestamptz, $3::uuid) ORDER BY created_at DESC, id DESC LIMIT 51`, [companyId, deep.created_at, deep.id]),
+          bare.query(
+            `${page} AND (created_at, id) < ($2::timestamptz, $3::uuid) ORDER BY created_at DESC, id DESC LIMIT 51`,
+            [companyId, deep.created_at, deep.id],
+          ),
         explain: {
           sql: `${page} AND (created_at, id) < ($2::timestamptz, $3::uuid) ORDER BY created_at DESC, id DESC LIMIT 51`,
           params: [companyId, deep.created_at, deep.id],
@@ -135,7 +167,10 @@ async function main(): Promise<void> {
           query: `{ leads(first: 50, filter: { status: [QUALIFIED, CONTACTED], budgetMin: 100000 }, orderBy: { field: BUDGET, direction: DESC }) { ${LEAD_COLUMNS} } }`,
         }),
         bare: () =>
-          bare.query(`${page} AND status = ANY($2::text[]) AND budget >= 100000 ORDER BY coalesce(budget, -1) DESC, id DESC LIMIT 51`, [companyId, ['QUALIFIED', 'CONTACTED']]),
+          bare.query(
+            `${page} AND status = ANY($2::text[]) AND budget >= 100000 ORDER BY coalesce(budget, -1) DESC, id DESC LIMIT 51`,
+            [companyId, ['QUALIFIED', 'CONTACTED']],
+          ),
         explain: {
           sql: `${page} AND status = ANY($2::text[]) AND budget >= 100000 ORDER BY coalesce(budget, -1) DESC, id DESC LIMIT 51`,
           params: [companyId, ['QUALIFIED', 'CONTACTED']],
@@ -144,7 +179,10 @@ async function main(): Promise<void> {
       },
       {
         name: 'search (name/email/phone part)',
-        query: (i) => ({ query: `query($s: String) { leads(first: 50, filter: { search: $s }) { ${LEAD_COLUMNS} } }`, variables: { s: SEARCH_TERMS[i % SEARCH_TERMS.length] } }),
+        query: (i) => ({
+          query: `query($s: String) { leads(first: 50, filter: { search: $s }) { ${LEAD_COLUMNS} } }`,
+          variables: { s: SEARCH_TERMS[i % SEARCH_TERMS.length] },
+        }),
         // The same two steps as the API: the newest rows first, the trigram index when they fall short.
         bare: async (i) => {
           const term = `%${SEARCH_TERMS[i % SEARCH_TERMS.length]}%`;
@@ -152,15 +190,28 @@ async function main(): Promise<void> {
             `SELECT * FROM (${page} ORDER BY created_at DESC, id DESC LIMIT 4000) p WHERE ${search} ORDER BY created_at DESC, id DESC LIMIT 51`,
             [companyId, term],
           );
-          if (probe.rows.length < 51) await bare.query(`${page} AND ${search} ORDER BY created_at DESC, id DESC LIMIT 51`, [companyId, term]);
+          if (probe.rows.length < 51)
+            await bare.query(`${page} AND ${search} ORDER BY created_at DESC, id DESC LIMIT 51`, [
+              companyId,
+              term,
+            ]);
         },
-        explain: { sql: `${page} AND ${search} ORDER BY created_at DESC, id DESC LIMIT 51`, params: [companyId, '%lead123456%'], index: /leads_search_trgm/ },
+        explain: {
+          sql: `${page} AND ${search} ORDER BY created_at DESC, id DESC LIMIT 51`,
+          params: [companyId, '%lead123456%'],
+          index: /leads_search_trgm/,
+        },
       },
       {
         name: '50 leads with interactions nested',
-        query: () => ({ query: `{ leads(first: 50) { ${LEAD_COLUMNS} interactions { id type date notes } } }` }),
+        query: () => ({
+          query: `{ leads(first: 50) { ${LEAD_COLUMNS} interactions { id type date notes } } }`,
+        }),
         bare: async () => {
-          const leads = await bare.query<{ id: string }>(`${page} ORDER BY created_at DESC, id DESC LIMIT 51`, [companyId]);
+          const leads = await bare.query<{ id: string }>(
+            `${page} ORDER BY created_at DESC, id DESC LIMIT 51`,
+            [companyId],
+          );
           await bare.query(
             `SELECT i.* FROM unnest($1::uuid[]) AS l(id) CROSS JOIN LATERAL (SELECT * FROM interactions WHERE lead_id = l.id AND company_id = $2 ORDER BY date DESC, id DESC LIMIT 50) i`,
             [leads.rows.slice(0, 50).map((l) => l.id), companyId],
@@ -171,10 +222,20 @@ async function main(): Promise<void> {
         name: 'createLead',
         query: (i) => ({
           query: 'mutation($i: CreateLeadInput!) { createLead(createLeadInput: $i) { id } }',
-          variables: { i: { firstName: 'Bench', lastName: 'Create', email: `api-${run}-${i}@bench.test`, budget: 1000 } },
+          variables: {
+            i: {
+              firstName: 'Bench',
+              lastName: 'Create',
+              email: `api-${run}-${i}@bench.test`,
+              budget: 1000,
+            },
+          },
         }),
         bare: (i) =>
-          bare.query(`INSERT INTO leads (company_id, first_name, last_name, email, budget) VALUES ($1, 'Bench', 'Create', $2, 1000) RETURNING id`, [companyId, `pg-${run}-${i}@bench.test`]),
+          bare.query(
+            `INSERT INTO leads (company_id, first_name, last_name, email, budget) VALUES ($1, 'Bench', 'Create', $2, 1000) RETURNING id`,
+            [companyId, `pg-${run}-${i}@bench.test`],
+          ),
       },
     ];
 
@@ -182,11 +243,19 @@ async function main(): Promise<void> {
     const plans: string[] = [];
     for (const scenario of scenarios.filter((x) => x.explain)) {
       const { sql, params, index } = scenario.explain!;
-      const { rows } = await bare.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE) ${sql}`, params);
+      const { rows } = await bare.query<{ 'QUERY PLAN': string }>(
+        `EXPLAIN (ANALYZE) ${sql}`,
+        params,
+      );
       const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
-      const used = [...new Set([...plan.matchAll(/(?:using|on) (leads_\w+|interactions_\w+)/g)].map((m) => m[1]))].join(', ');
+      const used = [
+        ...new Set(
+          [...plan.matchAll(/(?:using|on) (leads_\w+|interactions_\w+)/g)].map((m) => m[1]),
+        ),
+      ].join(', ');
       const time = /Execution Time: ([\d.]+) ms/.exec(plan)?.[1];
-      if (!index.test(plan)) throw new Error(`${scenario.name}: expected ${index} in the plan:\n${plan}`);
+      if (!index.test(plan))
+        throw new Error(`${scenario.name}: expected ${index} in the plan:\n${plan}`);
       plans.push(`| ${scenario.name} | ${used} | ${time} ms |`);
     }
 
@@ -228,9 +297,12 @@ async function main(): Promise<void> {
     const exportStarted = performance.now();
     let peakRss = rssMb(server.child.pid!);
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.child.pid!))), 100);
-    const res = await fetch(`${server.base}/api/leads/export.csv`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${server.base}/api/leads/export.csv`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     let lines = 0;
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) for (const byte of chunk) if (byte === 10) lines++;
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>)
+      for (const byte of chunk) if (byte === 10) lines++;
     clearInterval(sampler);
     const apiSeconds = (performance.now() - exportStarted) / 1000;
     const client = await bare.connect();
@@ -241,12 +313,17 @@ async function main(): Promise<void> {
         `COPY (SELECT ${EXPORT_SELECT} FROM leads WHERE company_id = ${client.escapeLiteral(companyId)} AND deleted_at IS NULL ORDER BY created_at DESC, id DESC) TO STDOUT WITH (FORMAT csv, HEADER true)`,
       ),
     );
-    for await (const chunk of copy as AsyncIterable<Buffer>) for (const byte of chunk) if (byte === 10) bareRows++;
+    for await (const chunk of copy as AsyncIterable<Buffer>)
+      for (const byte of chunk) if (byte === 10) bareRows++;
     client.release();
     const bareSeconds = (performance.now() - bareStarted) / 1000;
 
-    console.log(`\n## pnpm bench — ${bench.n.toLocaleString('en-US')} leads, ${connections} connections, ${duration} s per run, pool ${POOL}, Node ${process.versions.node}\n`);
-    console.log(`| scenario | API req/s | API p50 ms | API p99 ms | bare pg req/s | pg p50 ms | pg p99 ms | API / pg | 1 client p50 / p99 ms | errors |`);
+    console.log(
+      `\n## pnpm bench — ${bench.n.toLocaleString('en-US')} leads, ${connections} connections, ${duration} s per run, pool ${POOL}, Node ${process.versions.node}\n`,
+    );
+    console.log(
+      `| scenario | API req/s | API p50 ms | API p99 ms | bare pg req/s | pg p50 ms | pg p99 ms | API / pg | 1 client p50 / p99 ms | errors |`,
+    );
     console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
     for (const r of results) {
       console.log(
@@ -256,7 +333,7 @@ async function main(): Promise<void> {
     console.log('\n| plan of | index used | EXPLAIN ANALYZE time |\n|---|---|--:|');
     for (const line of plans) console.log(line);
     console.log(
-      `\nexport.csv: ${fmt(lines - 1)} rows in ${fmt(apiSeconds, 1)} s = ${fmt((lines - 1) / apiSeconds)} rows/s (server peak RSS ${fmt(peakRss)} MB); bare pg cursor: ${fmt(bareRows / bareSeconds)} rows/s`,
+      `\nexport.csv: ${fmt(lines - 1)} rows in ${fmt(apiSeconds, 1)} s = ${fmt((lines - 1) / apiSeconds)} rows/s (server peak RSS ${fmt(peakRss)} MB); bare pg COPY of the same SELECT: ${fmt(bareRows / bareSeconds)} rows/s`,
     );
     await cleanUp();
   } finally {

@@ -5,7 +5,11 @@ import { SortDirection } from '../common/graphql/sort-direction.enum.js';
 import type { CursorValues } from '../common/pagination/cursor.js';
 import { Keyset, SqlParams } from '../common/pagination/keyset.js';
 import type { InteractionFilter } from './dto/interaction-filter.input.js';
-import { Interaction, interactionRecordColumns, type InteractionRecord } from './models/interaction.model.js';
+import {
+  Interaction,
+  interactionRecordColumns,
+  type InteractionRecord,
+} from './models/interaction.model.js';
 
 /** Newest first; served by interactions_by_company and interactions_by_lead. */
 export const INTERACTION_KEYSET = new Keyset<InteractionRecord>(

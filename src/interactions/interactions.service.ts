@@ -46,7 +46,11 @@ export class InteractionsService {
   }
 
   /** A lead's interactions, newest first; NOT_FOUND when the lead is not the caller's to read. */
-  async byLead(auth: AuthContext, leadId: string, first?: number | null): Promise<InteractionRecord[]> {
+  async byLead(
+    auth: AuthContext,
+    leadId: string,
+    first?: number | null,
+  ): Promise<InteractionRecord[]> {
     await this.leads.liveLead(auth, leadId);
     return this.interactions.latestForLeads(auth.companyId, [leadId], pageSize(first));
   }

@@ -11,7 +11,11 @@ export class LeadsExportController {
 
   /** `GET /api/leads/export.csv` with a Bearer token and the leads filter as query parameters. */
   @Get('export.csv')
-  async export(@CurrentAuth() auth: AuthContext, @Query() query: LeadExportQuery, @Res() reply: FastifyReply): Promise<void> {
+  async export(
+    @CurrentAuth() auth: AuthContext,
+    @Query() query: LeadExportQuery,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const csv = await this.leadsService.exportCsv(auth, query);
     await reply
       .header('content-type', 'text/csv; charset=utf-8')

@@ -70,7 +70,8 @@ export class LeadsRepository {
     if (!filter.includeDeleted) where.push('deleted_at IS NULL');
     // One status as `=`, so leads_by_status also yields the creation order (ANY does not, before PG 17).
     if (filter.status?.length === 1) where.push(`status = ${params.add(filter.status[0])}`);
-    else if (filter.status?.length) where.push(`status = ANY(${params.add(filter.status)}::text[])`);
+    else if (filter.status?.length)
+      where.push(`status = ANY(${params.add(filter.status)}::text[])`);
     if (filter.unassigned) where.push('assigned_to_id IS NULL');
     else if (filter.assignedToId)
       where.push(`assigned_to_id = ${params.add(filter.assignedToId)}::uuid`);

@@ -27,7 +27,11 @@ export const NOTE_TEMPLATES = [
 
 /** Reads the demo leads (firstName,lastName,email,phone,budget,location,status). */
 export async function readSeedLeads(path: string): Promise<CreateLeadInput[]> {
-  const rows = parse<Record<string, string>>(await readFile(path), { columns: true, skip_empty_lines: true, trim: true });
+  const rows = parse<Record<string, string>>(await readFile(path), {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+  });
   return rows.map((row) => ({
     firstName: row.firstName,
     lastName: row.lastName,
@@ -40,7 +44,9 @@ export async function readSeedLeads(path: string): Promise<CreateLeadInput[]> {
 }
 
 /** 2–5 interactions spread over the last 30 days, oldest first. */
-export function demoInteractions(random: () => number = Math.random): { type: InteractionKind; date: Date; notes: string }[] {
+export function demoInteractions(
+  random: () => number = Math.random,
+): { type: InteractionKind; date: Date; notes: string }[] {
   const kinds = Object.values(InteractionKind);
   const count = 2 + Math.floor(random() * 4);
   return Array.from({ length: count }, () => ({

@@ -24,7 +24,9 @@ async function main(): Promise<void> {
     const users = app.get(UsersRepository);
     const existing = await users.findByEmail(DEMO.email);
     if (existing && !reset) {
-      console.log(`Demo data already present (company ${existing.companyId}); nothing to do. Use --reset to recreate it.`);
+      console.log(
+        `Demo data already present (company ${existing.companyId}); nothing to do. Use --reset to recreate it.`,
+      );
       printLogin();
       return;
     }
@@ -35,18 +37,28 @@ async function main(): Promise<void> {
 
     const meta = { requestId: 'seed', ip: '127.0.0.1' };
     const session = await app.get(AuthService).signUp(meta, { ...DEMO });
-    const auth = { userId: session.user.id, companyId: session.user.companyId, role: Role.ADMIN, ...meta };
+    const auth = {
+      userId: session.user.id,
+      companyId: session.user.companyId,
+      role: Role.ADMIN,
+      ...meta,
+    };
     const inputs = await readSeedLeads(resolve(process.cwd(), 'seed-leads.csv'));
     const leads = await app.get(LeadsService).createMany(auth, inputs);
     const interactionsService = app.get(InteractionsService);
     let interactions = 0;
     for (const lead of leads) {
       const planned = demoInteractions();
-      for (const interaction of planned) await interactionsService.create(auth, { ...interaction, leadId: lead.id });
+      for (const interaction of planned)
+        await interactionsService.create(auth, { ...interaction, leadId: lead.id });
       interactions += planned.length;
-      console.log(`  ✓ ${lead.firstName} ${lead.lastName} <${lead.email}>: ${planned.length} interactions`);
+      console.log(
+        `  ✓ ${lead.firstName} ${lead.lastName} <${lead.email}>: ${planned.length} interactions`,
+      );
     }
-    console.log(`Seeded ${leads.length} leads and ${interactions} interactions in "${DEMO.companyName}".`);
+    console.log(
+      `Seeded ${leads.length} leads and ${interactions} interactions in "${DEMO.companyName}".`,
+    );
     printLogin();
   } finally {
     await app.close();

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Op, QueryTypes, Sequelize, Transaction, UniqueConstraintError, WhereOptions } from 'sequelize';
+import {
+  Op,
+  QueryTypes,
+  Sequelize,
+  Transaction,
+  UniqueConstraintError,
+  WhereOptions,
+} from 'sequelize';
 import { ConflictException } from '../common/errors/app.exception.js';
 import { Role } from '../auth/role.enum.js';
 import { Company } from './models/company.model.js';
@@ -62,10 +69,13 @@ export class UsersRepository {
 
   /** The hot path of every authenticated request: one indexed lookup, no model instance. */
   async findRecord(id: string): Promise<UserRecord | null> {
-    const [row] = await User.sequelize!.query<UserRecord>(`SELECT ${USER_RECORD_COLUMNS} FROM users WHERE id = $1`, {
-      bind: [id],
-      type: QueryTypes.SELECT,
-    });
+    const [row] = await User.sequelize!.query<UserRecord>(
+      `SELECT ${USER_RECORD_COLUMNS} FROM users WHERE id = $1`,
+      {
+        bind: [id],
+        type: QueryTypes.SELECT,
+      },
+    );
     return row ?? null;
   }
 

@@ -11,7 +11,9 @@ describe('GET /api/leads/export.csv', () => {
   let outsider: TestUser;
 
   const exportCsv = async (query = '', token = admin.token) => {
-    const res = await fetch(`${sut.url}/api/leads/export.csv${query}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${sut.url}/api/leads/export.csv${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     return { res, text: await res.text() };
   };
 
@@ -27,10 +29,24 @@ describe('GET /api/leads/export.csv', () => {
       status: i % 3 === 0 ? 'QUALIFIED' : 'NEW',
       budget: i,
     }));
-    const res = await sut.gql('mutation($inputs: [CreateLeadInput!]!) { createLeads(inputs: $inputs) { id } }', { inputs: inputs.slice(0, 1000) }, admin.token);
+    const res = await sut.gql(
+      'mutation($inputs: [CreateLeadInput!]!) { createLeads(inputs: $inputs) { id } }',
+      { inputs: inputs.slice(0, 1000) },
+      admin.token,
+    );
     expect(res.errors).toBeUndefined();
-    await sut.gql('mutation($inputs: [CreateLeadInput!]!) { createLeads(inputs: $inputs) { id } }', { inputs: inputs.slice(1000) }, admin.token);
-    await newLead(sut, admin, { firstName: '=HYPERLINK("http://evil.test")', lastName: '@SUM(A1)', email: 'formula@example.com', phone: '+1 555 010 9999', location: 'Line one\nline "two", three' });
+    await sut.gql(
+      'mutation($inputs: [CreateLeadInput!]!) { createLeads(inputs: $inputs) { id } }',
+      { inputs: inputs.slice(1000) },
+      admin.token,
+    );
+    await newLead(sut, admin, {
+      firstName: '=HYPERLINK("http://evil.test")',
+      lastName: '@SUM(A1)',
+      email: 'formula@example.com',
+      phone: '+1 555 010 9999',
+      location: 'Line one\nline "two", three',
+    });
     await newLead(sut, outsider, { email: 'outsider@example.com' });
   });
   afterAll(() => sut.close());
@@ -42,13 +58,30 @@ describe('GET /api/leads/export.csv', () => {
     expect(res.headers.get('content-disposition')).toContain('leads.csv');
     const rows = parse<Record<string, string>>(text, { columns: true });
     expect(rows).toHaveLength(1501);
-    expect(Object.keys(rows[0])).toEqual(['id', 'firstName', 'lastName', 'email', 'phone', 'budget', 'location', 'status', 'assignedToId', 'source', 'createdAt', 'updatedAt']);
+    expect(Object.keys(rows[0])).toEqual([
+      'id',
+      'firstName',
+      'lastName',
+      'email',
+      'phone',
+      'budget',
+      'location',
+      'status',
+      'assignedToId',
+      'source',
+      'createdAt',
+      'updatedAt',
+    ]);
     expect(rows.map((r) => r.email)).not.toContain('outsider@example.com');
-    expect(text.split('\r\n')[0]).toBe('id,firstName,lastName,email,phone,budget,location,status,assignedToId,source,createdAt,updatedAt');
+    expect(text.split('\r\n')[0]).toBe(
+      'id,firstName,lastName,email,phone,budget,location,status,assignedToId,source,createdAt,updatedAt',
+    );
   });
 
   it('neutralises formulas and keeps quotes and line breaks intact', async () => {
-    const rows = parse<Record<string, string>>((await exportCsv('?search=formula')).text, { columns: true });
+    const rows = parse<Record<string, string>>((await exportCsv('?search=formula')).text, {
+      columns: true,
+    });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       firstName: `'=HYPERLINK("http://evil.test")`,
@@ -59,10 +92,22 @@ describe('GET /api/leads/export.csv', () => {
   });
 
   it('applies the same filters and order as the leads query', async () => {
-    const rows = parse<Record<string, string>>((await exportCsv('?status=QUALIFIED&budgetMin=100&budgetMax=200&orderBy=BUDGET&direction=ASC')).text, { columns: true });
-    expect(rows.length).toBe(Array.from({ length: 1500 }, (_, i) => i).filter((i) => i % 3 === 0 && i >= 100 && i <= 200).length);
+    const rows = parse<Record<string, string>>(
+      (
+        await exportCsv(
+          '?status=QUALIFIED&budgetMin=100&budgetMax=200&orderBy=BUDGET&direction=ASC',
+        )
+      ).text,
+      { columns: true },
+    );
+    expect(rows.length).toBe(
+      Array.from({ length: 1500 }, (_, i) => i).filter((i) => i % 3 === 0 && i >= 100 && i <= 200)
+        .length,
+    );
     expect(rows.every((r) => r.status === 'QUALIFIED')).toBe(true);
-    expect(rows.map((r) => Number(r.budget))).toEqual([...rows.map((r) => Number(r.budget))].sort((a, b) => a - b));
+    expect(rows.map((r) => Number(r.budget))).toEqual(
+      [...rows.map((r) => Number(r.budget))].sort((a, b) => a - b),
+    );
   });
 
   it('needs a token, validates parameters, and keeps removed leads for managers', async () => {
@@ -75,7 +120,10 @@ describe('GET /api/leads/export.csv', () => {
 
   it('returns the connection to the pool, also when the client hangs up early', async () => {
     const controller = new AbortController();
-    const res = await fetch(`${sut.url}/api/leads/export.csv`, { headers: { authorization: `Bearer ${admin.token}` }, signal: controller.signal });
+    const res = await fetch(`${sut.url}/api/leads/export.csv`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+      signal: controller.signal,
+    });
     const reader = res.body!.getReader();
     await reader.read();
     controller.abort();

@@ -3,7 +3,7 @@ import { Sequelize } from 'sequelize-typescript';
 import { newCompany, type TestUser } from '../support/factories.js';
 import { newInteraction, newLead } from '../support/lead-factory.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { generateInteractions, generateLeads } from '../../bench/data.js';
+import { generateInteractions, generateLeads } from '../../bench/generate.js';
 
 /**
  * Every list query the API sends must be served by the index meant for it. The planner only picks
@@ -21,20 +21,30 @@ describe('lead and interaction queries use their indexes', () => {
     const lead = await newLead(sut, admin, { location: 'Reykjavik, Iceland' });
     await newInteraction(sut, admin, lead.id);
     sequelize = sut.app.get(Sequelize);
-    const q = <T extends object>(sql: string, bind: unknown[] = []) => sequelize.query<T>(sql, { bind, type: QueryTypes.SELECT });
-    const [{ company_id: companyId }] = await q<{ company_id: string }>('SELECT company_id FROM users WHERE id = $1', [admin.id]);
+    const q = <T extends object>(sql: string, bind: unknown[] = []) =>
+      sequelize.query<T>(sql, { bind, type: QueryTypes.SELECT });
+    const [{ company_id: companyId }] = await q<{ company_id: string }>(
+      'SELECT company_id FROM users WHERE id = $1',
+      [admin.id],
+    );
     await generateLeads(q, companyId, [admin.id], 20_000);
-    await generateInteractions(q, companyId, [admin.id], 20_000, 40_000);
+    await generateInteractions(q, companyId, [admin.id], 20_000, 20_000);
     await sequelize.query('ANALYZE leads; ANALYZE interactions;');
-  });
+    // Generating 20 000 leads takes a few seconds alone, longer beside another test file.
+  }, 180_000);
   afterAll(() => sut.close());
 
   /** Runs a GraphQL query and returns the plan of the (last) SQL statement matching `pick`. */
-  async function planOf(query: string, pick: RegExp, options: { seqscan?: boolean } = {}): Promise<string> {
+  async function planOf(
+    query: string,
+    pick: RegExp,
+    options: { seqscan?: boolean } = {},
+  ): Promise<string> {
     const seen: { sql: string; bind: unknown[] }[] = [];
     const original = sequelize.options.logging;
     // Sequelize passes the query options as the second argument, though its typings say a timing.
-    const capture = (sql: string, options?: { bind?: unknown[] }) => void seen.push({ sql, bind: options?.bind ?? [] });
+    const capture = (sql: string, options?: { bind?: unknown[] }) =>
+      void seen.push({ sql, bind: options?.bind ?? [] });
     sequelize.options.logging = capture as unknown as typeof original;
     try {
       const res = await sut.gql(query, {}, admin.token);
@@ -43,11 +53,17 @@ describe('lead and interaction queries use their indexes', () => {
       sequelize.options.logging = original;
     }
     const statement = seen.filter((s) => pick.test(s.sql)).at(-1);
-    if (!statement) throw new Error(`no statement matched ${pick}: ${seen.map((s) => s.sql).join('\n')}`);
+    if (!statement)
+      throw new Error(`no statement matched ${pick}: ${seen.map((s) => s.sql).join('\n')}`);
     const sql = statement.sql.replace(/^Executing \([^)]*\): /, '');
     return sequelize.transaction(async (transaction) => {
-      if (options.seqscan === false) await sequelize.query('SET LOCAL enable_seqscan = off', { transaction });
-      const rows = await sequelize.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, { bind: statement.bind, type: QueryTypes.SELECT, transaction });
+      if (options.seqscan === false)
+        await sequelize.query('SET LOCAL enable_seqscan = off', { transaction });
+      const rows = await sequelize.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, {
+        bind: statement.bind,
+        type: QueryTypes.SELECT,
+        transaction,
+      });
       return rows.map((r) => r['QUERY PLAN']).join('\n');
     });
   }
@@ -57,15 +73,27 @@ describe('lead and interaction queries use their indexes', () => {
   it.each([
     ['newest first', '{ leads { id } }', /leads_(all_)?by_created/],
     ['by updatedAt', '{ leads(orderBy: { field: UPDATED_AT }) { id } }', 'leads_by_updated'],
-    ['by lastName', '{ leads(orderBy: { field: LAST_NAME, direction: ASC }) { id } }', 'leads_by_last_name'],
+    [
+      'by lastName',
+      '{ leads(orderBy: { field: LAST_NAME, direction: ASC }) { id } }',
+      'leads_by_last_name',
+    ],
     ['by email', '{ leads(orderBy: { field: EMAIL }) { id } }', 'leads_by_email'],
     ['by budget', '{ leads(orderBy: { field: BUDGET }) { id } }', 'leads_by_budget'],
     ['by status', '{ leads(orderBy: { field: STATUS }) { id } }', 'leads_by_status'],
     ['status filter', '{ leads(filter: { status: [LOST] }) { id } }', 'leads_by_status'],
     // A fifth of the leads are unassigned: reading the newest ones and skipping the rest is cheapest.
-    ['assignee filter', `{ leads(filter: { unassigned: true }) { id } }`, /leads_(all_)?by_(created|assignee)/],
+    [
+      'assignee filter',
+      `{ leads(filter: { unassigned: true }) { id } }`,
+      /leads_(all_)?by_(created|assignee)/,
+    ],
     ['location filter', '{ leads(filter: { location: "reykjav" }) { id } }', 'leads_location_trgm'],
-    ['including removed leads', '{ leads(filter: { includeDeleted: true }) { id } }', 'leads_all_by_created'],
+    [
+      'including removed leads',
+      '{ leads(filter: { includeDeleted: true }) { id } }',
+      'leads_all_by_created',
+    ],
   ])('leads %s → %s', async (_name, query, index) => {
     const plan = await planOf(query, LEADS);
     expect(plan).toMatch(index);
@@ -73,12 +101,19 @@ describe('lead and interaction queries use their indexes', () => {
   });
 
   it('a common search term is answered from the newest rows, through the sort index', async () => {
-    const plan = await planOf('{ leads(filter: { search: "lead1" }) { id } }', /FROM \(SELECT \* FROM leads/);
+    const plan = await planOf(
+      '{ leads(filter: { search: "lead1" }) { id } }',
+      /FROM \(SELECT \* FROM leads/,
+    );
     expect(plan).toMatch(/leads_(all_)?by_created/);
   });
 
   it('a rare search term falls back to the whole table and finds matches beyond the probe window', async () => {
-    const res = await sut.gql('{ leads(first: 100, filter: { search: "lead1999" }) { id } }', {}, admin.token);
+    const res = await sut.gql(
+      '{ leads(first: 100, filter: { search: "lead1999" }) { id } }',
+      {},
+      admin.token,
+    );
     const expected = await sequelize.query<{ id: string }>(
       "SELECT l.id FROM leads l JOIN users u ON u.company_id = l.company_id WHERE u.id = $1 AND l.email ILIKE '%lead1999%' ORDER BY l.created_at DESC, l.id DESC",
       { bind: [admin.id], type: QueryTypes.SELECT },
@@ -88,13 +123,24 @@ describe('lead and interaction queries use their indexes', () => {
   });
 
   it('a page after a cursor uses the same index as the first page', async () => {
-    const first = await sut.gql('{ leadsConnection(first: 1) { pageInfo { endCursor } } }', {}, admin.token);
-    const plan = await planOf(`{ leads(after: "${first.data?.leadsConnection.pageInfo.endCursor}") { id } }`, LEADS);
+    const first = await sut.gql(
+      '{ leadsConnection(first: 1) { pageInfo { endCursor } } }',
+      {},
+      admin.token,
+    );
+    const plan = await planOf(
+      `{ leads(after: "${first.data?.leadsConnection.pageInfo.endCursor}") { id } }`,
+      LEADS,
+    );
     expect(plan).toMatch(/Index (Only )?Scan( Backward)? using leads_(all_)?by_created/);
   });
 
   it('nested interactions use interactions_by_lead, the company list interactions_by_company', async () => {
-    expect(await planOf('{ leads { interactions { id } } }', /LATERAL/)).toContain('interactions_by_lead');
-    expect(await planOf('{ interactions { id } }', /FROM interactions i JOIN leads/)).toContain('interactions_by_company');
+    expect(await planOf('{ leads { interactions { id } } }', /LATERAL/)).toContain(
+      'interactions_by_lead',
+    );
+    expect(await planOf('{ interactions { id } }', /FROM interactions i JOIN leads/)).toContain(
+      'interactions_by_company',
+    );
   });
 });

@@ -1,10 +1,6 @@
 import http from 'node:http';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import {
-  runToExit,
-  startServerProcess,
-  type ServerProcess,
-} from '../support/server-process.js';
+import { runToExit, startServerProcess, type ServerProcess } from '../support/server-process.js';
 
 /** Sends the head and half the body of a signUp now; the rest when `finish` is called. */
 function slowRequest(url: string): {

@@ -21,8 +21,15 @@ describe('pnpm run seed', () => {
 
   const demoLeads = async () => {
     const admin = await login(sut, DEMO.email, DEMO.password);
-    const res = await sut.gql('{ leads(first: 100) { email interactions { type date notes } } }', {}, admin.token);
-    return res.data?.leads as { email: string; interactions: { type: string; date: string; notes: string }[] }[];
+    const res = await sut.gql(
+      '{ leads(first: 100) { email interactions { type date notes } } }',
+      {},
+      admin.token,
+    );
+    return res.data?.leads as {
+      email: string;
+      interactions: { type: string; date: string; notes: string }[];
+    }[];
   };
 
   it('creates the demo company, its admin, 15 leads with 2–5 interactions each over the last 30 days', async () => {
@@ -41,7 +48,11 @@ describe('pnpm run seed', () => {
 
   it('is a no-op when run again, and --reset touches only the demo company', async () => {
     const other = await newCompany(sut);
-    await sut.gql('mutation { createLead(createLeadInput: {firstName: "Keep", lastName: "Me", email: "keep@example.com"}) { id } }', {}, other.token);
+    await sut.gql(
+      'mutation { createLead(createLeadInput: {firstName: "Keep", lastName: "Me", email: "keep@example.com"}) { id } }',
+      {},
+      other.token,
+    );
     const before = (await demoLeads()).map((l) => l.email).sort();
 
     const again = await runToExit({ DATABASE_URL: db.url }, SEED);

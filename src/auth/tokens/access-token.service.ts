@@ -44,7 +44,8 @@ export class AccessTokenService {
       });
       if (typeof payload === 'string') throw new Error('payload');
       const { sub, cid, role } = payload;
-      if (typeof sub !== 'string' || typeof cid !== 'string' || typeof role !== 'string') throw new Error('claims');
+      if (typeof sub !== 'string' || typeof cid !== 'string' || typeof role !== 'string')
+        throw new Error('claims');
       return Promise.resolve({ sub, cid, role: role as Role });
     } catch {
       return Promise.reject(new UnauthenticatedException('Invalid or expired access token'));

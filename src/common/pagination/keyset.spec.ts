@@ -21,7 +21,9 @@ describe('SqlParams.inline', () => {
   it('writes numbers, dates and arrays, and refuses anything else', () => {
     const sut = new SqlParams();
     const sql = `a >= ${sut.add(10.5)} AND b < ${sut.add(new Date('2026-01-01T00:00:00Z'))}::timestamptz AND s = ANY(${sut.add(['NEW', 'LOST'])}::text[])`;
-    expect(sut.inline(sql, escape)).toBe(`a >= 10.5 AND b < '2026-01-01T00:00:00.000Z'::timestamptz AND s = ANY(ARRAY['NEW', 'LOST']::text[])`);
+    expect(sut.inline(sql, escape)).toBe(
+      `a >= 10.5 AND b < '2026-01-01T00:00:00.000Z'::timestamptz AND s = ANY(ARRAY['NEW', 'LOST']::text[])`,
+    );
     const bad = new SqlParams();
     expect(() => bad.inline(`x = ${bad.add({})}`, escape)).toThrow(/cannot inline/);
     const nan = new SqlParams();
@@ -37,9 +39,15 @@ describe('SqlParams.inline', () => {
 
 describe('Keyset', () => {
   it('continues after the cursor in the sort direction, id last', () => {
-    const sut = new Keyset<{ id: string; at: string }>([{ sql: 'created_at', type: 'timestamptz', value: (r) => r.at }], SortDirection.DESC, 'l');
+    const sut = new Keyset<{ id: string; at: string }>(
+      [{ sql: 'created_at', type: 'timestamptz', value: (r) => r.at }],
+      SortDirection.DESC,
+      'l',
+    );
     const params = new SqlParams();
-    expect(sut.after(['2026-01-01T00:00:00.000Z', 'abc'], params)).toBe('(l.created_at, l.id) < ($1::timestamptz, $2::uuid)');
+    expect(sut.after(['2026-01-01T00:00:00.000Z', 'abc'], params)).toBe(
+      '(l.created_at, l.id) < ($1::timestamptz, $2::uuid)',
+    );
     expect(sut.orderBy()).toBe('l.created_at DESC, l.id DESC');
     expect(sut.keyOf({ id: 'x', at: 't' })).toEqual(['t', 'x']);
   });

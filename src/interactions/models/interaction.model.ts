@@ -33,7 +33,15 @@ export class Interaction extends Model {
 /** An interaction's columns as plain data, for list queries. */
 export type InteractionRecord = Pick<
   Interaction,
-  'id' | 'companyId' | 'leadId' | 'type' | 'date' | 'notes' | 'createdById' | 'createdAt' | 'updatedAt'
+  | 'id'
+  | 'companyId'
+  | 'leadId'
+  | 'type'
+  | 'date'
+  | 'notes'
+  | 'createdById'
+  | 'createdAt'
+  | 'updatedAt'
 >;
 
 /** SELECT list producing an InteractionRecord; `alias` qualifies the columns. */

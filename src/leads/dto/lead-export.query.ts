@@ -1,13 +1,29 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDate, IsEnum, IsNumber, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsDate,
+  IsEnum,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { SortDirection } from '../../common/graphql/sort-direction.enum.js';
 import { LeadStatus } from '../lead-status.enum.js';
 import type { LeadFilter } from './lead-filter.input.js';
 import { LeadOrderField } from './lead-order.input.js';
 
 const list = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
-const bool = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : value;
+const bool = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
 
 /** The leads filter and order as query parameters: `?status=NEW,QUALIFIED&search=acme&orderBy=LAST_NAME&direction=ASC`. */
 export class LeadExportQuery implements LeadFilter {

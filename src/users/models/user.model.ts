@@ -35,7 +35,10 @@ export class User extends Model {
 }
 
 /** What the auth guard and the user loader need of a user, as plain data. */
-export type UserRecord = Pick<User, 'id' | 'companyId' | 'email' | 'firstName' | 'lastName' | 'role' | 'isActive' | 'createdAt'>;
+export type UserRecord = Pick<
+  User,
+  'id' | 'companyId' | 'email' | 'firstName' | 'lastName' | 'role' | 'isActive' | 'createdAt'
+>;
 
 export const USER_RECORD_COLUMNS = `id, company_id AS "companyId", email, first_name AS "firstName", last_name AS "lastName",
   role, is_active AS "isActive", created_at AS "createdAt"`;

@@ -1,0 +1,192 @@
+/** Realistic bench data made in the database: INSERT … SELECT generate_series, in chunks. */
+import { NOTE_TEMPLATES } from '../src/seed/seed-data.js';
+
+const FIRST = [
+  'James',
+  'Mary',
+  'Robert',
+  'Patricia',
+  'John',
+  'Jennifer',
+  'Michael',
+  'Linda',
+  'David',
+  'Elizabeth',
+  'William',
+  'Barbara',
+  'Richard',
+  'Susan',
+  'Joseph',
+  'Jessica',
+  'Thomas',
+  'Sarah',
+  'Wei',
+  'Aiko',
+  'Priya',
+  'Carlos',
+  'Sofia',
+  'Lukas',
+  'Fatima',
+  'Noah',
+  'Olivia',
+  'Liam',
+  'Emma',
+  'Mateo',
+];
+const LAST = [
+  'Smith',
+  'Johnson',
+  'Williams',
+  'Brown',
+  'Jones',
+  'Garcia',
+  'Miller',
+  'Davis',
+  'Rodriguez',
+  'Martinez',
+  'Hernandez',
+  'Lopez',
+  'Gonzalez',
+  'Wilson',
+  'Anderson',
+  'Thomas',
+  'Taylor',
+  'Moore',
+  'Jackson',
+  'Martin',
+  'Lee',
+  'Perez',
+  'Thompson',
+  'White',
+  'Harris',
+  'Sanchez',
+  'Clark',
+  'Ramirez',
+  'Lewis',
+  'Robinson',
+  'Chen',
+  'Tanaka',
+  'Patel',
+  'Müller',
+  'Rossi',
+  'Silva',
+  'Khan',
+  'Nguyen',
+  'Kowalski',
+  'Dubois',
+];
+const CITIES = [
+  'New York, NY',
+  'Los Angeles, CA',
+  'Chicago, IL',
+  'Houston, TX',
+  'Phoenix, AZ',
+  'Seattle, WA',
+  'Boston, MA',
+  'Austin, TX',
+  'Denver, CO',
+  'Atlanta, GA',
+  'London, UK',
+  'Paris, France',
+  'Berlin, Germany',
+  'Madrid, Spain',
+  'Rome, Italy',
+  'Tokyo, Japan',
+  'Sydney, Australia',
+  'Toronto, Canada',
+  'São Paulo, Brazil',
+  'Dubai, UAE',
+];
+const DOMAINS = [
+  'example.com',
+  'acme.test',
+  'globex.test',
+  'initech.test',
+  'umbrella.test',
+  'hooli.test',
+  'stark.test',
+  'wayne.test',
+];
+// Weighted like a real funnel: most leads are new or contacted.
+const STATUSES = [
+  'NEW',
+  'NEW',
+  'NEW',
+  'NEW',
+  'CONTACTED',
+  'CONTACTED',
+  'CONTACTED',
+  'QUALIFIED',
+  'QUALIFIED',
+  'UNQUALIFIED',
+  'CONVERTED',
+  'LOST',
+];
+const CHUNK = 100_000;
+
+const pick = (values: readonly string[]): string =>
+  `(ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(',')}])[1 + floor(random() * ${values.length})::int]`;
+
+export type Query = <T extends object>(sql: string, bind?: unknown[]) => Promise<T[]>;
+
+/** `count` leads for the company, assigned at random to `repIds` (a fifth unassigned). */
+export async function generateLeads(
+  q: Query,
+  companyId: string,
+  repIds: string[],
+  leads: number,
+  progress = false,
+): Promise<void> {
+  for (let from = 1; from <= leads; from += CHUNK) {
+    const to = Math.min(leads, from + CHUNK - 1);
+    await q(
+      `INSERT INTO leads (company_id, first_name, last_name, email, phone, budget, location, status, assigned_to_id, source, created_at, updated_at)
+         SELECT $1, ${pick(FIRST)}, ${pick(LAST)},
+                'lead' || g || '@' || ${pick(DOMAINS)},
+                '+1 ' || (200 + floor(random() * 700))::int || ' 555 ' || lpad(floor(random() * 10000)::int::text, 4, '0'),
+                CASE WHEN random() < 0.1 THEN NULL ELSE round((random() * random() * 500000)::numeric, 2) END,
+                ${pick(CITIES)}, ${pick(STATUSES)},
+                CASE WHEN random() < 0.2 THEN NULL ELSE ($2::uuid[])[1 + floor(random() * $5)::int] END,
+                ${pick(['web', 'import', 'referral', 'event', 'partner'])},
+                ts, ts + random() * (now() - ts)
+         FROM (SELECT g, now() - power(random(), 1.5) * interval '1095 days' AS ts FROM generate_series($3::int, $4::int) g) s`,
+      [companyId, repIds, from, to, repIds.length],
+    );
+    if (progress) process.stdout.write(`\rleads ${to}/${leads}`);
+  }
+}
+
+/** About `interactions` interactions spread over the company's leads, dated between each lead's creation and now. */
+export async function generateInteractions(
+  q: Query,
+  companyId: string,
+  repIds: string[],
+  leads: number,
+  interactions: number,
+  progress = false,
+): Promise<number> {
+  const perLead = leads === 0 ? 0 : Math.max(1, Math.round(interactions / leads));
+  let made = 0;
+  let lastId = '00000000-0000-0000-0000-000000000000';
+  while (made < interactions) {
+    const batch = await q<{ id: string; n: number }>(
+      `WITH chunk AS (
+           SELECT id, created_at FROM leads WHERE company_id = $1 AND id > $2 ORDER BY id LIMIT $3
+         ), ins AS (
+           INSERT INTO interactions (company_id, lead_id, type, date, notes, created_by_id, created_at, updated_at)
+           SELECT $1, c.id, ${pick(['CALL', 'EMAIL', 'MEETING'])}, d, ${pick(NOTE_TEMPLATES)},
+                  ($5::uuid[])[1 + floor(random() * $6)::int], d, d
+           FROM chunk c, generate_series(1, $4::int) k,
+                LATERAL (SELECT c.created_at + random() * (now() - c.created_at) + k * interval '0 s' AS d) x
+           RETURNING 1
+         )
+         SELECT (SELECT max(id::text) FROM chunk) AS id, (SELECT count(*)::int FROM ins) AS n`,
+      [companyId, lastId, Math.ceil(CHUNK / perLead), perLead, repIds, repIds.length],
+    );
+    if (!batch[0]?.id) break;
+    lastId = batch[0].id;
+    made += batch[0].n;
+    if (progress) process.stdout.write(`\rinteractions ${made}/${interactions}`);
+  }
+  return made;
+}
