@@ -2,13 +2,14 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { UnauthenticatedException } from '../../common/errors/app.exception.js';
 import { UsersRepository } from '../../users/users.repository.js';
+import { CallerCache } from '../caller-cache.js';
 import { IS_PUBLIC } from '../decorators/public.decorator.js';
 import { httpOf } from '../request-of.js';
 import { AccessTokenService } from '../tokens/access-token.service.js';
 
 /**
- * Global: every operation needs a valid access token unless marked @Public(). The user is re-read
- * on each request, so deactivation and role changes apply at once.
+ * Global: every operation needs a valid access token unless marked @Public(). The user behind the
+ * token comes from CallerCache, which forgets a user the moment they are deactivated or change role.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -16,6 +17,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokenService,
     private readonly users: UsersRepository,
+    private readonly callers: CallerCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -32,7 +34,7 @@ export class AuthGuard implements CanActivate {
     if (!match)
       throw new UnauthenticatedException('Missing access token (Authorization: Bearer …)');
     const claims = await this.tokens.verify(match[1]);
-    const user = await this.users.findRecord(claims.sub);
+    const user = await this.callers.get(claims.sub, (id) => this.users.findRecord(id));
     if (!user || !user.isActive || user.companyId !== claims.cid) {
       throw new UnauthenticatedException('Invalid or expired access token');
     }

@@ -1,0 +1,81 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import type { Redis } from 'ioredis';
+import { DomainEvent } from '../common/events/domain-event.js';
+import { REDIS } from '../redis/redis.module.js';
+import type { UserRecord } from '../users/models/user.model.js';
+import { UserEvents } from '../users/users.events.js';
+
+const TTL_MS = 30_000;
+const MAX_ENTRIES = 10_000;
+const CHANNEL = 'crm:caller-invalidated';
+
+/**
+ * The users behind recent access tokens, so that AuthGuard does not spend a database round trip on
+ * every request. A deactivation or role change drops the entry as soon as its transaction commits
+ * — on this instance directly, on the others through Redis. The TTL bounds how long a lost Redis
+ * message could keep a stale entry alive.
+ */
+@Injectable()
+export class CallerCache implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(CallerCache.name);
+  private readonly entries = new Map<string, { user: UserRecord; expiresAt: number }>();
+  private subscriber?: Redis;
+
+  constructor(@Inject(REDIS) private readonly redis: Redis | null) {}
+
+  async onModuleInit(): Promise<void> {
+    if (!this.redis) return;
+    this.subscriber = this.redis.duplicate();
+    this.subscriber.on('message', (_channel: string, userId: string) =>
+      this.entries.delete(userId),
+    );
+    this.subscriber.on('error', (error: Error) =>
+      this.logger.warn(`invalidation channel: ${error.message}`),
+    );
+    await this.subscriber.subscribe(CHANNEL);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+  }
+
+  /** The cached user, or whatever `load` finds (then cached). */
+  async get(
+    userId: string,
+    load: (id: string) => Promise<UserRecord | null>,
+  ): Promise<UserRecord | null> {
+    const hit = this.entries.get(userId);
+    if (hit && hit.expiresAt > Date.now()) return hit.user;
+    const user = await load(userId);
+    if (user) this.set(user);
+    else this.entries.delete(userId);
+    return user;
+  }
+
+  @OnEvent(UserEvents.Deactivated, { promisify: true, suppressErrors: false })
+  @OnEvent(UserEvents.RoleChanged, { promisify: true, suppressErrors: false })
+  async onUserChanged(event: DomainEvent): Promise<void> {
+    const userId = event.entity.id;
+    if (!userId) return;
+    // After the commit: dropping it earlier would let a concurrent request cache the old row again.
+    const drop = async (): Promise<void> => {
+      this.entries.delete(userId);
+      // Awaited (Sequelize awaits afterCommit hooks), so other instances hear of it before the caller's answer.
+      await this.redis
+        ?.publish(CHANNEL, userId)
+        .catch((error: Error) => this.logger.warn(`publish: ${error.message}`));
+    };
+    if (event.transaction) event.transaction.afterCommit(drop);
+    else await drop();
+  }
+
+  private set(user: UserRecord): void {
+    if (this.entries.size >= MAX_ENTRIES) {
+      // Maps iterate in insertion order: the first key is the oldest entry.
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.set(user.id, { user, expiresAt: Date.now() + TTL_MS });
+  }
+}
