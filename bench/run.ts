@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type autocannon from 'autocannon';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { EXPORT_SELECT } from '../src/leads/lead-csv.js';
@@ -267,17 +268,18 @@ async function main(): Promise<void> {
     for (const scenario of scenarios) {
       await gql(server.base, token, scenario.query!(0)); // fails loudly if the query is wrong
       let i = 1;
+      const requests: autocannon.Request[] = [
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          setupRequest: (req) => ({ ...req, body: JSON.stringify(scenario.query!(i++)) }),
+        },
+      ];
       const api = await measureApi({
         url: `${server.base}/graphql`,
         connections,
         duration,
-        requests: [
-          {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-            setupRequest: (req) => ({ ...req, body: JSON.stringify(scenario.query!(i++)) }),
-          },
-        ],
+        requests,
       });
       const bareFigures = await measureBare(scenario.bare, connections, duration);
       // One client at a time: the service time, without the queueing that 50 clients add.
@@ -285,13 +287,7 @@ async function main(): Promise<void> {
         url: `${server.base}/graphql`,
         connections: 1,
         duration: Math.max(3, Math.ceil(duration / 2)),
-        requests: [
-          {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-            setupRequest: (req) => ({ ...req, body: JSON.stringify(scenario.query!(i++)) }),
-          },
-        ],
+        requests,
       });
       results.push({ name: scenario.name, api, bare: bareFigures, single });
       console.error(`done: ${scenario.name}`);

@@ -1,4 +1,5 @@
 import { Transform } from 'class-transformer';
+import { toBoolean, toInt, toList } from '../common/validation/transforms.js';
 import {
   IsBoolean,
   IsDefined,
@@ -34,23 +35,6 @@ export enum NodeEnv {
   Test = 'test',
   Production = 'production',
 }
-
-const toBoolean = ({ value }: { value: unknown }): unknown => {
-  if (typeof value !== 'string') return value;
-  const v = value.trim().toLowerCase();
-  if (['true', '1', 'yes', 'on'].includes(v)) return true;
-  if (['false', '0', 'no', 'off'].includes(v)) return false;
-  return value;
-};
-const toInt = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
-const toList = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string'
-    ? value
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-    : value;
 
 /** Used only outside production so that `pnpm start` works with no configuration at all. */
 export const DEV_JWT_SECRET = 'dev-only-insecure-jwt-secret-do-not-use-in-production';

@@ -6,7 +6,7 @@ import { Action, authorize, authorizeRecordChange } from '../auth/permissions.js
 import { NotFoundException } from '../common/errors/app.exception.js';
 import { DomainEvent } from '../common/events/domain-event.js';
 import { DomainEvents } from '../common/events/domain-events.js';
-import { created, diff } from '../common/events/diff.js';
+import { created, definedOnly, diff } from '../common/events/diff.js';
 import { decodeCursor, pageSize } from '../common/pagination/cursor.js';
 import { toPage, type Page } from '../common/pagination/page.js';
 import { LeadsService } from '../leads/leads.service.js';
@@ -84,11 +84,7 @@ export class InteractionsService {
         values,
       );
       if (Object.keys(changes).length === 0) return interaction;
-      await this.interactions.save(
-        interaction,
-        Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)),
-        transaction,
-      );
+      await this.interactions.save(interaction, definedOnly(values), transaction);
       await this.publish(auth, InteractionEvents.Updated, interaction, changes, transaction);
       return interaction;
     });

@@ -1,3 +1,4 @@
+import { definedOnly } from '../common/events/diff.js';
 import type { CreateLeadInput } from './dto/create-lead.input.js';
 import type { UpdateLeadInput } from './dto/update-lead.input.js';
 import type { Lead } from './models/lead.model.js';
@@ -24,7 +25,7 @@ export function leadValues(input: Partial<CreateLeadInput | UpdateLeadInput>): P
     status: input.status ?? undefined,
     source: input.source,
   };
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+  return definedOnly(values);
 }
 
 /** The audited fields of a lead, in the same shape as leadValues. */

@@ -131,24 +131,18 @@ export class LeadsService {
           existingLeadIds,
         });
       }
-      const values = rows.map((row, i) => ({
-        ...leadValues(row),
-        assignedToId: assignees[i],
-        companyId: auth.companyId,
-      }));
+      const fields = rows.map((row, i) => ({ ...leadValues(row), assignedToId: assignees[i] }));
       const leads = await this.writeLead(
-        () => this.leads.createMany(values, transaction),
+        () =>
+          this.leads.createMany(
+            fields.map((f) => ({ ...f, companyId: auth.companyId })),
+            transaction,
+          ),
         '',
         auth,
       );
       for (const [i, lead] of leads.entries()) {
-        await this.publish(
-          auth,
-          LeadEvents.Created,
-          lead,
-          created({ ...leadValues(rows[i]), assignedToId: assignees[i] }),
-          transaction,
-        );
+        await this.publish(auth, LeadEvents.Created, lead, created(fields[i]), transaction);
       }
       return leads;
     });

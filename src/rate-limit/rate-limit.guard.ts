@@ -18,15 +18,11 @@ export class RateLimitGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     const { req, reply } = httpOf(context);
+    const setRetry = (seconds: number): void => void reply.header('Retry-After', String(seconds));
     if (!this.reflector.getAllAndOverride<boolean>(SKIP_RATE_LIMIT, targets)) {
-      await this.consume(
-        this.limiters.api,
-        req.ip,
-        (s) => void reply.header('Retry-After', String(s)),
-      );
+      await this.consume(this.limiters.api, req.ip, setRetry);
     }
     if (this.reflector.getAllAndOverride<boolean>(LOGIN_RATE_LIMITED, targets)) {
-      const setRetry = (s: number): void => void reply.header('Retry-After', String(s));
       await this.consume(this.limiters.loginPerIp, req.ip, setRetry);
       const email = loginEmail(context);
       if (email) await this.consume(this.limiters.loginPerAccount, email, setRetry);

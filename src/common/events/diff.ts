@@ -21,3 +21,10 @@ export function created(values: Record<string, unknown>): Changes {
     Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined)),
   );
 }
+
+/** The entries of a partial update that were given: undefined means "leave as it is". */
+export function definedOnly<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(values).filter(([, v]) => v !== undefined),
+  ) as Partial<T>;
+}

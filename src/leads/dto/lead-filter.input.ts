@@ -11,13 +11,17 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
 import { Trim } from '../../common/validation/decorators.js';
+import { toBoolean, toList } from '../../common/validation/transforms.js';
 import { LeadStatus } from '../lead-status.enum.js';
 
+/** The leads filter; its transforms also let LeadExportQuery read it from query parameters. */
 @InputType()
 export class LeadFilter {
   @Field(() => [LeadStatus], { nullable: true, description: 'Any of these statuses.' })
   @IsOptional()
+  @Transform(toList)
   @ArrayMaxSize(6)
   @IsEnum(LeadStatus, { each: true })
   status?: LeadStatus[];
@@ -29,6 +33,7 @@ export class LeadFilter {
 
   @Field({ nullable: true, description: 'Only leads assigned to nobody.' })
   @IsOptional()
+  @Transform(toBoolean)
   @IsBoolean()
   unassigned?: boolean;
 
@@ -42,21 +47,25 @@ export class LeadFilter {
 
   @Field(() => Float, { nullable: true })
   @IsOptional()
+  @Type(() => Number)
   @IsNumber()
   budgetMin?: number;
 
   @Field(() => Float, { nullable: true })
   @IsOptional()
+  @Type(() => Number)
   @IsNumber()
   budgetMax?: number;
 
   @Field({ nullable: true, description: 'Created at or after.' })
   @IsOptional()
+  @Type(() => Date)
   @IsDate()
   createdFrom?: Date;
 
   @Field({ nullable: true, description: 'Created before.' })
   @IsOptional()
+  @Type(() => Date)
   @IsDate()
   createdTo?: Date;
 
@@ -73,6 +82,7 @@ export class LeadFilter {
 
   @Field({ nullable: true, description: 'MANAGER/ADMIN: include removed leads.' })
   @IsOptional()
+  @Transform(toBoolean)
   @IsBoolean()
   includeDeleted?: boolean;
 }
