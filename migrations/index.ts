@@ -1,6 +1,7 @@
 import type { Sequelize, Transaction } from 'sequelize';
 import * as m0001 from './0001-auth-and-audit.js';
 import * as m0002 from './0002-leads-and-interactions.js';
+import * as m0003 from './0003-lead-search-text.js';
 
 /** A step is plain SQL, or code for the rare migration that needs it; each runs in one transaction. */
 export type MigrationStep =
@@ -16,4 +17,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { name: '0001-auth-and-audit', ...m0001 },
   { name: '0002-leads-and-interactions', ...m0002 },
+  { name: '0003-lead-search-text', ...m0003 },
 ];

@@ -7,6 +7,7 @@ import { AppConfig } from '../config/app-config.js';
 import { formatGraphQLError } from '../common/graphql/format-error.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { ideLandingPagePlugin } from './ide.js';
+import { noStorePlugins } from './no-store.plugin.js';
 import type { LoadersFactory } from './loaders.js';
 
 /** Query limits from graphql-armor: depth, cost, aliases, directives, tokens; no field suggestions. */
@@ -37,10 +38,13 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory): Apol
     // graphql-armor is CommonJS and types its plugins against Apollo's CJS typings; the objects are the same.
     plugins: [
       ...(armor.plugins as unknown as ApolloServerPlugin[]),
+      ...noStorePlugins(),
       ...(config.graphqlIde ? [ideLandingPagePlugin()] : []),
     ],
     validationRules: armor.validationRules,
     formatError: formatGraphQLError(config.isProduction),
+    // Apollo pretty-prints answers by default: two-space indents cost bytes and CPU on every list.
+    stringifyResult: (result) => JSON.stringify(result),
     context: (req: FastifyRequest, reply: FastifyReply): GraphQLContext => ({
       req,
       reply,

@@ -40,10 +40,6 @@ const SORTS: Record<LeadOrderField, SortColumn<LeadRecord>[]> = {
 /** How many rows, in sort order, a search looks through before it turns to the trigram index. */
 const SEARCH_PROBE_ROWS = 4000;
 
-/** The expression the trigram index leads_search_trgm is built on. */
-const SEARCH_EXPR =
-  "(first_name || ' ' || last_name || ' ' || email || ' ' || coalesce(phone, ''))";
-
 export interface LeadListQuery {
   companyId: string;
   filter: LeadFilter;
@@ -55,6 +51,14 @@ export interface LeadListQuery {
 
 function escapeLike(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Name, email or phone contains the term, in any letter case: search_text (migration 0003) holds
+ * them lower-cased, so only the pattern is lower-cased, once, and leads_search_trgm serves it.
+ */
+function searchMatch(term: string, params: SqlParams): string {
+  return `search_text LIKE lower(${params.add(escapeLike(term))})`;
 }
 
 @Injectable()
@@ -83,42 +87,77 @@ export class LeadsRepository {
     if (filter.createdFrom)
       where.push(`created_at >= ${params.add(filter.createdFrom)}::timestamptz`);
     if (filter.createdTo) where.push(`created_at < ${params.add(filter.createdTo)}::timestamptz`);
-    if (filter.search) where.push(`${SEARCH_EXPR} ILIKE ${params.add(escapeLike(filter.search))}`);
+    if (filter.search) where.push(searchMatch(filter.search, params));
     return where;
   }
 
   /**
    * One keyset page (limit rows; ask for one more to learn whether another page follows).
    *
-   * A search term matching many leads is slow through the trigram index (every match is fetched,
-   * then sorted), while the sort's own index finds a page of them among the first rows. PostgreSQL
-   * cannot tell which case it is in, so a search first probes the next SEARCH_PROBE_ROWS rows in
-   * sort order; only when they hold less than a page does it ask the trigram index. Both give the
-   * same rows: the probe window is a prefix of the ordered result.
+   * A search is answered in one of two ways, and PostgreSQL cannot tell which one a term needs
+   * (its LIKE estimates are guesses). A term matching many leads is found among the first rows in
+   * sort order, so a search first probes the next SEARCH_PROBE_ROWS of them; only when they hold
+   * less than a page does it collect every match through the trigram index and sort those. Both
+   * give the same rows: the probe window is a prefix of the ordered result.
    */
   async page(query: LeadListQuery): Promise<LeadRecord[]> {
-    if (query.filter.search) {
-      const probed = await this.run(query, SEARCH_PROBE_ROWS);
-      if (probed.length >= query.limit) return probed;
+    const { search } = query.filter;
+    if (!search) {
+      const params = new SqlParams();
+      const keyset = this.keyset(query.orderBy, query.direction);
+      const where = this.pageWhere(query, query.filter, params);
+      const sql = `SELECT ${LEAD_RECORD_COLUMNS} FROM leads WHERE ${where} ORDER BY ${keyset.orderBy()} LIMIT ${params.add(query.limit)}`;
+      return this.rows(sql, params);
     }
-    return this.run(query);
+    const probed = await this.probe(query, search);
+    return probed.length >= query.limit ? probed : this.searchAll(query);
   }
 
-  private run(query: LeadListQuery, window?: number): Promise<LeadRecord[]> {
+  /**
+   * The search's matches among the next SEARCH_PROBE_ROWS rows in sort order. Only the sort keys,
+   * id and search_text are read there: in the default order leads_by_created holds them all (an
+   * index-only scan); whole rows are fetched for the page alone.
+   */
+  private probe(query: LeadListQuery, search: string): Promise<LeadRecord[]> {
     const params = new SqlParams();
     const keyset = this.keyset(query.orderBy, query.direction);
-    const { search, ...rest } = query.filter;
-    const where = this.where(query.companyId, window ? rest : query.filter, params);
-    if (query.after) where.push(keyset.after(query.after, params));
-    let from = 'leads';
-    let outer = '';
-    if (window && search) {
-      from = `(SELECT * FROM leads WHERE ${where.join(' AND ')} ORDER BY ${keyset.orderBy()} LIMIT ${params.add(window)}) AS probe`;
-      outer = `WHERE ${SEARCH_EXPR} ILIKE ${params.add(escapeLike(search))}`;
-    } else {
-      outer = `WHERE ${where.join(' AND ')}`;
-    }
-    const sql = `SELECT ${LEAD_RECORD_COLUMNS} FROM ${from} ${outer} ORDER BY ${keyset.orderBy()} LIMIT ${params.add(query.limit)}`;
+    const { search: _, ...rest } = query.filter;
+    const window = `SELECT id, search_text, ${keyset.selectKeys()} FROM leads WHERE ${this.pageWhere(query, rest, params)} ORDER BY ${keyset.orderBy()} LIMIT ${params.add(SEARCH_PROBE_ROWS)}`;
+    const from = `(${window}) AS w WHERE ${searchMatch(search, params)}`;
+    return this.rows(this.pageOfKeys(from, keyset, query.limit, params), params);
+  }
+
+  /**
+   * Every match, through leads_search_trgm, then sorted. MATERIALIZED keeps the planner from
+   * walking the sort's index instead, which for a rare term reads the whole company.
+   */
+  private searchAll(query: LeadListQuery): Promise<LeadRecord[]> {
+    const params = new SqlParams();
+    const keyset = this.keyset(query.orderBy, query.direction);
+    const found = `SELECT id, ${keyset.selectKeys()} FROM leads WHERE ${this.pageWhere(query, query.filter, params)}`;
+    const sql = `WITH found AS MATERIALIZED (${found}) ${this.pageOfKeys('found', keyset, query.limit, params)}`;
+    return this.rows(sql, params);
+  }
+
+  private pageWhere(query: LeadListQuery, filter: LeadFilter, params: SqlParams): string {
+    const where = this.where(query.companyId, filter, params);
+    if (query.after)
+      where.push(this.keyset(query.orderBy, query.direction).after(query.after, params));
+    return where.join(' AND ');
+  }
+
+  /** The first `limit` rows of `from` (ids and sort keys, see Keyset.selectKeys), as whole leads. */
+  private pageOfKeys(
+    from: string,
+    keyset: Keyset<LeadRecord>,
+    limit: number,
+    params: SqlParams,
+  ): string {
+    const top = `SELECT * FROM ${from} ORDER BY ${keyset.overKeys().orderBy()} LIMIT ${params.add(limit)}`;
+    return `SELECT ${LEAD_RECORD_COLUMNS} FROM (${top}) AS m JOIN leads USING (id) ORDER BY ${keyset.overKeys('m').orderBy()}`;
+  }
+
+  private rows(sql: string, params: SqlParams): Promise<LeadRecord[]> {
     return this.sequelize.query<LeadRecord>(sql, { bind: params.values, type: QueryTypes.SELECT });
   }
 

@@ -51,7 +51,7 @@ export class LeadsResolver {
     const page = await this.leadsService.page(auth, args);
     return {
       ...toConnection(page, (lead) => primed(loaders, lead)),
-      filter: args.filter,
+      filter: args.filter ?? undefined,
       totalCount: 0,
     };
   }

@@ -72,7 +72,7 @@ export class LeadsService {
     return pipeline(csv, new CrlfRecords(), () => undefined);
   }
 
-  count(auth: AuthContext, filter?: LeadFilter): Promise<number> {
+  count(auth: AuthContext, filter?: LeadFilter | null): Promise<number> {
     return this.leads.count(auth.companyId, this.readableFilter(auth, filter));
   }
 
@@ -243,10 +243,11 @@ export class LeadsService {
     return lead;
   }
 
-  private readableFilter(auth: AuthContext, filter: LeadFilter = {}): LeadFilter {
+  /** `filter: null` from a client means no filter, like leaving it out. */
+  private readableFilter(auth: AuthContext, filter?: LeadFilter | null): LeadFilter {
     authorize(auth, Action.ReadRecords);
-    if (filter.includeDeleted) authorize(auth, Action.ReadDeletedRecords);
-    return filter;
+    if (filter?.includeDeleted) authorize(auth, Action.ReadDeletedRecords);
+    return filter ?? {};
   }
 
   /** A SALES_REP's new leads are theirs; managers may pick any active colleague, or nobody. */

@@ -114,19 +114,23 @@ describe('lead lists', () => {
   });
 
   it.each([
-    ['LAST_NAME', 'ASC', (l: Row) => l.lastName],
-    ['EMAIL', 'DESC', (l: Row) => l.email],
-    ['BUDGET', 'ASC', (l: Row) => l.budget ?? -1],
-    ['STATUS', 'DESC', (l: Row) => l.status],
+    ['LAST_NAME', 'ASC', '', (l: Row) => l.lastName, 40],
+    ['EMAIL', 'DESC', '', (l: Row) => l.email, 40],
+    ['BUDGET', 'ASC', '', (l: Row) => l.budget ?? -1, 40],
+    ['STATUS', 'DESC', '', (l: Row) => l.status, 40],
+    // A search reads its pages in two ways (see LeadsRepository.page): both must keep the order.
+    ['CREATED_AT', 'DESC', 'ACME', (l: Row) => `${l.createdAt}|${l.id}`, 20],
+    ['BUDGET', 'DESC', 'acme', (l: Row) => l.budget ?? -1, 20],
+    ['STATUS', 'ASC', '7946 10', (l: Row) => l.status, 40],
   ])(
-    'sorts by %s %s with id as tie-breaker, and pages through every row exactly once',
-    async (field, direction, key) => {
+    'sorts by %s %s (search "%s") with id as tie-breaker, and pages through every row exactly once',
+    async (field, direction, search, key, total) => {
       const seen: Row[] = [];
       let after: string | null = null;
       for (;;) {
         const res: GraphQLResponse = await sut.gql(
-          'query($o: LeadOrder, $after: String) { leadsConnection(first: 7, after: $after, orderBy: $o) { edges { cursor node { id email lastName budget status } } pageInfo { hasNextPage endCursor } } }',
-          { o: { field, direction }, after },
+          'query($o: LeadOrder, $after: String, $f: LeadFilter) { leadsConnection(first: 7, after: $after, orderBy: $o, filter: $f) { edges { cursor node { id email lastName budget status createdAt } } pageInfo { hasNextPage endCursor } } }',
+          { o: { field, direction }, after, f: search ? { search } : null },
           admin.token,
         );
         const conn: any = res.data?.leadsConnection;
@@ -134,7 +138,8 @@ describe('lead lists', () => {
         if (!conn.pageInfo.hasNextPage) break;
         after = conn.pageInfo.endCursor;
       }
-      expect(new Set(seen.map((l) => l.id)).size).toBe(40);
+      expect(new Set(seen.map((l) => l.id)).size).toBe(total);
+      if (search) expect(seen.every((l) => l.email.includes('acme'))).toBe(total === 20);
       const keys = seen.map(key);
       const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       expect(keys).toEqual(direction === 'ASC' ? sorted : sorted.reverse());

@@ -71,6 +71,17 @@ export class Keyset<T extends { id: string }> {
       .join(', ');
   }
 
+  /** `a AS sort_0, b AS sort_1`: the sort keys as output columns of a subquery. */
+  selectKeys(): string {
+    return this.columns.map((c, i) => `${this.col(c.sql)} AS sort_${i}`).join(', ');
+  }
+
+  /** The same order over the columns selectKeys() names, read from the subquery `alias`. */
+  overKeys(alias = ''): Keyset<T> {
+    const named = this.columns.map((c, i) => ({ ...c, sql: `sort_${i}` }));
+    return new Keyset(named, this.direction, alias);
+  }
+
   keyOf(row: T): CursorValues {
     return [...this.columns.map((c) => c.value(row)), row.id];
   }

@@ -11,7 +11,7 @@ export class LeadsArgs extends PageArgs {
   @IsOptional()
   @ValidateNested()
   @Type(() => LeadFilter)
-  filter?: LeadFilter;
+  filter?: LeadFilter | null;
 
   @Field(() => LeadOrder, { nullable: true, description: 'Default: newest first.' })
   @IsOptional()
