@@ -134,8 +134,7 @@ async function main(): Promise<void> {
     );
     const deepCursor = encodeCursor([deep.created_at.toISOString(), deep.id]);
     const page = 'SELECT * FROM leads WHERE company_id = $1 AND deleted_at IS NULL';
-    const search =
-      "(first_name || ' ' || last_name || ' ' || email || ' ' || coalesce(phone, '')) ILIKE $2";
+    const search = 'search_text LIKE lower($2)';
     const run = randomBytes(3).toString('hex');
 
     const scenarios: Scenario[] = [
@@ -192,17 +191,19 @@ async function main(): Promise<void> {
         bare: async (i) => {
           const term = `%${SEARCH_TERMS[i % SEARCH_TERMS.length]}%`;
           const probe = await bare.query(
-            `SELECT * FROM (${page} ORDER BY created_at DESC, id DESC LIMIT 4000) p WHERE ${search} ORDER BY created_at DESC, id DESC LIMIT 51`,
+            `SELECT l.* FROM (SELECT * FROM (SELECT id, search_text, created_at AS k FROM leads WHERE company_id = $1 AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 4000) w
+             WHERE ${search} ORDER BY k DESC, id DESC LIMIT 51) m JOIN leads l USING (id) ORDER BY m.k DESC, m.id DESC`,
             [companyId, term],
           );
           if (probe.rows.length < 51)
-            await bare.query(`${page} AND ${search} ORDER BY created_at DESC, id DESC LIMIT 51`, [
-              companyId,
-              term,
-            ]);
+            await bare.query(
+              `WITH found AS MATERIALIZED (SELECT id, created_at AS k FROM leads WHERE company_id = $1 AND deleted_at IS NULL AND ${search})
+               SELECT l.* FROM (SELECT * FROM found ORDER BY k DESC, id DESC LIMIT 51) m JOIN leads l USING (id) ORDER BY m.k DESC, m.id DESC`,
+              [companyId, term],
+            );
         },
         explain: {
-          sql: `${page} AND ${search} ORDER BY created_at DESC, id DESC LIMIT 51`,
+          sql: `WITH found AS MATERIALIZED (SELECT id, created_at AS k FROM leads WHERE company_id = $1 AND deleted_at IS NULL AND ${search}) SELECT * FROM found ORDER BY k DESC, id DESC LIMIT 51`,
           params: [companyId, '%lead123456%'],
           index: /leads_search_trgm/,
         },
@@ -264,7 +265,13 @@ async function main(): Promise<void> {
       plans.push(`| ${scenario.name} | ${used} | ${time} ms |`);
     }
 
-    const results: { name: string; api: Figures; bare: Figures; single: Figures }[] = [];
+    const results: {
+      name: string;
+      api: Figures;
+      bare: Figures;
+      single: Figures;
+      half: Figures;
+    }[] = [];
     for (const scenario of scenarios) {
       await gql(server.base, token, scenario.query!(0)); // fails loudly if the query is wrong
       let i = 1;
@@ -289,7 +296,16 @@ async function main(): Promise<void> {
         duration: Math.max(3, Math.ceil(duration / 2)),
         requests,
       });
-      results.push({ name: scenario.name, api, bare: bareFigures, single });
+      // The same 50 clients offering half the load the server just sustained: the wait a user sees
+      // on a busy server that is not overloaded (autocannon corrects for coordinated omission).
+      const half = await measureApi({
+        url: `${server.base}/graphql`,
+        connections,
+        duration,
+        requests,
+        overallRate: Math.max(1, Math.round(api.rps / 2)),
+      });
+      results.push({ name: scenario.name, api, bare: bareFigures, single, half });
       console.error(`done: ${scenario.name}`);
     }
 
@@ -322,12 +338,12 @@ async function main(): Promise<void> {
       `\n## pnpm bench — ${bench.n.toLocaleString('en-US')} leads, ${connections} connections, ${duration} s per run, pool ${POOL}, Node ${process.versions.node}\n`,
     );
     console.log(
-      `| scenario | API req/s | API p50 ms | API p99 ms | bare pg req/s | pg p50 ms | pg p99 ms | API / pg | 1 client p50 / p99 ms | errors |`,
+      `| scenario | API req/s | API p50 ms | API p99 ms | bare pg req/s | pg p50 ms | pg p99 ms | API / pg | 1 client p50 / p99 ms | ${connections} clients at ½ load: req/s, p50 / p99 ms | errors |`,
     );
-    console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+    console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
     for (const r of results) {
       console.log(
-        `| ${r.name} | ${fmt(r.api.rps)} | ${fmt(r.api.p50, 1)} | ${fmt(r.api.p99, 1)} | ${fmt(r.bare.rps)} | ${fmt(r.bare.p50, 1)} | ${fmt(r.bare.p99, 1)} | ${fmt((100 * r.api.rps) / r.bare.rps)} % | ${fmt(r.single.p50, 1)} / ${fmt(r.single.p99, 1)} | ${r.api.errors + r.bare.errors + r.single.errors} |`,
+        `| ${r.name} | ${fmt(r.api.rps)} | ${fmt(r.api.p50, 1)} | ${fmt(r.api.p99, 1)} | ${fmt(r.bare.rps)} | ${fmt(r.bare.p50, 1)} | ${fmt(r.bare.p99, 1)} | ${fmt((100 * r.api.rps) / r.bare.rps)} % | ${fmt(r.single.p50, 1)} / ${fmt(r.single.p99, 1)} | ${fmt(r.half.rps)}, ${fmt(r.half.p50, 1)} / ${fmt(r.half.p99, 1)} | ${r.api.errors + r.bare.errors + r.single.errors + r.half.errors} |`,
       );
     }
     console.log('\n| plan of | index used | EXPLAIN ANALYZE time |\n|---|---|--:|');

@@ -5,11 +5,13 @@ import { withRetry } from './connect-with-retry.js';
 import { ensureDatabase, withDatabase } from './database-url.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
 import { migrateUp } from './migrator.js';
+import { useTimestamptzParser } from './timestamptz-parser.js';
 import { MODELS } from './models.js';
 
 const EMBEDDED_DATABASE_NAME = 'crm';
 
 export function createSequelize(url: string, config: AppConfig): Sequelize {
+  useTimestamptzParser();
   return new Sequelize(url, {
     dialect: 'postgres',
     logging: false,
