@@ -1,7 +1,9 @@
 import pg from 'pg';
 
-const TIMESTAMPTZ = pg.types.builtins.TIMESTAMPTZ;
-const generic = pg.types.getTypeParser(TIMESTAMPTZ);
+// The oid of timestamptz (pg.types.builtins is untyped).
+const TIMESTAMPTZ = 1184;
+// pg-types ships its typings outside our dependency tree, so the parser reads as `any`.
+const generic = pg.types.getTypeParser(TIMESTAMPTZ) as (text: string) => unknown;
 
 /**
  * A timestamptz as PostgreSQL writes it to a UTC session (Sequelize sets the session time zone):
