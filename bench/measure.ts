@@ -1,3 +1,4 @@
+import http from 'node:http';
 import autocannon from 'autocannon';
 
 export interface Figures {
@@ -41,8 +42,70 @@ export async function measureBare(
       }
     }),
   );
+  return { ...percentiles(latencies), rps: latencies.length / seconds, errors };
+}
+
+function percentiles(latencies: number[]): { p50: number; p99: number } {
   latencies.sort((a, b) => a - b);
   const at = (q: number): number =>
     latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { rps: latencies.length / seconds, p50: at(0.5), p99: at(0.99), errors };
+  return { p50: at(0.5), p99: at(0.99) };
+}
+
+/**
+ * An open loop: requests sent at a steady `rate` over up to `connections` keep-alive sockets,
+ * whatever the answers' speed, each timed from when it was due (so a queue building up shows in
+ * the figures instead of slowing the senders). autocannon's own rate limit sends each second's
+ * requests in one burst, which measures the burst rather than the server.
+ */
+export async function measureOpenLoop(options: {
+  url: string;
+  headers: Record<string, string>;
+  body: (i: number) => string;
+  rate: number;
+  connections: number;
+  seconds: number;
+}): Promise<Figures> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
+  const target = new URL(options.url);
+  const latencies: number[] = [];
+  let errors = 0;
+  const send = (i: number, due: number): Promise<void> =>
+    new Promise((resolve) => {
+      const body = options.body(i);
+      const req = http.request(
+        target,
+        {
+          method: 'POST',
+          agent,
+          headers: { ...options.headers, 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          res.resume();
+          res.once('end', () => {
+            if (res.statusCode !== 200) errors++;
+            latencies.push(performance.now() - due);
+            resolve();
+          });
+        },
+      );
+      req.once('error', () => {
+        errors++;
+        resolve();
+      });
+      req.end(body);
+    });
+  const total = Math.round(options.rate * options.seconds);
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / options.rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    inFlight.push(send(i, due));
+  }
+  await Promise.all(inFlight);
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  return { ...percentiles(latencies), rps: latencies.length / elapsed, errors };
 }

@@ -9,7 +9,7 @@ import { to as copyTo } from 'pg-copy-streams';
 import { EXPORT_SELECT } from '../src/leads/lead-csv.js';
 import { encodeCursor } from '../src/common/pagination/cursor.js';
 import { argValue, BENCH, openBenchDatabase } from './bench-env.js';
-import { measureApi, measureBare, type Figures } from './measure.js';
+import { measureApi, measureBare, measureOpenLoop, type Figures } from './measure.js';
 
 const POOL = 10;
 const SEARCH_TERMS = [
@@ -83,13 +83,51 @@ function rssMb(pid: number): number {
 const fmt = (n: number, digits = 0): string =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+/** Export: the whole company, streamed, against the same SELECT through a bare COPY. */
+async function measureExport(
+  server: { child: ChildProcess; base: string },
+  bare: pg.Pool,
+  token: string,
+  companyId: string,
+): Promise<string> {
+  const exportStarted = performance.now();
+  let peakRss = rssMb(server.child.pid!);
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.child.pid!))), 100);
+  const res = await fetch(`${server.base}/api/leads/export.csv`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  let lines = 0;
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>)
+    for (const byte of chunk) if (byte === 10) lines++;
+  clearInterval(sampler);
+  const apiSeconds = (performance.now() - exportStarted) / 1000;
+  const client = await bare.connect();
+  const bareStarted = performance.now();
+  let bareRows = -1; // the header
+  const copy = client.query(
+    copyTo(
+      `COPY (SELECT ${EXPORT_SELECT} FROM leads WHERE company_id = ${client.escapeLiteral(companyId)} AND deleted_at IS NULL ORDER BY created_at DESC, id DESC) TO STDOUT WITH (FORMAT csv, HEADER true)`,
+    ),
+  );
+  for await (const chunk of copy as AsyncIterable<Buffer>)
+    for (const byte of chunk) if (byte === 10) bareRows++;
+  client.release();
+  const bareSeconds = (performance.now() - bareStarted) / 1000;
+
+  return `export.csv: ${fmt(lines - 1)} rows in ${fmt(apiSeconds, 1)} s = ${fmt((lines - 1) / apiSeconds)} rows/s (server peak RSS ${fmt(peakRss)} MB); bare pg COPY of the same SELECT: ${fmt(bareRows / bareSeconds)} rows/s`;
+}
+
 /**
- * `pnpm bench [--duration 10] [--connections 50]`: each scenario against the built server (autocannon)
+ * `pnpm bench [--duration 10] [--connections 50] [--only word]`: each scenario against the built server (autocannon)
  * and the same SQL on a bare pg pool of the same size, in one run. Needs `pnpm bench:data` first.
  */
 async function main(): Promise<void> {
   const duration = argValue('duration', 10);
   const connections = argValue('connections', 50);
+  // `--only search`: the scenarios whose name contains the word (export runs only without it).
+  const only = process.argv.includes('--only')
+    ? process.argv[process.argv.indexOf('--only') + 1]
+    : '';
   const db = await openBenchDatabase();
   const bare = new pg.Pool({ connectionString: db.url, max: POOL });
   const server = await startServer(db.url);
@@ -272,7 +310,7 @@ async function main(): Promise<void> {
       single: Figures;
       half: Figures;
     }[] = [];
-    for (const scenario of scenarios) {
+    for (const scenario of scenarios.filter((x) => x.name.includes(only))) {
       await gql(server.base, token, scenario.query!(0)); // fails loudly if the query is wrong
       let i = 1;
       const requests: autocannon.Request[] = [
@@ -296,43 +334,21 @@ async function main(): Promise<void> {
         duration: Math.max(3, Math.ceil(duration / 2)),
         requests,
       });
-      // The same 50 clients offering half the load the server just sustained: the wait a user sees
-      // on a busy server that is not overloaded (autocannon corrects for coordinated omission).
-      const half = await measureApi({
+      // The same clients offering half the load the server just sustained, at a steady pace: the
+      // wait a user sees on a busy server that is not overloaded.
+      const half = await measureOpenLoop({
         url: `${server.base}/graphql`,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: () => JSON.stringify(scenario.query!(i++)),
+        rate: Math.max(1, api.rps / 2),
         connections,
-        duration,
-        requests,
-        overallRate: Math.max(1, Math.round(api.rps / 2)),
+        seconds: duration,
       });
       results.push({ name: scenario.name, api, bare: bareFigures, single, half });
       console.error(`done: ${scenario.name}`);
     }
 
-    // Export: the whole company, streamed, against the same SQL through a bare cursor.
-    const exportStarted = performance.now();
-    let peakRss = rssMb(server.child.pid!);
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.child.pid!))), 100);
-    const res = await fetch(`${server.base}/api/leads/export.csv`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    let lines = 0;
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>)
-      for (const byte of chunk) if (byte === 10) lines++;
-    clearInterval(sampler);
-    const apiSeconds = (performance.now() - exportStarted) / 1000;
-    const client = await bare.connect();
-    const bareStarted = performance.now();
-    let bareRows = -1; // the header
-    const copy = client.query(
-      copyTo(
-        `COPY (SELECT ${EXPORT_SELECT} FROM leads WHERE company_id = ${client.escapeLiteral(companyId)} AND deleted_at IS NULL ORDER BY created_at DESC, id DESC) TO STDOUT WITH (FORMAT csv, HEADER true)`,
-      ),
-    );
-    for await (const chunk of copy as AsyncIterable<Buffer>)
-      for (const byte of chunk) if (byte === 10) bareRows++;
-    client.release();
-    const bareSeconds = (performance.now() - bareStarted) / 1000;
+    const exportLine = only ? '' : await measureExport(server, bare, token, companyId);
 
     console.log(
       `\n## pnpm bench — ${bench.n.toLocaleString('en-US')} leads, ${connections} connections, ${duration} s per run, pool ${POOL}, Node ${process.versions.node}\n`,
@@ -348,9 +364,7 @@ async function main(): Promise<void> {
     }
     console.log('\n| plan of | index used | EXPLAIN ANALYZE time |\n|---|---|--:|');
     for (const line of plans) console.log(line);
-    console.log(
-      `\nexport.csv: ${fmt(lines - 1)} rows in ${fmt(apiSeconds, 1)} s = ${fmt((lines - 1) / apiSeconds)} rows/s (server peak RSS ${fmt(peakRss)} MB); bare pg COPY of the same SELECT: ${fmt(bareRows / bareSeconds)} rows/s`,
-    );
+    if (exportLine) console.log(`\n${exportLine}`);
     await cleanUp();
   } finally {
     server.child.kill('SIGTERM');
