@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { Sequelize } from 'sequelize-typescript';
 import { AppConfig } from '../config/app-config.js';
 import { DatabaseConnection } from './database-connection.js';
+import { ReadQuery } from './read-query.js';
 
 @Global()
 @Module({
@@ -16,7 +17,8 @@ import { DatabaseConnection } from './database-connection.js';
       useFactory: (db: DatabaseConnection) => db.sequelize,
       inject: [DatabaseConnection],
     },
+    ReadQuery,
   ],
-  exports: [Sequelize, DatabaseConnection],
+  exports: [Sequelize, DatabaseConnection, ReadQuery],
 })
 export class DatabaseModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { QueryTypes, Transaction } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
+import { ReadQuery } from '../database/read-query.js';
 import { SortDirection } from '../common/graphql/sort-direction.enum.js';
 import type { CursorValues } from '../common/pagination/cursor.js';
 import { Keyset, SqlParams } from '../common/pagination/keyset.js';
@@ -20,7 +21,10 @@ export const INTERACTION_KEYSET = new Keyset<InteractionRecord>(
 
 @Injectable()
 export class InteractionsRepository {
-  constructor(private readonly sequelize: Sequelize) {}
+  constructor(
+    private readonly sequelize: Sequelize,
+    private readonly reads: ReadQuery,
+  ) {}
 
   private where(companyId: string, filter: InteractionFilter, params: SqlParams): string[] {
     // Interactions of removed leads are hidden with them.
@@ -44,19 +48,13 @@ export class InteractionsRepository {
     if (after) where.push(INTERACTION_KEYSET.after(after, params));
     const sql = `SELECT ${interactionRecordColumns('i')} FROM interactions i JOIN leads l ON l.id = i.lead_id
       WHERE ${where.join(' AND ')} ORDER BY ${INTERACTION_KEYSET.orderBy()} LIMIT ${params.add(limit)}`;
-    return this.sequelize.query<InteractionRecord>(sql, {
-      bind: params.values,
-      type: QueryTypes.SELECT,
-    });
+    return this.reads.rows<InteractionRecord>(sql, params.values);
   }
 
   async count(companyId: string, filter: InteractionFilter): Promise<number> {
     const params = new SqlParams();
     const sql = `SELECT count(*)::int AS n FROM interactions i JOIN leads l ON l.id = i.lead_id WHERE ${this.where(companyId, filter, params).join(' AND ')}`;
-    const [row] = await this.sequelize.query<{ n: number }>(sql, {
-      bind: params.values,
-      type: QueryTypes.SELECT,
-    });
+    const [row] = await this.reads.rows<{ n: number }>(sql, params.values);
     return row.n;
   }
 
@@ -69,14 +67,14 @@ export class InteractionsRepository {
     leadIds: readonly string[],
     perLead: number,
   ): Promise<InteractionRecord[]> {
-    return this.sequelize.query<InteractionRecord>(
+    return this.reads.rows<InteractionRecord>(
       `SELECT ${interactionRecordColumns('i')} FROM unnest($1::uuid[]) AS l(id)
        CROSS JOIN LATERAL (
          SELECT * FROM interactions
          WHERE lead_id = l.id AND company_id = $2
          ORDER BY date DESC, id DESC LIMIT $3
        ) i`,
-      { bind: [leadIds, companyId, perLead], type: QueryTypes.SELECT },
+      [leadIds, companyId, perLead],
     );
   }
 

@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { QueryTypes, Transaction, UniqueConstraintError } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
+import { ReadQuery } from '../database/read-query.js';
 import { SortDirection } from '../common/graphql/sort-direction.enum.js';
 import type { CursorValues } from '../common/pagination/cursor.js';
 import { Keyset, SqlParams, type SortColumn } from '../common/pagination/keyset.js';
@@ -63,7 +64,10 @@ function searchMatch(term: string, params: SqlParams): string {
 
 @Injectable()
 export class LeadsRepository {
-  constructor(private readonly sequelize: Sequelize) {}
+  constructor(
+    private readonly sequelize: Sequelize,
+    private readonly reads: ReadQuery,
+  ) {}
 
   keyset(field: LeadOrderField, direction: SortDirection): Keyset<LeadRecord> {
     return new Keyset(SORTS[field], direction);
@@ -158,7 +162,7 @@ export class LeadsRepository {
   }
 
   private rows(sql: string, params: SqlParams): Promise<LeadRecord[]> {
-    return this.sequelize.query<LeadRecord>(sql, { bind: params.values, type: QueryTypes.SELECT });
+    return this.reads.rows<LeadRecord>(sql, params.values);
   }
 
   /**
@@ -194,10 +198,7 @@ export class LeadsRepository {
   async count(companyId: string, filter: LeadFilter): Promise<number> {
     const params = new SqlParams();
     const sql = `SELECT count(*)::int AS n FROM leads WHERE ${this.where(companyId, filter, params).join(' AND ')}`;
-    const [row] = await this.sequelize.query<{ n: number }>(sql, {
-      bind: params.values,
-      type: QueryTypes.SELECT,
-    });
+    const [row] = await this.reads.rows<{ n: number }>(sql, params.values);
     return row.n;
   }
 
@@ -215,9 +216,9 @@ export class LeadsRepository {
   }
 
   findLiveByIds(companyId: string, ids: readonly string[]): Promise<LeadRecord[]> {
-    return this.sequelize.query<LeadRecord>(
+    return this.reads.rows<LeadRecord>(
       `SELECT ${LEAD_RECORD_COLUMNS} FROM leads WHERE company_id = $1 AND id = ANY($2::uuid[]) AND deleted_at IS NULL`,
-      { bind: [companyId, ids], type: QueryTypes.SELECT },
+      [companyId, ids],
     );
   }
 

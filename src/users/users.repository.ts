@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import {
-  Op,
-  QueryTypes,
-  Sequelize,
-  Transaction,
-  UniqueConstraintError,
-  WhereOptions,
-} from 'sequelize';
+import { Op, Sequelize, Transaction, UniqueConstraintError, WhereOptions } from 'sequelize';
 import { ConflictException } from '../common/errors/app.exception.js';
+import { ReadQuery } from '../database/read-query.js';
 import { Role } from '../auth/role.enum.js';
 import { Company } from './models/company.model.js';
 import { USER_RECORD_COLUMNS, User, type UserRecord } from './models/user.model.js';
@@ -23,6 +17,8 @@ export interface NewUser {
 
 @Injectable()
 export class UsersRepository {
+  constructor(private readonly reads: ReadQuery) {}
+
   createCompany(name: string, transaction: Transaction): Promise<Company> {
     return Company.create({ name }, { transaction });
   }
@@ -61,20 +57,17 @@ export class UsersRepository {
   }
 
   findInCompanyByIds(companyId: string, ids: readonly string[]): Promise<UserRecord[]> {
-    return User.sequelize!.query<UserRecord>(
+    return this.reads.rows<UserRecord>(
       `SELECT ${USER_RECORD_COLUMNS} FROM users WHERE company_id = $1 AND id = ANY($2::uuid[])`,
-      { bind: [companyId, ids], type: QueryTypes.SELECT },
+      [companyId, ids],
     );
   }
 
   /** The hot path of every authenticated request: one indexed lookup, no model instance. */
   async findRecord(id: string): Promise<UserRecord | null> {
-    const [row] = await User.sequelize!.query<UserRecord>(
+    const [row] = await this.reads.rows<UserRecord>(
       `SELECT ${USER_RECORD_COLUMNS} FROM users WHERE id = $1`,
-      {
-        bind: [id],
-        type: QueryTypes.SELECT,
-      },
+      [id],
     );
     return row ?? null;
   }
