@@ -10,6 +10,12 @@ import { RateLimiters } from './rate-limiters.js';
 /** Global, before authentication: a general per-IP budget, plus login limits per IP and per account. */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
+  /**
+   * Guards run once per root field of a GraphQL operation; the general budget counts HTTP requests,
+   * so every field of one request shares (and awaits) the first field's verdict.
+   */
+  private readonly counted = new WeakMap<object, Promise<void>>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly limiters: RateLimiters,
@@ -20,7 +26,12 @@ export class RateLimitGuard implements CanActivate {
     const { req, reply } = httpOf(context);
     const setRetry = (seconds: number): void => void reply.header('Retry-After', String(seconds));
     if (!this.reflector.getAllAndOverride<boolean>(SKIP_RATE_LIMIT, targets)) {
-      await this.consume(this.limiters.api, req.ip, setRetry);
+      let verdict = this.counted.get(req);
+      if (!verdict) {
+        verdict = this.consume(this.limiters.api, req.ip, setRetry);
+        this.counted.set(req, verdict);
+      }
+      await verdict;
     }
     if (this.reflector.getAllAndOverride<boolean>(LOGIN_RATE_LIMITED, targets)) {
       await this.consume(this.limiters.loginPerIp, req.ip, setRetry);

@@ -48,6 +48,32 @@ describe('login rate limits (in memory)', () => {
   });
 });
 
+describe('general request budget', () => {
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    sut = await startTestApp({ RATE_LIMIT_PER_MINUTE: '3' });
+  });
+  afterAll(() => sut.close());
+
+  it('counts an HTTP request once, however many root fields its operation has', async () => {
+    const admin = await newCompany(sut); // signUp: the first request of the budget
+    const three = '{ a: me { id } b: me { id } c: me { id } }';
+    const first = await sut.gql(three, {}, admin.token);
+    expect(first.errors).toBeUndefined();
+    expect(first.data).toMatchObject({ a: { id: admin.id }, c: { id: admin.id } });
+    expect((await sut.gql(three, {}, admin.token)).errors).toBeUndefined();
+
+    // The fourth request is over the budget: refused as a whole, with Retry-After.
+    const limited = await sut.gql(three, {}, admin.token);
+    expect(limited.data).toBeNull();
+    expect(new Set(limited.errors?.map((e) => e.extensions.code))).toEqual(
+      new Set(['RATE_LIMITED']),
+    );
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
+
 const withRedis = redisUrl() ? describe : describe.skip;
 
 withRedis('login rate limits shared through Redis', () => {
