@@ -1,6 +1,5 @@
 import {
   Args,
-  Context,
   ID,
   Int,
   Mutation,
@@ -14,7 +13,7 @@ import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import { FirstArg } from '../common/graphql/first.arg.js';
 import { UuidPipe } from '../common/graphql/uuid.pipe.js';
 import { toConnection } from '../common/pagination/page.js';
-import type { Loaders } from '../graphql/loaders.js';
+import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { LeadType } from '../leads/models/lead.type.js';
 import { UserType } from '../users/models/user.type.js';
 import { CreateInteractionInput } from './dto/create-interaction.input.js';
@@ -99,10 +98,13 @@ export class InteractionsResolver {
     return this.interactionsService.remove(auth, id);
   }
 
+  // Field resolvers without parameter decorators get GraphQL's (parent, args, context) directly:
+  // Nest skips its per-call pipeline (pipes, promises) for them, and these run once per row.
   @ResolveField(() => LeadType)
   async lead(
-    @Parent() interaction: InteractionType,
-    @Context('loaders') loaders: Loaders,
+    interaction: InteractionType,
+    _args: unknown,
+    { loaders }: GraphQLContext,
   ): Promise<LeadType | null> {
     const lead = await loaders.leadById.load(interaction.leadId);
     return lead ? LeadType.from(lead) : null;
@@ -110,8 +112,9 @@ export class InteractionsResolver {
 
   @ResolveField(() => UserType, { nullable: true, description: 'Who logged it.' })
   async createdBy(
-    @Parent() interaction: InteractionType,
-    @Context('loaders') loaders: Loaders,
+    interaction: InteractionType,
+    _args: unknown,
+    { loaders }: GraphQLContext,
   ): Promise<UserType | null> {
     if (!interaction.createdById) return null;
     const user = await loaders.userById.load(interaction.createdById);

@@ -15,6 +15,7 @@ import { FirstArg } from '../common/graphql/first.arg.js';
 import { UuidPipe } from '../common/graphql/uuid.pipe.js';
 import { pageSize } from '../common/pagination/cursor.js';
 import { toConnection } from '../common/pagination/page.js';
+import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import type { Loaders } from '../graphql/loaders.js';
 import { InteractionType } from '../interactions/models/interaction.type.js';
 import { UserType } from '../users/models/user.type.js';
@@ -143,10 +144,13 @@ export class LeadsResolver {
     return rows.map((row) => InteractionType.from(row));
   }
 
+  // No parameter decorators: GraphQL's (parent, args, context) arrive directly, without Nest's
+  // per-call pipeline, which would otherwise run once per lead of the page.
   @ResolveField(() => UserType, { nullable: true })
   async assignedTo(
-    @Parent() lead: LeadType,
-    @Context('loaders') loaders: Loaders,
+    lead: LeadType,
+    _args: unknown,
+    { loaders }: GraphQLContext,
   ): Promise<UserType | null> {
     if (!lead.assignedToId) return null;
     const user = await loaders.userById.load(lead.assignedToId);
