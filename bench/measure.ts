@@ -109,3 +109,18 @@ export async function measureOpenLoop(options: {
   agent.destroy();
   return { ...percentiles(latencies), rps: latencies.length / elapsed, errors };
 }
+
+/** Each figure's median over several runs of one measurement. */
+export function median(runs: Figures[]): Figures {
+  const mid = (pick: (f: Figures) => number): number => {
+    const sorted = runs.map(pick).sort((a, b) => a - b);
+    const m = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+  };
+  return {
+    rps: mid((f) => f.rps),
+    p50: mid((f) => f.p50),
+    p99: mid((f) => f.p99),
+    errors: runs.reduce((sum, f) => sum + f.errors, 0),
+  };
+}

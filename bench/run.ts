@@ -9,7 +9,7 @@ import { to as copyTo } from 'pg-copy-streams';
 import { EXPORT_SELECT } from '../src/leads/lead-csv.js';
 import { encodeCursor } from '../src/common/pagination/cursor.js';
 import { argValue, BENCH, openBenchDatabase } from './bench-env.js';
-import { measureApi, measureBare, measureOpenLoop, type Figures } from './measure.js';
+import { measureApi, measureBare, measureOpenLoop, median, type Figures } from './measure.js';
 
 const POOL = 10;
 const SEARCH_TERMS = [
@@ -118,12 +118,13 @@ async function measureExport(
 }
 
 /**
- * `pnpm bench [--duration 10] [--connections 50] [--only word]`: each scenario against the built server (autocannon)
+ * `pnpm bench [--duration 10] [--connections 50] [--rounds 3] [--only word]`: each scenario against the built server (autocannon)
  * and the same SQL on a bare pg pool of the same size, in one run. Needs `pnpm bench:data` first.
  */
 async function main(): Promise<void> {
   const duration = argValue('duration', 10);
   const connections = argValue('connections', 50);
+  const rounds = Math.max(1, argValue('rounds', 3));
   // `--only search`: the scenarios whose name contains the word (export runs only without it).
   const only = process.argv.includes('--only')
     ? process.argv[process.argv.indexOf('--only') + 1]
@@ -320,13 +321,18 @@ async function main(): Promise<void> {
           setupRequest: (req) => ({ ...req, body: JSON.stringify(scenario.query!(i++)) }),
         },
       ];
-      const api = await measureApi({
-        url: `${server.base}/graphql`,
-        connections,
-        duration,
-        requests,
-      });
-      const bareFigures = await measureBare(scenario.bare, connections, duration);
+      // API and bare pg take turns, `rounds` times: this VM's speed drifts by tens of percent from
+      // minute to minute, and the ratio should compare the two under the same conditions.
+      const apiRuns: Figures[] = [];
+      const bareRuns: Figures[] = [];
+      for (let round = 0; round < rounds; round++) {
+        apiRuns.push(
+          await measureApi({ url: `${server.base}/graphql`, connections, duration, requests }),
+        );
+        bareRuns.push(await measureBare(scenario.bare, connections, duration));
+      }
+      const api = median(apiRuns);
+      const bareFigures = median(bareRuns);
       // One client at a time: the service time, without the queueing that 50 clients add.
       const single = await measureApi({
         url: `${server.base}/graphql`,
@@ -351,7 +357,7 @@ async function main(): Promise<void> {
     const exportLine = only ? '' : await measureExport(server, bare, token, companyId);
 
     console.log(
-      `\n## pnpm bench — ${bench.n.toLocaleString('en-US')} leads, ${connections} connections, ${duration} s per run, pool ${POOL}, Node ${process.versions.node}\n`,
+      `\n## pnpm bench — ${bench.n.toLocaleString('en-US')} leads, ${connections} connections, ${duration} s per run, API and bare pg alternating ${rounds}× (medians), pool ${POOL}, Node ${process.versions.node}\n`,
     );
     console.log(
       `| scenario | API req/s | API p50 ms | API p99 ms | bare pg req/s | pg p50 ms | pg p99 ms | API / pg | 1 client p50 / p99 ms | ${connections} clients at ½ load: req/s, p50 / p99 ms | errors |`,
