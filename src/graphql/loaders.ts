@@ -9,12 +9,18 @@ import type { LeadRecord } from '../leads/models/lead.model.js';
 import type { UserRecord } from '../users/models/user.model.js';
 import { UsersRepository } from '../users/users.repository.js';
 
+/**
+ * How many of a lead's interactions `lead.interactions` lists, newest first. The whole history pages
+ * through interactionsByLead(leadId, first) and interactionsConnection(filter: { leadId }).
+ */
+export const NESTED_INTERACTIONS = 50;
+
 /** Batches the nested lookups of one request: N parents cost one statement per relation. */
 export interface Loaders {
   leadById: DataLoader<string, LeadRecord | null>;
   userById: DataLoader<string, UserRecord | null>;
-  /** The newest `first` interactions of each lead. */
-  interactionsByLead(first: number): DataLoader<string, InteractionRecord[]>;
+  /** The newest NESTED_INTERACTIONS interactions of each lead. */
+  interactionsByLead: DataLoader<string, InteractionRecord[]>;
 }
 
 function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | null)[] {
@@ -36,7 +42,6 @@ export class LoadersFactory {
       if (!req.auth) throw new UnauthenticatedException();
       return req.auth.companyId;
     };
-    const interactionLoaders = new Map<number, DataLoader<string, InteractionRecord[]>>();
     return {
       leadById: new DataLoader(async (ids) =>
         byId(ids, await this.leads.findLiveByIds(companyId(), ids)),
@@ -44,19 +49,16 @@ export class LoadersFactory {
       userById: new DataLoader(async (ids) =>
         byId(ids, await this.users.findInCompanyByIds(companyId(), ids)),
       ),
-      interactionsByLead: (first) => {
-        let loader = interactionLoaders.get(first);
-        if (!loader) {
-          loader = new DataLoader(async (leadIds) => {
-            const rows = await this.interactions.latestForLeads(companyId(), leadIds, first);
-            const grouped = new Map<string, InteractionRecord[]>(leadIds.map((id) => [id, []]));
-            for (const row of rows) grouped.get(row.leadId)?.push(row);
-            return leadIds.map((id) => grouped.get(id) ?? []);
-          });
-          interactionLoaders.set(first, loader);
-        }
-        return loader;
-      },
+      interactionsByLead: new DataLoader(async (leadIds) => {
+        const rows = await this.interactions.latestForLeads(
+          companyId(),
+          leadIds,
+          NESTED_INTERACTIONS,
+        );
+        const grouped = new Map<string, InteractionRecord[]>(leadIds.map((id) => [id, []]));
+        for (const row of rows) grouped.get(row.leadId)?.push(row);
+        return leadIds.map((id) => grouped.get(id) ?? []);
+      }),
     };
   }
 }

@@ -11,12 +11,10 @@ import {
 } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
-import { FirstArg } from '../common/graphql/first.arg.js';
 import { UuidPipe } from '../common/graphql/uuid.pipe.js';
-import { pageSize } from '../common/pagination/cursor.js';
 import { toConnection } from '../common/pagination/page.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
-import type { Loaders } from '../graphql/loaders.js';
+import { NESTED_INTERACTIONS, type Loaders } from '../graphql/loaders.js';
 import { InteractionType } from '../interactions/models/interaction.type.js';
 import { UserType } from '../users/models/user.type.js';
 import { CreateLeadInput } from './dto/create-lead.input.js';
@@ -134,18 +132,21 @@ export class LeadsResolver {
     return this.leadsService.purge(auth, id);
   }
 
-  @ResolveField(() => [InteractionType], { description: 'Newest first.' })
+  // Field resolvers without parameter decorators get GraphQL's (parent, args, context) directly:
+  // Nest skips its per-call pipeline (pipes, promises) for them, and these run once per lead of a
+  // page. That is also why `interactions` takes no `first`: an argument needs a decorator.
+  @ResolveField(() => [InteractionType], {
+    description: `The newest ${NESTED_INTERACTIONS}, newest first; interactionsByLead or interactionsConnection page through all.`,
+  })
   async interactions(
-    @Parent() lead: LeadType,
-    @FirstArg() first: number,
-    @Context('loaders') loaders: Loaders,
+    lead: LeadType,
+    _args: unknown,
+    { loaders }: GraphQLContext,
   ): Promise<InteractionType[]> {
-    const rows = await loaders.interactionsByLead(pageSize(first)).load(lead.id);
+    const rows = await loaders.interactionsByLead.load(lead.id);
     return rows.map((row) => InteractionType.from(row));
   }
 
-  // No parameter decorators: GraphQL's (parent, args, context) arrive directly, without Nest's
-  // per-call pipeline, which would otherwise run once per lead of the page.
   @ResolveField(() => UserType, { nullable: true })
   async assignedTo(
     lead: LeadType,

@@ -171,6 +171,33 @@ describe('interactions', () => {
     expect(all.data?.interactionsConnection.totalCount).toBe(0);
   });
 
+  it('nests the newest 50 interactions in a lead; interactionsByLead reaches the rest', async () => {
+    const lead = await newLead(sut, admin);
+    const base = Date.UTC(2025, 0, 1);
+    const dates = Array.from({ length: 52 }, (_, n) =>
+      new Date(base + n * 86_400_000).toISOString(),
+    );
+    for (const date of dates) await newInteraction(sut, admin, lead.id, { date });
+    const newestFirst = [...dates].reverse();
+
+    const nested = await sut.gql(
+      'query($id: ID!) { lead(id: $id) { interactions { date } } }',
+      { id: lead.id },
+      rep.token,
+    );
+    expect(nested.data?.lead.interactions.map((i: { date: string }) => i.date)).toEqual(
+      newestFirst.slice(0, 50),
+    );
+    const byLead = await sut.gql(
+      'query($id: ID!) { interactionsByLead(leadId: $id, first: 100) { date } }',
+      { id: lead.id },
+      rep.token,
+    );
+    expect(byLead.data?.interactionsByLead.map((i: { date: string }) => i.date)).toEqual(
+      newestFirst,
+    );
+  });
+
   it('pages through the company’s interactions newest first, filtered by type', async () => {
     const seen: string[] = [];
     let after: string | null = null;
