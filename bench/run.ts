@@ -36,7 +36,8 @@ interface Scenario {
 async function startServer(url: string): Promise<{ child: ChildProcess; base: string }> {
   const logFile = join(tmpdir(), `crm-bench-server-${process.pid}.log`);
   const log = openSync(logFile, 'w');
-  const child = spawn(process.execPath, ['dist/src/main.js'], {
+  // The flags `pnpm start:prod` and the Dockerfile run it with.
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', 'dist/src/main.js'], {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
