@@ -57,9 +57,16 @@ describe('GraphQL endpoint', () => {
     expect(res.errors?.[0].message).toMatch(/aliases/i);
   });
 
-  it('answers a query within the limits', async () => {
+  it('answers a query within the limits, compact and never to be cached', async () => {
     const res = await sut.gql('{ me { id } }', {}, admin.token);
     expect(res.data?.me.id).toBe(admin.id);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const raw = await fetch(`${sut.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    });
+    expect(await raw.text()).toBe(JSON.stringify({ data: { me: { id: admin.id } } }));
   });
 
   it('refuses batched requests', async () => {
