@@ -176,6 +176,7 @@ async function main(): Promise<void> {
     const page = 'SELECT * FROM leads WHERE company_id = $1 AND deleted_at IS NULL';
     const search = 'search_text LIKE lower($2)';
     const run = randomBytes(3).toString('hex');
+    let inserted = 0;
 
     const scenarios: Scenario[] = [
       {
@@ -277,10 +278,11 @@ async function main(): Promise<void> {
             },
           },
         }),
-        bare: (i) =>
+        // Its own counter: measureBare counts from 0 in every round, and emails must stay unique.
+        bare: () =>
           bare.query(
             `INSERT INTO leads (company_id, first_name, last_name, email, budget) VALUES ($1, 'Bench', 'Create', $2, 1000) RETURNING id`,
-            [companyId, `pg-${run}-${i}@bench.test`],
+            [companyId, `pg-${run}-${inserted++}@bench.test`],
           ),
       },
     ];
