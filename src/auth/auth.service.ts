@@ -95,6 +95,7 @@ export class AuthService {
         AuthEvents.LoginSucceeded,
         { companyId: user.companyId, userId: user.id, ...meta },
         { type: 'User', id: user.id },
+        { email: input.email },
       ),
     );
     return { user, refreshToken: refresh.token, accessToken: await this.accessTokenFor(user) };

@@ -63,5 +63,10 @@ function loginEmail(context: ExecutionContext): string | null {
     input?: { email?: unknown };
   }>().input;
   const email = (input as { email?: unknown } | undefined)?.email;
-  return typeof email === 'string' ? email.trim().toLowerCase() : null;
+  return typeof email === 'string' ? loginAccountKey(email) : null;
+}
+
+/** The per-account login budget's key: the email as typed, trimmed, in any letter case. */
+export function loginAccountKey(email: string): string {
+  return email.trim().toLowerCase();
 }

@@ -33,6 +33,21 @@ describe('login rate limits (in memory)', () => {
     expect(right.errors?.[0].extensions.code).toBe('RATE_LIMITED');
   });
 
+  it('counts only failed attempts against an account', async () => {
+    const admin = await newCompany(sut);
+    const right = { i: { email: admin.email, password: admin.password } };
+    for (let i = 0; i < 5; i++) expect((await sut.gql(LOGIN, right)).errors).toBeUndefined();
+    const codes: (string | undefined)[] = [];
+    for (let i = 0; i < 4; i++)
+      codes.push((await attempt(sut, admin.email)).errors?.[0].extensions.code);
+    expect(codes).toEqual([
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+      'RATE_LIMITED',
+    ]);
+  });
+
   it('limits attempts per IP across accounts', async () => {
     const other = await startTestApp({ LOGIN_LIMIT_PER_IP: '2' });
     try {
