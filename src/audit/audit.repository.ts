@@ -1,7 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { Op, Transaction, WhereOptions } from 'sequelize';
+import type { Transaction } from 'sequelize';
+import { SortDirection } from '../common/graphql/sort-direction.enum.js';
+import type { CursorValues } from '../common/pagination/cursor.js';
+import { Keyset, SqlParams } from '../common/pagination/keyset.js';
+import { ReadQuery } from '../database/read-query.js';
 import type { AuditLogFilter } from './dto/audit-log-filter.input.js';
-import { AuditLog } from './models/audit-log.model.js';
+import {
+  AUDIT_LOG_RECORD_COLUMNS,
+  AuditLog,
+  type AuditLogRecord,
+} from './models/audit-log.model.js';
+
+export const AUDIT_KEYSET = new Keyset<AuditLogRecord>(
+  [{ sql: 'created_at', type: 'timestamptz', value: (l) => l.createdAt.toISOString() }],
+  SortDirection.DESC,
+);
 
 export type NewAuditLog = Pick<
   AuditLog,
@@ -18,56 +31,45 @@ export type NewAuditLog = Pick<
 
 @Injectable()
 export class AuditRepository {
+  constructor(private readonly reads: ReadQuery) {}
+
   async insert(entry: NewAuditLog, transaction?: Transaction): Promise<void> {
     await AuditLog.create({ ...entry }, { transaction });
   }
 
-  private where(companyId: string, filter: AuditLogFilter): WhereOptions<AuditLog> {
-    const createdAt: Record<symbol, Date> = {};
-    if (filter.from) createdAt[Op.gte] = filter.from;
-    if (filter.to) createdAt[Op.lt] = filter.to;
-    return {
-      companyId,
-      ...(filter.action && { action: filter.action }),
-      ...(filter.entityType && { entityType: filter.entityType }),
-      ...(filter.entityId && { entityId: filter.entityId }),
-      ...(filter.actorUserId && { actorUserId: filter.actorUserId }),
-      ...((filter.from || filter.to) && { createdAt }),
-    };
+  private where(companyId: string, filter: AuditLogFilter, params: SqlParams): string[] {
+    const where = [`company_id = ${params.add(companyId)}::uuid`];
+    if (filter.action) where.push(`action = ${params.add(filter.action)}`);
+    if (filter.entityType) where.push(`entity_type = ${params.add(filter.entityType)}`);
+    if (filter.entityId) where.push(`entity_id = ${params.add(filter.entityId)}::uuid`);
+    if (filter.actorUserId) where.push(`actor_user_id = ${params.add(filter.actorUserId)}::uuid`);
+    if (filter.from) where.push(`created_at >= ${params.add(filter.from)}::timestamptz`);
+    if (filter.to) where.push(`created_at < ${params.add(filter.to)}::timestamptz`);
+    return where;
   }
 
-  /** Newest first, keyset on (createdAt, id) descending. */
+  /** Newest first: a row comparison on (created_at, id) that audit_logs_company_page serves at any depth. */
   page(
     companyId: string,
     filter: AuditLogFilter,
     limit: number,
-    after?: { createdAt: string; id: string },
-  ): Promise<AuditLog[]> {
-    const base = this.where(companyId, filter);
-    const where: WhereOptions<AuditLog> = after
-      ? {
-          [Op.and]: [
-            base,
-            {
-              [Op.or]: [
-                { createdAt: { [Op.lt]: after.createdAt } },
-                { createdAt: after.createdAt, id: { [Op.lt]: after.id } },
-              ],
-            },
-          ],
-        }
-      : base;
-    return AuditLog.findAll({
-      where,
-      order: [
-        ['createdAt', 'DESC'],
-        ['id', 'DESC'],
-      ],
-      limit,
-    });
+    after?: CursorValues,
+  ): Promise<AuditLogRecord[]> {
+    const params = new SqlParams();
+    const where = this.where(companyId, filter, params);
+    if (after) where.push(AUDIT_KEYSET.after(after, params));
+    return this.reads.rows<AuditLogRecord>(
+      `SELECT ${AUDIT_LOG_RECORD_COLUMNS} FROM audit_logs WHERE ${where.join(' AND ')} ORDER BY ${AUDIT_KEYSET.orderBy()} LIMIT ${params.add(limit)}`,
+      params.values,
+    );
   }
 
-  count(companyId: string, filter: AuditLogFilter): Promise<number> {
-    return AuditLog.count({ where: this.where(companyId, filter) });
+  async count(companyId: string, filter: AuditLogFilter): Promise<number> {
+    const params = new SqlParams();
+    const [row] = await this.reads.rows<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_logs WHERE ${this.where(companyId, filter, params).join(' AND ')}`,
+      params.values,
+    );
+    return row.n;
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import { PageArgs } from '../common/graphql/page.args.js';
@@ -16,9 +16,26 @@ export class AuditResolver {
   async auditLogs(
     @CurrentAuth() auth: AuthContext,
     @Args() page: PageArgs,
-    @Args('filter', { type: () => AuditLogFilter, nullable: true }) filter?: AuditLogFilter,
+    @Args('filter', { type: () => AuditLogFilter, nullable: true }) filter?: AuditLogFilter | null,
   ): Promise<AuditLogConnection> {
     const result = await this.audit.page(auth, filter ?? {}, page.first, page.after);
-    return { ...toConnection(result.page, (l) => AuditLogType.from(l)), totalCount: result.total };
+    return {
+      ...toConnection(result, (log) => AuditLogType.from(log)),
+      filter: filter ?? {},
+      totalCount: 0,
+    };
+  }
+}
+
+@Resolver(() => AuditLogConnection)
+export class AuditLogConnectionResolver {
+  constructor(private readonly audit: AuditService) {}
+
+  @ResolveField(() => Int, { description: 'Entries matching the filter, across all pages.' })
+  totalCount(
+    @CurrentAuth() auth: AuthContext,
+    @Parent() connection: AuditLogConnection,
+  ): Promise<number> {
+    return this.audit.count(auth, connection.filter ?? {});
   }
 }

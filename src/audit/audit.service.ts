@@ -4,9 +4,9 @@ import { Action, authorize } from '../auth/permissions.js';
 import type { DomainEvent } from '../common/events/domain-event.js';
 import { decodeCursor, pageSize } from '../common/pagination/cursor.js';
 import { toPage, type Page } from '../common/pagination/page.js';
-import { AuditRepository } from './audit.repository.js';
+import { AUDIT_KEYSET, AuditRepository } from './audit.repository.js';
 import type { AuditLogFilter } from './dto/audit-log-filter.input.js';
-import type { AuditLog } from './models/audit-log.model.js';
+import type { AuditLogRecord } from './models/audit-log.model.js';
 
 @Injectable()
 export class AuditService {
@@ -35,19 +35,16 @@ export class AuditService {
     filter: AuditLogFilter,
     first?: number | null,
     after?: string | null,
-  ): Promise<{ page: Page<AuditLog>; total: number }> {
+  ): Promise<Page<AuditLogRecord>> {
     authorize(auth, Action.ReadAuditLogs);
     const limit = pageSize(first);
-    const cursor = after ? decodeCursor(after, 2) : undefined;
-    const [rows, total] = await Promise.all([
-      this.logs.page(
-        auth.companyId,
-        filter,
-        limit + 1,
-        cursor ? { createdAt: String(cursor[0]), id: String(cursor[1]) } : undefined,
-      ),
-      this.logs.count(auth.companyId, filter),
-    ]);
-    return { page: toPage(rows, limit, (l) => [l.createdAt.toISOString(), l.id]), total };
+    const cursor = after ? decodeCursor(after, AUDIT_KEYSET.arity) : undefined;
+    const rows = await this.logs.page(auth.companyId, filter, limit + 1, cursor);
+    return toPage(rows, limit, (row) => AUDIT_KEYSET.keyOf(row));
+  }
+
+  count(auth: AuthContext, filter: AuditLogFilter): Promise<number> {
+    authorize(auth, Action.ReadAuditLogs);
+    return this.logs.count(auth.companyId, filter);
   }
 }

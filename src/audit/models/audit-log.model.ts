@@ -36,3 +36,23 @@ export class AuditLog extends Model {
 
   override createdAt!: Date;
 }
+
+/** An audit entry as the list reads it: plain columns, no model instance. */
+export type AuditLogRecord = Pick<
+  AuditLog,
+  | 'id'
+  | 'companyId'
+  | 'actorUserId'
+  | 'actorApiKeyId'
+  | 'action'
+  | 'entityType'
+  | 'entityId'
+  | 'changes'
+  | 'requestId'
+  | 'ip'
+  | 'createdAt'
+>;
+
+export const AUDIT_LOG_RECORD_COLUMNS = `id, company_id AS "companyId", actor_user_id AS "actorUserId",
+  actor_api_key_id AS "actorApiKeyId", action, entity_type AS "entityType", entity_id AS "entityId",
+  changes, request_id AS "requestId", ip, created_at AS "createdAt"`;

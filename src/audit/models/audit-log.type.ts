@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import type { AuditLog } from './audit-log.model.js';
+import type { AuditLogRecord } from './audit-log.model.js';
 
 @ObjectType('AuditLog')
 export class AuditLogType {
@@ -37,7 +37,7 @@ export class AuditLogType {
   @Field()
   createdAt!: Date;
 
-  static from(log: AuditLog): AuditLogType {
+  static from(log: AuditLogRecord): AuditLogType {
     return Object.assign(new AuditLogType(), {
       id: log.id,
       action: log.action,
