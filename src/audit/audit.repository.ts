@@ -16,18 +16,8 @@ export const AUDIT_KEYSET = new Keyset<AuditLogRecord>(
   SortDirection.DESC,
 );
 
-export type NewAuditLog = Pick<
-  AuditLog,
-  | 'companyId'
-  | 'actorUserId'
-  | 'actorApiKeyId'
-  | 'action'
-  | 'entityType'
-  | 'entityId'
-  | 'changes'
-  | 'requestId'
-  | 'ip'
->;
+/** An entry to write: the database gives it its id and time. */
+export type NewAuditLog = Omit<AuditLogRecord, 'id' | 'createdAt'>;
 
 @Injectable()
 export class AuditRepository {
