@@ -51,4 +51,17 @@ describe('Keyset', () => {
     expect(sut.orderBy()).toBe('l.created_at DESC, l.id DESC');
     expect(sut.keyOf({ id: 'x', at: 't' })).toEqual(['t', 'x']);
   });
+
+  it('names its sort keys for a subquery and orders by those names from outside it', () => {
+    const sut = new Keyset<{ id: string; status: string; at: string }>(
+      [
+        { sql: 'status', type: 'text', value: (r) => r.status },
+        { sql: 'lower(email)', type: 'text', value: (r) => r.at },
+      ],
+      SortDirection.ASC,
+    );
+    expect(sut.selectKeys()).toBe('status AS sort_0, lower(email) AS sort_1');
+    expect(sut.overKeys().orderBy()).toBe('sort_0 ASC, sort_1 ASC, id ASC');
+    expect(sut.overKeys('m').orderBy()).toBe('m.sort_0 ASC, m.sort_1 ASC, m.id ASC');
+  });
 });
