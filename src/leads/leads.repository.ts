@@ -54,12 +54,20 @@ function escapeLike(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** A term made of phone characters only, with at least this many digits, is searched as digits. */
+const PHONE_TERM = /^[\d\s+().-]+$/;
+const PHONE_TERM_MIN_DIGITS = 3;
+
 /**
  * Name, email or phone contains the term, in any letter case: search_text (migration 0003) holds
- * them lower-cased, so only the pattern is lower-cased, once, and leads_search_trgm serves it.
+ * them lower-cased, so only the pattern is lower-cased, once, and leads_search_trgm serves it. A
+ * phone-like term is reduced to its digits, which search_text also holds for the phone: `(212)
+ * 555-0123` finds `+1 212 555 0123`.
  */
 function searchMatch(term: string, params: SqlParams): string {
-  return `search_text LIKE lower(${params.add(escapeLike(term))})`;
+  const digits = term.replace(/\D/g, '');
+  const text = PHONE_TERM.test(term) && digits.length >= PHONE_TERM_MIN_DIGITS ? digits : term;
+  return `search_text LIKE lower(${params.add(escapeLike(text))})`;
 }
 
 @Injectable()

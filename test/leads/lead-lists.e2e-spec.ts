@@ -84,6 +84,16 @@ describe('lead lists', () => {
       (l: Row) => l.email === 'person13@acme.test',
     ],
     [
+      'search (phone in another format)',
+      'filter: { search: "(20) 7946-1013" }',
+      (l: Row) => l.email === 'person13@acme.test',
+    ],
+    [
+      'search (phone digits only)',
+      'filter: { search: "2079461013" }',
+      (l: Row) => l.email === 'person13@acme.test',
+    ],
+    [
       'search (name part)',
       'filter: { search: "zeld" }',
       (l: Row) => Number(/person(\d+)/.exec(l.email)![1]) % 5 === 0,
