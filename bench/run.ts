@@ -16,7 +16,7 @@ const SEARCH_TERMS = [
   'rodri',
   'lead123456',
   'tanaka',
-  '555 0123',
+  '5550123',
   'kowal',
   'lead77777@',
   'dubois',
