@@ -1,4 +1,4 @@
-import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import { PageArgs } from '../common/graphql/page.args.js';
@@ -19,23 +19,10 @@ export class AuditResolver {
     @Args('filter', { type: () => AuditLogFilter, nullable: true }) filter?: AuditLogFilter | null,
   ): Promise<AuditLogConnection> {
     const result = await this.audit.page(auth, filter ?? {}, page.first, page.after);
-    return {
-      ...toConnection(result, (log) => AuditLogType.from(log)),
-      filter: filter ?? {},
-      totalCount: 0,
-    };
-  }
-}
-
-@Resolver(() => AuditLogConnection)
-export class AuditLogConnectionResolver {
-  constructor(private readonly audit: AuditService) {}
-
-  @ResolveField(() => Int, { description: 'Entries matching the filter, across all pages.' })
-  totalCount(
-    @CurrentAuth() auth: AuthContext,
-    @Parent() connection: AuditLogConnection,
-  ): Promise<number> {
-    return this.audit.count(auth, connection.filter ?? {});
+    return toConnection(
+      result,
+      (log) => AuditLogType.from(log),
+      () => this.audit.count(auth, filter ?? {}),
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import { FirstArg } from '../common/graphql/first.arg.js';
@@ -36,11 +36,11 @@ export class InteractionsResolver {
     @Args() args: InteractionsArgs,
   ): Promise<InteractionConnection> {
     const page = await this.interactionsService.page(auth, args);
-    return {
-      ...toConnection(page, (i) => InteractionType.from(i)),
-      filter: args.filter,
-      totalCount: 0,
-    };
+    return toConnection(
+      page,
+      (i) => InteractionType.from(i),
+      () => this.interactionsService.count(auth, args.filter ?? undefined),
+    );
   }
 
   @Query(() => InteractionType, { nullable: true })
@@ -110,18 +110,5 @@ export class InteractionsResolver {
     if (!interaction.createdById) return null;
     const user = await loaders.userById.load(interaction.createdById);
     return user ? UserType.from(user) : null;
-  }
-}
-
-@Resolver(() => InteractionConnection)
-export class InteractionConnectionResolver {
-  constructor(private readonly interactionsService: InteractionsService) {}
-
-  @ResolveField(() => Int, { description: 'Interactions matching the filter, across all pages.' })
-  totalCount(
-    @CurrentAuth() auth: AuthContext,
-    @Parent() connection: InteractionConnection,
-  ): Promise<number> {
-    return this.interactionsService.count(auth, connection.filter);
   }
 }

@@ -114,15 +114,15 @@ export class LeadsRepository {
    */
   async page(query: LeadListQuery): Promise<LeadRecord[]> {
     const { search } = query.filter;
+    const keyset = this.keyset(query.orderBy, query.direction);
     if (!search) {
       const params = new SqlParams();
-      const keyset = this.keyset(query.orderBy, query.direction);
-      const where = this.pageWhere(query, query.filter, params);
+      const where = this.pageWhere(query, keyset, query.filter, params);
       const sql = `SELECT ${LEAD_RECORD_COLUMNS} FROM leads WHERE ${where} ORDER BY ${keyset.orderBy()} LIMIT ${params.add(query.limit)}`;
       return this.rows(sql, params);
     }
-    const probed = await this.probe(query, search);
-    return probed.length >= query.limit ? probed : this.searchAll(query);
+    const probed = await this.probe(query, keyset, search);
+    return probed.length >= query.limit ? probed : this.searchAll(query, keyset);
   }
 
   /**
@@ -130,11 +130,14 @@ export class LeadsRepository {
    * id and search_text are read there: in the default order leads_by_created holds them all (an
    * index-only scan); whole rows are fetched for the page alone.
    */
-  private probe(query: LeadListQuery, search: string): Promise<LeadRecord[]> {
+  private probe(
+    query: LeadListQuery,
+    keyset: Keyset<LeadRecord>,
+    search: string,
+  ): Promise<LeadRecord[]> {
     const params = new SqlParams();
-    const keyset = this.keyset(query.orderBy, query.direction);
     const { search: _, ...rest } = query.filter;
-    const window = `SELECT id, search_text, ${keyset.selectKeys()} FROM leads WHERE ${this.pageWhere(query, rest, params)} ORDER BY ${keyset.orderBy()} LIMIT ${params.add(SEARCH_PROBE_ROWS)}`;
+    const window = `SELECT id, search_text, ${keyset.selectKeys()} FROM leads WHERE ${this.pageWhere(query, keyset, rest, params)} ORDER BY ${keyset.orderBy()} LIMIT ${params.add(SEARCH_PROBE_ROWS)}`;
     const from = `(${window}) AS w WHERE ${searchMatch(search, params)}`;
     return this.rows(this.pageOfKeys(from, keyset, query.limit, params), params);
   }
@@ -143,18 +146,21 @@ export class LeadsRepository {
    * Every match, through leads_search_trgm, then sorted. MATERIALIZED keeps the planner from
    * walking the sort's index instead, which for a rare term reads the whole company.
    */
-  private searchAll(query: LeadListQuery): Promise<LeadRecord[]> {
+  private searchAll(query: LeadListQuery, keyset: Keyset<LeadRecord>): Promise<LeadRecord[]> {
     const params = new SqlParams();
-    const keyset = this.keyset(query.orderBy, query.direction);
-    const found = `SELECT id, ${keyset.selectKeys()} FROM leads WHERE ${this.pageWhere(query, query.filter, params)}`;
+    const found = `SELECT id, ${keyset.selectKeys()} FROM leads WHERE ${this.pageWhere(query, keyset, query.filter, params)}`;
     const sql = `WITH found AS MATERIALIZED (${found}) ${this.pageOfKeys('found', keyset, query.limit, params)}`;
     return this.rows(sql, params);
   }
 
-  private pageWhere(query: LeadListQuery, filter: LeadFilter, params: SqlParams): string {
+  private pageWhere(
+    query: LeadListQuery,
+    keyset: Keyset<LeadRecord>,
+    filter: LeadFilter,
+    params: SqlParams,
+  ): string {
     const where = this.where(query.companyId, filter, params);
-    if (query.after)
-      where.push(this.keyset(query.orderBy, query.direction).after(query.after, params));
+    if (query.after) where.push(keyset.after(query.after, params));
     return where.join(' AND ');
   }
 

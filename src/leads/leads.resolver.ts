@@ -1,14 +1,4 @@
-import {
-  Args,
-  Context,
-  ID,
-  Int,
-  Mutation,
-  Parent,
-  Query,
-  ResolveField,
-  Resolver,
-} from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import { UuidPipe } from '../common/graphql/uuid.pipe.js';
@@ -48,11 +38,11 @@ export class LeadsResolver {
     @Context('loaders') loaders: Loaders,
   ): Promise<LeadConnection> {
     const page = await this.leadsService.page(auth, args);
-    return {
-      ...toConnection(page, (lead) => primed(loaders, lead)),
-      filter: args.filter ?? undefined,
-      totalCount: 0,
-    };
+    return toConnection(
+      page,
+      (lead) => primed(loaders, lead),
+      () => this.leadsService.count(auth, args.filter),
+    );
   }
 
   @Query(() => LeadType, { nullable: true, description: 'A live lead of your company, or null.' })
@@ -156,19 +146,6 @@ export class LeadsResolver {
     if (!lead.assignedToId) return null;
     const user = await loaders.userById.load(lead.assignedToId);
     return user ? UserType.from(user) : null;
-  }
-}
-
-@Resolver(() => LeadConnection)
-export class LeadConnectionResolver {
-  constructor(private readonly leadsService: LeadsService) {}
-
-  @ResolveField(() => Int, { description: 'Leads matching the filter, across all pages.' })
-  totalCount(
-    @CurrentAuth() auth: AuthContext,
-    @Parent() connection: LeadConnection,
-  ): Promise<number> {
-    return this.leadsService.count(auth, connection.filter);
   }
 }
 

@@ -40,11 +40,12 @@ export class UsersResolver {
     @CurrentAuth() auth: AuthContext,
     @Args() page: PageArgs,
   ): Promise<UserConnection> {
-    const [rows, total] = await Promise.all([
-      this.usersService.list(auth, page.first, page.after),
-      this.usersService.count(auth),
-    ]);
-    return { ...toConnection(rows, (u) => UserType.from(u)), totalCount: total };
+    const rows = await this.usersService.list(auth, page.first, page.after);
+    return toConnection(
+      rows,
+      (u) => UserType.from(u),
+      () => this.usersService.count(auth),
+    );
   }
 
   @Mutation(() => UserType, { description: 'ADMIN: add a user to your company.' })

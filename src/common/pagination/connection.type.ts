@@ -18,7 +18,8 @@ export interface Edge<T> {
 export interface ConnectionShape<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A promise, and only started when read: see toConnection. */
+  readonly totalCount: Promise<number>;
 }
 
 /** Builds the Relay-style `<Name>Connection` and `<Name>Edge` types for a node type. */
@@ -41,7 +42,7 @@ export function Connection<T>(node: Type<T>, name: string): Type<ConnectionShape
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: 'Rows matching the filter, across all pages.' })
-    totalCount!: number;
+    readonly totalCount!: Promise<number>;
   }
 
   return ConnectionType;

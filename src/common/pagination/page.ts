@@ -17,14 +17,23 @@ export function toPage<T>(rows: T[], limit: number, keyOf: (row: T) => CursorVal
   };
 }
 
-/** Edges and page info; `totalCount` is the caller's, eager or resolved only when asked for. */
+/**
+ * Edges and page info, and a `totalCount` that runs `count` only when a client selects it: the
+ * field's resolver reads the getter, and an unselected field is never read. Return the object
+ * itself; spreading it would read the getter.
+ */
 export function toConnection<T, N>(
   page: Page<T>,
   map: (row: T) => N,
-): Omit<ConnectionShape<N>, 'totalCount'> {
+  count: () => Promise<number>,
+): ConnectionShape<N> {
   const edges = page.rows.map((row) => ({ cursor: page.cursorOf(row), node: map(row) }));
+  let counted: Promise<number> | undefined;
   return {
     edges,
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    get totalCount() {
+      return (counted ??= count());
+    },
   };
 }
