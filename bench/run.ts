@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { openSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type autocannon from 'autocannon';
 import pg from 'pg';
@@ -32,8 +32,15 @@ interface Scenario {
   explain?: { sql: string; params: unknown[]; index: RegExp };
 }
 
-/** The built server as production runs it (info-level JSON logs, here to a file the bench reads). */
-async function startServer(url: string): Promise<{ child: ChildProcess; base: string }> {
+/**
+ * The built server as production runs it (info-level JSON logs, here to a file the bench reads):
+ * `workers` processes (WEB_CONCURRENCY) sharing POOL connections, so that the API holds as many
+ * database connections as the bare pg pool it is compared with.
+ */
+async function startServer(
+  url: string,
+  workers: number,
+): Promise<{ child: ChildProcess; base: string }> {
   const logFile = join(tmpdir(), `crm-bench-server-${process.pid}.log`);
   const log = openSync(logFile, 'w');
   // The flags `pnpm start:prod` and the Dockerfile run it with.
@@ -45,7 +52,9 @@ async function startServer(url: string): Promise<{ child: ChildProcess; base: st
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
-      DB_POOL_MAX: String(POOL),
+      WEB_CONCURRENCY: String(workers),
+      ...(workers > 1 ? { REDIS_URL: process.env.REDIS_URL } : {}),
+      DB_POOL_MAX: String(Math.max(1, Math.floor(POOL / workers))),
       JWT_SECRET: randomBytes(48).toString('base64'),
       JWT_ACCESS_TTL_SECONDS: '3600',
       RATE_LIMIT_PER_MINUTE: '100000000',
@@ -81,6 +90,13 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
+/** The largest resident set among the server and its workers (one of them serves the export). */
+function serverRssMb(pid: number): number {
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+  const pids = [pid, ...children.split(/\s+/).filter(Boolean).map(Number)];
+  return Math.max(...pids.map((p) => rssMb(p)));
+}
+
 const fmt = (n: number, digits = 0): string =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -92,8 +108,8 @@ async function measureExport(
   companyId: string,
 ): Promise<string> {
   const exportStarted = performance.now();
-  let peakRss = rssMb(server.child.pid!);
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.child.pid!))), 100);
+  let peakRss = serverRssMb(server.child.pid!);
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, serverRssMb(server.child.pid!))), 100);
   const res = await fetch(`${server.base}/api/leads/export.csv`, {
     headers: { authorization: `Bearer ${token}` },
   });
@@ -115,12 +131,14 @@ async function measureExport(
   client.release();
   const bareSeconds = (performance.now() - bareStarted) / 1000;
 
-  return `export.csv: ${fmt(lines - 1)} rows in ${fmt(apiSeconds, 1)} s = ${fmt((lines - 1) / apiSeconds)} rows/s (server peak RSS ${fmt(peakRss)} MB); bare pg COPY of the same SELECT: ${fmt(bareRows / bareSeconds)} rows/s`;
+  return `export.csv: ${fmt(lines - 1)} rows in ${fmt(apiSeconds, 1)} s = ${fmt((lines - 1) / apiSeconds)} rows/s (peak RSS of a server process ${fmt(peakRss)} MB); bare pg COPY of the same SELECT: ${fmt(bareRows / bareSeconds)} rows/s`;
 }
 
 /**
- * `pnpm bench [--duration 10] [--connections 50] [--rounds 3] [--only word]`: each scenario against the built server (autocannon)
- * and the same SQL on a bare pg pool of the same size, in one run. Needs `pnpm bench:data` first.
+ * `pnpm bench [--duration 10] [--connections 50] [--rounds 3] [--workers n] [--only word]`: each
+ * scenario against the built server (autocannon) and the same SQL on a bare pg pool of the same
+ * size, in one run. Needs `pnpm bench:data` first. The server runs one worker per core when
+ * REDIS_URL is set (as WEB_CONCURRENCY would in production), one process otherwise.
  */
 async function main(): Promise<void> {
   const duration = argValue('duration', 10);
@@ -130,9 +148,12 @@ async function main(): Promise<void> {
   const only = process.argv.includes('--only')
     ? process.argv[process.argv.indexOf('--only') + 1]
     : '';
+  const workers = argValue('workers', process.env.REDIS_URL ? availableParallelism() : 1);
+  if (workers > 1 && !process.env.REDIS_URL)
+    throw new Error('--workers above 1 needs REDIS_URL (the workers share rate limits and caches)');
   const db = await openBenchDatabase();
   const bare = new pg.Pool({ connectionString: db.url, max: POOL });
-  const server = await startServer(db.url);
+  const server = await startServer(db.url, workers);
   try {
     // Leads the createLead scenario made last time would sit on top of every list: remove them.
     // VACUUM too: the deleted rows would otherwise sit, dead, at the newest end of every index.
@@ -362,7 +383,7 @@ async function main(): Promise<void> {
     const exportLine = only ? '' : await measureExport(server, bare, token, companyId);
 
     console.log(
-      `\n## pnpm bench — ${bench.n.toLocaleString('en-US')} leads, ${connections} connections, ${duration} s per run, API and bare pg alternating ${rounds}× (medians), pool ${POOL}, Node ${process.versions.node}\n`,
+      `\n## pnpm bench — ${bench.n.toLocaleString('en-US')} leads, ${connections} connections, ${duration} s per run, API and bare pg alternating ${rounds}× (medians), pool ${POOL}, server ${workers} × ${Math.max(1, Math.floor(POOL / workers))} connections${workers > 1 ? ` (WEB_CONCURRENCY=${workers})` : ''}, Node ${process.versions.node}\n`,
     );
     console.log(
       `| scenario | API req/s | API p50 ms | API p99 ms | bare pg req/s | pg p50 ms | pg p99 ms | API / pg | 1 client p50 / p99 ms | ${connections} clients at ½ load: req/s, p50 / p99 ms | errors |`,

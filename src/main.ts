@@ -1,41 +1,17 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
-import { createApp, logStream } from './app.factory.js';
+import cluster from 'node:cluster';
 import { ConfigError, loadConfig } from './config/load-config.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await createApp(config);
-  const logger = new Logger('Main');
-
-  let closing = false;
-  const shutdown = (signal: NodeJS.Signals): void => {
-    if (closing) return;
-    closing = true;
-    logger.log(`${signal} received: finishing in-flight requests`);
-    setTimeout(() => {
-      logger.error(`shutdown took longer than ${config.SHUTDOWN_TIMEOUT_MS} ms; exiting`);
-      logStream.flushSync();
-      process.exit(1);
-    }, config.SHUTDOWN_TIMEOUT_MS).unref();
-    // Stops accepting, drains requests, then runs shutdown hooks: pool closed, embedded database stopped.
-    app.close().then(
-      () => {
-        logStream.flushSync();
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error(error instanceof Error ? error.stack : String(error));
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', shutdown);
-  process.on('SIGINT', shutdown);
-
-  await app.listen({ port: config.PORT, host: config.HOST });
-  const port = new URL(await app.getUrl()).port;
-  logger.log(`ready: http://localhost:${port}/graphql (${config.NODE_ENV})`);
+  // Imported on demand: the supervisor process never loads the application.
+  if (config.WEB_CONCURRENCY > 1 && cluster.isPrimary) {
+    const { WorkerSupervisor } = await import('./cluster/worker-supervisor.js');
+    new WorkerSupervisor(config).start();
+  } else {
+    const { serve } = await import('./serve.js');
+    await serve(config);
+  }
 }
 
 main().catch((error: unknown) => {

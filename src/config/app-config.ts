@@ -187,6 +187,16 @@ export class AppConfig {
   @Min(0)
   SHUTDOWN_TIMEOUT_MS = 10_000;
 
+  /**
+   * Server processes sharing the port (node:cluster), each a full instance: one per core makes
+   * the whole machine serve. Above 1 it needs DATABASE_URL and REDIS_URL (see loadConfig).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  WEB_CONCURRENCY = 1;
+
   get isProduction(): boolean {
     return this.NODE_ENV === NodeEnv.Production;
   }

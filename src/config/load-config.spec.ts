@@ -31,6 +31,16 @@ describe('loadConfig', () => {
     expect(sut.CORS_ORIGINS).toEqual(['https://a.test', 'https://b.test']);
   });
 
+  it('runs several workers only when they can share a database and Redis', () => {
+    const sut = loadConfig({
+      WEB_CONCURRENCY: '4',
+      DATABASE_URL: 'postgres://db/crm',
+      REDIS_URL: 'redis://cache',
+    });
+    expect(sut.WEB_CONCURRENCY).toBe(4);
+    expect(loadConfig({}).WEB_CONCURRENCY).toBe(1);
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: ' ' }).DATABASE_URL).toBeUndefined();
   });
@@ -59,6 +69,15 @@ describe('loadConfig', () => {
     [
       { NODE_ENV: 'production', JWT_SECRET: 'too-short' },
       /^Invalid configuration: JWT_SECRET must be at least 32 bytes long$/,
+    ],
+    [{ WEB_CONCURRENCY: '0' }, /^Invalid configuration: WEB_CONCURRENCY must not be less than 1$/],
+    [
+      { WEB_CONCURRENCY: '2', DATABASE_URL: 'postgres://db/crm' },
+      /^Invalid configuration: WEB_CONCURRENCY above 1 needs DATABASE_URL and REDIS_URL$/,
+    ],
+    [
+      { WEB_CONCURRENCY: '2', REDIS_URL: 'redis://cache' },
+      /^Invalid configuration: WEB_CONCURRENCY above 1 needs DATABASE_URL and REDIS_URL$/,
     ],
   ])('refuses %j with one line naming the variable', (env, message) => {
     const text = fails(env);

@@ -35,5 +35,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.DB_POOL_MIN > config.DB_POOL_MAX) {
     throw new ConfigError('Invalid configuration: DB_POOL_MIN must not exceed DB_POOL_MAX');
   }
+  if (config.WEB_CONCURRENCY > 1 && !(config.DATABASE_URL && config.REDIS_URL)) {
+    // Workers are instances: they must share rate limits, caches and broadcasts (Redis) and one
+    // database (an embedded PostgreSQL belongs to a single process).
+    throw new ConfigError(
+      'Invalid configuration: WEB_CONCURRENCY above 1 needs DATABASE_URL and REDIS_URL',
+    );
+  }
   return config;
 }

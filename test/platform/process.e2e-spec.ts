@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { redisUrl } from '../support/test-env.js';
 import { runToExit, startServerProcess, type ServerProcess } from '../support/server-process.js';
 
 /** Sends the head and half the body of a signUp now; the rest when `finish` is called. */
@@ -109,5 +110,82 @@ describe('the server process', () => {
       /Cannot use the database at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/nowhere/,
     );
     expect(output).not.toContain('secret');
+  });
+});
+
+/** GET on a connection of its own, so that node:cluster may hand it to any worker. */
+function getOnNewConnection(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent: false }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      })
+      .on('error', reject);
+  });
+}
+
+const isRunning = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const withRedis = redisUrl() ? describe : describe.skip;
+
+withRedis('the server with WEB_CONCURRENCY workers (Redis)', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.drop());
+
+  it('serves from every worker, replaces one that dies, and drains them all on SIGTERM', async () => {
+    const sut = await startServerProcess({
+      DATABASE_URL: db.url,
+      REDIS_URL: redisUrl()!,
+      WEB_CONCURRENCY: '2',
+    });
+    const started = (): number[] =>
+      [...sut.output().matchAll(/worker (\d+) started/g)].map((m) => Number(m[1]));
+    const [first, second] = started();
+    expect(started()).toHaveLength(2);
+
+    for (let i = 0; i < 12; i++) expect(await getOnNewConnection(`${sut.url}/health`)).toBe(200);
+    await sut.waitFor(new RegExp(`"pid":${first},[^\\n]*"request completed"`));
+    await sut.waitFor(new RegExp(`"pid":${second},[^\\n]*"request completed"`));
+
+    process.kill(first, 'SIGKILL');
+    await sut.waitFor(new RegExp(`worker ${first} exited on SIGKILL; starting a replacement`));
+    await sut.waitFor(/(worker listening on port \d+[\s\S]*){3}/);
+    const replacement = started()[2];
+    expect(replacement).toEqual(expect.any(Number));
+    const ping = await fetch(`${sut.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(await ping.json()).toEqual({ data: { __typename: 'Query' } });
+
+    sut.child.kill('SIGTERM');
+    expect(await sut.exit()).toBe(0);
+    expect(sut.output()).toMatch(/all workers stopped/);
+    expect([second, replacement].filter(isRunning)).toEqual([]);
+  });
+
+  it('exits 1 when its workers cannot start, instead of restarting them forever', async () => {
+    const { code, output } = await runToExit({
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere',
+      REDIS_URL: redisUrl()!,
+      DB_CONNECT_RETRIES: '0',
+      WEB_CONCURRENCY: '2',
+    });
+    expect(code).toBe(1);
+    expect(output).toMatch(/exited with code 1 before it listened: stopping/);
+    expect(output).toMatch(/stopped after a failure/);
   });
 });
