@@ -109,7 +109,10 @@ async function measureExport(
 ): Promise<string> {
   const exportStarted = performance.now();
   let peakRss = serverRssMb(server.child.pid!);
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, serverRssMb(server.child.pid!))), 100);
+  const sampler = setInterval(
+    () => (peakRss = Math.max(peakRss, serverRssMb(server.child.pid!))),
+    100,
+  );
   const res = await fetch(`${server.base}/api/leads/export.csv`, {
     headers: { authorization: `Bearer ${token}` },
   });
