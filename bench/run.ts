@@ -34,8 +34,8 @@ interface Scenario {
 
 /**
  * The built server as production runs it (info-level JSON logs, here to a file the bench reads):
- * `workers` processes (WEB_CONCURRENCY) sharing POOL connections, so that the API holds as many
- * database connections as the bare pg pool it is compared with.
+ * `workers` processes (WEB_CONCURRENCY) sharing POOL connections, so that the API holds no more
+ * database connections than the bare pg pool it is compared with.
  */
 async function startServer(
   url: string,
@@ -53,7 +53,8 @@ async function startServer(
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
       WEB_CONCURRENCY: String(workers),
-      ...(workers > 1 ? { REDIS_URL: process.env.REDIS_URL } : {}),
+      // Whenever it is set, so that one worker and several count rate limits the same way.
+      ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
       DB_POOL_MAX: String(Math.max(1, Math.floor(POOL / workers))),
       JWT_SECRET: randomBytes(48).toString('base64'),
       JWT_ACCESS_TTL_SECONDS: '3600',
@@ -92,9 +93,13 @@ function rssMb(pid: number): number {
 
 /** The largest resident set among the server and its workers (one of them serves the export). */
 function serverRssMb(pid: number): number {
-  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
-  const pids = [pid, ...children.split(/\s+/).filter(Boolean).map(Number)];
-  return Math.max(...pids.map((p) => rssMb(p)));
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+    const pids = [pid, ...children.split(/\s+/).filter(Boolean).map(Number)];
+    return Math.max(...pids.map((p) => rssMb(p)));
+  } catch {
+    return 0; // a process ended between the two reads
+  }
 }
 
 const fmt = (n: number, digits = 0): string =>
@@ -152,6 +157,7 @@ async function main(): Promise<void> {
     ? process.argv[process.argv.indexOf('--only') + 1]
     : '';
   const workers = argValue('workers', process.env.REDIS_URL ? availableParallelism() : 1);
+  if (workers < 1 || workers > POOL) throw new Error(`--workers must be between 1 and ${POOL}`);
   if (workers > 1 && !process.env.REDIS_URL)
     throw new Error('--workers above 1 needs REDIS_URL (the workers share rate limits and caches)');
   const db = await openBenchDatabase();

@@ -1,17 +1,27 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { ConfigError, loadConfig } from './config/load-config.js';
+import type { AppConfig } from './config/app-config.js';
+
+/** WEB_CONCURRENCY > 1: this process only supervises; it never loads the application. */
+async function supervise(config: AppConfig): Promise<void> {
+  const [{ pino }, { clusterHost }, { WorkerSupervisor }] = await Promise.all([
+    import('pino'),
+    import('./cluster/cluster-host.js'),
+    import('./cluster/worker-supervisor.js'),
+  ]);
+  const log = pino({ level: config.LOG_LEVEL }).child({ context: 'Cluster' });
+  const supervisor = new WorkerSupervisor(config, clusterHost(), log, (code) => process.exit(code));
+  process.on('SIGTERM', () => supervisor.stop('SIGTERM received: draining the workers'));
+  process.on('SIGINT', () => supervisor.stop('SIGINT received: draining the workers'));
+  supervisor.start();
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  // Imported on demand: the supervisor process never loads the application.
-  if (config.WEB_CONCURRENCY > 1 && cluster.isPrimary) {
-    const { WorkerSupervisor } = await import('./cluster/worker-supervisor.js');
-    new WorkerSupervisor(config).start();
-  } else {
-    const { serve } = await import('./serve.js');
-    await serve(config);
-  }
+  if (config.WEB_CONCURRENCY > 1 && cluster.isPrimary) return supervise(config);
+  const { serve } = await import('./serve.js');
+  await serve(config);
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
-import cluster from 'node:cluster';
 import { createApp, logStream } from './app.factory.js';
 import type { AppConfig } from './config/app-config.js';
+import { SUPERVISED_WORKER_ENV } from './cluster/cluster-host.js';
 
 /** One server instance: the whole process, or one worker of WorkerSupervisor. */
 export async function serve(config: AppConfig): Promise<void> {
@@ -36,6 +36,6 @@ export async function serve(config: AppConfig): Promise<void> {
   await app.listen({ port: config.PORT, host: config.HOST });
   const port = new URL(await app.getUrl()).port;
   // With workers, the supervisor announces readiness once all of them listen.
-  if (cluster.isWorker) logger.log(`worker listening on port ${port}`);
+  if (process.env[SUPERVISED_WORKER_ENV]) logger.log(`worker listening on port ${port}`);
   else logger.log(`ready: http://localhost:${port}/graphql (${config.NODE_ENV})`);
 }

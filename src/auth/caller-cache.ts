@@ -20,6 +20,8 @@ const CHANNEL = 'crm:caller-invalidated';
 export class CallerCache implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(CallerCache.name);
   private readonly entries = new Map<string, { user: UserRecord; expiresAt: number }>();
+  /** Bumped by every invalidation: a lookup that overlapped one may have read the old row. */
+  private invalidations = 0;
   private subscriber?: Redis;
 
   constructor(@Inject(REDIS) private readonly redis: Redis | null) {}
@@ -27,9 +29,7 @@ export class CallerCache implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     if (!this.redis) return;
     this.subscriber = this.redis.duplicate();
-    this.subscriber.on('message', (_channel: string, userId: string) =>
-      this.entries.delete(userId),
-    );
+    this.subscriber.on('message', (_channel: string, userId: string) => this.forget(userId));
     this.subscriber.on('error', (error: Error) =>
       this.logger.warn(`invalidation channel: ${error.message}`),
     );
@@ -47,10 +47,17 @@ export class CallerCache implements OnModuleInit, OnApplicationShutdown {
   ): Promise<UserRecord | null> {
     const hit = this.entries.get(userId);
     if (hit && hit.expiresAt > Date.now()) return hit.user;
+    const before = this.invalidations;
     const user = await load(userId);
+    if (this.invalidations !== before) return user; // answer this request, but do not keep it
     if (user) this.set(user);
     else this.entries.delete(userId);
     return user;
+  }
+
+  private forget(userId: string): void {
+    this.invalidations++;
+    this.entries.delete(userId);
   }
 
   @OnEvent(UserEvents.Deactivated, { promisify: true, suppressErrors: false })
@@ -60,7 +67,7 @@ export class CallerCache implements OnModuleInit, OnApplicationShutdown {
     if (!userId) return;
     // After the commit: dropping it earlier would let a concurrent request cache the old row again.
     const drop = async (): Promise<void> => {
-      this.entries.delete(userId);
+      this.forget(userId);
       // Awaited (Sequelize awaits afterCommit hooks), so other instances hear of it before the caller's answer.
       await this.redis
         ?.publish(CHANNEL, userId)

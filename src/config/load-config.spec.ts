@@ -72,6 +72,15 @@ describe('loadConfig', () => {
     ],
     [{ WEB_CONCURRENCY: '0' }, /^Invalid configuration: WEB_CONCURRENCY must not be less than 1$/],
     [
+      { WEB_CONCURRENCY: '65' },
+      /^Invalid configuration: WEB_CONCURRENCY must not be greater than 64$/,
+    ],
+    [{ WEB_CONCURRENCY: 'four' }, /^Invalid configuration: WEB_CONCURRENCY /],
+    [
+      { WEB_CONCURRENCY: '2' },
+      /^Invalid configuration: WEB_CONCURRENCY above 1 needs DATABASE_URL and REDIS_URL$/,
+    ],
+    [
       { WEB_CONCURRENCY: '2', DATABASE_URL: 'postgres://db/crm' },
       /^Invalid configuration: WEB_CONCURRENCY above 1 needs DATABASE_URL and REDIS_URL$/,
     ],

@@ -10,7 +10,8 @@ import { InjectRedis } from '../redis/redis.module.js';
 
 /**
  * The limiters, shared through Redis when it is configured so that every instance counts together;
- * in memory otherwise.
+ * in memory otherwise. While Redis does not answer, each instance counts in its own memory rather
+ * than fail every request.
  */
 @Injectable()
 export class RateLimiters {
@@ -27,6 +28,9 @@ export class RateLimiters {
             points,
             duration,
             useRedisPackage: false,
+            // ioredis queues commands while it reconnects; a request should not wait for that.
+            rejectIfRedisNotReady: true,
+            insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration }),
           })
         : new RateLimiterMemory({ keyPrefix, points, duration });
     this.api = make('api', config.RATE_LIMIT_PER_MINUTE, 60);

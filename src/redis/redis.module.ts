@@ -26,6 +26,9 @@ class RedisLifecycle implements OnApplicationShutdown {
         const redis = new Redis(config.REDIS_URL, {
           maxRetriesPerRequest: 2,
           enableOfflineQueue: true,
+          // A command sent on a connection that then dies is otherwise retried on every reconnect,
+          // forever when the server accepts connections but drops them (a proxy whose backend is gone).
+          commandTimeout: 2_000,
           lazyConnect: false,
         });
         redis.on('error', (error: Error) => logger.warn(`redis: ${error.message}`));

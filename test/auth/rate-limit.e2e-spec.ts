@@ -4,6 +4,7 @@ import { newCompany } from '../support/factories.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { redisUrl } from '../support/test-env.js';
+import { startTcpProxy } from '../support/tcp-proxy.js';
 
 const LOGIN = 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }';
 const attempt = (app: TestApp, email: string) =>
@@ -122,5 +123,27 @@ withRedis('login rate limits shared through Redis', () => {
       'RATE_LIMITED',
     ]);
     expect(await redis.exists(`rl:login-account:${email}`)).toBe(1);
+  });
+
+  it('keeps answering, and limiting, in memory while Redis is away', async () => {
+    const target = new URL(redisUrl()!);
+    const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 6379) });
+    const sut = await startTestApp(
+      { REDIS_URL: `redis://127.0.0.1:${proxy.port}`, LOGIN_LIMIT_PER_ACCOUNT: '2' },
+      db,
+    );
+    try {
+      const admin = await newCompany(sut);
+      proxy.cut();
+      expect((await sut.gql('{ me { email } }', {}, admin.token)).data?.me.email).toBe(admin.email);
+      const codes = [];
+      for (let i = 0; i < 3; i++)
+        codes.push((await attempt(sut, admin.email)).errors?.[0].extensions.code);
+      expect(codes).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'RATE_LIMITED']);
+    } finally {
+      await sut.close();
+      proxy.resume();
+      await proxy.close();
+    }
   });
 });
