@@ -129,7 +129,11 @@ const pick = (values: readonly string[]): string =>
 
 export type Query = <T extends object>(sql: string, bind?: unknown[]) => Promise<T[]>;
 
-/** `count` leads for the company, assigned at random to `repIds` (a fifth unassigned). */
+/**
+ * `leads` leads for the company, assigned at random to `repIds` (a fifth unassigned), created over
+ * three years (more of them recently) and written oldest first, as a table that grew over time
+ * lies on disk.
+ */
 export async function generateLeads(
   q: Query,
   companyId: string,
@@ -149,8 +153,9 @@ export async function generateLeads(
                 CASE WHEN random() < 0.2 THEN NULL ELSE ($2::uuid[])[1 + floor(random() * $5)::int] END,
                 ${pick(['web', 'import', 'referral', 'event', 'partner'])},
                 ts, ts + random() * (now() - ts)
-         FROM (SELECT g, now() - power(random(), 1.5) * interval '1095 days' AS ts FROM generate_series($3::int, $4::int) g) s`,
-      [companyId, repIds, from, to, repIds.length],
+         FROM (SELECT g, now() - power(($6::int - g + random()) / $6::int, 1.5) * interval '1095 days' AS ts
+               FROM generate_series($3::int, $4::int) g) s`,
+      [companyId, repIds, from, to, repIds.length, leads],
     );
     if (progress) process.stdout.write(`\rleads ${to}/${leads}`);
   }

@@ -46,6 +46,7 @@ describe('GET /api/leads/export.csv', () => {
       email: 'formula@example.com',
       phone: '+1 555 010 9999',
       location: 'Line one\nline "two", three',
+      source: '-2+3',
     });
     await newLead(sut, outsider, { email: 'outsider@example.com' });
   });
@@ -88,6 +89,7 @@ describe('GET /api/leads/export.csv', () => {
       lastName: `'@SUM(A1)`,
       phone: `'+1 555 010 9999`,
       location: 'Line one\nline "two", three',
+      source: `'-2+3`,
     });
   });
 
