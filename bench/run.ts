@@ -7,7 +7,9 @@ import type autocannon from 'autocannon';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { EXPORT_SELECT } from '../src/leads/lead-csv.js';
-import { encodeCursor } from '../src/common/pagination/cursor.js';
+import { SortDirection } from '../src/common/graphql/sort-direction.enum.js';
+import { LeadOrderField } from '../src/leads/dto/lead-order.input.js';
+import { leadKeyset } from '../src/leads/leads.repository.js';
 import { argValue, BENCH, openBenchDatabase } from './bench-env.js';
 import { measureApi, measureBare, measureOpenLoop, median, type Figures } from './measure.js';
 
@@ -202,7 +204,10 @@ async function main(): Promise<void> {
       'SELECT created_at, id FROM leads WHERE company_id = $1 AND deleted_at IS NULL ORDER BY created_at DESC, id DESC OFFSET $2 LIMIT 1',
       [companyId, depth],
     );
-    const deepCursor = encodeCursor([deep.created_at.toISOString(), deep.id]);
+    const deepCursor = leadKeyset(LeadOrderField.CREATED_AT, SortDirection.DESC).encode([
+      deep.created_at.toISOString(),
+      deep.id,
+    ]);
     const page = 'SELECT * FROM leads WHERE company_id = $1 AND deleted_at IS NULL';
     const search = 'search_text LIKE lower($2)';
     const run = randomBytes(3).toString('hex');

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Action, authorize } from '../auth/permissions.js';
 import type { DomainEvent } from '../common/events/domain-event.js';
-import { decodeCursor, pageSize } from '../common/pagination/cursor.js';
+import { pageSize } from '../common/pagination/cursor.js';
 import { toPage, type Page } from '../common/pagination/page.js';
 import { AUDIT_KEYSET, AuditRepository } from './audit.repository.js';
 import type { AuditLogFilter } from './dto/audit-log-filter.input.js';
@@ -38,9 +38,9 @@ export class AuditService {
   ): Promise<Page<AuditLogRecord>> {
     authorize(auth, Action.ReadAuditLogs);
     const limit = pageSize(first);
-    const cursor = after ? decodeCursor(after, AUDIT_KEYSET.arity) : undefined;
+    const cursor = after ? AUDIT_KEYSET.decode(after) : undefined;
     const rows = await this.logs.page(auth.companyId, filter, limit + 1, cursor);
-    return toPage(rows, limit, (row) => AUDIT_KEYSET.keyOf(row));
+    return toPage(rows, limit, (row) => AUDIT_KEYSET.cursorOf(row));
   }
 
   count(auth: AuthContext, filter: AuditLogFilter): Promise<number> {

@@ -7,7 +7,7 @@ import { NotFoundException } from '../common/errors/app.exception.js';
 import { DomainEvent } from '../common/events/domain-event.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { created, definedOnly, diff } from '../common/events/diff.js';
-import { decodeCursor, pageSize } from '../common/pagination/cursor.js';
+import { pageSize } from '../common/pagination/cursor.js';
 import { toPage, type Page } from '../common/pagination/page.js';
 import { LeadsService } from '../leads/leads.service.js';
 import type { CreateInteractionInput } from './dto/create-interaction.input.js';
@@ -30,9 +30,9 @@ export class InteractionsService {
   async page(auth: AuthContext, args: InteractionsArgs): Promise<Page<InteractionRecord>> {
     authorize(auth, Action.ReadRecords);
     const limit = pageSize(args.first);
-    const after = args.after ? decodeCursor(args.after, INTERACTION_KEYSET.arity) : undefined;
+    const after = args.after ? INTERACTION_KEYSET.decode(args.after) : undefined;
     const rows = await this.interactions.page(auth.companyId, args.filter ?? {}, limit + 1, after);
-    return toPage(rows, limit, (row) => INTERACTION_KEYSET.keyOf(row));
+    return toPage(rows, limit, (row) => INTERACTION_KEYSET.cursorOf(row));
   }
 
   count(auth: AuthContext, filter: InteractionFilter = {}): Promise<number> {

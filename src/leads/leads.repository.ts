@@ -70,6 +70,10 @@ function searchMatch(term: string, params: SqlParams): string {
   return `search_text LIKE lower(${params.add(escapeLike(text))})`;
 }
 
+export function leadKeyset(field: LeadOrderField, direction: SortDirection): Keyset<LeadRecord> {
+  return new Keyset(SORTS[field], direction);
+}
+
 @Injectable()
 export class LeadsRepository {
   constructor(
@@ -78,7 +82,7 @@ export class LeadsRepository {
   ) {}
 
   keyset(field: LeadOrderField, direction: SortDirection): Keyset<LeadRecord> {
-    return new Keyset(SORTS[field], direction);
+    return leadKeyset(field, direction);
   }
 
   private where(companyId: string, filter: LeadFilter, params: SqlParams): string[] {

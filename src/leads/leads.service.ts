@@ -17,7 +17,7 @@ import { toFieldErrors } from '../common/errors/validation.js';
 import { DomainEvent } from '../common/events/domain-event.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { created, diff } from '../common/events/diff.js';
-import { decodeCursor, pageSize } from '../common/pagination/cursor.js';
+import { pageSize } from '../common/pagination/cursor.js';
 import { toPage, type Page } from '../common/pagination/page.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { CreateLeadInput } from './dto/create-lead.input.js';
@@ -54,9 +54,9 @@ export class LeadsService {
       orderBy: order.field,
       direction: order.direction,
       limit: limit + 1,
-      after: args.after ? decodeCursor(args.after, keyset.arity) : undefined,
+      after: args.after ? keyset.decode(args.after) : undefined,
     });
-    return toPage(rows, limit, (row) => keyset.keyOf(row));
+    return toPage(rows, limit, (row) => keyset.cursorOf(row));
   }
 
   /** Every lead matching the filter, as CSV, streamed. */

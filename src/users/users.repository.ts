@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Op, Sequelize, Transaction, UniqueConstraintError, WhereOptions } from 'sequelize';
+import { Sequelize, Transaction, UniqueConstraintError } from 'sequelize';
 import { ConflictException } from '../common/errors/app.exception.js';
+import { SortDirection } from '../common/graphql/sort-direction.enum.js';
+import type { CursorValues } from '../common/pagination/cursor.js';
+import { Keyset, SqlParams } from '../common/pagination/keyset.js';
 import { ReadQuery } from '../database/read-query.js';
 import { Role } from '../auth/role.enum.js';
 import { Company } from './models/company.model.js';
@@ -14,6 +17,11 @@ export interface NewUser {
   lastName: string;
   role: Role;
 }
+
+export const USER_KEYSET = new Keyset<UserRecord>(
+  [{ sql: 'created_at', type: 'timestamptz', value: (u) => u.createdAt.toISOString() }],
+  SortDirection.ASC,
+);
 
 @Injectable()
 export class UsersRepository {
@@ -72,29 +80,15 @@ export class UsersRepository {
     return row ?? null;
   }
 
-  /** One keyset page ordered by (createdAt, id). */
-  listInCompany(
-    companyId: string,
-    limit: number,
-    after?: { createdAt: string; id: string },
-  ): Promise<User[]> {
-    const where: WhereOptions<User> = after
-      ? {
-          companyId,
-          [Op.or]: [
-            { createdAt: { [Op.gt]: after.createdAt } },
-            { createdAt: after.createdAt, id: { [Op.gt]: after.id } },
-          ],
-        }
-      : { companyId };
-    return User.findAll({
-      where,
-      order: [
-        ['createdAt', 'ASC'],
-        ['id', 'ASC'],
-      ],
-      limit,
-    });
+  /** One keyset page, oldest first, by row comparison on users_company_page. */
+  listInCompany(companyId: string, limit: number, after?: CursorValues): Promise<UserRecord[]> {
+    const params = new SqlParams();
+    const where = [`company_id = ${params.add(companyId)}::uuid`];
+    if (after) where.push(USER_KEYSET.after(after, params));
+    return this.reads.rows<UserRecord>(
+      `SELECT ${USER_RECORD_COLUMNS} FROM users WHERE ${where.join(' AND ')} ORDER BY ${USER_KEYSET.orderBy()} LIMIT ${params.add(limit)}`,
+      params.values,
+    );
   }
 
   countInCompany(companyId: string): Promise<number> {

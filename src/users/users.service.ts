@@ -7,13 +7,13 @@ import { PasswordHasher } from '../auth/tokens/password-hasher.js';
 import { ConflictException, NotFoundException } from '../common/errors/app.exception.js';
 import { DomainEvent } from '../common/events/domain-event.js';
 import { DomainEvents } from '../common/events/domain-events.js';
-import { decodeCursor, pageSize } from '../common/pagination/cursor.js';
+import { pageSize } from '../common/pagination/cursor.js';
 import { toPage, type Page } from '../common/pagination/page.js';
 import { CreateUserInput } from './dto/create-user.input.js';
 import { UpdateUserRoleInput } from './dto/update-user-role.input.js';
-import { User } from './models/user.model.js';
+import type { User, UserRecord } from './models/user.model.js';
 import { UserEvents } from './users.events.js';
-import { UsersRepository } from './users.repository.js';
+import { USER_KEYSET, UsersRepository } from './users.repository.js';
 
 @Injectable()
 export class UsersService {
@@ -35,16 +35,16 @@ export class UsersService {
     return this.users.findInCompany(auth.companyId, id);
   }
 
-  async list(auth: AuthContext, first?: number | null, after?: string | null): Promise<Page<User>> {
+  async list(
+    auth: AuthContext,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Page<UserRecord>> {
     authorize(auth, Action.ReadUsers);
     const limit = pageSize(first);
-    const cursor = after ? decodeCursor(after, 2) : undefined;
-    const rows = await this.users.listInCompany(
-      auth.companyId,
-      limit + 1,
-      cursor ? { createdAt: String(cursor[0]), id: String(cursor[1]) } : undefined,
-    );
-    return toPage(rows, limit, (u) => [u.createdAt.toISOString(), u.id]);
+    const cursor = after ? USER_KEYSET.decode(after) : undefined;
+    const rows = await this.users.listInCompany(auth.companyId, limit + 1, cursor);
+    return toPage(rows, limit, (u) => USER_KEYSET.cursorOf(u));
   }
 
   async count(auth: AuthContext): Promise<number> {

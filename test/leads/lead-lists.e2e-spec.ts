@@ -169,7 +169,7 @@ describe('lead lists', () => {
     expect(res.data?.leadsConnection.edges).toHaveLength(3);
   });
 
-  it('refuses a cursor of another sort and a page larger than 500', async () => {
+  it('refuses a cursor of another sort, a forged one and a page larger than 500', async () => {
     const first = await sut.gql(
       '{ leadsConnection(first: 2) { pageInfo { endCursor } } }',
       {},
@@ -185,6 +185,29 @@ describe('lead lists', () => {
       code: 'BAD_USER_INPUT',
       fields: { after: expect.any(Array) },
     });
+    // The same shape (one key and the id) in another order: refused, not read as an email.
+    const sameShape = await sut.gql(
+      `{ leads(after: "${cursor}", orderBy: { field: EMAIL }) { id } }`,
+      {},
+      admin.token,
+    );
+    expect(sameShape.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: { after: ['after is a cursor of another order'] },
+    });
+    // A forged cursor whose values PostgreSQL could not cast is the client's error, not a 500.
+    const [sort] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as string[];
+    for (const values of [
+      ['yesterday', '6f1c0000-0000-4000-8000-000000000000'],
+      ['2026-01-01T00:00:00.000Z', 'not-a-uuid'],
+    ]) {
+      const forged = Buffer.from(JSON.stringify([sort, ...values])).toString('base64url');
+      const res = await sut.gql(`{ leads(after: "${forged}") { id } }`, {}, admin.token);
+      expect(res.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: { after: ['after is not a valid cursor'] },
+      });
+    }
     const big = await sut.gql('{ leads(first: 501) { id } }', {}, admin.token);
     expect(big.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
   });

@@ -31,6 +31,24 @@ describe('users, roles, API keys and audit', () => {
   });
   afterAll(() => sut.close());
 
+  it('pages through the company’s users oldest first, and only theirs', async () => {
+    const USERS =
+      'query($after: String) { usersConnection(first: 2, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }';
+    const seen: string[] = [];
+    let after: string | undefined;
+    let total: number | undefined;
+    do {
+      const page = (await sut.gql(USERS, { after }, rep.token)).data?.usersConnection;
+      total = page.totalCount;
+      seen.push(...page.edges.map((e: { node: { id: string } }) => e.node.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : undefined;
+    } while (after);
+    expect(seen.slice(0, 3)).toEqual([admin.id, manager.id, rep.id]);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toHaveLength(total ?? -1);
+    expect(seen).not.toContain(otherAdmin.id);
+  });
+
   describe('role matrix', () => {
     const adminOnly: [string, string, () => Record<string, unknown>][] = [
       [

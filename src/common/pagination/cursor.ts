@@ -1,27 +1,52 @@
 import { BadUserInputException } from '../errors/app.exception.js';
 
-/** Opaque keyset cursor: the sort key values of the last row seen, ending with its id. */
-export type CursorValues = readonly (string | number | null)[];
+/** The sort key values of the last row seen, ending with its id. */
+export type CursorValues = readonly (string | number)[];
 
-export function encodeCursor(values: CursorValues): string {
-  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+/** The SQL types a sort key can have; each value of a cursor is checked against its column's. */
+export type CursorValueType = 'timestamptz' | 'numeric' | 'text' | 'uuid';
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+const NUMERIC = /^-?\d{1,20}(\.\d{1,10})?$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// What PostgreSQL would fail to cast (a 500) is refused here, as a client error.
+const VALID: Record<CursorValueType, (value: unknown) => boolean> = {
+  timestamptz: (v) => typeof v === 'string' && ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v)),
+  numeric: (v) =>
+    (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && NUMERIC.test(v)),
+  text: (v) => typeof v === 'string' && !v.includes('\u0000'),
+  uuid: (v) => typeof v === 'string' && UUID.test(v),
+};
+
+/**
+ * Opaque to clients: base64url of `[sort, ...values]`. The sort names the order the cursor was
+ * made in, so a cursor of another order is refused rather than read as a position in this one.
+ */
+export function encodeCursor(sort: string, values: CursorValues): string {
+  return Buffer.from(JSON.stringify([sort, ...values]), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string, arity: number): CursorValues {
+export function decodeCursor(
+  cursor: string,
+  sort: string,
+  types: readonly CursorValueType[],
+): CursorValues {
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === arity &&
-      parsed.every((v) => v === null || typeof v === 'string' || typeof v === 'number')
-    ) {
-      return parsed as CursorValues;
-    }
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the client error below
+    parsed = undefined;
   }
-  throw BadUserInputException.forField('after', 'after is not a valid cursor');
+  if (!Array.isArray(parsed) || parsed.length !== types.length + 1) throw invalid();
+  const [madeFor, ...values] = parsed as unknown[];
+  if (madeFor !== sort) throw invalid('after is a cursor of another order');
+  if (!values.every((value, i) => VALID[types[i]](value))) throw invalid();
+  return values as CursorValues;
 }
+
+const invalid = (message = 'after is not a valid cursor'): BadUserInputException =>
+  BadUserInputException.forField('after', message);
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;

@@ -1,3 +1,4 @@
+import { BadUserInputException } from '../errors/app.exception.js';
 import pg from 'pg';
 import { SortDirection } from '../graphql/sort-direction.enum.js';
 import { Keyset, SqlParams } from './keyset.js';
@@ -50,6 +51,23 @@ describe('Keyset', () => {
     );
     expect(sut.orderBy()).toBe('l.created_at DESC, l.id DESC');
     expect(sut.keyOf({ id: 'x', at: 't' })).toEqual(['t', 'x']);
+  });
+
+  it('reads back only cursors of its own order, whatever the direction', () => {
+    const byDate = (direction: SortDirection) =>
+      new Keyset<{ id: string; at: string }>(
+        [{ sql: 'created_at', type: 'timestamptz', value: (r) => r.at }],
+        direction,
+      );
+    const byName = new Keyset<{ id: string; at: string }>(
+      [{ sql: 'last_name', type: 'text', value: (r) => r.at }],
+      SortDirection.ASC,
+    );
+    const row = { id: 'c8f1e2a4-5b6c-4d7e-8f90-a1b2c3d4e5f6', at: '2026-01-01T00:00:00.000Z' };
+    const cursor = byDate(SortDirection.DESC).cursorOf(row);
+    expect(byDate(SortDirection.ASC).decode(cursor)).toEqual([row.at, row.id]);
+    // Same shape, other order: read as a name, the instant would silently land on a wrong page.
+    expect(() => byName.decode(cursor)).toThrow(BadUserInputException);
   });
 
   it('names its sort keys for a subquery and orders by those names from outside it', () => {

@@ -1,5 +1,5 @@
 import { SortDirection } from '../graphql/sort-direction.enum.js';
-import type { CursorValues } from './cursor.js';
+import { decodeCursor, encodeCursor, type CursorValueType, type CursorValues } from './cursor.js';
 
 /** Collects bind parameters and hands out their `$n` placeholders. */
 export class SqlParams {
@@ -30,7 +30,7 @@ export class SqlParams {
 /** One column (or expression) of a sort, with its SQL type and how to read it from a row. */
 export interface SortColumn<T> {
   sql: string;
-  type: string;
+  type: CursorValueType;
   value: (row: T) => string | number;
 }
 
@@ -45,8 +45,23 @@ export class Keyset<T extends { id: string }> {
     private readonly alias = '',
   ) {}
 
-  get arity(): number {
-    return this.columns.length + 1;
+  /** Names the order in the cursors it makes: its columns (the direction may change between pages). */
+  private get sort(): string {
+    return this.columns.map((c) => c.sql).join(',');
+  }
+
+  /** The cursor of a row: where the next page starts. */
+  cursorOf(row: T): string {
+    return this.encode(this.keyOf(row));
+  }
+
+  encode(values: CursorValues): string {
+    return encodeCursor(this.sort, values);
+  }
+
+  /** A client's `after`, checked to be a cursor of this order with values of the right types. */
+  decode(cursor: string): CursorValues {
+    return decodeCursor(cursor, this.sort, [...this.columns.map((c) => c.type), 'uuid']);
   }
 
   private col(sql: string): string {

@@ -1,5 +1,4 @@
 import type { ConnectionShape } from './connection.type.js';
-import { encodeCursor, type CursorValues } from './cursor.js';
 
 /** One keyset page: the rows asked for, and whether another page follows. */
 export interface Page<T> {
@@ -9,12 +8,8 @@ export interface Page<T> {
 }
 
 /** Repositories fetch `limit + 1` rows; the extra one only tells that a next page exists. */
-export function toPage<T>(rows: T[], limit: number, keyOf: (row: T) => CursorValues): Page<T> {
-  return {
-    rows: rows.slice(0, limit),
-    hasNextPage: rows.length > limit,
-    cursorOf: (row) => encodeCursor(keyOf(row)),
-  };
+export function toPage<T>(rows: T[], limit: number, cursorOf: (row: T) => string): Page<T> {
+  return { rows: rows.slice(0, limit), hasNextPage: rows.length > limit, cursorOf };
 }
 
 /**
