@@ -186,7 +186,9 @@ export class LeadsRepository {
   /**
    * Every matching lead as CSV, written by PostgreSQL itself (COPY … TO STDOUT): the rows never
    * become JavaScript objects, and memory stays flat however many match. The pooled connection
-   * goes back when the stream ends, fails or is closed.
+   * goes back when the COPY has ended. A stream closed before that (the client hung up) leaves
+   * the connection mid-COPY — pg-copy-streams cannot end one — so it is closed, which also stops
+   * the COPY in PostgreSQL, and the pool opens a new one.
    */
   async copyCsv(query: Omit<LeadListQuery, 'limit' | 'after'>): Promise<Readable> {
     const params = new SqlParams();
@@ -194,21 +196,22 @@ export class LeadsRepository {
     const select = `SELECT ${EXPORT_SELECT} FROM leads WHERE ${this.where(query.companyId, query.filter, params).join(' AND ')} ORDER BY ${keyset.orderBy()}`;
     const pool = this.sequelize.connectionManager;
     const client = (await pool.getConnection({ type: 'read' })) as pg.Client;
-    let released = false;
-    const release = (): void => {
-      if (released) return;
-      released = true;
-      pool.releaseConnection(client);
+    let settled = false;
+    const settle = (reusable: boolean): void => {
+      if (settled) return;
+      settled = true;
+      if (reusable) pool.releaseConnection(client);
+      else void pool.destroyConnection(client).catch(() => undefined);
     };
     try {
       const sql = `COPY (${params.inline(select, (text) => client.escapeLiteral(text))}) TO STDOUT WITH (FORMAT csv, HEADER true)`;
       const stream = client.query(copyTo(sql));
-      stream.once('end', release);
-      stream.once('error', release);
-      stream.once('close', release);
+      stream.once('end', () => settle(true));
+      stream.once('error', () => settle(false));
+      stream.once('close', () => settle(false));
       return stream;
     } catch (error) {
-      release();
+      settle(false);
       throw error;
     }
   }

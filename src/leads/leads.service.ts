@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { pipeline, type Readable } from 'node:stream';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -36,6 +36,8 @@ export const MAX_BULK_LEADS = 1000;
 
 @Injectable()
 export class LeadsService {
+  private readonly logger = new Logger(LeadsService.name);
+
   constructor(
     private readonly leads: LeadsRepository,
     private readonly users: UsersRepository,
@@ -69,7 +71,12 @@ export class LeadsService {
       direction,
     });
     // A client hanging up destroys the pipeline, which ends the COPY and frees the connection.
-    return pipeline(csv, new CrlfRecords(), () => undefined);
+    // A failure after the first bytes cannot become an error status any more: the answer is cut
+    // short, and the log says why.
+    return pipeline(csv, new CrlfRecords(), (error) => {
+      if (error && error.code !== 'ERR_STREAM_PREMATURE_CLOSE')
+        this.logger.error(`lead export failed midway: ${error.message}`);
+    });
   }
 
   count(auth: AuthContext, filter?: LeadFilter | null): Promise<number> {

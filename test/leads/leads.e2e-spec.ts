@@ -66,6 +66,8 @@ describe('leads', () => {
       ['email', { email: 'not-an-email' }],
       ['phone', { phone: 'call me' }],
       ['phone', { phone: '+1 2' }],
+      // 15 digits, but 33 characters with their separators: longer than the column holds.
+      ['phone', { phone: '+1 (2) 3 4 5 6 7 8 9 0 1 2 3 4  5' }],
       ['budget', { budget: -1 }],
       ['budget', { budget: 10_000_000_000 }],
       ['budget', { budget: 10.123 }],
@@ -89,6 +91,21 @@ describe('leads', () => {
         admin.token,
       );
       expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    });
+
+    it('refuses text PostgreSQL cannot store (a NUL character) as BAD_USER_INPUT, not a 500', async () => {
+      const created = await sut.gql(
+        CREATE,
+        { i: { firstName: 'A\u0000B', lastName: 'B', email: 'nul@example.com' } },
+        admin.token,
+      );
+      expect(created.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+      const searched = await sut.gql(
+        'query($s: String) { leads(filter: { search: $s }) { id } }',
+        { s: 'x\u0000' },
+        admin.token,
+      );
+      expect(searched.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     });
 
     it('accepts the largest budget', async () => {

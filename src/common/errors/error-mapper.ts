@@ -30,6 +30,23 @@ function fromHttpException(error: HttpException): AppException | null {
   return null;
 }
 
+/** SQLSTATEs PostgreSQL raises for text it cannot store, such as a NUL character (\u0000). */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+
+/** The SQLSTATE of a driver error, or of the driver error inside a Sequelize one. */
+function sqlState(error: unknown): string | undefined {
+  const carrier = error as { code?: unknown; original?: { code?: unknown } } | null;
+  const code = carrier?.original?.code ?? carrier?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function fromDatabaseError(error: unknown): AppException | null {
+  const state = sqlState(error);
+  if (state && UNSTORABLE_TEXT.has(state))
+    return new BadUserInputException('Text must not contain NUL (\\u0000) characters');
+  return null;
+}
+
 /** The single place where any thrown value becomes a client-facing error. */
 export function mapError(error: unknown): MappedError {
   const known =
@@ -37,7 +54,7 @@ export function mapError(error: unknown): MappedError {
       ? error
       : error instanceof HttpException
         ? fromHttpException(error)
-        : null;
+        : fromDatabaseError(error);
   if (known) {
     // Keep the framework's precise status (413, 415, …) while the code stays one of ours.
     const status = error instanceof HttpException ? error.getStatus() : HTTP_STATUS[known.code];

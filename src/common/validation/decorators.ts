@@ -20,9 +20,10 @@ export const IsOmittable = (): PropertyDecorator =>
 
 /**
  * Phone numbers, E.164-ish: an optional leading +, then 6 to 15 digits; spaces, dots, dashes and
- * parentheses may separate them ("+1 (555) 010-2030", "+44 20 7946 0958").
+ * parentheses may separate them ("+1 (555) 010-2030", "+44 20 7946 0958"); 32 characters at
+ * most in all, as the column allows.
  */
-export const PHONE_PATTERN = /^\+?[0-9 ().-]{6,32}$/;
+export const PHONE_PATTERN = /^(?=.{6,32}$)\+?[0-9 ().-]+$/;
 
 export function IsPhone(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
