@@ -1,6 +1,9 @@
+import { Logger } from '@nestjs/common';
 import { loadConfig } from '../config/load-config.js';
 import { DatabaseConnection } from './database-connection.js';
 import { migrateDown, migrateUp } from './migrator.js';
+
+const logger = new Logger('Migrations');
 
 /** `pnpm run migrate` / `pnpm run migrate:down [--all]` against DATABASE_URL or the embedded database. */
 async function main(): Promise<void> {
@@ -9,7 +12,6 @@ async function main(): Promise<void> {
     throw new Error('usage: migrate.cli.js up|down [--all]');
   const config = loadConfig({ ...process.env, DB_SKIP_MIGRATIONS: 'true' });
   const db = await DatabaseConnection.open(config);
-  const logger = { log: (m: string) => console.log(m) };
   try {
     const names =
       direction === 'up'
@@ -20,13 +22,13 @@ async function main(): Promise<void> {
             { to: process.argv.includes('--all') ? 0 : undefined },
             logger,
           );
-    console.log(names.length ? `${direction}: ${names.join(', ')}` : `${direction}: nothing to do`);
+    logger.log(names.length ? `${direction}: ${names.join(', ')}` : `${direction}: nothing to do`);
   } finally {
     await db.onApplicationShutdown();
   }
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  logger.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

@@ -70,6 +70,7 @@ function searchMatch(term: string, params: SqlParams): string {
   return `search_text LIKE lower(${params.add(escapeLike(text))})`;
 }
 
+/** The order of a leads list: its cursors, its ORDER BY and the comparison that continues it. */
 export function leadKeyset(field: LeadOrderField, direction: SortDirection): Keyset<LeadRecord> {
   return new Keyset(SORTS[field], direction);
 }
@@ -80,10 +81,6 @@ export class LeadsRepository {
     private readonly sequelize: Sequelize,
     private readonly reads: ReadQuery,
   ) {}
-
-  keyset(field: LeadOrderField, direction: SortDirection): Keyset<LeadRecord> {
-    return leadKeyset(field, direction);
-  }
 
   private where(companyId: string, filter: LeadFilter, params: SqlParams): string[] {
     const where = [`company_id = ${params.add(companyId)}::uuid`];
@@ -118,7 +115,7 @@ export class LeadsRepository {
    */
   async page(query: LeadListQuery): Promise<LeadRecord[]> {
     const { search } = query.filter;
-    const keyset = this.keyset(query.orderBy, query.direction);
+    const keyset = leadKeyset(query.orderBy, query.direction);
     if (!search) {
       const params = new SqlParams();
       const where = this.pageWhere(query, keyset, query.filter, params);
@@ -192,7 +189,7 @@ export class LeadsRepository {
    */
   async copyCsv(query: Omit<LeadListQuery, 'limit' | 'after'>): Promise<Readable> {
     const params = new SqlParams();
-    const keyset = this.keyset(query.orderBy, query.direction);
+    const keyset = leadKeyset(query.orderBy, query.direction);
     const select = `SELECT ${EXPORT_SELECT} FROM leads WHERE ${this.where(query.companyId, query.filter, params).join(' AND ')} ORDER BY ${keyset.orderBy()}`;
     const pool = this.sequelize.connectionManager;
     const client = (await pool.getConnection({ type: 'read' })) as pg.Client;

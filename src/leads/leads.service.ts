@@ -29,7 +29,7 @@ import type { LeadExportQuery } from './dto/lead-export.query.js';
 import { CrlfRecords } from './lead-csv.js';
 import { auditedFields, leadValues } from './lead-values.js';
 import { LeadEvents } from './leads.events.js';
-import { DuplicateLeadEmailError, LeadsRepository } from './leads.repository.js';
+import { DuplicateLeadEmailError, LeadsRepository, leadKeyset } from './leads.repository.js';
 import type { Lead, LeadRecord } from './models/lead.model.js';
 
 export const MAX_BULK_LEADS = 1000;
@@ -49,7 +49,7 @@ export class LeadsService {
     const filter = this.readableFilter(auth, args.filter);
     const order = args.orderBy ?? new LeadOrder();
     const limit = pageSize(args.first);
-    const keyset = this.leads.keyset(order.field, order.direction);
+    const keyset = leadKeyset(order.field, order.direction);
     const rows = await this.leads.page({
       companyId: auth.companyId,
       filter,

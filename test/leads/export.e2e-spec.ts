@@ -1,10 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { QueryTypes } from 'sequelize';
-import { Sequelize } from 'sequelize-typescript';
-import { generateLeads } from '../../bench/generate.js';
 import { Role } from '../../src/auth/role.enum.js';
 import { newCompany, newUser, type TestUser } from '../support/factories.js';
-import { newLead } from '../support/lead-factory.js';
+import { generateLeadsFor, newLead } from '../support/lead-factory.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('GET /api/leads/export.csv', () => {
@@ -132,16 +129,9 @@ describe('an export the client abandons midway', () => {
     // One pooled connection: a connection given back while still in COPY would hang what follows.
     sut = await startTestApp({ DB_POOL_MAX: '1' });
     admin = await newCompany(sut);
-    const sequelize = sut.app.get(Sequelize);
-    const q = <T extends object>(sql: string, bind: unknown[] = []) =>
-      sequelize.query<T>(sql, { bind, type: QueryTypes.SELECT });
-    const [{ company_id: companyId }] = await q<{ company_id: string }>(
-      'SELECT company_id FROM users WHERE id = $1',
-      [admin.id],
-    );
     // ~15 MB of CSV: more than the socket buffers between PostgreSQL, the server and the client
     // hold, so the COPY is still running when the client goes.
-    await generateLeads(q, companyId, [admin.id], 60_000);
+    await generateLeadsFor(sut, admin, 60_000);
   }, 180_000);
   afterAll(() => sut.close());
 

@@ -1,9 +1,8 @@
 import { QueryTypes } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { newCompany, type TestUser } from '../support/factories.js';
-import { newInteraction, newLead } from '../support/lead-factory.js';
+import { generateLeadsFor, newInteraction, newLead } from '../support/lead-factory.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { generateInteractions, generateLeads } from '../../bench/generate.js';
 
 /**
  * Every list query the API sends must be served by the index meant for it. The planner only picks
@@ -21,14 +20,7 @@ describe('lead and interaction queries use their indexes', () => {
     const lead = await newLead(sut, admin, { location: 'Reykjavik, Iceland' });
     await newInteraction(sut, admin, lead.id);
     sequelize = sut.app.get(Sequelize);
-    const q = <T extends object>(sql: string, bind: unknown[] = []) =>
-      sequelize.query<T>(sql, { bind, type: QueryTypes.SELECT });
-    const [{ company_id: companyId }] = await q<{ company_id: string }>(
-      'SELECT company_id FROM users WHERE id = $1',
-      [admin.id],
-    );
-    await generateLeads(q, companyId, [admin.id], 20_000);
-    await generateInteractions(q, companyId, [admin.id], 20_000, 20_000);
+    await generateLeadsFor(sut, admin, 20_000, 20_000);
     // VACUUM as autovacuum would have: it marks pages all-visible, which index-only scans rely on.
     await sequelize.query('VACUUM ANALYZE leads');
     await sequelize.query('VACUUM ANALYZE interactions');

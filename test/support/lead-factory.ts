@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { QueryTypes } from 'sequelize';
+import { Sequelize } from 'sequelize-typescript';
+import { generateInteractions, generateLeads, type Query } from '../../bench/generate.js';
 import type { TestUser } from './factories.js';
 import type { TestApp } from './test-app.js';
 
@@ -61,4 +64,24 @@ export async function newInteraction(
   );
   if (!res.data) throw new Error(`createInteraction failed: ${JSON.stringify(res.errors)}`);
   return res.data.createInteraction;
+}
+
+/**
+ * Many leads (and interactions) at once for `user`'s company, made in the database by the
+ * benchmark's generator: for tests that need volume the API would take minutes to create.
+ */
+export async function generateLeadsFor(
+  app: TestApp,
+  user: TestUser,
+  leads: number,
+  interactions = 0,
+): Promise<void> {
+  const sequelize = app.app.get(Sequelize);
+  const q: Query = (sql, bind = []) => sequelize.query(sql, { bind, type: QueryTypes.SELECT });
+  const [{ company_id: companyId }] = await q<{ company_id: string }>(
+    'SELECT company_id FROM users WHERE id = $1',
+    [user.id],
+  );
+  await generateLeads(q, companyId, [user.id], leads);
+  if (interactions > 0) await generateInteractions(q, companyId, [user.id], leads, interactions);
 }

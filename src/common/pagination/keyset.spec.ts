@@ -1,5 +1,5 @@
-import { BadUserInputException } from '../errors/app.exception.js';
 import pg from 'pg';
+import { BadUserInputException } from '../errors/app.exception.js';
 import { SortDirection } from '../graphql/sort-direction.enum.js';
 import { Keyset, SqlParams } from './keyset.js';
 

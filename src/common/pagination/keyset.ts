@@ -39,15 +39,15 @@ export interface SortColumn<T> {
  * index on (company_id, …columns, id) serves directly, so page 20 000 costs what page 1 costs.
  */
 export class Keyset<T extends { id: string }> {
+  /** Names the order in the cursors it makes: its columns (the direction may change between pages). */
+  private readonly sort: string;
+
   constructor(
     private readonly columns: readonly SortColumn<T>[],
     private readonly direction: SortDirection,
     private readonly alias = '',
-  ) {}
-
-  /** Names the order in the cursors it makes: its columns (the direction may change between pages). */
-  private get sort(): string {
-    return this.columns.map((c) => c.sql).join(',');
+  ) {
+    this.sort = columns.map((c) => c.sql).join(',');
   }
 
   /** The cursor of a row: where the next page starts. */
