@@ -12,9 +12,9 @@ import { EventsModule } from './common/events/events.module.js';
 import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { LoaderRegistry } from './common/graphql/loaders.js';
+import { LoadersModule } from './common/graphql/loaders.module.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
-import { LoadersModule } from './graphql/loaders.module.js';
-import { LoadersFactory } from './graphql/loaders.js';
 import { HealthModule } from './health/health.module.js';
 import { InteractionsModule } from './interactions/interactions.module.js';
 import { LeadsModule } from './leads/leads.module.js';
@@ -32,11 +32,12 @@ export class AppModule {
         DatabaseModule,
         RedisModule,
         EventsModule,
+        LoadersModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [LoadersModule],
-          inject: [LoadersFactory],
-          useFactory: (loaders: LoadersFactory) => graphqlOptions(config, loaders),
+          inject: [LoaderRegistry],
+          useFactory: (loaders: LoaderRegistry) => graphqlOptions(config, loaders),
         }),
         RateLimitModule,
         AuthModule,

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ModelsModule } from '../database/models.module.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
 import { ApiKeysResolver } from './api-keys.resolver.js';
 import { ApiKeysService } from './api-keys.service.js';
+import { ApiKey } from './models/api-key.model.js';
 
 @Module({
+  imports: [ModelsModule.forFeature([ApiKey])],
   providers: [ApiKeysRepository, ApiKeysService, ApiKeysResolver],
   exports: [ApiKeysService],
 })

@@ -11,7 +11,7 @@ export class ApiKeysRepository {
     return ApiKey.create({ ...values }, { transaction });
   }
 
-  listInCompany(companyId: string): Promise<ApiKey[]> {
+  list(companyId: string): Promise<ApiKey[]> {
     return ApiKey.findAll({
       where: { companyId },
       order: [

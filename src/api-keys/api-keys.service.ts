@@ -1,24 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { Sequelize } from 'sequelize-typescript';
-import { actorOf, type AuthContext } from '../auth/auth-context.js';
+import {
+  actorOf,
+  userIdOf,
+  type ApiKeyCaller,
+  type AuthContext,
+  type RequestMeta,
+} from '../auth/auth-context.js';
 import { Action, authorize } from '../auth/permissions.js';
 import { hashSecret, randomSecret } from '../auth/tokens/secret-token.js';
 import { NotFoundException } from '../common/errors/app.exception.js';
-import { DomainEvent } from '../common/events/domain-event.js';
+import { ActorKind } from '../common/events/actor.js';
 import { DomainEvents } from '../common/events/domain-events.js';
-import { ApiKeyScope } from './api-key-scope.enum.js';
+import { Transactions } from '../database/transactions.js';
+import { ApiKeyScope } from '../auth/api-key-scope.enum.js';
 import { ApiKeyEvents } from './api-keys.events.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
 import { CreateApiKeyInput } from './dto/create-api-key.input.js';
 import { ApiKey } from './models/api-key.model.js';
-
-/** An integration authenticated by an API key. */
-export interface ApiKeyCaller {
-  apiKeyId: string;
-  companyId: string;
-  scopes: ApiKeyScope[];
-}
 
 const SECRET_PREFIX = 'crm_';
 
@@ -26,7 +25,7 @@ const SECRET_PREFIX = 'crm_';
 export class ApiKeysService {
   constructor(
     private readonly keys: ApiKeysRepository,
-    private readonly sequelize: Sequelize,
+    private readonly transactions: Transactions,
     private readonly events: DomainEvents,
   ) {}
 
@@ -38,7 +37,7 @@ export class ApiKeysService {
     authorize(auth, Action.ManageApiKeys);
     const prefix = `${SECRET_PREFIX}${randomBytes(4).toString('hex')}`;
     const secret = `${prefix}_${randomSecret()}`;
-    const apiKey = await this.sequelize.transaction(async (transaction) => {
+    const apiKey = await this.transactions.run(async (transaction) => {
       const key = await this.keys.create(
         {
           companyId: auth.companyId,
@@ -46,18 +45,17 @@ export class ApiKeysService {
           prefix,
           keyHash: hashSecret(secret),
           scopes: input.scopes,
-          createdById: auth.userId,
+          createdById: userIdOf(auth),
         },
         transaction,
       );
       await this.events.publish(
-        new DomainEvent(
-          ApiKeyEvents.Created,
-          actorOf(auth),
-          { type: 'ApiKey', id: key.id },
-          { name: key.name, scopes: key.scopes },
-          transaction,
-        ),
+        ApiKeyEvents.Created,
+        {
+          entity: 'ApiKey',
+          records: [{ id: key.id, details: { name: key.name, scopes: input.scopes } }],
+        },
+        { actor: actorOf(auth), transaction },
       );
       return key;
     });
@@ -66,35 +64,41 @@ export class ApiKeysService {
 
   list(auth: AuthContext): Promise<ApiKey[]> {
     authorize(auth, Action.ManageApiKeys);
-    return this.keys.listInCompany(auth.companyId);
+    return this.keys.list(auth.companyId);
   }
 
   async revoke(auth: AuthContext, id: string): Promise<ApiKey> {
     authorize(auth, Action.ManageApiKeys);
-    return this.sequelize.transaction(async (transaction) => {
+    return this.transactions.run(async (transaction) => {
       const key = await this.keys.findInCompany(auth.companyId, id, transaction);
       if (!key) throw new NotFoundException('ApiKey', id);
       if (key.revokedAt) return key;
       await key.update({ revokedAt: new Date() }, { transaction });
       await this.events.publish(
-        new DomainEvent(
-          ApiKeyEvents.Revoked,
-          actorOf(auth),
-          { type: 'ApiKey', id: key.id },
-          null,
-          transaction,
-        ),
+        ApiKeyEvents.Revoked,
+        { entity: 'ApiKey', records: [{ id: key.id }] },
+        { actor: actorOf(auth), transaction },
       );
       return key;
     });
   }
 
   /** The caller behind a presented secret, or null when it is unknown, revoked or lacks `scope`. */
-  async authenticate(secret: string, scope: ApiKeyScope): Promise<ApiKeyCaller | null> {
+  async authenticate(
+    meta: RequestMeta,
+    secret: string,
+    scope: ApiKeyScope,
+  ): Promise<ApiKeyCaller | null> {
     if (!secret.startsWith(SECRET_PREFIX) || secret.length > 200) return null;
     const key = await this.keys.findByHash(hashSecret(secret));
     if (!key || key.revokedAt || !key.scopes.includes(scope)) return null;
     await this.keys.touch(key.id);
-    return { apiKeyId: key.id, companyId: key.companyId, scopes: key.scopes as ApiKeyScope[] };
+    return {
+      kind: ActorKind.API_KEY,
+      apiKeyId: key.id,
+      companyId: key.companyId,
+      scopes: key.scopes as ApiKeyScope[],
+      ...meta,
+    };
   }
 }

@@ -4,30 +4,34 @@ import { Action, authorize } from '../auth/permissions.js';
 import type { DomainEvent } from '../common/events/domain-event.js';
 import { pageSize } from '../common/pagination/cursor.js';
 import { toPage, type Page } from '../common/pagination/page.js';
-import { AUDIT_KEYSET, AuditRepository } from './audit.repository.js';
+import { AUDIT_KEYSET, AuditRepository, type NewAuditLog } from './audit.repository.js';
 import type { AuditLogFilter } from './dto/audit-log-filter.input.js';
 import type { AuditLogRecord } from './models/audit-log.model.js';
+
+/** One entry per record the event concerns: the field changes, or the event's details. */
+export function auditEntries(event: DomainEvent): NewAuditLog[] {
+  const { actor, payload } = event;
+  return payload.records.map((record) => ({
+    companyId: actor.companyId,
+    actorKind: actor.kind,
+    actorUserId: actor.userId,
+    actorApiKeyId: actor.apiKeyId,
+    action: event.name,
+    entityType: payload.entity,
+    entityId: record.id,
+    changes: (record.changes ?? record.details ?? null) as Record<string, unknown> | null,
+    requestId: actor.requestId,
+    ip: actor.ip,
+  }));
+}
 
 @Injectable()
 export class AuditService {
   constructor(private readonly logs: AuditRepository) {}
 
-  /** Writes the entry for a domain event, inside the event's transaction when it has one. */
+  /** Writes the event's entries in one statement, inside the event's transaction when it has one. */
   record(event: DomainEvent): Promise<void> {
-    return this.logs.insert(
-      {
-        companyId: event.actor.companyId,
-        actorUserId: event.actor.userId ?? null,
-        actorApiKeyId: event.actor.apiKeyId ?? null,
-        action: event.name,
-        entityType: event.entity.type,
-        entityId: event.entity.id,
-        changes: event.changes,
-        requestId: event.actor.requestId ?? null,
-        ip: event.actor.ip ?? null,
-      },
-      event.transaction,
-    );
+    return this.logs.insertMany(auditEntries(event), event.transaction);
   }
 
   async page(

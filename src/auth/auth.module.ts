@@ -1,16 +1,20 @@
 import { Module } from '@nestjs/common';
+import { ModelsModule } from '../database/models.module.js';
+import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { CallerCache } from './caller-cache.js';
 import { AuthGuard } from './guards/auth.guard.js';
+import { LoginRefundListener } from './login-refund.listener.js';
+import { RefreshToken } from './models/refresh-token.model.js';
 import { RevokeSessionsListener } from './revoke-sessions.listener.js';
 import { AccessTokenService } from './tokens/access-token.service.js';
 import { RefreshTokenRepository } from './tokens/refresh-token.repository.js';
 import { RefreshTokenService } from './tokens/refresh-token.service.js';
 
 @Module({
-  imports: [UsersModule],
+  imports: [UsersModule, RateLimitModule, ModelsModule.forFeature([RefreshToken])],
   providers: [
     AuthService,
     AuthResolver,
@@ -18,6 +22,7 @@ import { RefreshTokenService } from './tokens/refresh-token.service.js';
     RefreshTokenRepository,
     RefreshTokenService,
     RevokeSessionsListener,
+    LoginRefundListener,
     AuthGuard,
     CallerCache,
   ],

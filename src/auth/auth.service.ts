@@ -1,16 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { Sequelize } from 'sequelize-typescript';
-import { UnauthenticatedException } from '../common/errors/app.exception.js';
-import { DomainEvent } from '../common/events/domain-event.js';
+import { ActorKind, type Actor } from '../common/events/actor.js';
 import { DomainEvents } from '../common/events/domain-events.js';
-import { User } from '../users/models/user.model.js';
-import { UserEvents } from '../users/users.events.js';
+import { Transactions } from '../database/transactions.js';
+import type { User } from '../users/models/user.model.js';
 import { UsersRepository } from '../users/users.repository.js';
+import { UsersService } from '../users/users.service.js';
 import { AuthEvents } from './auth.events.js';
-import { actorOf, type AuthContext, type RequestMeta } from './auth-context.js';
+import { AuthException, AuthReason } from './auth.exception.js';
+import {
+  actorOf,
+  anonymousActor,
+  requireUser,
+  type AuthContext,
+  type RequestMeta,
+} from './auth-context.js';
 import { LoginInput } from './dto/login.input.js';
 import { SignUpInput } from './dto/sign-up.input.js';
-import { Role } from './role.enum.js';
 import { AccessTokenService } from './tokens/access-token.service.js';
 import { PasswordHasher } from './tokens/password-hasher.js';
 import { RefreshTokenService } from './tokens/refresh-token.service.js';
@@ -23,51 +28,32 @@ export interface Session {
 
 const INVALID_LOGIN = 'Invalid email or password';
 
+/** The actor of what a user does before holding a token (logging in, refreshing). */
+function userActor(user: Pick<User, 'id' | 'companyId'>, meta: RequestMeta): Actor {
+  return { ...anonymousActor(meta, user.companyId), kind: ActorKind.USER, userId: user.id };
+}
+
 @Injectable()
 export class AuthService {
   constructor(
     private readonly users: UsersRepository,
+    private readonly usersService: UsersService,
     private readonly passwords: PasswordHasher,
     private readonly accessTokens: AccessTokenService,
     private readonly refreshTokens: RefreshTokenService,
-    private readonly sequelize: Sequelize,
+    private readonly transactions: Transactions,
     private readonly events: DomainEvents,
   ) {}
 
   /** Creates a company and its first ADMIN, and signs them in. */
   async signUp(meta: RequestMeta, input: SignUpInput): Promise<Session> {
     const passwordHash = await this.passwords.hash(input.password);
-    return this.sequelize.transaction(async (transaction) => {
-      const company = await this.users.createCompany(input.companyName, transaction);
-      const user = await this.users.create(
-        {
-          companyId: company.id,
-          email: input.email,
-          passwordHash,
-          firstName: input.firstName,
-          lastName: input.lastName,
-          role: Role.ADMIN,
-        },
+    return this.transactions.run(async (transaction) => {
+      const { password: _, ...person } = input;
+      const user = await this.usersService.createCompany(
+        meta,
+        { ...person, passwordHash },
         transaction,
-      );
-      const actor = { companyId: company.id, userId: user.id, ...meta };
-      await this.events.publish(
-        new DomainEvent(
-          UserEvents.CompanySignedUp,
-          actor,
-          { type: 'Company', id: company.id },
-          { name: company.name },
-          transaction,
-        ),
-      );
-      await this.events.publish(
-        new DomainEvent(
-          UserEvents.Created,
-          actor,
-          { type: 'User', id: user.id },
-          { email: user.email, role: user.role },
-          transaction,
-        ),
       );
       const refresh = await this.refreshTokens.issue(user.id, transaction);
       return { user, refreshToken: refresh.token, accessToken: await this.accessTokenFor(user) };
@@ -80,23 +66,20 @@ export class AuthService {
     if (!user || !passwordOk || !user.isActive) {
       const reason = !user ? 'unknown email' : !passwordOk ? 'wrong password' : 'user deactivated';
       await this.events.publish(
-        new DomainEvent(
-          AuthEvents.LoginFailed,
-          { companyId: user?.companyId ?? null, userId: user?.id ?? null, ...meta },
-          { type: 'User', id: user?.id ?? null },
-          { email: input.email, reason },
-        ),
+        AuthEvents.LoginFailed,
+        {
+          entity: 'User',
+          records: [{ id: user?.id ?? null, details: { email: input.email, reason } }],
+        },
+        { actor: anonymousActor(meta, user?.companyId ?? null) },
       );
-      throw new UnauthenticatedException(INVALID_LOGIN);
+      throw new AuthException(AuthReason.INVALID_CREDENTIALS, INVALID_LOGIN);
     }
     const refresh = await this.refreshTokens.issue(user.id);
     await this.events.publish(
-      new DomainEvent(
-        AuthEvents.LoginSucceeded,
-        { companyId: user.companyId, userId: user.id, ...meta },
-        { type: 'User', id: user.id },
-        { email: input.email },
-      ),
+      AuthEvents.LoginSucceeded,
+      { entity: 'User', records: [{ id: user.id, details: { email: input.email } }] },
+      { actor: userActor(user, meta) },
     );
     return { user, refreshToken: refresh.token, accessToken: await this.accessTokenFor(user) };
   }
@@ -108,30 +91,27 @@ export class AuthService {
     if (result.outcome === 'reused') {
       const user = await this.users.findById(result.userId);
       await this.events.publish(
-        new DomainEvent(
-          AuthEvents.RefreshTokenReused,
-          { companyId: user?.companyId ?? null, userId: result.userId, ...meta },
-          { type: 'User', id: result.userId },
-        ),
+        AuthEvents.RefreshTokenReused,
+        { entity: 'User', records: [{ id: result.userId }] },
+        { actor: anonymousActor(meta, user?.companyId ?? null) },
       );
     }
-    if (result.outcome !== 'rotated') throw new UnauthenticatedException('Invalid refresh token');
+    const invalid = new AuthException(AuthReason.INVALID_REFRESH_TOKEN, 'Invalid refresh token');
+    if (result.outcome !== 'rotated') throw invalid;
     const user = await this.users.findById(result.userId);
-    if (!user) throw new UnauthenticatedException('Invalid refresh token');
+    if (!user) throw invalid;
     return { user, refreshToken: result.token, accessToken: await this.accessTokenFor(user) };
   }
 
   /** Ends the session of `refreshToken`, or every session of the caller when none is given. */
   async logout(auth: AuthContext, refreshToken?: string | null): Promise<boolean> {
-    if (refreshToken) await this.refreshTokens.revokeSession(auth.userId, refreshToken);
-    else await this.refreshTokens.revokeAll(auth.userId);
+    const { userId } = requireUser(auth);
+    if (refreshToken) await this.refreshTokens.revokeSession(userId, refreshToken);
+    else await this.refreshTokens.revokeAll(userId);
     await this.events.publish(
-      new DomainEvent(
-        AuthEvents.LoggedOut,
-        actorOf(auth),
-        { type: 'User', id: auth.userId },
-        { allSessions: !refreshToken },
-      ),
+      AuthEvents.LoggedOut,
+      { entity: 'User', records: [{ id: userId, details: { allSessions: !refreshToken } }] },
+      { actor: actorOf(auth) },
     );
     return true;
   }

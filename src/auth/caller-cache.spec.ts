@@ -1,4 +1,5 @@
-import { DomainEvent } from '../common/events/domain-event.js';
+import { ActorKind } from '../common/events/actor.js';
+import type { DomainEvent } from '../common/events/domain-event.js';
 import type { UserRecord } from '../users/models/user.model.js';
 import { UserEvents } from '../users/users.events.js';
 import { Role } from './role.enum.js';
@@ -15,11 +16,21 @@ const user = (isActive: boolean): UserRecord => ({
   createdAt: new Date(0),
 });
 
-const deactivated = new DomainEvent(
-  UserEvents.Deactivated,
-  { companyId: 'c1' },
-  { type: 'User', id: 'u1' },
-);
+const deactivated: DomainEvent<typeof UserEvents.Deactivated> = {
+  name: UserEvents.Deactivated,
+  payload: {
+    entity: 'User',
+    records: [{ id: 'u1', changes: { isActive: { from: true, to: false } } }],
+  },
+  actor: {
+    kind: ActorKind.USER,
+    companyId: 'c1',
+    userId: 'admin',
+    apiKeyId: null,
+    requestId: 'r',
+    ip: null,
+  },
+};
 
 describe('CallerCache', () => {
   it('keeps a user it looked up, until that user changes', async () => {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
 import type { Redis } from 'ioredis';
-import { DomainEvent } from '../common/events/domain-event.js';
+import { EventPhase, type DomainEvent } from '../common/events/domain-event.js';
+import { OnDomainEvent } from '../common/events/on-domain-event.decorator.js';
 import { REDIS } from '../redis/redis.module.js';
 import type { UserRecord } from '../users/models/user.model.js';
 import { UserEvents } from '../users/users.events.js';
@@ -60,21 +60,20 @@ export class CallerCache implements OnModuleInit, OnApplicationShutdown {
     this.entries.delete(userId);
   }
 
-  @OnEvent(UserEvents.Deactivated, { promisify: true, suppressErrors: false })
-  @OnEvent(UserEvents.RoleChanged, { promisify: true, suppressErrors: false })
-  async onUserChanged(event: DomainEvent): Promise<void> {
-    const userId = event.entity.id;
-    if (!userId) return;
-    // After the commit: dropping it earlier would let a concurrent request cache the old row again.
-    const drop = async (): Promise<void> => {
-      this.forget(userId);
-      // Awaited (Sequelize awaits afterCommit hooks), so other instances hear of it before the caller's answer.
+  /**
+   * After the commit: dropping the entry earlier would let a concurrent request cache the old row
+   * again. Awaited before the answer leaves, so other instances hear of it first.
+   */
+  @OnDomainEvent([UserEvents.Deactivated, UserEvents.RoleChanged], EventPhase.AFTER_COMMIT)
+  async onUserChanged(
+    event: DomainEvent<typeof UserEvents.Deactivated | typeof UserEvents.RoleChanged>,
+  ): Promise<void> {
+    for (const { id } of event.payload.records) {
+      this.forget(id);
       await this.redis
-        ?.publish(CHANNEL, userId)
+        ?.publish(CHANNEL, id)
         .catch((error: Error) => this.logger.warn(`publish: ${error.message}`));
-    };
-    if (event.transaction) event.transaction.afterCommit(drop);
-    else await drop();
+    }
   }
 
   private set(user: UserRecord): void {

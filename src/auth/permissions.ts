@@ -1,8 +1,10 @@
-import { ForbiddenException } from '../common/errors/app.exception.js';
+import { ActorKind } from '../common/events/actor.js';
+import { ApiKeyScope } from './api-key-scope.enum.js';
 import type { AuthContext } from './auth-context.js';
+import { AuthException, AuthReason } from './auth.exception.js';
 import { Role } from './role.enum.js';
 
-/** Everything a role may be allowed to do. Records are the company's leads, deals, tasks, … */
+/** Everything a caller may be allowed to do. Records are the company's leads, deals, tasks, … */
 export enum Action {
   ReadUsers = 'read users',
   ManageUsers = 'create, change role of, deactivate users',
@@ -10,55 +12,110 @@ export enum Action {
   ReadAuditLogs = 'read the audit log',
   ReadRecords = 'read records',
   CreateRecords = 'create records',
+  CreateLeads = 'create leads',
+  FindLeadByEmail = 'find a lead by e-mail',
+  FillEmptyLeadFields = 'fill the empty fields of a lead',
   WriteAnyRecord = 'change any record',
   WriteAssignedRecord = 'change records assigned to them',
   ReadDeletedRecords = 'see and restore deleted records',
   PurgeRecords = 'delete records for good',
 }
 
+/** Who holds a permission: roles of users, scopes of API keys, and background work. */
+interface Grant {
+  readonly roles: readonly Role[];
+  readonly scopes: readonly ApiKeyScope[];
+  readonly system: boolean;
+}
+
+const ALL_ROLES = [Role.ADMIN, Role.MANAGER, Role.SALES_REP] as const;
+const grant = (
+  roles: readonly Role[],
+  scopes: readonly ApiKeyScope[] = [],
+  system = false,
+): Grant => ({
+  roles,
+  scopes,
+  system,
+});
+
 /** The one permission table; every service asks it through `authorize`. Printed in the README. */
-export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
-  [Action.ReadUsers]: [Role.ADMIN, Role.MANAGER, Role.SALES_REP],
-  [Action.ManageUsers]: [Role.ADMIN],
-  [Action.ManageApiKeys]: [Role.ADMIN],
-  [Action.ReadAuditLogs]: [Role.ADMIN],
-  [Action.ReadRecords]: [Role.ADMIN, Role.MANAGER, Role.SALES_REP],
-  [Action.CreateRecords]: [Role.ADMIN, Role.MANAGER, Role.SALES_REP],
-  [Action.WriteAnyRecord]: [Role.ADMIN, Role.MANAGER],
-  [Action.WriteAssignedRecord]: [Role.ADMIN, Role.MANAGER, Role.SALES_REP],
-  [Action.ReadDeletedRecords]: [Role.ADMIN, Role.MANAGER],
-  [Action.PurgeRecords]: [Role.ADMIN],
+export const PERMISSIONS: Readonly<Record<Action, Grant>> = {
+  [Action.ReadUsers]: grant(ALL_ROLES, [], true),
+  [Action.ManageUsers]: grant([Role.ADMIN]),
+  [Action.ManageApiKeys]: grant([Role.ADMIN]),
+  [Action.ReadAuditLogs]: grant([Role.ADMIN]),
+  [Action.ReadRecords]: grant(ALL_ROLES, [], true),
+  [Action.CreateRecords]: grant(ALL_ROLES, [], true),
+  [Action.CreateLeads]: grant(ALL_ROLES, [ApiKeyScope.INGEST], true),
+  [Action.FindLeadByEmail]: grant(ALL_ROLES, [ApiKeyScope.INGEST], true),
+  [Action.FillEmptyLeadFields]: grant([Role.ADMIN, Role.MANAGER], [ApiKeyScope.INGEST], true),
+  [Action.WriteAnyRecord]: grant([Role.ADMIN, Role.MANAGER], [], true),
+  [Action.WriteAssignedRecord]: grant(ALL_ROLES, [], true),
+  [Action.ReadDeletedRecords]: grant([Role.ADMIN, Role.MANAGER], [], true),
+  [Action.PurgeRecords]: grant([Role.ADMIN]),
 };
 
-export function can(role: Role, action: Action): boolean {
-  return PERMISSIONS[action].includes(role);
-}
-
-/** Throws FORBIDDEN unless the caller's role may perform `action`. */
-export function authorize(auth: AuthContext, action: Action): void {
-  if (!can(auth.role, action))
-    throw new ForbiddenException(`Your role (${auth.role}) may not ${action}`);
-}
-
-/**
- * Changing a record: MANAGER and ADMIN change any; a SALES_REP only what is assigned to them.
- * Reading is checked separately (every role reads the company's records).
- */
-export function authorizeRecordChange(auth: AuthContext, assignedToId: string | null): void {
-  if (can(auth.role, Action.WriteAnyRecord)) return;
-  authorize(auth, Action.WriteAssignedRecord);
-  if (assignedToId !== auth.userId) {
-    throw new ForbiddenException('You may change only records assigned to you');
+export function can(auth: AuthContext, action: Action): boolean {
+  const granted = PERMISSIONS[action];
+  switch (auth.kind) {
+    case ActorKind.USER:
+      return granted.roles.includes(auth.role);
+    case ActorKind.API_KEY:
+      return auth.scopes.some((scope) => granted.scopes.includes(scope));
+    case ActorKind.SYSTEM:
+      return granted.system;
   }
 }
 
+function describe(auth: AuthContext): string {
+  switch (auth.kind) {
+    case ActorKind.USER:
+      return `Your role (${auth.role})`;
+    case ActorKind.API_KEY:
+      return 'This API key';
+    case ActorKind.SYSTEM:
+      return `Background work (${auth.job})`;
+  }
+}
+
+/** Throws FORBIDDEN unless the caller may perform `action`. */
+export function authorize(auth: AuthContext, action: Action): void {
+  if (!can(auth, action))
+    throw new AuthException(AuthReason.NOT_PERMITTED, `${describe(auth)} may not ${action}`);
+}
+
+/**
+ * Changing a record: MANAGER, ADMIN and the system change any; a SALES_REP only what is assigned
+ * to them; an API key none. Reading is checked separately (every role reads the company's records).
+ */
+export function authorizeRecordChange(auth: AuthContext, assignedToId: string | null): void {
+  if (can(auth, Action.WriteAnyRecord)) return;
+  authorize(auth, Action.WriteAssignedRecord);
+  if (auth.kind !== ActorKind.USER || assignedToId !== auth.userId) {
+    throw new AuthException(AuthReason.NOT_ASSIGNED, 'You may change only records assigned to you');
+  }
+}
+
+const COLUMNS: readonly { title: string; holds: (g: Grant) => boolean }[] = [
+  ...Object.values(Role).map((role) => ({
+    title: role,
+    holds: (g: Grant) => g.roles.includes(role),
+  })),
+  ...Object.keys(ApiKeyScope).map((name) => ({
+    title: `API key ${name}`,
+    holds: (g: Grant) => g.scopes.includes(ApiKeyScope[name as keyof typeof ApiKeyScope]),
+  })),
+  { title: 'system', holds: (g: Grant) => g.system },
+];
+
 /** The permission table as the Markdown the README carries (a test keeps the two equal). */
 export function permissionTableMarkdown(): string {
-  const roles = Object.values(Role);
-  const header = `| action | ${roles.join(' | ')} |`;
-  const rule = `|---|${roles.map(() => ':-:').join('|')}|`;
+  const header = `| action | ${COLUMNS.map((c) => c.title).join(' | ')} |`;
+  const rule = `|---|${COLUMNS.map(() => ':-:').join('|')}|`;
   const rows = Object.values(Action).map(
-    (action) => `| ${action} | ${roles.map((r) => (can(r, action) ? '✓' : '')).join(' | ')} |`,
+    (action) =>
+      `| ${action} | ${COLUMNS.map((c) => (c.holds(PERMISSIONS[action]) ? '✓' : '')).join(' | ')} |`,
   );
   return [header, rule, ...rows].join('\n');
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
-import { DomainEvent } from '../common/events/domain-event.js';
+import { EventPhase, type DomainEvent } from '../common/events/domain-event.js';
+import { OnDomainEvent } from '../common/events/on-domain-event.decorator.js';
 import { UserEvents } from '../users/users.events.js';
 import { RefreshTokenService } from './tokens/refresh-token.service.js';
 
@@ -9,8 +9,9 @@ import { RefreshTokenService } from './tokens/refresh-token.service.js';
 export class RevokeSessionsListener {
   constructor(private readonly refreshTokens: RefreshTokenService) {}
 
-  @OnEvent(UserEvents.Deactivated, { promisify: true, suppressErrors: false })
-  async onUserDeactivated(event: DomainEvent): Promise<void> {
-    if (event.entity.id) await this.refreshTokens.revokeAll(event.entity.id, event.transaction);
+  @OnDomainEvent(UserEvents.Deactivated, EventPhase.IN_TRANSACTION)
+  async onUserDeactivated(event: DomainEvent<typeof UserEvents.Deactivated>): Promise<void> {
+    for (const { id } of event.payload.records)
+      await this.refreshTokens.revokeAll(id, event.transaction);
   }
 }

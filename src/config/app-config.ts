@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { toBoolean, toInt, toList } from '../common/validation/transforms.js';
+import { toBoolean, toInt, toList } from './string-transforms.js';
 import {
   IsBoolean,
   IsDefined,

@@ -6,7 +6,6 @@ import { ensureDatabase, withDatabase } from './database-url.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
 import { migrateUp } from './migrator.js';
 import { useTimestamptzParser } from './timestamptz-parser.js';
-import { MODELS } from './models.js';
 
 const EMBEDDED_DATABASE_NAME = 'crm';
 
@@ -15,7 +14,8 @@ export function createSequelize(url: string, config: AppConfig): Sequelize {
   return new Sequelize(url, {
     dialect: 'postgres',
     logging: false,
-    models: [...MODELS],
+    // Each feature module adds its own models (ModelsModule.forFeature).
+    models: [],
     pool: { max: config.DB_POOL_MAX, min: config.DB_POOL_MIN, acquire: 30_000, idle: 10_000 },
     dialectOptions: config.DB_SSL ? { ssl: { rejectUnauthorized: true } } : {},
     define: { underscored: true },

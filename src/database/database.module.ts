@@ -1,8 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { Sequelize } from 'sequelize-typescript';
 import { AppConfig } from '../config/app-config.js';
+import { CsvExport } from './csv-export.js';
 import { DatabaseConnection } from './database-connection.js';
 import { ReadQuery } from './read-query.js';
+import { Transactions } from './transactions.js';
 
 @Global()
 @Module({
@@ -18,7 +20,9 @@ import { ReadQuery } from './read-query.js';
       inject: [DatabaseConnection],
     },
     ReadQuery,
+    Transactions,
+    CsvExport,
   ],
-  exports: [Sequelize, DatabaseConnection, ReadQuery],
+  exports: [Sequelize, DatabaseConnection, ReadQuery, Transactions, CsvExport],
 })
 export class DatabaseModule {}

@@ -8,7 +8,8 @@ import { formatGraphQLError } from '../common/graphql/format-error.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { ideLandingPagePlugin } from './ide.js';
 import { noStorePlugins } from './no-store.plugin.js';
-import type { LoadersFactory } from './loaders.js';
+import { UnauthenticatedException } from '../common/errors/app.exception.js';
+import type { LoaderRegistry } from '../common/graphql/loaders.js';
 
 /** Query limits from graphql-armor: depth, cost, aliases, directives, tokens; no field suggestions. */
 export function armorFor(config: AppConfig): ReturnType<ApolloArmor['protect']> {
@@ -22,7 +23,7 @@ export function armorFor(config: AppConfig): ReturnType<ApolloArmor['protect']> 
   }).protect();
 }
 
-export function graphqlOptions(config: AppConfig, loaders: LoadersFactory): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, loaders: LoaderRegistry): ApolloDriverConfig {
   const armor = armorFor(config);
   return {
     driver: ApolloDriver,
@@ -48,7 +49,10 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory): Apol
     context: (req: FastifyRequest, reply: FastifyReply): GraphQLContext => ({
       req,
       reply,
-      loaders: loaders.create(req),
+      loaders: loaders.forRequest(() => {
+        if (!req.auth) throw new UnauthenticatedException();
+        return req.auth.companyId;
+      }),
     }),
   };
 }

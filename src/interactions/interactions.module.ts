@@ -1,12 +1,21 @@
 import { Module } from '@nestjs/common';
+import { ModelsModule } from '../database/models.module.js';
 import { LeadsModule } from '../leads/leads.module.js';
+import { InteractionLoaders } from './interaction.loaders.js';
 import { InteractionsRepository } from './interactions.repository.js';
 import { InteractionsResolver } from './interactions.resolver.js';
 import { InteractionsService } from './interactions.service.js';
+import { LeadInteractionsResolver } from './lead-interactions.resolver.js';
+import { Interaction } from './models/interaction.model.js';
 
 @Module({
-  imports: [LeadsModule],
-  providers: [InteractionsRepository, InteractionsService, InteractionsResolver],
-  exports: [InteractionsRepository],
+  imports: [LeadsModule, ModelsModule.forFeature([Interaction])],
+  providers: [
+    InteractionsRepository,
+    InteractionsService,
+    InteractionsResolver,
+    LeadInteractionsResolver,
+    InteractionLoaders,
+  ],
 })
 export class InteractionsModule {}

@@ -5,8 +5,10 @@ import { FirstArg } from '../common/graphql/first.arg.js';
 import { UuidPipe } from '../common/graphql/uuid.pipe.js';
 import { toConnection } from '../common/pagination/page.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
+import { LEAD_BY_ID } from '../leads/lead.loaders.js';
 import { LeadType } from '../leads/models/lead.type.js';
 import { UserType } from '../users/models/user.type.js';
+import { USER_BY_ID } from '../users/user.loaders.js';
 import { CreateInteractionInput } from './dto/create-interaction.input.js';
 import { InteractionsArgs } from './dto/interactions.args.js';
 import { UpdateInteractionInput } from './dto/update-interaction.input.js';
@@ -97,7 +99,7 @@ export class InteractionsResolver {
     _args: unknown,
     { loaders }: GraphQLContext,
   ): Promise<LeadType | null> {
-    const lead = await loaders.leadById.load(interaction.leadId);
+    const lead = await loaders.get(LEAD_BY_ID).load(interaction.leadId);
     return lead ? LeadType.from(lead) : null;
   }
 
@@ -108,7 +110,7 @@ export class InteractionsResolver {
     { loaders }: GraphQLContext,
   ): Promise<UserType | null> {
     if (!interaction.createdById) return null;
-    const user = await loaders.userById.load(interaction.createdById);
+    const user = await loaders.get(USER_BY_ID).load(interaction.createdById);
     return user ? UserType.from(user) : null;
   }
 }

@@ -1,29 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from 'sequelize';
-import { Sequelize } from 'sequelize-typescript';
-import { actorOf, type AuthContext } from '../auth/auth-context.js';
-import { Action, authorize, authorizeRecordChange } from '../auth/permissions.js';
+import { actorOf, userIdOf, type AuthContext } from '../auth/auth-context.js';
+import { Action, authorize } from '../auth/permissions.js';
 import { NotFoundException } from '../common/errors/app.exception.js';
-import { DomainEvent } from '../common/events/domain-event.js';
 import { DomainEvents } from '../common/events/domain-events.js';
-import { created, definedOnly, diff } from '../common/events/diff.js';
+import { created, definedOnly, diff, isEmpty } from '../common/events/diff.js';
+import type { FieldChanges } from '../common/events/event-payload.js';
 import { pageSize } from '../common/pagination/cursor.js';
 import { toPage, type Page } from '../common/pagination/page.js';
-import { LeadsService } from '../leads/leads.service.js';
+import { Transactions } from '../database/transactions.js';
+import { LeadAccess } from '../leads/lead-access.js';
 import type { CreateInteractionInput } from './dto/create-interaction.input.js';
 import type { InteractionFilter } from './dto/interaction-filter.input.js';
 import type { InteractionsArgs } from './dto/interactions.args.js';
 import type { UpdateInteractionInput } from './dto/update-interaction.input.js';
-import { InteractionEvents } from './interactions.events.js';
+import { InteractionEvents, type InteractionFields } from './interactions.events.js';
 import { INTERACTION_KEYSET, InteractionsRepository } from './interactions.repository.js';
 import type { Interaction, InteractionRecord } from './models/interaction.model.js';
+
+type InteractionEventName = (typeof InteractionEvents)[keyof typeof InteractionEvents];
 
 @Injectable()
 export class InteractionsService {
   constructor(
     private readonly interactions: InteractionsRepository,
-    private readonly leads: LeadsService,
-    private readonly sequelize: Sequelize,
+    private readonly leads: LeadAccess,
+    private readonly transactions: Transactions,
     private readonly events: DomainEvents,
   ) {}
 
@@ -51,39 +53,42 @@ export class InteractionsService {
     leadId: string,
     first?: number | null,
   ): Promise<InteractionRecord[]> {
-    await this.leads.liveLead(auth, leadId);
+    await this.leads.requireReadable(auth, leadId);
     return this.interactions.latestForLeads(auth.companyId, [leadId], pageSize(first));
   }
 
   async create(auth: AuthContext, input: CreateInteractionInput): Promise<Interaction> {
-    return this.sequelize.transaction(async (transaction) => {
-      const lead = await this.leads.liveLead(auth, input.leadId, transaction);
-      authorizeRecordChange(auth, lead.assignedToId);
+    authorize(auth, Action.CreateRecords);
+    return this.transactions.run(async (transaction) => {
+      const lead = await this.leads.requireChangeable(auth, input.leadId, transaction);
       const values = { type: input.type, date: input.date, notes: input.notes ?? null };
       const interaction = await this.interactions.create(
-        { ...values, companyId: auth.companyId, leadId: lead.id, createdById: auth.userId },
+        { ...values, companyId: auth.companyId, leadId: lead.id, createdById: userIdOf(auth) },
         transaction,
       );
-      await this.publish(
-        auth,
-        InteractionEvents.Created,
-        interaction,
-        { leadId: { from: null, to: lead.id }, ...created(values) },
-        transaction,
-      );
+      const changes = created<InteractionFields>({
+        leadId: lead.id,
+        ...values,
+        date: values.date.toISOString(),
+      });
+      await this.publish(auth, InteractionEvents.Created, interaction, changes, transaction);
       return interaction;
     });
   }
 
   async update(auth: AuthContext, input: UpdateInteractionInput): Promise<Interaction> {
-    return this.sequelize.transaction(async (transaction) => {
+    return this.transactions.run(async (transaction) => {
       const interaction = await this.changeable(auth, input.id, transaction);
       const values = { type: input.type, date: input.date, notes: input.notes };
-      const changes = diff(
-        { type: interaction.type, date: interaction.date, notes: interaction.notes },
-        values,
+      const changes = diff<InteractionFields>(
+        {
+          type: interaction.type,
+          date: interaction.date.toISOString(),
+          notes: interaction.notes,
+        },
+        { ...values, date: values.date?.toISOString() },
       );
-      if (Object.keys(changes).length === 0) return interaction;
+      if (isEmpty(changes)) return interaction;
       await this.interactions.save(interaction, definedOnly(values), transaction);
       await this.publish(auth, InteractionEvents.Updated, interaction, changes, transaction);
       return interaction;
@@ -91,16 +96,11 @@ export class InteractionsService {
   }
 
   async remove(auth: AuthContext, id: string): Promise<boolean> {
-    return this.sequelize.transaction(async (transaction) => {
+    return this.transactions.run(async (transaction) => {
       const interaction = await this.changeable(auth, id, transaction);
       await this.interactions.remove(interaction, transaction);
-      await this.publish(
-        auth,
-        InteractionEvents.Removed,
-        interaction,
-        { leadId: { from: interaction.leadId, to: null } },
-        transaction,
-      );
+      const changes = { leadId: { from: interaction.leadId, to: null } };
+      await this.publish(auth, InteractionEvents.Removed, interaction, changes, transaction);
       return true;
     });
   }
@@ -114,26 +114,24 @@ export class InteractionsService {
     authorize(auth, Action.ReadRecords);
     const interaction = await this.interactions.findLive(auth.companyId, id, transaction);
     if (!interaction) throw new NotFoundException('Interaction', id);
-    const lead = await this.leads.liveLead(auth, interaction.leadId, transaction);
-    authorizeRecordChange(auth, lead.assignedToId);
+    await this.leads.requireChangeable(auth, interaction.leadId, transaction);
     return interaction;
   }
 
   private publish(
     auth: AuthContext,
-    name: string,
+    name: InteractionEventName,
     interaction: Interaction,
-    changes: Record<string, unknown>,
+    changes: FieldChanges<InteractionFields>,
     transaction: Transaction,
   ): Promise<void> {
     return this.events.publish(
-      new DomainEvent(
-        name,
-        actorOf(auth),
-        { type: 'Interaction', id: interaction.id },
-        changes,
-        transaction,
-      ),
+      name,
+      {
+        entity: 'Interaction',
+        records: [{ id: interaction.id, leadId: interaction.leadId, changes }],
+      },
+      { actor: actorOf(auth), transaction },
     );
   }
 }

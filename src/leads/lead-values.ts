@@ -1,11 +1,17 @@
 import { definedOnly } from '../common/events/diff.js';
 import type { CreateLeadInput } from './dto/create-lead.input.js';
 import type { UpdateLeadInput } from './dto/update-lead.input.js';
+import type { LeadFields } from './leads.events.js';
 import type { Lead } from './models/lead.model.js';
 
 type Writable = Pick<
   Lead,
   'firstName' | 'lastName' | 'email' | 'phone' | 'budget' | 'location' | 'status' | 'source'
+>;
+
+/** What a later submission of the same person may add to a lead where it has nothing. */
+export type FillableLeadFields = Partial<
+  Pick<Lead, 'firstName' | 'lastName' | 'phone' | 'location' | 'source'>
 >;
 
 /** Input fields as column values: budgets become exact 2-decimal strings; absent stays absent. */
@@ -28,8 +34,8 @@ export function leadValues(input: Partial<CreateLeadInput | UpdateLeadInput>): P
   return definedOnly(values);
 }
 
-/** The audited fields of a lead, in the same shape as leadValues. */
-export function auditedFields(lead: Lead): Record<string, unknown> {
+/** The tracked fields of a lead, in the shape of its change events. */
+export function leadFields(lead: Lead): Partial<LeadFields> {
   return {
     firstName: lead.firstName,
     lastName: lead.lastName,
@@ -41,4 +47,16 @@ export function auditedFields(lead: Lead): Record<string, unknown> {
     source: lead.source,
     assignedToId: lead.assignedToId,
   };
+}
+
+/** Those of `values` whose field the lead has empty (null or blank); the rest are ignored. */
+export function emptyFieldsFilled(lead: Lead, values: FillableLeadFields): FillableLeadFields {
+  const filled: FillableLeadFields = {};
+  for (const field of Object.keys(values) as (keyof FillableLeadFields)[]) {
+    const value = values[field];
+    const current = lead[field];
+    if (value && (current === null || current === undefined || current.trim() === ''))
+      filled[field] = value;
+  }
+  return filled;
 }

@@ -1,19 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import type pg from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
-import { QueryTypes, Transaction, UniqueConstraintError } from 'sequelize';
+import { QueryTypes, Transaction } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
+import { CsvExport } from '../database/csv-export.js';
 import { ReadQuery } from '../database/read-query.js';
 import { SortDirection } from '../common/graphql/sort-direction.enum.js';
 import type { CursorValues } from '../common/pagination/cursor.js';
 import { Keyset, SqlParams, type SortColumn } from '../common/pagination/keyset.js';
+import { searchPage } from '../common/pagination/search-page.js';
+import { escapeLike } from '../common/sql/escape-like.js';
 import { LeadOrderField } from './dto/lead-order.input.js';
 import { EXPORT_SELECT } from './lead-csv.js';
 import type { LeadFilter } from './dto/lead-filter.input.js';
 import { LEAD_RECORD_COLUMNS, Lead, type LeadRecord } from './models/lead.model.js';
 
-export class DuplicateLeadEmailError extends Error {}
+/** What access checks need of a lead. */
+export interface LeadRef {
+  id: string;
+  assignedToId: string | null;
+}
 
 const iso = (d: Date): string => d.toISOString();
 
@@ -50,10 +55,6 @@ export interface LeadListQuery {
   after?: CursorValues;
 }
 
-function escapeLike(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /** A term made of phone characters only, with at least this many digits, is searched as digits. */
 const PHONE_TERM = /^[\d\s+().-]+$/;
 const PHONE_TERM_MIN_DIGITS = 3;
@@ -80,6 +81,7 @@ export class LeadsRepository {
   constructor(
     private readonly sequelize: Sequelize,
     private readonly reads: ReadQuery,
+    private readonly csv: CsvExport,
   ) {}
 
   private where(companyId: string, filter: LeadFilter, params: SqlParams): string[] {
@@ -104,17 +106,9 @@ export class LeadsRepository {
     return where;
   }
 
-  /**
-   * One keyset page (limit rows; ask for one more to learn whether another page follows).
-   *
-   * A search is answered in one of two ways, and PostgreSQL cannot tell which one a term needs
-   * (its LIKE estimates are guesses). A term matching many leads is found among the first rows in
-   * sort order, so a search first probes the next SEARCH_PROBE_ROWS of them; only when they hold
-   * less than a page does it collect every match through the trigram index and sort those. Both
-   * give the same rows: the probe window is a prefix of the ordered result.
-   */
+  /** One keyset page (limit rows; ask for one more to learn whether another page follows). */
   async page(query: LeadListQuery): Promise<LeadRecord[]> {
-    const { search } = query.filter;
+    const { search, ...rest } = query.filter;
     const keyset = leadKeyset(query.orderBy, query.direction);
     if (!search) {
       const params = new SqlParams();
@@ -122,36 +116,19 @@ export class LeadsRepository {
       const sql = `SELECT ${LEAD_RECORD_COLUMNS} FROM leads WHERE ${where} ORDER BY ${keyset.orderBy()} LIMIT ${params.add(query.limit)}`;
       return this.rows(sql, params);
     }
-    const probed = await this.probe(query, keyset, search);
-    return probed.length >= query.limit ? probed : this.searchAll(query, keyset);
-  }
-
-  /**
-   * The search's matches among the next SEARCH_PROBE_ROWS rows in sort order. Only the sort keys,
-   * id and search_text are read there: in the default order leads_by_created holds them all (an
-   * index-only scan); whole rows are fetched for the page alone.
-   */
-  private probe(
-    query: LeadListQuery,
-    keyset: Keyset<LeadRecord>,
-    search: string,
-  ): Promise<LeadRecord[]> {
-    const params = new SqlParams();
-    const { search: _, ...rest } = query.filter;
-    const window = `SELECT id, search_text, ${keyset.selectKeys()} FROM leads WHERE ${this.pageWhere(query, keyset, rest, params)} ORDER BY ${keyset.orderBy()} LIMIT ${params.add(SEARCH_PROBE_ROWS)}`;
-    const from = `(${window}) AS w WHERE ${searchMatch(search, params)}`;
-    return this.rows(this.pageOfKeys(from, keyset, query.limit, params), params);
-  }
-
-  /**
-   * Every match, through leads_search_trgm, then sorted. MATERIALIZED keeps the planner from
-   * walking the sort's index instead, which for a rare term reads the whole company.
-   */
-  private searchAll(query: LeadListQuery, keyset: Keyset<LeadRecord>): Promise<LeadRecord[]> {
-    const params = new SqlParams();
-    const found = `SELECT id, ${keyset.selectKeys()} FROM leads WHERE ${this.pageWhere(query, keyset, query.filter, params)}`;
-    const sql = `WITH found AS MATERIALIZED (${found}) ${this.pageOfKeys('found', keyset, query.limit, params)}`;
-    return this.rows(sql, params);
+    return searchPage({
+      table: 'leads',
+      columns: LEAD_RECORD_COLUMNS,
+      keyset,
+      limit: query.limit,
+      probeRows: SEARCH_PROBE_ROWS,
+      // In the default order leads_by_created holds these too: the probe is an index-only scan.
+      searchColumns: 'search_text',
+      where: (params) => this.pageWhere(query, keyset, rest, params),
+      match: (params) => searchMatch(search, params),
+      params: () => new SqlParams(),
+      run: (sql, values) => this.reads.rows<LeadRecord>(sql, values),
+    });
   }
 
   private pageWhere(
@@ -165,52 +142,16 @@ export class LeadsRepository {
     return where.join(' AND ');
   }
 
-  /** The first `limit` rows of `from` (ids and sort keys, see Keyset.selectKeys), as whole leads. */
-  private pageOfKeys(
-    from: string,
-    keyset: Keyset<LeadRecord>,
-    limit: number,
-    params: SqlParams,
-  ): string {
-    const top = `SELECT * FROM ${from} ORDER BY ${keyset.overKeys().orderBy()} LIMIT ${params.add(limit)}`;
-    return `SELECT ${LEAD_RECORD_COLUMNS} FROM (${top}) AS m JOIN leads USING (id) ORDER BY ${keyset.overKeys('m').orderBy()}`;
-  }
-
   private rows(sql: string, params: SqlParams): Promise<LeadRecord[]> {
     return this.reads.rows<LeadRecord>(sql, params.values);
   }
 
-  /**
-   * Every matching lead as CSV, written by PostgreSQL itself (COPY … TO STDOUT): the rows never
-   * become JavaScript objects, and memory stays flat however many match. The pooled connection
-   * goes back when the COPY has ended. A stream closed before that (the client hung up) leaves
-   * the connection mid-COPY — pg-copy-streams cannot end one — so it is closed, which also stops
-   * the COPY in PostgreSQL, and the pool opens a new one.
-   */
-  async copyCsv(query: Omit<LeadListQuery, 'limit' | 'after'>): Promise<Readable> {
+  /** Every matching lead as CSV, in the list's order (see CsvExport). */
+  copyCsv(query: Omit<LeadListQuery, 'limit' | 'after'>): Promise<Readable> {
     const params = new SqlParams();
     const keyset = leadKeyset(query.orderBy, query.direction);
     const select = `SELECT ${EXPORT_SELECT} FROM leads WHERE ${this.where(query.companyId, query.filter, params).join(' AND ')} ORDER BY ${keyset.orderBy()}`;
-    const pool = this.sequelize.connectionManager;
-    const client = (await pool.getConnection({ type: 'read' })) as pg.Client;
-    let settled = false;
-    const settle = (reusable: boolean): void => {
-      if (settled) return;
-      settled = true;
-      if (reusable) pool.releaseConnection(client);
-      else void pool.destroyConnection(client).catch(() => undefined);
-    };
-    try {
-      const sql = `COPY (${params.inline(select, (text) => client.escapeLiteral(text))}) TO STDOUT WITH (FORMAT csv, HEADER true)`;
-      const stream = client.query(copyTo(sql));
-      stream.once('end', () => settle(true));
-      stream.once('error', () => settle(false));
-      stream.once('close', () => settle(false));
-      return stream;
-    } catch (error) {
-      settle(false);
-      throw error;
-    }
+    return this.csv.stream(select, params, 'lead');
   }
 
   async count(companyId: string, filter: LeadFilter): Promise<number> {
@@ -231,6 +172,21 @@ export class LeadsRepository {
 
   findAny(companyId: string, id: string, transaction?: Transaction): Promise<Lead | null> {
     return Lead.findOne({ where: { id, companyId }, transaction, lock: transaction?.LOCK.UPDATE });
+  }
+
+  /** Live leads of the company among `ids`; locked until the transaction ends when inside one. */
+  async refs(
+    companyId: string,
+    ids: readonly string[],
+    transaction?: Transaction,
+  ): Promise<LeadRef[]> {
+    const sql = `SELECT id, assigned_to_id AS "assignedToId" FROM leads WHERE company_id = $1 AND id = ANY($2::uuid[]) AND deleted_at IS NULL`;
+    if (!transaction) return this.reads.rows<LeadRef>(sql, [companyId, ids]);
+    return this.sequelize.query<LeadRef>(`${sql} FOR UPDATE`, {
+      bind: [companyId, ids],
+      type: QueryTypes.SELECT,
+      transaction,
+    });
   }
 
   findLiveByIds(companyId: string, ids: readonly string[]): Promise<LeadRecord[]> {
@@ -267,28 +223,19 @@ export class LeadsRepository {
     );
   }
 
-  async create(values: Partial<Lead>, transaction: Transaction): Promise<Lead> {
-    return this.uniqueEmail(() => Lead.create({ ...values }, { transaction }));
+  create(values: Partial<Lead>, transaction: Transaction): Promise<Lead> {
+    return Lead.create({ ...values }, { transaction });
   }
 
-  async createMany(rows: Partial<Lead>[], transaction: Transaction): Promise<Lead[]> {
-    return this.uniqueEmail(() => Lead.bulkCreate(rows, { transaction, returning: true }));
+  createMany(rows: Partial<Lead>[], transaction: Transaction): Promise<Lead[]> {
+    return Lead.bulkCreate(rows, { transaction, returning: true });
   }
 
-  async save(lead: Lead, changes: Partial<Lead>, transaction: Transaction): Promise<Lead> {
-    return this.uniqueEmail(() => lead.update(changes, { transaction }));
+  save(lead: Lead, changes: Partial<Lead>, transaction: Transaction): Promise<Lead> {
+    return lead.update(changes, { transaction });
   }
 
   async purge(lead: Lead, transaction: Transaction): Promise<void> {
     await lead.destroy({ transaction });
-  }
-
-  private async uniqueEmail<T>(write: () => Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } catch (error) {
-      if (error instanceof UniqueConstraintError) throw new DuplicateLeadEmailError();
-      throw error;
-    }
   }
 }

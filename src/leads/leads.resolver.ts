@@ -4,12 +4,13 @@ import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import { UuidPipe } from '../common/graphql/uuid.pipe.js';
 import { toConnection } from '../common/pagination/page.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
-import { NESTED_INTERACTIONS, type Loaders } from '../graphql/loaders.js';
-import { InteractionType } from '../interactions/models/interaction.type.js';
+import type { RequestLoaders } from '../common/graphql/loaders.js';
 import { UserType } from '../users/models/user.type.js';
+import { USER_BY_ID } from '../users/user.loaders.js';
 import { CreateLeadInput } from './dto/create-lead.input.js';
 import { LeadsArgs } from './dto/leads.args.js';
 import { UpdateLeadInput } from './dto/update-lead.input.js';
+import { LEAD_BY_ID } from './lead.loaders.js';
 import { LeadsService } from './leads.service.js';
 import { LeadConnection } from './models/lead-connection.type.js';
 import type { LeadRecord } from './models/lead.model.js';
@@ -25,7 +26,7 @@ export class LeadsResolver {
   async leads(
     @CurrentAuth() auth: AuthContext,
     @Args() args: LeadsArgs,
-    @Context('loaders') loaders: Loaders,
+    @Context('loaders') loaders: RequestLoaders,
   ): Promise<LeadType[]> {
     const page = await this.leadsService.page(auth, args);
     return page.rows.map((lead) => primed(loaders, lead));
@@ -35,7 +36,7 @@ export class LeadsResolver {
   async leadsConnection(
     @CurrentAuth() auth: AuthContext,
     @Args() args: LeadsArgs,
-    @Context('loaders') loaders: Loaders,
+    @Context('loaders') loaders: RequestLoaders,
   ): Promise<LeadConnection> {
     const page = await this.leadsService.page(auth, args);
     return toConnection(
@@ -124,19 +125,7 @@ export class LeadsResolver {
 
   // Field resolvers without parameter decorators get GraphQL's (parent, args, context) directly:
   // Nest skips its per-call pipeline (pipes, promises) for them, and these run once per lead of a
-  // page. That is also why `interactions` takes no `first`: an argument needs a decorator.
-  @ResolveField(() => [InteractionType], {
-    description: `The newest ${NESTED_INTERACTIONS}, newest first; interactionsByLead or interactionsConnection page through all.`,
-  })
-  async interactions(
-    lead: LeadType,
-    _args: unknown,
-    { loaders }: GraphQLContext,
-  ): Promise<InteractionType[]> {
-    const rows = await loaders.interactionsByLead.load(lead.id);
-    return rows.map((row) => InteractionType.from(row));
-  }
-
+  // page. Fields that other features add to Lead (lead.interactions, …) live in their folders.
   @ResolveField(() => UserType, { nullable: true })
   async assignedTo(
     lead: LeadType,
@@ -144,13 +133,13 @@ export class LeadsResolver {
     { loaders }: GraphQLContext,
   ): Promise<UserType | null> {
     if (!lead.assignedToId) return null;
-    const user = await loaders.userById.load(lead.assignedToId);
+    const user = await loaders.get(USER_BY_ID).load(lead.assignedToId);
     return user ? UserType.from(user) : null;
   }
 }
 
 /** Interactions of a page of leads ask for their lead: it is already at hand. */
-function primed(loaders: Loaders, lead: LeadRecord): LeadType {
-  loaders.leadById.prime(lead.id, lead);
+function primed(loaders: RequestLoaders, lead: LeadRecord): LeadType {
+  loaders.get(LEAD_BY_ID).prime(lead.id, lead);
   return LeadType.from(lead);
 }

@@ -1,47 +1,51 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { pipeline, type Readable } from 'node:stream';
+import { Injectable } from '@nestjs/common';
+import type { Readable } from 'node:stream';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Transaction } from 'sequelize';
-import { Sequelize } from 'sequelize-typescript';
-import { actorOf, type AuthContext } from '../auth/auth-context.js';
+import { actorOf, userIdOf, type AuthContext } from '../auth/auth-context.js';
 import { Action, authorize, authorizeRecordChange, can } from '../auth/permissions.js';
 import {
   BadUserInputException,
-  ConflictException,
-  ForbiddenException,
   NotFoundException,
   type FieldErrors,
 } from '../common/errors/app.exception.js';
+import { uniqueViolationOf } from '../common/errors/database-errors.js';
 import { toFieldErrors } from '../common/errors/validation.js';
-import { DomainEvent } from '../common/events/domain-event.js';
 import { DomainEvents } from '../common/events/domain-events.js';
-import { created, diff } from '../common/events/diff.js';
+import { created, diff, isEmpty } from '../common/events/diff.js';
+import type { FieldChanges } from '../common/events/event-payload.js';
 import { pageSize } from '../common/pagination/cursor.js';
 import { toPage, type Page } from '../common/pagination/page.js';
-import { UsersRepository } from '../users/users.repository.js';
+import { Transactions } from '../database/transactions.js';
+import { Colleagues } from '../users/colleagues.js';
 import { CreateLeadInput } from './dto/create-lead.input.js';
 import type { LeadFilter } from './dto/lead-filter.input.js';
 import { LeadOrder } from './dto/lead-order.input.js';
 import type { LeadsArgs } from './dto/leads.args.js';
 import type { UpdateLeadInput } from './dto/update-lead.input.js';
 import type { LeadExportQuery } from './dto/lead-export.query.js';
-import { CrlfRecords } from './lead-csv.js';
-import { auditedFields, leadValues } from './lead-values.js';
-import { LeadEvents } from './leads.events.js';
-import { DuplicateLeadEmailError, LeadsRepository, leadKeyset } from './leads.repository.js';
+import { LEAD_EMAIL_INDEX, LeadException, LeadReason } from './lead.exception.js';
+import {
+  emptyFieldsFilled,
+  leadFields,
+  leadValues,
+  type FillableLeadFields,
+} from './lead-values.js';
+import { LeadEvents, type LeadFields } from './leads.events.js';
+import { LeadsRepository, leadKeyset } from './leads.repository.js';
 import type { Lead, LeadRecord } from './models/lead.model.js';
 
 export const MAX_BULK_LEADS = 1000;
 
+type LeadEventName = (typeof LeadEvents)[keyof typeof LeadEvents];
+
 @Injectable()
 export class LeadsService {
-  private readonly logger = new Logger(LeadsService.name);
-
   constructor(
     private readonly leads: LeadsRepository,
-    private readonly users: UsersRepository,
-    private readonly sequelize: Sequelize,
+    private readonly colleagues: Colleagues,
+    private readonly transactions: Transactions,
     private readonly events: DomainEvents,
   ) {}
 
@@ -62,20 +66,13 @@ export class LeadsService {
   }
 
   /** Every lead matching the filter, as CSV, streamed. */
-  async exportCsv(auth: AuthContext, query: LeadExportQuery): Promise<Readable> {
+  exportCsv(auth: AuthContext, query: LeadExportQuery): Promise<Readable> {
     const { orderBy, direction, ...filter } = query;
-    const csv = await this.leads.copyCsv({
+    return this.leads.copyCsv({
       companyId: auth.companyId,
       filter: this.readableFilter(auth, filter),
       orderBy,
       direction,
-    });
-    // A client hanging up destroys the pipeline, which ends the COPY and frees the connection.
-    // A failure after the first bytes cannot become an error status any more: the answer is cut
-    // short, and the log says why.
-    return pipeline(csv, new CrlfRecords(), (error) => {
-      if (error && error.code !== 'ERR_STREAM_PREMATURE_CLOSE')
-        this.logger.error(`lead export failed midway: ${error.message}`);
     });
   }
 
@@ -89,87 +86,101 @@ export class LeadsService {
     return this.leads.findLive(auth.companyId, id);
   }
 
+  /** The company's live lead with this e-mail (any letter case), or null: how ingestion dedups. */
+  findByEmail(auth: AuthContext, email: string): Promise<Lead | null> {
+    authorize(auth, Action.FindLeadByEmail);
+    return this.leads.findLiveByEmail(auth.companyId, email);
+  }
+
+  /** Creates a lead by the rules every caller shares: e-mail unique, assignee a colleague, audited. */
   async create(auth: AuthContext, input: CreateLeadInput): Promise<Lead> {
-    authorize(auth, Action.CreateRecords);
+    authorize(auth, Action.CreateLeads);
     const assignedToId = await this.assigneeForNewLead(auth, input.assignedToId);
-    return this.sequelize.transaction(async (transaction) => {
-      await this.ensureEmailFree(auth.companyId, input.email, transaction);
-      const values = { ...leadValues(input), assignedToId };
-      const lead = await this.writeLead(
-        () => this.leads.create({ ...values, companyId: auth.companyId }, transaction),
-        input.email,
-        auth,
-      );
-      await this.publish(auth, LeadEvents.Created, lead, created(values), transaction);
-      return lead;
-    });
+    return this.writing(auth, input.email, (transaction) =>
+      this.createIn(auth, input, assignedToId, transaction),
+    );
+  }
+
+  private async createIn(
+    auth: AuthContext,
+    input: CreateLeadInput,
+    assignedToId: string | null,
+    transaction: Transaction,
+  ): Promise<Lead> {
+    await this.ensureEmailFree(auth.companyId, input.email, transaction);
+    const values = { ...leadValues(input), assignedToId };
+    const lead = await this.leads.create({ ...values, companyId: auth.companyId }, transaction);
+    await this.publish(
+      auth,
+      LeadEvents.Created,
+      [lead],
+      [created<LeadFields>(values)],
+      transaction,
+    );
+    return lead;
   }
 
   /** All or nothing: every row is checked first, and any problem is reported per row. */
   async createMany(auth: AuthContext, inputs: CreateLeadInput[]): Promise<Lead[]> {
-    authorize(auth, Action.CreateRecords);
+    authorize(auth, Action.CreateLeads);
     if (inputs.length === 0 || inputs.length > MAX_BULK_LEADS) {
-      throw BadUserInputException.forField(
-        'inputs',
+      throw LeadException.forFields(
+        LeadReason.BATCH_SIZE_OUT_OF_RANGE,
         `inputs must hold 1 to ${MAX_BULK_LEADS} leads`,
+        {
+          inputs: [`inputs must hold 1 to ${MAX_BULK_LEADS} leads`],
+        },
       );
     }
     const rows = await this.validateRows(inputs);
     const assignees = await this.assigneesForNewLeads(auth, rows);
-    return this.sequelize.transaction(async (transaction) => {
-      const taken = await this.leads.findLiveByEmails(
-        auth.companyId,
-        rows.map((r) => r.email),
+    return this.writing(auth, '', async (transaction) => {
+      await this.ensureEmailsFree(auth.companyId, rows, transaction);
+      const values = rows.map((row, i) => ({ ...leadValues(row), assignedToId: assignees[i] }));
+      const leads = await this.leads.createMany(
+        values.map((v) => ({ ...v, companyId: auth.companyId })),
         transaction,
       );
-      if (taken.length > 0) {
-        const byEmail = new Map(taken.map((t) => [t.email.toLowerCase(), t.id]));
-        const fields: FieldErrors = {};
-        const existingLeadIds: Record<string, string> = {};
-        rows.forEach((row, i) => {
-          const id = byEmail.get(row.email);
-          if (id) {
-            fields[`inputs.${i}.email`] = [`email already belongs to lead ${id}`];
-            existingLeadIds[String(i)] = id;
-          }
-        });
-        throw new ConflictException(`${taken.length} of the leads already exist`, {
-          fields,
-          existingLeadIds,
-        });
-      }
-      const fields = rows.map((row, i) => ({ ...leadValues(row), assignedToId: assignees[i] }));
-      const leads = await this.writeLead(
-        () =>
-          this.leads.createMany(
-            fields.map((f) => ({ ...f, companyId: auth.companyId })),
-            transaction,
-          ),
-        '',
+      // One event for the batch: its listeners (audit) write once for all of them.
+      await this.publish(
         auth,
+        LeadEvents.Created,
+        leads,
+        values.map((v) => created<LeadFields>(v)),
+        transaction,
       );
-      for (const [i, lead] of leads.entries()) {
-        await this.publish(auth, LeadEvents.Created, lead, created(fields[i]), transaction);
-      }
       return leads;
     });
   }
 
   async update(auth: AuthContext, input: UpdateLeadInput): Promise<Lead> {
-    return this.sequelize.transaction(async (transaction) => {
+    return this.writing(auth, input.email ?? '', async (transaction) => {
       const lead = await this.liveLead(auth, input.id, transaction);
       authorizeRecordChange(auth, lead.assignedToId);
       const values = leadValues(input);
-      const changes = diff(auditedFields(lead), values);
-      if (Object.keys(changes).length === 0) return lead;
+      const changes = diff<LeadFields>(leadFields(lead), values);
+      if (isEmpty(changes)) return lead;
       if (changes.email && values.email)
         await this.ensureEmailFree(auth.companyId, values.email, transaction, lead.id);
-      await this.writeLead(
-        () => this.leads.save(lead, values, transaction),
-        values.email ?? '',
-        auth,
-      );
-      await this.publish(auth, LeadEvents.Updated, lead, changes, transaction);
+      await this.leads.save(lead, values, transaction);
+      await this.publish(auth, LeadEvents.Updated, [lead], [changes], transaction);
+      return lead;
+    });
+  }
+
+  /**
+   * Sets those of the given fields that the lead has empty, and nothing else: what a repeated
+   * submission of the same person may add (ingestion merges into the lead it found by e-mail).
+   */
+  async fillEmptyFields(auth: AuthContext, id: string, values: FillableLeadFields): Promise<Lead> {
+    authorize(auth, Action.FillEmptyLeadFields);
+    return this.transactions.run(async (transaction) => {
+      const lead = await this.liveLead(auth, id, transaction);
+      const filled = emptyFieldsFilled(lead, values);
+      const changes = diff<LeadFields>(leadFields(lead), filled);
+      if (isEmpty(changes)) return lead;
+      await this.leads.save(lead, filled, transaction);
+      await this.publish(auth, LeadEvents.Updated, [lead], [changes], transaction);
       return lead;
     });
   }
@@ -177,73 +188,64 @@ export class LeadsService {
   /** MANAGER/ADMIN: give the lead to a user of the company, or to nobody with null. */
   async assign(auth: AuthContext, id: string, userId: string | null): Promise<Lead> {
     authorize(auth, Action.WriteAnyRecord);
-    return this.sequelize.transaction(async (transaction) => {
+    return this.transactions.run(async (transaction) => {
       const lead = await this.liveLead(auth, id, transaction);
-      if (userId) await this.activeColleague(auth, userId, 'userId');
+      if (userId) await this.requireColleague(auth, userId, 'userId');
       if (lead.assignedToId === userId) return lead;
-      const changes = diff({ assignedToId: lead.assignedToId }, { assignedToId: userId });
+      const changes = diff<LeadFields>(
+        { assignedToId: lead.assignedToId },
+        { assignedToId: userId },
+      );
       await this.leads.save(lead, { assignedToId: userId }, transaction);
-      await this.publish(auth, LeadEvents.Assigned, lead, changes, transaction);
+      await this.publish(auth, LeadEvents.Assigned, [lead], [changes], transaction);
       return lead;
     });
   }
 
   /** Soft delete: the lead and its interactions disappear from every list until restored. */
   async remove(auth: AuthContext, id: string): Promise<boolean> {
-    return this.sequelize.transaction(async (transaction) => {
+    return this.transactions.run(async (transaction) => {
       const lead = await this.liveLead(auth, id, transaction);
       authorizeRecordChange(auth, lead.assignedToId);
       const deletedAt = new Date();
       await this.leads.save(lead, { deletedAt }, transaction);
-      await this.publish(
-        auth,
-        LeadEvents.Removed,
-        lead,
-        { deletedAt: { from: null, to: deletedAt.toISOString() } },
-        transaction,
-      );
+      const changes = { deletedAt: { from: null, to: deletedAt.toISOString() } };
+      await this.publish(auth, LeadEvents.Removed, [lead], [changes], transaction);
       return true;
     });
   }
 
   async restore(auth: AuthContext, id: string): Promise<Lead> {
     authorize(auth, Action.ReadDeletedRecords);
-    return this.sequelize.transaction(async (transaction) => {
-      const lead = await this.leads.findAny(auth.companyId, id, transaction);
-      if (!lead) throw new NotFoundException('Lead', id);
-      if (!lead.deletedAt) return lead;
-      await this.ensureEmailFree(auth.companyId, lead.email, transaction, lead.id);
-      const changes = { deletedAt: { from: lead.deletedAt.toISOString(), to: null } };
-      await this.writeLead(
-        () => this.leads.save(lead, { deletedAt: null }, transaction),
-        lead.email,
-        auth,
-      );
-      await this.publish(auth, LeadEvents.Restored, lead, changes, transaction);
-      return lead;
-    });
+    return this.transactions
+      .run(async (transaction) => {
+        const lead = await this.leads.findAny(auth.companyId, id, transaction);
+        if (!lead) throw new NotFoundException('Lead', id);
+        if (!lead.deletedAt) return lead;
+        await this.ensureEmailFree(auth.companyId, lead.email, transaction, lead.id);
+        const changes = { deletedAt: { from: lead.deletedAt.toISOString(), to: null } };
+        await this.leads.save(lead, { deletedAt: null }, transaction);
+        await this.publish(auth, LeadEvents.Restored, [lead], [changes], transaction);
+        return lead;
+      })
+      .catch((error: unknown) => this.emailTaken(auth, error, ''));
   }
 
   /** ADMIN: delete for good, with its interactions. */
   async purge(auth: AuthContext, id: string): Promise<boolean> {
     authorize(auth, Action.PurgeRecords);
-    return this.sequelize.transaction(async (transaction) => {
+    return this.transactions.run(async (transaction) => {
       const lead = await this.leads.findAny(auth.companyId, id, transaction);
       if (!lead) throw new NotFoundException('Lead', id);
       await this.leads.purge(lead, transaction);
-      await this.publish(
-        auth,
-        LeadEvents.Purged,
-        lead,
-        { email: { from: lead.email, to: null } },
-        transaction,
-      );
+      const changes = { email: { from: lead.email, to: null } };
+      await this.publish(auth, LeadEvents.Purged, [lead], [changes], transaction);
       return true;
     });
   }
 
-  /** For interactions: a live lead the caller may read, or NOT_FOUND. */
-  async liveLead(auth: AuthContext, id: string, transaction?: Transaction): Promise<Lead> {
+  /** A live lead the caller may read, locked for update inside a transaction, or NOT_FOUND. */
+  private async liveLead(auth: AuthContext, id: string, transaction: Transaction): Promise<Lead> {
     authorize(auth, Action.ReadRecords);
     const lead = await this.leads.findLive(auth.companyId, id, transaction);
     if (!lead) throw new NotFoundException('Lead', id);
@@ -257,36 +259,39 @@ export class LeadsService {
     return filter ?? {};
   }
 
-  /** A SALES_REP's new leads are theirs; managers may pick any active colleague, or nobody. */
+  /**
+   * A SALES_REP's new leads are theirs, and an API key's nobody's; managers and the system may
+   * pick any active colleague, or nobody.
+   */
   private async assigneeForNewLead(
     auth: AuthContext,
     requested: string | null | undefined,
   ): Promise<string | null> {
-    if (!can(auth.role, Action.WriteAnyRecord)) {
-      if (requested && requested !== auth.userId) {
-        throw new ForbiddenException('A SALES_REP’s new leads are assigned to themselves');
+    if (!can(auth, Action.WriteAnyRecord)) {
+      const own = userIdOf(auth);
+      if (requested && requested !== own) {
+        throw new LeadException(
+          LeadReason.ASSIGNMENT_NOT_ALLOWED,
+          'A SALES_REP’s new leads are assigned to themselves',
+        );
       }
-      return auth.userId;
+      return own;
     }
     if (!requested) return null;
-    await this.activeColleague(auth, requested, 'assignedToId');
+    await this.requireColleague(auth, requested, 'assignedToId');
     return requested;
   }
 
-  /** The same rule for a batch, checking each distinct assignee once. */
+  /** The same rule for a batch, checking the distinct assignees in one lookup. */
   private async assigneesForNewLeads(
     auth: AuthContext,
     rows: CreateLeadInput[],
   ): Promise<(string | null)[]> {
-    if (!can(auth.role, Action.WriteAnyRecord)) {
+    if (!can(auth, Action.WriteAnyRecord)) {
       return Promise.all(rows.map((row) => this.assigneeForNewLead(auth, row.assignedToId)));
     }
-    const requested = [
-      ...new Set(rows.map((r) => r.assignedToId).filter((id): id is string => Boolean(id))),
-    ];
-    const active = new Set(
-      (await this.users.findActiveInCompany(auth.companyId, requested)).map((u) => u.id),
-    );
+    const requested = rows.map((r) => r.assignedToId).filter((id): id is string => Boolean(id));
+    const active = await this.colleagues.activeAmong(auth, requested);
     const fields: FieldErrors = {};
     rows.forEach((row, i) => {
       if (row.assignedToId && !active.has(row.assignedToId)) {
@@ -294,14 +299,18 @@ export class LeadsService {
       }
     });
     if (Object.keys(fields).length > 0)
-      throw new BadUserInputException('Unknown assignees; nothing was created', fields);
+      throw LeadException.forFields(
+        LeadReason.UNKNOWN_ASSIGNEE,
+        'Unknown assignees; nothing was created',
+        fields,
+      );
     return rows.map((row) => row.assignedToId ?? null);
   }
 
-  private async activeColleague(auth: AuthContext, userId: string, field: string): Promise<void> {
-    const user = await this.users.findInCompany(auth.companyId, userId);
-    if (!user || !user.isActive)
-      throw BadUserInputException.forField(field, `${field} is not an active user of your company`);
+  private async requireColleague(auth: AuthContext, userId: string, field: string): Promise<void> {
+    if ((await this.colleagues.activeAmong(auth, [userId])).has(userId)) return;
+    const message = `${field} is not an active user of your company`;
+    throw LeadException.forFields(LeadReason.UNKNOWN_ASSIGNEE, message, { [field]: [message] });
   }
 
   private async ensureEmailFree(
@@ -311,30 +320,55 @@ export class LeadsService {
     exceptId?: string,
   ): Promise<void> {
     const existing = await this.leads.findLiveByEmail(companyId, email, transaction);
-    if (existing && existing.id !== exceptId) {
-      throw new ConflictException('A lead with this email already exists', {
-        field: 'email',
-        existingLeadId: existing.id,
-      });
-    }
+    if (existing && existing.id !== exceptId) throw emailTakenBy(existing.id);
   }
 
-  /** A concurrent writer can still take the email between the check and the write: same answer. */
-  private async writeLead<T>(
-    write: () => Promise<T>,
-    email: string,
+  private async ensureEmailsFree(
+    companyId: string,
+    rows: CreateLeadInput[],
+    transaction: Transaction,
+  ): Promise<void> {
+    const taken = await this.leads.findLiveByEmails(
+      companyId,
+      rows.map((r) => r.email),
+      transaction,
+    );
+    if (taken.length === 0) return;
+    const byEmail = new Map(taken.map((t) => [t.email.toLowerCase(), t.id]));
+    const fields: FieldErrors = {};
+    const existingLeadIds: Record<string, string> = {};
+    rows.forEach((row, i) => {
+      const id = byEmail.get(row.email);
+      if (id) {
+        fields[`inputs.${i}.email`] = [`email already belongs to lead ${id}`];
+        existingLeadIds[String(i)] = id;
+      }
+    });
+    throw new LeadException(LeadReason.EMAIL_TAKEN, `${taken.length} of the leads already exist`, {
+      fields,
+      existingLeadIds,
+    });
+  }
+
+  /** A write in a transaction whose e-mail may be taken by a concurrent writer: same answer. */
+  private writing<T>(
     auth: AuthContext,
+    email: string,
+    work: (transaction: Transaction) => Promise<T>,
   ): Promise<T> {
-    try {
-      return await write();
-    } catch (error) {
-      if (!(error instanceof DuplicateLeadEmailError)) throw error;
-      const existing = email ? await this.leads.findLiveByEmail(auth.companyId, email) : null;
-      throw new ConflictException('A lead with this email already exists', {
-        field: 'email',
-        existingLeadId: existing?.id ?? null,
-      });
-    }
+    return this.transactions
+      .run(work)
+      .catch((error: unknown) => this.emailTaken(auth, error, email));
+  }
+
+  /**
+   * The one place the e-mail index's violation becomes EMAIL_TAKEN: after the rollback, the lead
+   * that won the race is looked up to name it.
+   */
+  private async emailTaken(auth: AuthContext, error: unknown, email: string): Promise<never> {
+    if (uniqueViolationOf(error) !== LEAD_EMAIL_INDEX) throw error;
+    const existing = email ? await this.leads.findLiveByEmail(auth.companyId, email) : null;
+    throw emailTakenBy(existing?.id ?? null);
   }
 
   private async validateRows(inputs: CreateLeadInput[]): Promise<CreateLeadInput[]> {
@@ -357,15 +391,30 @@ export class LeadsService {
     return rows;
   }
 
+  /** One event for the leads of one operation; `changes[i]` belongs to `leads[i]`. */
   private publish(
     auth: AuthContext,
-    name: string,
-    lead: Lead,
-    changes: Record<string, unknown>,
+    name: LeadEventName,
+    leads: readonly Lead[],
+    changes: readonly FieldChanges<LeadFields>[],
     transaction: Transaction,
   ): Promise<void> {
+    const records = leads.map((lead, i) => ({
+      id: lead.id,
+      assignedToId: lead.assignedToId,
+      changes: changes[i],
+    }));
     return this.events.publish(
-      new DomainEvent(name, actorOf(auth), { type: 'Lead', id: lead.id }, changes, transaction),
+      name,
+      { entity: 'Lead', records },
+      { actor: actorOf(auth), transaction },
     );
   }
+}
+
+function emailTakenBy(existingLeadId: string | null): LeadException {
+  return new LeadException(LeadReason.EMAIL_TAKEN, 'A lead with this email already exists', {
+    field: 'email',
+    existingLeadId,
+  });
 }

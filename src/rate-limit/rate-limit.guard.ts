@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { httpOf } from '../auth/request-of.js';
+import { httpOf } from '../common/http/request-of.js';
 import { RateLimitedException } from '../common/errors/app.exception.js';
 import { LOGIN_RATE_LIMITED, SKIP_RATE_LIMIT } from './rate-limit.decorators.js';
 import { RateLimiters } from './rate-limiters.js';

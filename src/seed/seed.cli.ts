@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { createApp } from '../app.factory.js';
+import type { UserCaller } from '../auth/auth-context.js';
 import { AuthService } from '../auth/auth.service.js';
+import { ActorKind } from '../common/events/actor.js';
 import { Role } from '../auth/role.enum.js';
 import { loadConfig } from '../config/load-config.js';
 import { InteractionsService } from '../interactions/interactions.service.js';
@@ -37,7 +39,8 @@ async function main(): Promise<void> {
 
     const meta = { requestId: 'seed', ip: '127.0.0.1' };
     const session = await app.get(AuthService).signUp(meta, { ...DEMO });
-    const auth = {
+    const auth: UserCaller = {
+      kind: ActorKind.USER,
       userId: session.user.id,
       companyId: session.user.companyId,
       role: Role.ADMIN,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Sequelize, Transaction, UniqueConstraintError } from 'sequelize';
-import { ConflictException } from '../common/errors/app.exception.js';
+import { Sequelize, Transaction } from 'sequelize';
 import { SortDirection } from '../common/graphql/sort-direction.enum.js';
 import type { CursorValues } from '../common/pagination/cursor.js';
 import { Keyset, SqlParams } from '../common/pagination/keyset.js';
@@ -31,15 +30,8 @@ export class UsersRepository {
     return Company.create({ name }, { transaction });
   }
 
-  async create(values: NewUser, transaction?: Transaction): Promise<User> {
-    try {
-      return await User.create({ ...values }, { transaction });
-    } catch (error) {
-      if (error instanceof UniqueConstraintError) {
-        throw new ConflictException('A user with this email already exists', { field: 'email' });
-      }
-      throw error;
-    }
+  create(values: NewUser, transaction: Transaction): Promise<User> {
+    return User.create({ ...values }, { transaction });
   }
 
   findByEmail(email: string): Promise<User | null> {
@@ -58,10 +50,13 @@ export class UsersRepository {
     return User.findOne({ where: { id, companyId }, transaction, lock: transaction?.LOCK.UPDATE });
   }
 
-  /** Active users of the company among `ids` (also what the userById DataLoader batches). */
-  findActiveInCompany(companyId: string, ids: readonly string[]): Promise<User[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return User.findAll({ where: { companyId, id: [...ids], isActive: true } });
+  /** The ids among `ids` of the company's active users. */
+  async activeIdsInCompany(companyId: string, ids: readonly string[]): Promise<string[]> {
+    const rows = await this.reads.rows<{ id: string }>(
+      'SELECT id FROM users WHERE company_id = $1 AND id = ANY($2::uuid[]) AND is_active',
+      [companyId, ids],
+    );
+    return rows.map((row) => row.id);
   }
 
   findInCompanyByIds(companyId: string, ids: readonly string[]): Promise<UserRecord[]> {
@@ -81,7 +76,7 @@ export class UsersRepository {
   }
 
   /** One keyset page, oldest first, by row comparison on users_company_page. */
-  listInCompany(companyId: string, limit: number, after?: CursorValues): Promise<UserRecord[]> {
+  page(companyId: string, limit: number, after?: CursorValues): Promise<UserRecord[]> {
     const params = new SqlParams();
     const where = [`company_id = ${params.add(companyId)}::uuid`];
     if (after) where.push(USER_KEYSET.after(after, params));
@@ -91,7 +86,7 @@ export class UsersRepository {
     );
   }
 
-  countInCompany(companyId: string): Promise<number> {
+  count(companyId: string): Promise<number> {
     return User.count({ where: { companyId } });
   }
 

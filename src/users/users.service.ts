@@ -1,32 +1,51 @@
 import { Injectable } from '@nestjs/common';
-import { Sequelize } from 'sequelize-typescript';
-import { actorOf, type AuthContext } from '../auth/auth-context.js';
+import type { Transaction } from 'sequelize';
+import {
+  actorOf,
+  requireUser,
+  type AuthContext,
+  type RequestMeta,
+  type UserCaller,
+} from '../auth/auth-context.js';
 import { Action, authorize } from '../auth/permissions.js';
 import { Role } from '../auth/role.enum.js';
 import { PasswordHasher } from '../auth/tokens/password-hasher.js';
-import { ConflictException, NotFoundException } from '../common/errors/app.exception.js';
-import { DomainEvent } from '../common/events/domain-event.js';
+import { NotFoundException } from '../common/errors/app.exception.js';
+import { uniqueViolationOf } from '../common/errors/database-errors.js';
+import { ActorKind } from '../common/events/actor.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { pageSize } from '../common/pagination/cursor.js';
 import { toPage, type Page } from '../common/pagination/page.js';
+import { Transactions } from '../database/transactions.js';
 import { CreateUserInput } from './dto/create-user.input.js';
 import { UpdateUserRoleInput } from './dto/update-user-role.input.js';
 import type { User, UserRecord } from './models/user.model.js';
+import { USER_EMAIL_INDEX, UserException, UserReason } from './user.exception.js';
 import { UserEvents } from './users.events.js';
-import { USER_KEYSET, UsersRepository } from './users.repository.js';
+import { USER_KEYSET, UsersRepository, type NewUser } from './users.repository.js';
+
+/** A new company's first user, before it exists: signUp's input with the password hashed. */
+export interface NewCompany {
+  companyName: string;
+  email: string;
+  passwordHash: string;
+  firstName: string;
+  lastName: string;
+}
 
 @Injectable()
 export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly passwords: PasswordHasher,
-    private readonly sequelize: Sequelize,
+    private readonly transactions: Transactions,
     private readonly events: DomainEvents,
   ) {}
 
   async me(auth: AuthContext): Promise<User> {
-    const user = await this.users.findInCompany(auth.companyId, auth.userId);
-    if (!user) throw new NotFoundException('User', auth.userId);
+    const caller = requireUser(auth);
+    const user = await this.users.findInCompany(caller.companyId, caller.userId);
+    if (!user) throw new NotFoundException('User', caller.userId);
     return user;
   }
 
@@ -43,20 +62,48 @@ export class UsersService {
     authorize(auth, Action.ReadUsers);
     const limit = pageSize(first);
     const cursor = after ? USER_KEYSET.decode(after) : undefined;
-    const rows = await this.users.listInCompany(auth.companyId, limit + 1, cursor);
+    const rows = await this.users.page(auth.companyId, limit + 1, cursor);
     return toPage(rows, limit, (u) => USER_KEYSET.cursorOf(u));
   }
 
   async count(auth: AuthContext): Promise<number> {
     authorize(auth, Action.ReadUsers);
-    return this.users.countInCompany(auth.companyId);
+    return this.users.count(auth.companyId);
+  }
+
+  /** signUp: the company and its first ADMIN, who is the actor of both, in the caller's transaction. */
+  async createCompany(
+    meta: RequestMeta,
+    input: NewCompany,
+    transaction: Transaction,
+  ): Promise<User> {
+    const company = await this.users.createCompany(input.companyName, transaction);
+    const { companyName: _, ...person } = input;
+    const user = await this.insert(
+      { ...person, companyId: company.id, role: Role.ADMIN },
+      transaction,
+    );
+    const founder: UserCaller = {
+      kind: ActorKind.USER,
+      userId: user.id,
+      companyId: company.id,
+      role: Role.ADMIN,
+      ...meta,
+    };
+    await this.events.publish(
+      UserEvents.CompanySignedUp,
+      { entity: 'Company', records: [{ id: company.id, details: { name: company.name } }] },
+      { actor: actorOf(founder), transaction },
+    );
+    await this.publishCreated(founder, user, transaction);
+    return user;
   }
 
   async create(auth: AuthContext, input: CreateUserInput): Promise<User> {
     authorize(auth, Action.ManageUsers);
     const passwordHash = await this.passwords.hash(input.password);
-    return this.sequelize.transaction(async (transaction) => {
-      const user = await this.users.create(
+    return this.transactions.run(async (transaction) => {
+      const user = await this.insert(
         {
           companyId: auth.companyId,
           email: input.email,
@@ -67,22 +114,14 @@ export class UsersService {
         },
         transaction,
       );
-      await this.events.publish(
-        new DomainEvent(
-          UserEvents.Created,
-          actorOf(auth),
-          { type: 'User', id: user.id },
-          { email: user.email, role: user.role },
-          transaction,
-        ),
-      );
+      await this.publishCreated(auth, user, transaction);
       return user;
     });
   }
 
   async updateRole(auth: AuthContext, input: UpdateUserRoleInput): Promise<User> {
     authorize(auth, Action.ManageUsers);
-    return this.sequelize.transaction(async (transaction) => {
+    return this.transactions.run(async (transaction) => {
       const user = await this.users.findInCompany(auth.companyId, input.userId, transaction);
       if (!user) throw new NotFoundException('User', input.userId);
       if (user.role === input.role) return user;
@@ -91,13 +130,9 @@ export class UsersService {
       const from = user.role;
       await user.update({ role: input.role }, { transaction });
       await this.events.publish(
-        new DomainEvent(
-          UserEvents.RoleChanged,
-          actorOf(auth),
-          { type: 'User', id: user.id },
-          { role: { from, to: input.role } },
-          transaction,
-        ),
+        UserEvents.RoleChanged,
+        { entity: 'User', records: [{ id: user.id, changes: { role: { from, to: input.role } } }] },
+        { actor: actorOf(auth), transaction },
       );
       return user;
     });
@@ -105,32 +140,55 @@ export class UsersService {
 
   async deactivate(auth: AuthContext, userId: string): Promise<User> {
     authorize(auth, Action.ManageUsers);
-    if (userId === auth.userId) throw new ConflictException('You cannot deactivate yourself');
-    return this.sequelize.transaction(async (transaction) => {
+    if (userId === requireUser(auth).userId)
+      throw new UserException(UserReason.SELF_DEACTIVATION, 'You cannot deactivate yourself');
+    return this.transactions.run(async (transaction) => {
       const user = await this.users.findInCompany(auth.companyId, userId, transaction);
       if (!user) throw new NotFoundException('User', userId);
       if (!user.isActive) return user;
       if (user.role === Role.ADMIN) await this.ensureAnotherAdmin(auth.companyId, transaction);
       await user.update({ isActive: false }, { transaction });
       await this.events.publish(
-        new DomainEvent(
-          UserEvents.Deactivated,
-          actorOf(auth),
-          { type: 'User', id: user.id },
-          { isActive: { from: true, to: false } },
-          transaction,
-        ),
+        UserEvents.Deactivated,
+        {
+          entity: 'User',
+          records: [{ id: user.id, changes: { isActive: { from: true, to: false } } }],
+        },
+        { actor: actorOf(auth), transaction },
       );
       return user;
     });
   }
 
-  private async ensureAnotherAdmin(
-    companyId: string,
-    transaction: Parameters<UsersRepository['countActiveAdmins']>[1],
-  ): Promise<void> {
+  /** The one place a new user is written: its e-mail's unique index answers EMAIL_TAKEN. */
+  private async insert(values: NewUser, transaction: Transaction): Promise<User> {
+    try {
+      return await this.users.create(values, transaction);
+    } catch (error) {
+      if (uniqueViolationOf(error) !== USER_EMAIL_INDEX) throw error;
+      throw new UserException(UserReason.EMAIL_TAKEN, 'A user with this email already exists', {
+        field: 'email',
+      });
+    }
+  }
+
+  private publishCreated(auth: AuthContext, user: User, transaction: Transaction): Promise<void> {
+    return this.events.publish(
+      UserEvents.Created,
+      {
+        entity: 'User',
+        records: [{ id: user.id, details: { email: user.email, role: user.role } }],
+      },
+      { actor: actorOf(auth), transaction },
+    );
+  }
+
+  private async ensureAnotherAdmin(companyId: string, transaction: Transaction): Promise<void> {
     if ((await this.users.countActiveAdmins(companyId, transaction)) <= 1) {
-      throw new ConflictException('A company must keep at least one active ADMIN');
+      throw new UserException(
+        UserReason.LAST_ADMIN,
+        'A company must keep at least one active ADMIN',
+      );
     }
   }
 }

@@ -1,7 +1,7 @@
 import { QueryTypes } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { ApiKeysService } from '../../src/api-keys/api-keys.service.js';
-import { ApiKeyScope } from '../../src/api-keys/api-key-scope.enum.js';
+import { ApiKeyScope } from '../../src/auth/api-key-scope.enum.js';
 import { Role } from '../../src/auth/role.enum.js';
 import { newCompany, newUser, type TestUser } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -231,14 +231,17 @@ describe('users, roles, API keys and audit', () => {
       expect(stored.key_hash).toMatch(/^[0-9a-f]{64}$/);
 
       const keys = sut.app.get(ApiKeysService);
-      expect(await keys.authenticate(secret, ApiKeyScope.INGEST)).toMatchObject({
+      const meta = { requestId: 'r', ip: '127.0.0.1' };
+      expect(await keys.authenticate(meta, secret, ApiKeyScope.INGEST)).toMatchObject({
+        kind: 'api_key',
         apiKeyId: apiKey.id,
+        scopes: [ApiKeyScope.INGEST],
       });
-      expect(await keys.authenticate(`${secret}x`, ApiKeyScope.INGEST)).toBeNull();
+      expect(await keys.authenticate(meta, `${secret}x`, ApiKeyScope.INGEST)).toBeNull();
 
       const revoked = await sut.gql(REVOKE_KEY, { id: apiKey.id }, admin.token);
       expect(revoked.data?.revokeApiKey.revokedAt).toBeTruthy();
-      expect(await keys.authenticate(secret, ApiKeyScope.INGEST)).toBeNull();
+      expect(await keys.authenticate(meta, secret, ApiKeyScope.INGEST)).toBeNull();
     });
 
     it('validates scopes and names', async () => {

@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsString, Length } from 'class-validator';
-import { ApiKeyScope } from '../api-key-scope.enum.js';
+import { ApiKeyScope } from '../../auth/api-key-scope.enum.js';
 
 @InputType()
 export class CreateApiKeyInput {

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { ApiKeyScope } from '../api-key-scope.enum.js';
+import { ApiKeyScope } from '../../auth/api-key-scope.enum.js';
 import type { ApiKey } from './api-key.model.js';
 
 @ObjectType('ApiKey')

@@ -1,4 +1,5 @@
 import { Column, DataType, Default, Model, PrimaryKey, Table } from 'sequelize-typescript';
+import type { ActorKind } from '../../common/events/actor.js';
 
 @Table({ tableName: 'audit_logs', updatedAt: false })
 export class AuditLog extends Model {
@@ -9,6 +10,9 @@ export class AuditLog extends Model {
 
   @Column(DataType.UUID)
   companyId!: string | null;
+
+  @Column(DataType.TEXT)
+  actorKind!: ActorKind;
 
   @Column(DataType.UUID)
   actorUserId!: string | null;
@@ -42,6 +46,7 @@ export type AuditLogRecord = Pick<
   AuditLog,
   | 'id'
   | 'companyId'
+  | 'actorKind'
   | 'actorUserId'
   | 'actorApiKeyId'
   | 'action'
@@ -53,6 +58,6 @@ export type AuditLogRecord = Pick<
   | 'createdAt'
 >;
 
-export const AUDIT_LOG_RECORD_COLUMNS = `id, company_id AS "companyId", actor_user_id AS "actorUserId",
+export const AUDIT_LOG_RECORD_COLUMNS = `id, company_id AS "companyId", actor_kind AS "actorKind", actor_user_id AS "actorUserId",
   actor_api_key_id AS "actorApiKeyId", action, entity_type AS "entityType", entity_id AS "entityId",
   changes, request_id AS "requestId", ip, created_at AS "createdAt"`;

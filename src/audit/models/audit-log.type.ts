@@ -1,6 +1,12 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ActorKind } from '../../common/events/actor.js';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import type { AuditLogRecord } from './audit-log.model.js';
+
+registerEnumType(ActorKind, {
+  name: 'ActorKind',
+  description: 'Who acted: a user, an API key, background work, or nobody signed in yet.',
+});
 
 @ObjectType('AuditLog')
 export class AuditLogType {
@@ -15,6 +21,9 @@ export class AuditLogType {
 
   @Field(() => ID, { nullable: true })
   entityId!: string | null;
+
+  @Field(() => ActorKind)
+  actorKind!: ActorKind;
 
   @Field(() => ID, { nullable: true })
   actorUserId!: string | null;
@@ -43,6 +52,7 @@ export class AuditLogType {
       action: log.action,
       entityType: log.entityType,
       entityId: log.entityId,
+      actorKind: log.actorKind,
       actorUserId: log.actorUserId,
       actorApiKeyId: log.actorApiKeyId,
       changes: log.changes,

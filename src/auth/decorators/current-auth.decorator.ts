@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { UnauthenticatedException } from '../../common/errors/app.exception.js';
 import type { AuthContext, RequestMeta } from '../auth-context.js';
-import { httpOf } from '../request-of.js';
+import { httpOf } from '../../common/http/request-of.js';
 
 /** The caller the AuthGuard established. */
 export const CurrentAuth = createParamDecorator(

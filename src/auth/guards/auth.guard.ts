@@ -1,10 +1,11 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { UnauthenticatedException } from '../../common/errors/app.exception.js';
+import { ActorKind } from '../../common/events/actor.js';
 import { UsersRepository } from '../../users/users.repository.js';
+import { AuthException, AuthReason } from '../auth.exception.js';
 import { CallerCache } from '../caller-cache.js';
 import { IS_PUBLIC } from '../decorators/public.decorator.js';
-import { httpOf } from '../request-of.js';
+import { httpOf } from '../../common/http/request-of.js';
 import { AccessTokenService } from '../tokens/access-token.service.js';
 
 /**
@@ -32,13 +33,17 @@ export class AuthGuard implements CanActivate {
     const header = req.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match)
-      throw new UnauthenticatedException('Missing access token (Authorization: Bearer …)');
+      throw new AuthException(
+        AuthReason.MISSING_ACCESS_TOKEN,
+        'Missing access token (Authorization: Bearer …)',
+      );
     const claims = await this.tokens.verify(match[1]);
     const user = await this.callers.get(claims.sub, (id) => this.users.findRecord(id));
     if (!user || !user.isActive || user.companyId !== claims.cid) {
-      throw new UnauthenticatedException('Invalid or expired access token');
+      throw new AuthException(AuthReason.INVALID_ACCESS_TOKEN, 'Invalid or expired access token');
     }
     req.auth = {
+      kind: ActorKind.USER,
       userId: user.id,
       companyId: user.companyId,
       role: user.role,

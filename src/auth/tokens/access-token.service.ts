@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { AppConfig } from '../../config/app-config.js';
-import { UnauthenticatedException } from '../../common/errors/app.exception.js';
+import { AuthException, AuthReason } from '../auth.exception.js';
 import { Role } from '../role.enum.js';
 
 export interface AccessTokenClaims {
@@ -48,7 +48,9 @@ export class AccessTokenService {
         throw new Error('claims');
       return Promise.resolve({ sub, cid, role: role as Role });
     } catch {
-      return Promise.reject(new UnauthenticatedException('Invalid or expired access token'));
+      return Promise.reject(
+        new AuthException(AuthReason.INVALID_ACCESS_TOKEN, 'Invalid or expired access token'),
+      );
     }
   }
 }

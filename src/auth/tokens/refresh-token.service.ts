@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Sequelize } from 'sequelize-typescript';
 import { Transaction } from 'sequelize';
 import { AppConfig } from '../../config/app-config.js';
-import { UnauthenticatedException } from '../../common/errors/app.exception.js';
+import { Transactions } from '../../database/transactions.js';
+import { AuthException, AuthReason } from '../auth.exception.js';
 import { RefreshTokenRepository } from './refresh-token.repository.js';
 import { hashSecret, randomSecret } from './secret-token.js';
 
@@ -20,7 +20,7 @@ export type RotationResult =
 export class RefreshTokenService {
   constructor(
     private readonly tokens: RefreshTokenRepository,
-    private readonly sequelize: Sequelize,
+    private readonly transactions: Transactions,
     private readonly config: AppConfig,
   ) {}
 
@@ -42,7 +42,7 @@ export class RefreshTokenService {
     token: string,
     isUserActive: (userId: string, t: Transaction) => Promise<boolean>,
   ): Promise<RotationResult> {
-    return this.sequelize.transaction(async (transaction): Promise<RotationResult> => {
+    return this.transactions.run(async (transaction): Promise<RotationResult> => {
       const current = await this.tokens.findByHashForUpdate(hashSecret(token), transaction);
       if (!current) return { outcome: 'invalid' };
       if (current.revokedAt) {
@@ -65,7 +65,8 @@ export class RefreshTokenService {
   /** Logout: ends the session the token belongs to, if it is the caller's. */
   async revokeSession(userId: string, token: string): Promise<void> {
     const row = await this.tokens.findByHash(hashSecret(token));
-    if (!row || row.userId !== userId) throw new UnauthenticatedException('Unknown refresh token');
+    if (!row || row.userId !== userId)
+      throw new AuthException(AuthReason.INVALID_REFRESH_TOKEN, 'Unknown refresh token');
     await this.tokens.revokeFamily(row.familyId);
   }
 

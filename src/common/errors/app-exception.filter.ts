@@ -22,6 +22,7 @@ export class AppExceptionFilter implements ExceptionFilter {
     return reply.status(mapped.status).send({
       ok: false,
       error: mapped.code,
+      reason: mapped.reason,
       message: mapped.status === 500 ? 'Internal server error' : mapped.message,
     });
   }

@@ -1,11 +1,16 @@
 import { ErrorCode } from './error-code.js';
+import { CommonReason, type ReasonCodes } from './error-reasons.js';
 
-/** A failure the client caused or may act on; mapped to GraphQL/HTTP errors in error-mapper.ts only. */
+/**
+ * A failure the client caused or may act on: a code clients switch on and a reason that refines
+ * it. Mapped to GraphQL/HTTP errors in error-mapper.ts only.
+ */
 export abstract class AppException extends Error {
   abstract readonly code: ErrorCode;
 
   constructor(
     message: string,
+    readonly reason: string,
     readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
@@ -13,17 +18,50 @@ export abstract class AppException extends Error {
   }
 }
 
+/**
+ * The base of a feature's exception class: the reason decides the code, through the feature's
+ * table (declareReasons).
+ *
+ * ```ts
+ * export class LeadException extends FeatureException<LeadReason> {
+ *   constructor(reason: LeadReason, message: string, extensions?: Record<string, unknown>) {
+ *     super(LEAD_REASONS, reason, message, extensions);
+ *   }
+ * }
+ * ```
+ */
+export abstract class FeatureException<R extends string> extends AppException {
+  readonly code: ErrorCode;
+  declare readonly reason: R;
+
+  protected constructor(
+    codes: ReasonCodes<R>,
+    reason: R,
+    message: string,
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(message, reason, extensions);
+    this.code = codes[reason];
+  }
+}
+
 export class UnauthenticatedException extends AppException {
   readonly code = ErrorCode.UNAUTHENTICATED;
-  constructor(message = 'Authentication required') {
-    super(message);
+  constructor(
+    message = 'Authentication required',
+    reason: string = CommonReason.AUTHENTICATION_REQUIRED,
+  ) {
+    super(message, reason);
   }
 }
 
 export class ForbiddenException extends AppException {
   readonly code = ErrorCode.FORBIDDEN;
-  constructor(message = 'You are not allowed to do this') {
-    super(message);
+  constructor(
+    message = 'You are not allowed to do this',
+    reason: string = CommonReason.ACCESS_DENIED,
+  ) {
+    super(message, reason);
   }
 }
 
@@ -31,7 +69,7 @@ export class ForbiddenException extends AppException {
 export class NotFoundException extends AppException {
   readonly code = ErrorCode.NOT_FOUND;
   constructor(entity: string, id?: string) {
-    super(id ? `${entity} ${id} not found` : `${entity} not found`);
+    super(id ? `${entity} ${id} not found` : `${entity} not found`, CommonReason.NOT_FOUND);
   }
 }
 
@@ -43,17 +81,18 @@ export class BadUserInputException extends AppException {
   constructor(
     message: string,
     readonly fields: FieldErrors = {},
+    reason: string = CommonReason.INVALID_INPUT,
   ) {
-    super(message, { fields });
+    super(message, reason, { fields });
   }
 
-  static forField(field: string, message: string): BadUserInputException {
-    return new BadUserInputException(message, { [field]: [message] });
+  static forField(
+    field: string,
+    message: string,
+    reason: string = CommonReason.INVALID_INPUT,
+  ): BadUserInputException {
+    return new BadUserInputException(message, { [field]: [message] }, reason);
   }
-}
-
-export class ConflictException extends AppException {
-  readonly code = ErrorCode.CONFLICT;
 }
 
 export class RateLimitedException extends AppException {
@@ -61,6 +100,7 @@ export class RateLimitedException extends AppException {
   constructor(readonly retryAfterSeconds?: number) {
     super(
       'Too many requests, slow down',
+      CommonReason.RATE_LIMITED,
       retryAfterSeconds ? { retryAfter: retryAfterSeconds } : {},
     );
   }

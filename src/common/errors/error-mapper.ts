@@ -8,12 +8,15 @@ import {
   RateLimitedException,
   UnauthenticatedException,
 } from './app.exception.js';
+import { sqlState } from './database-errors.js';
 import { ErrorCode, HTTP_STATUS } from './error-code.js';
+import { CommonReason } from './error-reasons.js';
 
 const logger = new Logger('Errors');
 
 export interface MappedError {
   code: ErrorCode;
+  reason: string;
   status: number;
   message: string;
   extensions: Record<string, unknown>;
@@ -22,8 +25,9 @@ export interface MappedError {
 function fromHttpException(error: HttpException): AppException | null {
   const status = error.getStatus();
   if (status === 429) return new RateLimitedException();
-  if (status === 400 || status === 413 || status === 415)
-    return new BadUserInputException(error.message);
+  if (status === 413)
+    return new BadUserInputException(error.message, {}, CommonReason.PAYLOAD_TOO_LARGE);
+  if (status === 400 || status === 415) return new BadUserInputException(error.message);
   if (status === 401) return new UnauthenticatedException(error.message);
   if (status === 403) return new ForbiddenException(error.message);
   if (status === 404) return new NotFoundException('Resource');
@@ -33,17 +37,14 @@ function fromHttpException(error: HttpException): AppException | null {
 /** SQLSTATEs PostgreSQL raises for text it cannot store, such as a NUL character (\u0000). */
 const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
 
-/** The SQLSTATE of a driver error, or of the driver error inside a Sequelize one. */
-function sqlState(error: unknown): string | undefined {
-  const carrier = error as { code?: unknown; original?: { code?: unknown } } | null;
-  const code = carrier?.original?.code ?? carrier?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
 function fromDatabaseError(error: unknown): AppException | null {
   const state = sqlState(error);
   if (state && UNSTORABLE_TEXT.has(state))
-    return new BadUserInputException('Text must not contain NUL (\\u0000) characters');
+    return new BadUserInputException(
+      'Text must not contain NUL (\\u0000) characters',
+      {},
+      CommonReason.UNSTORABLE_TEXT,
+    );
   return null;
 }
 
@@ -58,11 +59,23 @@ export function mapError(error: unknown): MappedError {
   if (known) {
     // Keep the framework's precise status (413, 415, …) while the code stays one of ours.
     const status = error instanceof HttpException ? error.getStatus() : HTTP_STATUS[known.code];
-    return { code: known.code, status, message: known.message, extensions: known.extensions };
+    return {
+      code: known.code,
+      reason: known.reason,
+      status,
+      message: known.message,
+      extensions: known.extensions,
+    };
   }
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   const message = error instanceof Error ? error.message : 'Internal server error';
-  return { code: ErrorCode.INTERNAL_SERVER_ERROR, status: 500, message, extensions: {} };
+  return {
+    code: ErrorCode.INTERNAL_SERVER_ERROR,
+    reason: CommonReason.INTERNAL,
+    status: 500,
+    message,
+    extensions: {},
+  };
 }
 
 export function toGraphQLError(error: unknown): GraphQLError {
@@ -70,6 +83,6 @@ export function toGraphQLError(error: unknown): GraphQLError {
   const mapped = mapError(error);
   return new GraphQLError(mapped.message, {
     originalError: error instanceof Error ? error : undefined,
-    extensions: { ...mapped.extensions, code: mapped.code },
+    extensions: { ...mapped.extensions, code: mapped.code, reason: mapped.reason },
   });
 }

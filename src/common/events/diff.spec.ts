@@ -4,7 +4,7 @@ describe('diff', () => {
   it('lists only changed fields, comparing dates by instant and ignoring absent ones', () => {
     const at = new Date('2026-01-01T00:00:00Z');
     expect(
-      diff(
+      diff<Record<string, unknown>>(
         { a: 1, b: 'x', c: at, d: null },
         { a: 1, b: 'y', c: new Date(at), d: undefined, e: null },
       ),
@@ -14,13 +14,15 @@ describe('diff', () => {
   });
 
   it('records clearing a value as a change to null', () => {
-    expect(diff({ phone: '+1 555 0100' }, { phone: null })).toEqual({
+    expect(diff<{ phone: string | null }>({ phone: '+1 555 0100' }, { phone: null })).toEqual({
       phone: { from: '+1 555 0100', to: null },
     });
   });
 
   it('describes a created record without its empty fields', () => {
-    expect(created({ email: 'a@b.c', phone: null })).toEqual({
+    expect(
+      created<{ email: string; phone: string | null }>({ email: 'a@b.c', phone: null }),
+    ).toEqual({
       email: { from: null, to: 'a@b.c' },
     });
   });

@@ -1,25 +1,30 @@
 import type { Transaction } from 'sequelize';
-
-/** Who did something: a user, an API key, or nobody yet (a failed login). */
-export interface Actor {
-  companyId: string | null;
-  userId?: string | null;
-  apiKeyId?: string | null;
-  requestId?: string | null;
-  ip?: string | null;
-}
+import type { Actor } from './actor.js';
+import type { DomainEventMap, DomainEventName } from './domain-event-map.js';
 
 /**
- * Something that happened in the domain. Side effects (audit, notifications, scores) listen for
- * these instead of being called from services. When `transaction` is set, listeners write inside
- * it, so the change and its side effects commit or roll back together.
+ * When a listener runs.
+ * - IN_TRANSACTION: inside the publisher's transaction, before commit (audit rows, notification
+ *   rows, score updates): its writes commit or roll back with the change, and its failure fails it.
+ * - AFTER_COMMIT: once the transaction has committed, never after a rollback (socket pushes, cache
+ *   invalidation, calls to the outside world). Its failure is logged and never fails the request.
+ *   It runs before the answer is sent, so it must be quick: slow work is handed to a queue.
  */
-export class DomainEvent {
-  constructor(
-    readonly name: string,
-    readonly actor: Actor,
-    readonly entity: { type: string; id: string | null },
-    readonly changes: Record<string, unknown> | null = null,
-    readonly transaction?: Transaction,
-  ) {}
+export enum EventPhase {
+  IN_TRANSACTION = 'tx',
+  AFTER_COMMIT = 'committed',
+}
+
+/** Something that happened in the domain, with its typed payload. */
+export interface DomainEvent<N extends DomainEventName = DomainEventName> {
+  readonly name: N;
+  readonly payload: DomainEventMap[N];
+  readonly actor: Actor;
+  /** The publisher's transaction, for IN_TRANSACTION listeners; absent after commit. */
+  readonly transaction?: Transaction;
+}
+
+/** The emitter channel of an event in a phase: `tx.lead.created`, `committed.lead.created`. */
+export function eventChannel(phase: EventPhase, name: DomainEventName | '**'): string {
+  return `${phase}.${name}`;
 }

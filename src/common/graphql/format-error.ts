@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../errors/error-code.js';
+import { CommonReason } from '../errors/error-reasons.js';
 
 // Apollo's own codes for errors raised before a resolver runs; clients see them as BAD_USER_INPUT.
 const REQUEST_ERROR_CODES = new Set([
@@ -9,9 +10,21 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+/** graphql-armor words its refusals "… limit of N exceeded …". */
+const LIMIT_EXCEEDED = /limit of \d+ exceeded/i;
+
+/** The reason of an error raised by GraphQL or Apollo themselves (ours carry their own). */
+function requestErrorReason(apolloCode: string, message: string): CommonReason {
+  if (LIMIT_EXCEEDED.test(message)) return CommonReason.QUERY_TOO_COMPLEX;
+  // Apollo's BAD_USER_INPUT: a variable or argument of the wrong type.
+  return apolloCode === String(ErrorCode.BAD_USER_INPUT)
+    ? CommonReason.INVALID_INPUT
+    : CommonReason.INVALID_QUERY;
+}
+
 /**
  * Last stop before an error leaves the server. Anything without one of our codes is internal; in
- * production its message and any stack trace are replaced.
+ * production its message and any stack trace are replaced. Every error leaves with a reason.
  */
 export function formatGraphQLError(production: boolean) {
   const known = new Set<string>(Object.values(ErrorCode));
@@ -26,19 +39,27 @@ export function formatGraphQLError(production: boolean) {
     ) {
       // A client error's stack trace tells the client nothing and tells an attacker something.
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions: { ...extensions, code } };
+      const reason =
+        typeof extensions.reason === 'string'
+          ? extensions.reason
+          : requestErrorReason(String(raw), formatted.message);
+      return { ...formatted, extensions: { ...extensions, code, reason } };
     }
     if (production) {
       return {
         message: 'Internal server error',
         locations: formatted.locations,
         path: formatted.path,
-        extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+        extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, reason: CommonReason.INTERNAL },
       };
     }
     return {
       ...formatted,
-      extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR },
+      extensions: {
+        ...formatted.extensions,
+        code: ErrorCode.INTERNAL_SERVER_ERROR,
+        reason: CommonReason.INTERNAL,
+      },
     };
   };
 }

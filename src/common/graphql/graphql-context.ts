@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Loaders } from '../../graphql/loaders.js';
+import type { RequestLoaders } from './loaders.js';
 
 /** What every resolver receives as its GraphQL context; built once per request. */
 export interface GraphQLContext {
   req: FastifyRequest;
   reply: FastifyReply;
-  loaders: Loaders;
+  loaders: RequestLoaders;
 }

@@ -1,4 +1,5 @@
 import { BadUserInputException } from '../errors/app.exception.js';
+import { CommonReason } from '../errors/error-reasons.js';
 
 /** The sort key values of the last row seen, ending with its id. */
 export type CursorValues = readonly (string | number)[];
@@ -40,13 +41,16 @@ export function decodeCursor(
   }
   if (!Array.isArray(parsed) || parsed.length !== types.length + 1) throw invalid();
   const [madeFor, ...values] = parsed as unknown[];
-  if (madeFor !== sort) throw invalid('after is a cursor of another order');
+  if (madeFor !== sort)
+    throw invalid('after is a cursor of another order', CommonReason.CURSOR_ORDER_MISMATCH);
   if (!values.every((value, i) => VALID[types[i]](value))) throw invalid();
   return values as CursorValues;
 }
 
-const invalid = (message = 'after is not a valid cursor'): BadUserInputException =>
-  BadUserInputException.forField('after', message);
+const invalid = (
+  message = 'after is not a valid cursor',
+  reason: CommonReason = CommonReason.INVALID_CURSOR,
+): BadUserInputException => BadUserInputException.forField('after', message, reason);
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;

@@ -13,7 +13,7 @@ import {
 } from 'class-validator';
 import { Transform, Type } from 'class-transformer';
 import { Trim } from '../../common/validation/decorators.js';
-import { toBoolean, toList } from '../../common/validation/transforms.js';
+import { toBoolean, toList } from '../../config/string-transforms.js';
 import { LeadStatus } from '../lead-status.enum.js';
 
 /** The leads filter; its transforms also let LeadExportQuery read it from query parameters. */

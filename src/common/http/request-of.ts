@@ -1,7 +1,7 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { GraphQLContext } from '../common/graphql/graphql-context.js';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
 
 /** The Fastify request and reply behind a resolver or controller call. */
 export function httpOf(context: ExecutionContext): { req: FastifyRequest; reply: FastifyReply } {

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { CrlfRecords } from './lead-csv.js';
+import { CrlfRecords } from './crlf-records.js';
 
 async function through(chunks: string[]): Promise<string> {
   const sut = Readable.from(chunks.map((c) => Buffer.from(c))).pipe(new CrlfRecords());

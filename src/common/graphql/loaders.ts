@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+
+/**
+ * Names one per-request DataLoader and the types it maps. The feature that owns the data makes
+ * the key and defines its batch; any feature allowed to read that data loads through it.
+ */
+export class LoaderKey<K, V> {
+  declare private readonly types?: (key: K) => V;
+
+  constructor(readonly name: string) {}
+}
+
+/** One batch of keys → one value per key, in the same order; always within one company. */
+export type BatchLoad<K, V> = (companyId: string, keys: readonly K[]) => Promise<readonly V[]>;
+
+/** The rows in the order of `ids`, null where none was found. */
+export function byId<T extends { id: string }>(
+  ids: readonly string[],
+  rows: readonly T[],
+): (T | null)[] {
+  const found = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => found.get(id) ?? null);
+}
+
+/** Every batch the features defined at boot; each request gets its own loaders over them. */
+@Injectable()
+export class LoaderRegistry {
+  // Keyed by the LoaderKey object; define/get keep each key's types paired with its batch.
+  private readonly batches = new Map<object, BatchLoad<unknown, unknown>>();
+
+  define<K, V>(key: LoaderKey<K, V>, batch: BatchLoad<K, V>): void {
+    if (this.batches.has(key)) throw new Error(`loader ${key.name} is defined twice`);
+    this.batches.set(key, batch as BatchLoad<unknown, unknown>);
+  }
+
+  /** `companyId` is read when a batch is due: the context is made before the guard has run. */
+  forRequest(companyId: () => string): RequestLoaders {
+    return new RequestLoaders(this.batches, companyId);
+  }
+}
+
+/** The loaders of one request, each made on first use, so N parents cost one batch per relation. */
+export class RequestLoaders {
+  private readonly made = new Map<object, DataLoader<unknown, unknown>>();
+
+  constructor(
+    private readonly batches: ReadonlyMap<object, BatchLoad<unknown, unknown>>,
+    private readonly companyId: () => string,
+  ) {}
+
+  get<K, V>(key: LoaderKey<K, V>): DataLoader<K, V> {
+    let loader = this.made.get(key);
+    if (!loader) {
+      const batch = this.batches.get(key);
+      if (!batch) throw new Error(`no loader ${key.name} is defined`);
+      loader = new DataLoader<unknown, unknown>((keys) => batch(this.companyId(), keys));
+      this.made.set(key, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+}

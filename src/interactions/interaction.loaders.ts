@@ -1,0 +1,27 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { LoaderKey, LoaderRegistry } from '../common/graphql/loaders.js';
+import { NESTED_LIST_LIMIT } from '../common/pagination/nested-list.js';
+import { InteractionsRepository } from './interactions.repository.js';
+import type { InteractionRecord } from './models/interaction.model.js';
+
+/** The newest NESTED_LIST_LIMIT interactions of a lead (lead.interactions). */
+export const INTERACTIONS_BY_LEAD = new LoaderKey<string, InteractionRecord[]>(
+  'interactionsByLead',
+);
+
+@Injectable()
+export class InteractionLoaders implements OnModuleInit {
+  constructor(
+    private readonly registry: LoaderRegistry,
+    private readonly interactions: InteractionsRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.define(INTERACTIONS_BY_LEAD, async (companyId, leadIds) => {
+      const rows = await this.interactions.latestForLeads(companyId, leadIds, NESTED_LIST_LIMIT);
+      const grouped = new Map<string, InteractionRecord[]>(leadIds.map((id) => [id, []]));
+      for (const row of rows) grouped.get(row.leadId)?.push(row);
+      return leadIds.map((id) => grouped.get(id) ?? []);
+    });
+  }
+}

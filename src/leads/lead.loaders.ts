@@ -1,0 +1,21 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { byId, LoaderKey, LoaderRegistry } from '../common/graphql/loaders.js';
+import { LeadsRepository } from './leads.repository.js';
+import type { LeadRecord } from './models/lead.model.js';
+
+/** A live lead of the caller's company by id (interaction.lead, deal.lead, …), null when missing. */
+export const LEAD_BY_ID = new LoaderKey<string, LeadRecord | null>('leadById');
+
+@Injectable()
+export class LeadLoaders implements OnModuleInit {
+  constructor(
+    private readonly registry: LoaderRegistry,
+    private readonly leads: LeadsRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.define(LEAD_BY_ID, async (companyId, ids) =>
+      byId(ids, await this.leads.findLiveByIds(companyId, ids)),
+    );
+  }
+}

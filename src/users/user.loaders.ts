@@ -1,0 +1,21 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { byId, LoaderKey, LoaderRegistry } from '../common/graphql/loaders.js';
+import type { UserRecord } from './models/user.model.js';
+import { UsersRepository } from './users.repository.js';
+
+/** A user of the caller's company by id (assignees, authors), null when missing. */
+export const USER_BY_ID = new LoaderKey<string, UserRecord | null>('userById');
+
+@Injectable()
+export class UserLoaders implements OnModuleInit {
+  constructor(
+    private readonly registry: LoaderRegistry,
+    private readonly users: UsersRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.define(USER_BY_ID, async (companyId, ids) =>
+      byId(ids, await this.users.findInCompanyByIds(companyId, ids)),
+    );
+  }
+}
