@@ -175,7 +175,7 @@ export class LeadsService {
   async fillEmptyFields(auth: AuthContext, id: string, values: FillableLeadFields): Promise<Lead> {
     authorize(auth, Action.FillEmptyLeadFields);
     return this.transactions.run(async (transaction) => {
-      const lead = await this.liveLead(auth, id, transaction);
+      const lead = await this.lockedLead(auth, id, transaction);
       const filled = emptyFieldsFilled(lead, values);
       const changes = diff<LeadFields>(leadFields(lead), filled);
       if (isEmpty(changes)) return lead;
@@ -244,9 +244,14 @@ export class LeadsService {
     });
   }
 
-  /** A live lead the caller may read, locked for update inside a transaction, or NOT_FOUND. */
-  private async liveLead(auth: AuthContext, id: string, transaction: Transaction): Promise<Lead> {
+  /** A live lead the caller may read, locked for update, or NOT_FOUND. */
+  private liveLead(auth: AuthContext, id: string, transaction: Transaction): Promise<Lead> {
     authorize(auth, Action.ReadRecords);
+    return this.lockedLead(auth, id, transaction);
+  }
+
+  /** A live lead of the caller's company, locked for update, or NOT_FOUND; the caller is authorized. */
+  private async lockedLead(auth: AuthContext, id: string, transaction: Transaction): Promise<Lead> {
     const lead = await this.leads.findLive(auth.companyId, id, transaction);
     if (!lead) throw new NotFoundException('Lead', id);
     return lead;

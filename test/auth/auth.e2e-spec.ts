@@ -41,7 +41,7 @@ describe('authentication', () => {
         lastName: 'B',
       },
     });
-    expect(res.errors?.[0].extensions.code).toBe('CONFLICT');
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'EMAIL_TAKEN' });
   });
 
   it('names every invalid field of a sign-up', async () => {

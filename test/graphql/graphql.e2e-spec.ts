@@ -33,7 +33,10 @@ describe('GraphQL endpoint', () => {
       {},
       admin.token,
     );
-    expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'QUERY_TOO_COMPLEX',
+    });
     expect(res.errors?.[0].message).toMatch(/depth limit of 3 exceeded/i);
     expect(res.data).toBeUndefined();
   });
@@ -43,7 +46,10 @@ describe('GraphQL endpoint', () => {
       (await sut.gql('{ users(first: 2) { id email } }', {}, admin.token)).data?.users,
     ).toHaveLength(1);
     const res = await sut.gql('{ users(first: 100) { id email } }', {}, admin.token);
-    expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'QUERY_TOO_COMPLEX',
+    });
     expect(res.errors?.[0].message).toMatch(/cost/i);
   });
 
@@ -96,6 +102,10 @@ describe('GraphQL endpoint', () => {
   it('suggests no field names to a probing client', async () => {
     const res = await sut.gql('{ mee { id } }', {}, admin.token);
     expect(res.errors?.[0].message).not.toMatch(/did you mean/i);
+    expect(res.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'INVALID_QUERY',
+    });
   });
 
   it('echoes a sane X-Request-Id and generates one otherwise', async () => {
@@ -150,7 +160,7 @@ describe('GraphQL in production mode', () => {
     expect(res.errors?.[0]).toEqual(
       expect.objectContaining({
         message: 'Internal server error',
-        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL' },
       }),
     );
     expect(JSON.stringify(res)).not.toMatch(/sequelize|ConnectionManager|at /i);
@@ -158,7 +168,7 @@ describe('GraphQL in production mode', () => {
     const client = await sut.gql('{ me { id } }');
     expect(client.errors?.[0]).toMatchObject({
       message: expect.stringMatching(/access token/),
-      extensions: { code: 'UNAUTHENTICATED' },
+      extensions: { code: 'UNAUTHENTICATED', reason: 'MISSING_ACCESS_TOKEN' },
     });
     expect(client.errors?.[0].extensions.stacktrace).toBeUndefined();
   });

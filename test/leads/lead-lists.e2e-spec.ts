@@ -193,6 +193,7 @@ describe('lead lists', () => {
     );
     expect(sameShape.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
+      reason: 'CURSOR_ORDER_MISMATCH',
       fields: { after: ['after is a cursor of another order'] },
     });
     // A forged cursor whose values PostgreSQL could not cast is the client's error, not a 500.

@@ -122,6 +122,7 @@ describe('leads', () => {
       );
       expect(res.errors?.[0].extensions).toMatchObject({
         code: 'CONFLICT',
+        reason: 'EMAIL_TAKEN',
         existingLeadId: first.id,
       });
       // Another company may have the same email.

@@ -123,7 +123,10 @@ describe('users, roles, API keys and audit', () => {
         },
         admin.token,
       );
-      expect(taken.errors?.[0].extensions.code).toBe('CONFLICT');
+      expect(taken.errors?.[0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'EMAIL_TAKEN',
+      });
 
       const bad = await sut.gql(
         CREATE_USER,
@@ -150,9 +153,12 @@ describe('users, roles, API keys and audit', () => {
         { i: { userId: admin.id, role: 'MANAGER' } },
         admin.token,
       );
-      expect(res.errors?.[0].extensions.code).toBe('CONFLICT');
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'LAST_ADMIN' });
       const self = await sut.gql(DEACTIVATE, { id: admin.id }, admin.token);
-      expect(self.errors?.[0].extensions.code).toBe('CONFLICT');
+      expect(self.errors?.[0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'SELF_DEACTIVATION',
+      });
     });
   });
 
