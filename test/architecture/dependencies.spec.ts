@@ -1,0 +1,104 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+const SRC = resolve(dirname(new URL(import.meta.url).pathname), '../../src');
+
+/**
+ * Which folders of src/ each folder may import: dependencies run one way. A new module adds its
+ * line here (and the README prints this table), so its place in the order is a decision, not an
+ * accident. auth and users are one layer: identity (roles, tokens, accounts).
+ */
+const ALLOWED: Readonly<Record<string, readonly string[]>> = {
+  config: [],
+  common: ['config'],
+  database: ['common', 'config'],
+  redis: ['common', 'config'],
+  cluster: ['common', 'config'],
+  graphql: ['common', 'config'],
+  'rate-limit': ['common', 'config', 'redis'],
+  users: ['common', 'config', 'database', 'auth'],
+  auth: ['common', 'config', 'database', 'redis', 'rate-limit', 'users'],
+  'api-keys': ['common', 'config', 'database', 'auth'],
+  audit: ['common', 'config', 'database', 'auth'],
+  health: ['common', 'config', 'database', 'redis', 'rate-limit', 'auth'],
+  leads: ['common', 'config', 'database', 'auth', 'users'],
+  interactions: ['common', 'config', 'database', 'auth', 'users', 'leads'],
+};
+
+/** Composition roots: they alone may know every module. */
+const COMPOSITION = new Set(['app.module.ts', 'app.factory.ts', 'main.ts', 'serve.ts', 'seed']);
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return path.endsWith('.ts') && !path.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+/** The top-level folder (or root file) of src/ a path lies in. */
+const folderOf = (path: string): string => relative(SRC, path).split(sep)[0];
+
+interface Edge {
+  from: string;
+  to: string;
+  file: string;
+}
+
+function edges(): Edge[] {
+  const found: Edge[] = [];
+  for (const file of sources(SRC)) {
+    const text = readFileSync(file, 'utf8');
+    for (const [, specifier] of text.matchAll(/(?:from|import\()\s*'(\.{1,2}\/[^']+)'/g)) {
+      const target = resolve(dirname(file), specifier);
+      if (!target.startsWith(SRC + sep)) continue; // migrations/, outside src
+      const from = folderOf(file);
+      const to = folderOf(target);
+      if (from !== to) found.push({ from, to, file: relative(SRC, file) });
+    }
+  }
+  return found;
+}
+
+describe('module dependencies', () => {
+  const graph = edges().filter((edge) => !COMPOSITION.has(edge.from));
+
+  it('run only in the allowed directions', () => {
+    const unknown = [...new Set(graph.map((e) => e.from))].filter((f) => !(f in ALLOWED));
+    expect(unknown).toEqual([]);
+    const against = graph
+      .filter((edge) => !ALLOWED[edge.from].includes(edge.to))
+      .map((edge) => `${edge.file} imports ${edge.to}/`);
+    expect(against).toEqual([]);
+  });
+
+  it('keep common/ and database/ free of features, and leads/ free of what builds on it', () => {
+    const platform = new Set(['common', 'config']);
+    expect(graph.filter((e) => e.from === 'common').map((e) => e.file)).toEqual([]);
+    expect(graph.filter((e) => e.from === 'database' && !platform.has(e.to))).toEqual([]);
+    expect(graph.filter((e) => e.from === 'leads' && e.to === 'interactions')).toEqual([]);
+  });
+
+  it('need no forwardRef anywhere', () => {
+    const offenders = sources(SRC).filter((file) =>
+      /\bforwardRef\b/.test(readFileSync(file, 'utf8')),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('are printed in the README as this test holds them', () => {
+    const readme = readFileSync(resolve(SRC, '../README.md'), 'utf8');
+    const printed = /<!-- dependencies:start -->\n([\s\S]*?)\n<!-- dependencies:end -->/.exec(
+      readme,
+    )?.[1];
+    const table = [
+      '| module | may import |',
+      '|---|---|',
+      ...Object.entries(ALLOWED).map(
+        ([folder, allowed]) =>
+          `| \`${folder}/\` | ${allowed.map((a) => `\`${a}/\``).join(' ') || '—'} |`,
+      ),
+    ].join('\n');
+    expect(printed).toBe(table);
+  });
+});
