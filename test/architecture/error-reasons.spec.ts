@@ -9,5 +9,4 @@ describe('error reasons', () => {
     const printed = /<!-- reasons:start -->\n([\s\S]*?)\n<!-- reasons:end -->/.exec(readme)?.[1];
     expect(printed).toBe(reasonTableMarkdown());
   });
-
 });
