@@ -49,7 +49,8 @@ function edges(): Edge[] {
   const found: Edge[] = [];
   for (const file of sources(SRC)) {
     const text = readFileSync(file, 'utf8');
-    for (const [, specifier] of text.matchAll(/(?:from|import\()\s*'(\.{1,2}\/[^']+)'/g)) {
+    // `… from '…'`, `import '…'` and `import('…')`.
+    for (const [, specifier] of text.matchAll(/\b(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)) {
       const target = resolve(dirname(file), specifier);
       if (!target.startsWith(SRC + sep)) continue; // migrations/, outside src
       const from = folderOf(file);

@@ -13,7 +13,7 @@ const CREATE_KEY =
   'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret apiKey { id name prefix scopes } } }';
 const REVOKE_KEY = 'mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }';
 const AUDIT =
-  'query($f: AuditLogFilter, $first: Int, $after: String) { auditLogs(filter: $f, first: $first, after: $after) { totalCount edges { cursor node { action entityType entityId actorUserId changes requestId } } pageInfo { hasNextPage endCursor } } }';
+  'query($f: AuditLogFilter, $first: Int, $after: String) { auditLogs(filter: $f, first: $first, after: $after) { totalCount edges { cursor node { action entityType entityId actorKind actorUserId changes requestId } } pageInfo { hasNextPage endCursor } } }';
 
 describe('users, roles, API keys and audit', () => {
   let sut: TestApp;
@@ -285,6 +285,7 @@ describe('users, roles, API keys and audit', () => {
       const changed = res.data?.auditLogs.edges[0].node;
       expect(changed).toMatchObject({
         entityType: 'User',
+        actorKind: 'USER',
         actorUserId: admin.id,
         changes: { role: { from: 'SALES_REP', to: 'MANAGER' } },
       });
@@ -293,6 +294,8 @@ describe('users, roles, API keys and audit', () => {
       const failures = await sut.gql(AUDIT, { f: { action: 'auth.login_failed' } }, admin.token);
       expect(failures.data?.auditLogs.edges[0].node).toMatchObject({
         entityId: admin.id,
+        actorKind: 'ANONYMOUS',
+        actorUserId: null,
         changes: { email: admin.email, reason: 'wrong password' },
       });
     });
