@@ -31,9 +31,10 @@ export class AuditRepository {
     if (entries.length === 0) return;
     const column = <T>(pick: (e: NewAuditLog) => T): T[] => entries.map(pick);
     await this.sequelize.query(
+      // clock_timestamp(), not the column's now(): the time of the write, not of the transaction's start.
       `INSERT INTO audit_logs (company_id, actor_kind, actor_user_id, actor_api_key_id, action,
-         entity_type, entity_id, changes, request_id, ip)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[],
+         entity_type, entity_id, changes, request_id, ip, created_at)
+       SELECT *, clock_timestamp() FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[],
          $6::text[], $7::uuid[], $8::jsonb[], $9::text[], $10::text[])`,
       {
         bind: [

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ActorKind, type Actor } from '../common/events/actor.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { Transactions } from '../database/transactions.js';
+import { Accounts } from '../users/accounts.js';
 import type { User } from '../users/models/user.model.js';
-import { UsersRepository } from '../users/users.repository.js';
 import { UsersService } from '../users/users.service.js';
 import { AuthEvents } from './auth.events.js';
 import { AuthException, AuthReason } from './auth.exception.js';
@@ -17,7 +17,6 @@ import {
 import { LoginInput } from './dto/login.input.js';
 import { SignUpInput } from './dto/sign-up.input.js';
 import { AccessTokenService } from './tokens/access-token.service.js';
-import { PasswordHasher } from './tokens/password-hasher.js';
 import { RefreshTokenService } from './tokens/refresh-token.service.js';
 
 export interface Session {
@@ -36,9 +35,8 @@ function userActor(user: Pick<User, 'id' | 'companyId'>, meta: RequestMeta): Act
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly users: UsersRepository,
+    private readonly accounts: Accounts,
     private readonly usersService: UsersService,
-    private readonly passwords: PasswordHasher,
     private readonly accessTokens: AccessTokenService,
     private readonly refreshTokens: RefreshTokenService,
     private readonly transactions: Transactions,
@@ -47,7 +45,7 @@ export class AuthService {
 
   /** Creates a company and its first ADMIN, and signs them in. */
   async signUp(meta: RequestMeta, input: SignUpInput): Promise<Session> {
-    const passwordHash = await this.passwords.hash(input.password);
+    const passwordHash = await this.usersService.hashPassword(input.password);
     return this.transactions.run(async (transaction) => {
       const { password: _, ...person } = input;
       const user = await this.usersService.createCompany(
@@ -61,8 +59,7 @@ export class AuthService {
   }
 
   async login(meta: RequestMeta, input: LoginInput): Promise<Session> {
-    const user = await this.users.findByEmail(input.email);
-    const passwordOk = await this.passwords.verify(user?.passwordHash ?? null, input.password);
+    const { user, passwordOk } = await this.accounts.checkPassword(input.email, input.password);
     if (!user || !passwordOk || !user.isActive) {
       const reason = !user ? 'unknown email' : !passwordOk ? 'wrong password' : 'user deactivated';
       await this.events.publish(
@@ -86,10 +83,10 @@ export class AuthService {
 
   async refresh(meta: RequestMeta, token: string): Promise<Session> {
     const result = await this.refreshTokens.rotate(token, async (userId, transaction) =>
-      Boolean((await this.users.findById(userId, transaction))?.isActive),
+      Boolean((await this.accounts.findById(userId, transaction))?.isActive),
     );
     if (result.outcome === 'reused') {
-      const user = await this.users.findById(result.userId);
+      const user = await this.accounts.findById(result.userId);
       await this.events.publish(
         AuthEvents.RefreshTokenReused,
         { entity: 'User', records: [{ id: result.userId }] },
@@ -98,7 +95,7 @@ export class AuthService {
     }
     const invalid = new AuthException(AuthReason.INVALID_REFRESH_TOKEN, 'Invalid refresh token');
     if (result.outcome !== 'rotated') throw invalid;
-    const user = await this.users.findById(result.userId);
+    const user = await this.accounts.findById(result.userId);
     if (!user) throw invalid;
     return { user, refreshToken: result.token, accessToken: await this.accessTokenFor(user) };
   }

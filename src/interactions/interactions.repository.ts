@@ -5,12 +5,16 @@ import { ReadQuery } from '../database/read-query.js';
 import { SortDirection } from '../common/graphql/sort-direction.enum.js';
 import type { CursorValues } from '../common/pagination/cursor.js';
 import { Keyset, SqlParams } from '../common/pagination/keyset.js';
+import { joinLiveLead } from '../leads/live-lead.sql.js';
 import type { InteractionFilter } from './dto/interaction-filter.input.js';
 import {
   Interaction,
   interactionRecordColumns,
   type InteractionRecord,
 } from './models/interaction.model.js';
+
+/** Interactions of removed leads are hidden with them. */
+const LIVE_LEAD = joinLiveLead('l', 'i.lead_id');
 
 /** Newest first; served by interactions_by_company and interactions_by_lead. */
 export const INTERACTION_KEYSET = new Keyset<InteractionRecord>(
@@ -27,8 +31,7 @@ export class InteractionsRepository {
   ) {}
 
   private where(companyId: string, filter: InteractionFilter, params: SqlParams): string[] {
-    // Interactions of removed leads are hidden with them.
-    const where = [`i.company_id = ${params.add(companyId)}::uuid`, 'l.deleted_at IS NULL'];
+    const where = [`i.company_id = ${params.add(companyId)}::uuid`];
     if (filter.leadId) where.push(`i.lead_id = ${params.add(filter.leadId)}::uuid`);
     if (filter.type?.length) where.push(`i.type = ANY(${params.add(filter.type)}::text[])`);
     if (filter.createdById) where.push(`i.created_by_id = ${params.add(filter.createdById)}::uuid`);
@@ -46,14 +49,14 @@ export class InteractionsRepository {
     const params = new SqlParams();
     const where = this.where(companyId, filter, params);
     if (after) where.push(INTERACTION_KEYSET.after(after, params));
-    const sql = `SELECT ${interactionRecordColumns('i')} FROM interactions i JOIN leads l ON l.id = i.lead_id
+    const sql = `SELECT ${interactionRecordColumns('i')} FROM interactions i ${LIVE_LEAD}
       WHERE ${where.join(' AND ')} ORDER BY ${INTERACTION_KEYSET.orderBy()} LIMIT ${params.add(limit)}`;
     return this.reads.rows<InteractionRecord>(sql, params.values);
   }
 
   async count(companyId: string, filter: InteractionFilter): Promise<number> {
     const params = new SqlParams();
-    const sql = `SELECT count(*)::int AS n FROM interactions i JOIN leads l ON l.id = i.lead_id WHERE ${this.where(companyId, filter, params).join(' AND ')}`;
+    const sql = `SELECT count(*)::int AS n FROM interactions i ${LIVE_LEAD} WHERE ${this.where(companyId, filter, params).join(' AND ')}`;
     const [row] = await this.reads.rows<{ n: number }>(sql, params.values);
     return row.n;
   }
@@ -85,8 +88,8 @@ export class InteractionsRepository {
     transaction?: Transaction,
   ): Promise<Interaction | null> {
     const [row] = await this.sequelize.query<Interaction>(
-      `SELECT i.* FROM interactions i JOIN leads l ON l.id = i.lead_id
-       WHERE i.id = $1 AND i.company_id = $2 AND l.deleted_at IS NULL ${transaction ? 'FOR UPDATE OF i' : ''}`,
+      `SELECT i.* FROM interactions i ${LIVE_LEAD}
+       WHERE i.id = $1 AND i.company_id = $2 ${transaction ? 'FOR UPDATE OF i' : ''}`,
       { bind: [id, companyId], model: Interaction, mapToModel: true, transaction },
     );
     return row ?? null;

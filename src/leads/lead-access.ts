@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from 'sequelize';
 import type { AuthContext } from '../auth/auth-context.js';
-import { Action, authorizeRecordChange, can } from '../auth/permissions.js';
+import { Action, authorize, authorizeRecordChange, can } from '../auth/permissions.js';
 import { NotFoundException } from '../common/errors/app.exception.js';
 import { ActorKind } from '../common/events/actor.js';
 import { LeadsRepository, type LeadRef } from './leads.repository.js';
@@ -43,9 +43,8 @@ export class LeadAccess {
     id: string,
     transaction?: Transaction,
   ): Promise<LeadRef> {
-    const [lead] = can(auth, Action.ReadRecords)
-      ? await this.leads.refs(auth.companyId, [id], transaction)
-      : [];
+    authorize(auth, Action.ReadRecords);
+    const [lead] = await this.leads.refs(auth.companyId, [id], transaction);
     if (!lead) throw new NotFoundException('Lead', id);
     return lead;
   }

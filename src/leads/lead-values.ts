@@ -1,5 +1,6 @@
 import { definedOnly } from '../common/events/diff.js';
 import type { CreateLeadInput } from './dto/create-lead.input.js';
+import type { FillLeadFieldsInput } from './dto/fill-lead-fields.input.js';
 import type { UpdateLeadInput } from './dto/update-lead.input.js';
 import type { LeadFields } from './leads.events.js';
 import type { Lead } from './models/lead.model.js';
@@ -7,11 +8,6 @@ import type { Lead } from './models/lead.model.js';
 type Writable = Pick<
   Lead,
   'firstName' | 'lastName' | 'email' | 'phone' | 'budget' | 'location' | 'status' | 'source'
->;
-
-/** What a later submission of the same person may add to a lead where it has nothing. */
-export type FillableLeadFields = Partial<
-  Pick<Lead, 'firstName' | 'lastName' | 'phone' | 'location' | 'source'>
 >;
 
 /** Input fields as column values: budgets become exact 2-decimal strings; absent stays absent. */
@@ -50,9 +46,12 @@ export function leadFields(lead: Lead): Partial<LeadFields> {
 }
 
 /** Those of `values` whose field the lead has empty (null or blank); the rest are ignored. */
-export function emptyFieldsFilled(lead: Lead, values: FillableLeadFields): FillableLeadFields {
-  const filled: FillableLeadFields = {};
-  for (const field of Object.keys(values) as (keyof FillableLeadFields)[]) {
+export function emptyFieldsFilled(
+  lead: Pick<Lead, keyof FillLeadFieldsInput>,
+  values: FillLeadFieldsInput,
+): FillLeadFieldsInput {
+  const filled: FillLeadFieldsInput = {};
+  for (const field of Object.keys(values) as (keyof FillLeadFieldsInput)[]) {
     const value = values[field];
     const current = lead[field];
     if (value && (current === null || current === undefined || current.trim() === ''))

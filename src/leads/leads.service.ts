@@ -11,7 +11,7 @@ import {
   type FieldErrors,
 } from '../common/errors/app.exception.js';
 import { uniqueViolationOf } from '../common/errors/database-errors.js';
-import { toFieldErrors } from '../common/errors/validation.js';
+import { toFieldErrors, validated } from '../common/errors/validation.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { created, diff, isEmpty } from '../common/events/diff.js';
 import type { FieldChanges } from '../common/events/event-payload.js';
@@ -26,12 +26,8 @@ import type { LeadsArgs } from './dto/leads.args.js';
 import type { UpdateLeadInput } from './dto/update-lead.input.js';
 import type { LeadExportQuery } from './dto/lead-export.query.js';
 import { LEAD_EMAIL_INDEX, LeadException, LeadReason } from './lead.exception.js';
-import {
-  emptyFieldsFilled,
-  leadFields,
-  leadValues,
-  type FillableLeadFields,
-} from './lead-values.js';
+import { FillLeadFieldsInput } from './dto/fill-lead-fields.input.js';
+import { emptyFieldsFilled, leadFields, leadValues } from './lead-values.js';
 import { LeadEvents, type LeadFields } from './leads.events.js';
 import { LeadsRepository, leadKeyset } from './leads.repository.js';
 import type { Lead, LeadRecord } from './models/lead.model.js';
@@ -122,7 +118,7 @@ export class LeadsService {
 
   /** All or nothing: every row is checked first, and any problem is reported per row. */
   async createMany(auth: AuthContext, inputs: CreateLeadInput[]): Promise<Lead[]> {
-    authorize(auth, Action.CreateLeads);
+    authorize(auth, Action.ImportLeads);
     if (inputs.length === 0 || inputs.length > MAX_BULK_LEADS) {
       throw LeadException.forFields(
         LeadReason.BATCH_SIZE_OUT_OF_RANGE,
@@ -172,8 +168,9 @@ export class LeadsService {
    * Sets those of the given fields that the lead has empty, and nothing else: what a repeated
    * submission of the same person may add (ingestion merges into the lead it found by e-mail).
    */
-  async fillEmptyFields(auth: AuthContext, id: string, values: FillableLeadFields): Promise<Lead> {
+  async fillEmptyFields(auth: AuthContext, id: string, input: FillLeadFieldsInput): Promise<Lead> {
     authorize(auth, Action.FillEmptyLeadFields);
+    const values = await validated(FillLeadFieldsInput, input);
     return this.transactions.run(async (transaction) => {
       const lead = await this.lockedLead(auth, id, transaction);
       const filled = emptyFieldsFilled(lead, values);
@@ -217,18 +214,20 @@ export class LeadsService {
 
   async restore(auth: AuthContext, id: string): Promise<Lead> {
     authorize(auth, Action.ReadDeletedRecords);
+    let email = '';
     return this.transactions
       .run(async (transaction) => {
         const lead = await this.leads.findAny(auth.companyId, id, transaction);
         if (!lead) throw new NotFoundException('Lead', id);
         if (!lead.deletedAt) return lead;
+        email = lead.email;
         await this.ensureEmailFree(auth.companyId, lead.email, transaction, lead.id);
         const changes = { deletedAt: { from: lead.deletedAt.toISOString(), to: null } };
         await this.leads.save(lead, { deletedAt: null }, transaction);
         await this.publish(auth, LeadEvents.Restored, [lead], [changes], transaction);
         return lead;
       })
-      .catch((error: unknown) => this.emailTaken(auth, error, ''));
+      .catch((error: unknown) => this.emailTaken(auth, error, email));
   }
 
   /** ADMIN: delete for good, with its interactions. */

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
-import { PasswordHasher } from '../auth/tokens/password-hasher.js';
 import { ModelsModule } from '../database/models.module.js';
+import { Accounts } from './accounts.js';
 import { Colleagues } from './colleagues.js';
 import { Company } from './models/company.model.js';
 import { User } from './models/user.model.js';
+import { PasswordHasher } from './password-hasher.js';
 import { UserLoaders } from './user.loaders.js';
 import { UsersRepository } from './users.repository.js';
 import { UsersResolver } from './users.resolver.js';
@@ -16,9 +17,11 @@ import { UsersService } from './users.service.js';
     UsersService,
     UsersResolver,
     PasswordHasher,
+    Accounts,
     Colleagues,
     UserLoaders,
   ],
-  exports: [UsersRepository, UsersService, PasswordHasher, Colleagues],
+  // For auth: Accounts and UsersService (sign-up); for the features: Colleagues (and USER_BY_ID).
+  exports: [UsersService, Accounts, Colleagues],
 })
 export class UsersModule {}

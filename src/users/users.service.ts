@@ -9,7 +9,6 @@ import {
 } from '../auth/auth-context.js';
 import { Action, authorize } from '../auth/permissions.js';
 import { Role } from '../auth/role.enum.js';
-import { PasswordHasher } from '../auth/tokens/password-hasher.js';
 import { NotFoundException } from '../common/errors/app.exception.js';
 import { uniqueViolationOf } from '../common/errors/database-errors.js';
 import { ActorKind } from '../common/events/actor.js';
@@ -20,11 +19,12 @@ import { Transactions } from '../database/transactions.js';
 import { CreateUserInput } from './dto/create-user.input.js';
 import { UpdateUserRoleInput } from './dto/update-user-role.input.js';
 import type { User, UserRecord } from './models/user.model.js';
+import { PasswordHasher } from './password-hasher.js';
 import { USER_EMAIL_INDEX, UserException, UserReason } from './user.exception.js';
 import { UserEvents } from './users.events.js';
 import { USER_KEYSET, UsersRepository, type NewUser } from './users.repository.js';
 
-/** A new company's first user, before it exists: signUp's input with the password hashed. */
+/** A new company and its first user: signUp's input, the password already hashed. */
 export interface NewCompany {
   companyName: string;
   email: string;
@@ -71,7 +71,10 @@ export class UsersService {
     return this.users.count(auth.companyId);
   }
 
-  /** signUp: the company and its first ADMIN, who is the actor of both, in the caller's transaction. */
+  /**
+   * signUp: the company and its first ADMIN, who is the actor of both, in the caller's
+   * transaction. The password is hashed before (hashPassword): argon2 has no place inside it.
+   */
   async createCompany(
     meta: RequestMeta,
     input: NewCompany,
@@ -97,6 +100,10 @@ export class UsersService {
     );
     await this.publishCreated(founder, user, transaction);
     return user;
+  }
+
+  hashPassword(password: string): Promise<string> {
+    return this.passwords.hash(password);
   }
 
   async create(auth: AuthContext, input: CreateUserInput): Promise<User> {

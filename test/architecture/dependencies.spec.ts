@@ -25,6 +25,9 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   interactions: ['common', 'config', 'database', 'auth', 'users', 'leads'],
 };
 
+/** Folders that form one layer and may use each other: identity (roles and tokens, accounts). */
+const SAME_LAYER: readonly (readonly [string, string])[] = [['auth', 'users']];
+
 /** Composition roots: they alone may know every module. */
 const COMPOSITION = new Set(['app.module.ts', 'app.factory.ts', 'main.ts', 'serve.ts', 'seed']);
 
@@ -43,6 +46,8 @@ interface Edge {
   from: string;
   to: string;
   file: string;
+  /** The imported file, relative to src/. */
+  target: string;
 }
 
 function edges(): Edge[] {
@@ -50,12 +55,15 @@ function edges(): Edge[] {
   for (const file of sources(SRC)) {
     const text = readFileSync(file, 'utf8');
     // `… from '…'`, `import '…'` and `import('…')`.
-    for (const [, specifier] of text.matchAll(/\b(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)) {
+    for (const [, specifier] of text.matchAll(
+      /\b(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g,
+    )) {
       const target = resolve(dirname(file), specifier);
       if (!target.startsWith(SRC + sep)) continue; // migrations/, outside src
       const from = folderOf(file);
       const to = folderOf(target);
-      if (from !== to) found.push({ from, to, file: relative(SRC, file) });
+      if (from !== to)
+        found.push({ from, to, file: relative(SRC, file), target: relative(SRC, target) });
     }
   }
   return found;
@@ -74,10 +82,34 @@ describe('module dependencies', () => {
   });
 
   it('keep common/ and database/ free of features, and leads/ free of what builds on it', () => {
-    const platform = new Set(['common', 'config']);
-    expect(graph.filter((e) => e.from === 'common').map((e) => e.file)).toEqual([]);
-    expect(graph.filter((e) => e.from === 'database' && !platform.has(e.to))).toEqual([]);
+    const base = new Set(['common', 'config']);
+    expect(graph.filter((e) => e.from === 'common' && !base.has(e.to))).toEqual([]);
+    expect(graph.filter((e) => e.from === 'database' && !base.has(e.to))).toEqual([]);
     expect(graph.filter((e) => e.from === 'leads' && e.to === 'interactions')).toEqual([]);
+  });
+
+  it('form no cycle, but within a layer', () => {
+    const sameLayer = (a: string, b: string): boolean =>
+      SAME_LAYER.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+    const cycles: string[] = [];
+    const visit = (folder: string, path: string[]): void => {
+      for (const next of ALLOWED[folder] ?? []) {
+        if (sameLayer(folder, next)) continue;
+        if (path.includes(next)) cycles.push([...path, next].join(' → '));
+        else visit(next, [...path, next]);
+      }
+    };
+    for (const folder of Object.keys(ALLOWED)) visit(folder, [folder]);
+    expect(cycles).toEqual([]);
+  });
+
+  it('never reach into another module’s repositories', () => {
+    const intoRepositories = graph
+      .filter(
+        (edge) => edge.target.endsWith('.repository.ts') || edge.target.endsWith('.repository.js'),
+      )
+      .map((edge) => `${edge.file} imports ${edge.target}`);
+    expect(intoRepositories).toEqual([]);
   });
 
   it('need no forwardRef anywhere', () => {

@@ -113,11 +113,24 @@ describe('GET /api/leads/export.csv', () => {
   });
 
   it('needs a token, validates parameters, and keeps removed leads for managers', async () => {
-    expect((await fetch(`${sut.url}/api/leads/export.csv`)).status).toBe(401);
+    const anonymous = await fetch(`${sut.url}/api/leads/export.csv`);
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({
+      ok: false,
+      error: 'UNAUTHENTICATED',
+      reason: 'MISSING_ACCESS_TOKEN',
+    });
     const bad = await exportCsv('?status=HOT');
     expect(bad.res.status).toBe(400);
-    expect(JSON.parse(bad.text)).toMatchObject({ ok: false, error: 'BAD_USER_INPUT' });
-    expect((await exportCsv('?includeDeleted=true', rep.token)).res.status).toBe(403);
+    expect(JSON.parse(bad.text)).toMatchObject({
+      ok: false,
+      error: 'BAD_USER_INPUT',
+      reason: 'INVALID_INPUT',
+      fields: { status: expect.any(Array) },
+    });
+    const rep403 = await exportCsv('?includeDeleted=true', rep.token);
+    expect(rep403.res.status).toBe(403);
+    expect(JSON.parse(rep403.text)).toMatchObject({ error: 'FORBIDDEN', reason: 'NOT_PERMITTED' });
   });
 });
 

@@ -59,4 +59,41 @@ describe('migrations', () => {
       await Promise.all(others.map((s) => s.close()));
     }
   });
+
+  it('0004 labels the audit trail written before it with the kind of its actor', async () => {
+    await migrateUp(sut, db.url);
+    expect(await migrateDown(sut, db.url)).toEqual(['0004-audit-actor-kind']);
+    const ids = {
+      user: '11111111-1111-4111-8111-111111111111',
+      key: '22222222-2222-4222-8222-222222222222',
+      target: '33333333-3333-4333-8333-333333333333',
+    };
+    await sut.query(
+      `INSERT INTO audit_logs (action, actor_user_id, actor_api_key_id, entity_id) VALUES
+         ('lead.created', $1, NULL, NULL), ('lead.created', NULL, $2, NULL),
+         ('auth.login_failed', $3, NULL, $3), ('auth.signed_up', NULL, NULL, NULL)`,
+      { bind: [ids.user, ids.key, ids.target] },
+    );
+    await migrateUp(sut, db.url);
+    const rows = await sut.query<{ action: string; actor_kind: string; actor_user_id: string }>(
+      'SELECT action, actor_kind, actor_user_id FROM audit_logs ORDER BY action, actor_kind',
+      { type: QueryTypes.SELECT },
+    );
+    expect(rows).toEqual([
+      { action: 'auth.login_failed', actor_kind: 'anonymous', actor_user_id: null },
+      { action: 'auth.signed_up', actor_kind: 'anonymous', actor_user_id: null },
+      { action: 'lead.created', actor_kind: 'api_key', actor_user_id: null },
+      { action: 'lead.created', actor_kind: 'user', actor_user_id: ids.user },
+    ]);
+    await expect(
+      sut.query("INSERT INTO audit_logs (action, actor_kind) VALUES ('x', 'robot')"),
+    ).rejects.toThrow(/audit_logs_actor_kind/);
+
+    await migrateDown(sut, db.url);
+    const [failed] = await sut.query<{ actor_user_id: string }>(
+      "SELECT actor_user_id FROM audit_logs WHERE action = 'auth.login_failed'",
+      { type: QueryTypes.SELECT },
+    );
+    expect(failed.actor_user_id).toBe(ids.target);
+  });
 });

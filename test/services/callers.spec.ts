@@ -4,6 +4,8 @@ import { AuditModule } from '../../src/audit/audit.module.js';
 import { InteractionKind } from '../../src/interactions/interaction-kind.enum.js';
 import { InteractionsModule } from '../../src/interactions/interactions.module.js';
 import { InteractionsService } from '../../src/interactions/interactions.service.js';
+import { SortDirection } from '../../src/common/graphql/sort-direction.enum.js';
+import { LeadOrderField } from '../../src/leads/dto/lead-order.input.js';
 import { LeadStatus } from '../../src/leads/lead-status.enum.js';
 import { LeadsModule } from '../../src/leads/leads.module.js';
 import { LeadsService } from '../../src/leads/leads.service.js';
@@ -108,13 +110,29 @@ describe('callers', () => {
       await expect(
         sut.fillEmptyFields(outsiderKey, lead.id, { location: 'Paris' }),
       ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      // What it offers is checked as createLead checks it.
+      await expect(
+        sut.fillEmptyFields(ingest, lead.id, { source: 'x'.repeat(101), lastName: '   ' }),
+      ).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: { source: expect.any(Array), lastName: expect.any(Array) },
+      });
     });
 
     it('may do nothing else: no reading lists, no edits, no interactions', async () => {
       const lead = await sut.create(ingest, newLeadInput());
       const attempts: (() => Promise<unknown>)[] = [
         () => sut.page(ingest, {}),
+        () => sut.count(ingest, {}),
+        () =>
+          sut.exportCsv(ingest, {
+            orderBy: LeadOrderField.CREATED_AT,
+            direction: SortDirection.DESC,
+          }),
         () => sut.findOne(ingest, lead.id),
+        () => sut.createMany(ingest, [newLeadInput()]),
+        () => sut.restore(ingest, lead.id),
+        () => sut.purge(ingest, lead.id),
         () => sut.update(ingest, { id: lead.id, status: LeadStatus.LOST }),
         () => sut.remove(ingest, lead.id),
         () => sut.assign(ingest, lead.id, rep.userId),

@@ -173,6 +173,21 @@ describe('domain events', () => {
     expect(probe.afterCommit).toHaveLength(0);
   });
 
+  it('refuses, before any listener runs, a transaction not opened by Transactions.run', async () => {
+    await expect(
+      harness.sequelize.transaction((transaction) =>
+        harness
+          .get(DomainEvents)
+          .publish(
+            LeadEvents.Created,
+            { entity: 'Lead', records: [] },
+            { actor: systemActor('raw-transaction'), transaction },
+          ),
+      ),
+    ).rejects.toThrow(/Transactions\.run/);
+    expect(probe.inTransaction).toHaveLength(0);
+  });
+
   it('runs both phases at once for an event published outside any transaction', async () => {
     await harness
       .get(DomainEvents)

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ActorKind } from '../../common/events/actor.js';
-import { UsersRepository } from '../../users/users.repository.js';
+import { Accounts } from '../../users/accounts.js';
 import { AuthException, AuthReason } from '../auth.exception.js';
 import { CallerCache } from '../caller-cache.js';
 import { IS_PUBLIC } from '../decorators/public.decorator.js';
@@ -17,7 +17,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokenService,
-    private readonly users: UsersRepository,
+    private readonly accounts: Accounts,
     private readonly callers: CallerCache,
   ) {}
 
@@ -38,7 +38,7 @@ export class AuthGuard implements CanActivate {
         'Missing access token (Authorization: Bearer …)',
       );
     const claims = await this.tokens.verify(match[1]);
-    const user = await this.callers.get(claims.sub, (id) => this.users.findRecord(id));
+    const user = await this.callers.get(claims.sub, (id) => this.accounts.callerRecord(id));
     if (!user || !user.isActive || user.companyId !== claims.cid) {
       throw new AuthException(AuthReason.INVALID_ACCESS_TOKEN, 'Invalid or expired access token');
     }

@@ -19,11 +19,14 @@ export class AppExceptionFilter implements ExceptionFilter {
       return reply.status(503).send(exception.getResponse());
     }
     const mapped = mapError(exception);
+    const internal = mapped.status === 500;
     return reply.status(mapped.status).send({
+      // Field messages and the like, as GraphQL errors carry them in `extensions`.
+      ...(internal ? {} : mapped.extensions),
       ok: false,
       error: mapped.code,
       reason: mapped.reason,
-      message: mapped.status === 500 ? 'Internal server error' : mapped.message,
+      message: internal ? 'Internal server error' : mapped.message,
     });
   }
 }

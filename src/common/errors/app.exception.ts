@@ -49,7 +49,7 @@ export class UnauthenticatedException extends AppException {
   readonly code = ErrorCode.UNAUTHENTICATED;
   constructor(
     message = 'Authentication required',
-    reason: string = CommonReason.AUTHENTICATION_REQUIRED,
+    reason: CommonReason = CommonReason.AUTHENTICATION_REQUIRED,
   ) {
     super(message, reason);
   }
@@ -59,7 +59,7 @@ export class ForbiddenException extends AppException {
   readonly code = ErrorCode.FORBIDDEN;
   constructor(
     message = 'You are not allowed to do this',
-    reason: string = CommonReason.ACCESS_DENIED,
+    reason: CommonReason = CommonReason.ACCESS_DENIED,
   ) {
     super(message, reason);
   }
@@ -81,7 +81,7 @@ export class BadUserInputException extends AppException {
   constructor(
     message: string,
     readonly fields: FieldErrors = {},
-    reason: string = CommonReason.INVALID_INPUT,
+    reason: CommonReason = CommonReason.INVALID_INPUT,
   ) {
     super(message, reason, { fields });
   }
@@ -89,7 +89,7 @@ export class BadUserInputException extends AppException {
   static forField(
     field: string,
     message: string,
-    reason: string = CommonReason.INVALID_INPUT,
+    reason: CommonReason = CommonReason.INVALID_INPUT,
   ): BadUserInputException {
     return new BadUserInputException(message, { [field]: [message] }, reason);
   }

@@ -1,4 +1,5 @@
-import type { ValidationError } from 'class-validator';
+import { plainToInstance } from 'class-transformer';
+import { validate, type ValidationError } from 'class-validator';
 import { BadUserInputException, type FieldErrors } from './app.exception.js';
 
 /** Flattens nested class-validator errors into dotted field paths. */
@@ -16,4 +17,12 @@ export function validationException(errors: ValidationError[]): BadUserInputExce
   const fields = toFieldErrors(errors);
   const first = Object.values(fields)[0]?.[0];
   return new BadUserInputException(first ? `Invalid input: ${first}` : 'Invalid input', fields);
+}
+
+/** `input` as an instance of `type`, checked by its decorators as the ValidationPipe would. */
+export async function validated<T extends object>(type: new () => T, input: object): Promise<T> {
+  const instance = plainToInstance(type, input);
+  const errors = await validate(instance, { whitelist: true, forbidUnknownValues: false });
+  if (errors.length > 0) throw validationException(errors);
+  return instance;
 }

@@ -5,14 +5,14 @@ type Job = () => Promise<void>;
 const queues = new WeakMap<Transaction, Job[]>();
 
 /**
- * Work to run once `transaction` has committed. Only transactions opened through the database's
- * transaction helper have a queue: Sequelize's own afterCommit hooks also run when COMMIT itself
- * fails, which would announce a change that never happened.
+ * The work to run once `transaction` has committed. Only transactions opened through the
+ * database's transaction helper have one: Sequelize's own afterCommit hooks also run when COMMIT
+ * itself fails, which would announce a change that never happened. Throws for any other.
  */
-export function afterCommit(transaction: Transaction, job: Job): void {
+export function commitQueueOf(transaction: Transaction): Job[] {
   const queue = queues.get(transaction);
-  if (!queue) throw new Error('afterCommit needs a transaction opened by Transactions.run');
-  queue.push(job);
+  if (!queue) throw new Error('after-commit work needs a transaction opened by Transactions.run');
+  return queue;
 }
 
 /** For the transaction helper: the queue it drains after a successful commit. */

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { Transaction } from 'sequelize';
 import type { Actor } from './actor.js';
-import { afterCommit } from './after-commit.js';
+import { commitQueueOf } from './after-commit.js';
 import type { DomainEventMap, DomainEventName } from './domain-event-map.js';
 import { EventPhase, eventChannel, type DomainEvent } from './domain-event.js';
 
@@ -24,10 +24,12 @@ export class DomainEvents {
     payload: DomainEventMap[N],
     { actor, transaction }: PublishContext,
   ): Promise<void> {
+    // Checked first: a transaction the helper did not open would run no after-commit listener.
+    const queue = transaction ? commitQueueOf(transaction) : null;
     const event: DomainEvent<N> = { name, payload, actor, transaction };
     await this.emitter.emitAsync(eventChannel(EventPhase.IN_TRANSACTION, name), event);
     const committed = (): Promise<void> => this.afterCommit({ name, payload, actor });
-    if (transaction) afterCommit(transaction, committed);
+    if (queue) queue.push(committed);
     else await committed();
   }
 

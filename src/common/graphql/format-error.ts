@@ -1,5 +1,8 @@
+import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
+import { AppException } from '../errors/app.exception.js';
 import { ErrorCode } from '../errors/error-code.js';
+import { mapError } from '../errors/error-mapper.js';
 import { CommonReason } from '../errors/error-reasons.js';
 
 // Apollo's own codes for errors raised before a resolver runs; clients see them as BAD_USER_INPUT.
@@ -28,7 +31,18 @@ function requestErrorReason(apolloCode: string, message: string): CommonReason {
  */
 export function formatGraphQLError(production: boolean) {
   const known = new Set<string>(Object.values(ErrorCode));
-  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    // Nest's exception filters do not run for field resolvers: their domain errors arrive here raw.
+    const original = unwrapResolverError(error);
+    if (original instanceof AppException) {
+      const mapped = mapError(original);
+      return {
+        message: mapped.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { ...mapped.extensions, code: mapped.code, reason: mapped.reason },
+      };
+    }
     const raw = formatted.extensions?.code;
     const code =
       typeof raw === 'string' && REQUEST_ERROR_CODES.has(raw) ? ErrorCode.BAD_USER_INPUT : raw;
