@@ -62,7 +62,6 @@ async function startServer(
       JWT_ACCESS_TTL_SECONDS: '3600',
       RATE_LIMIT_PER_MINUTE: '100000000',
       LOGIN_LIMIT_PER_IP: '1000',
-      GRAPHQL_MAX_COST: '1000000',
     },
     stdio: ['ignore', log, log],
   });

@@ -152,12 +152,12 @@ export class AppConfig {
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  GRAPHQL_MAX_DEPTH = 10;
+  GRAPHQL_MAX_DEPTH = 8;
 
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  GRAPHQL_MAX_COST = 20_000;
+  GRAPHQL_MAX_COST = 50_000;
 
   @Transform(toInt)
   @IsInt()

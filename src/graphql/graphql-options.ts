@@ -8,6 +8,7 @@ import { formatGraphQLError } from '../common/graphql/format-error.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { ideLandingPagePlugin } from './ide.js';
 import { noStorePlugins } from './no-store.plugin.js';
+import { queryCostPlugin } from './query-cost.js';
 import { UnauthenticatedException } from '../common/errors/app.exception.js';
 import type { LoaderRegistry } from '../common/graphql/loaders.js';
 
@@ -15,7 +16,8 @@ import type { LoaderRegistry } from '../common/graphql/loaders.js';
 export function armorFor(config: AppConfig): ReturnType<ApolloArmor['protect']> {
   return new ApolloArmor({
     maxDepth: { n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true, flattenFragments: true },
-    costLimit: { maxCost: config.GRAPHQL_MAX_COST, ignoreIntrospection: true },
+    // The cost is queryCostPlugin's: armor's counts `first` only when it is a literal.
+    costLimit: { enabled: false },
     maxAliases: { n: config.GRAPHQL_MAX_ALIASES },
     maxDirectives: { n: 50 },
     maxTokens: { n: 5000 },
@@ -39,6 +41,7 @@ export function graphqlOptions(config: AppConfig, loaders: LoaderRegistry): Apol
     // graphql-armor is CommonJS and types its plugins against Apollo's CJS typings; the objects are the same.
     plugins: [
       ...(armor.plugins as unknown as ApolloServerPlugin[]),
+      queryCostPlugin(config.GRAPHQL_MAX_COST),
       ...noStorePlugins(),
       ...(config.graphqlIde ? [ideLandingPagePlugin()] : []),
     ],

@@ -1,5 +1,6 @@
 import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
+import { ListSize } from '../common/graphql/list-size.js';
 import { NESTED_LIST_LIMIT } from '../common/pagination/nested-list.js';
 import { LeadType } from '../leads/models/lead.type.js';
 import { INTERACTIONS_BY_LEAD } from './interaction.loaders.js';
@@ -13,6 +14,7 @@ export class LeadInteractionsResolver {
   @ResolveField(() => [InteractionType], {
     description: `The newest ${NESTED_LIST_LIMIT}, newest first; interactionsByLead or interactionsConnection page through all.`,
   })
+  @ListSize(NESTED_LIST_LIMIT)
   async interactions(
     lead: LeadType,
     _args: unknown,

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
+import { ListSize } from '../graphql/list-size.js';
 
 @ObjectType()
 export class PageInfo {
@@ -35,7 +36,9 @@ export function Connection<T>(node: Type<T>, name: string): Type<ConnectionShape
 
   @ObjectType(`${name}Connection`)
   class ConnectionType {
+    // The connection's `first` already multiplies what lies under it.
     @Field(() => [EdgeType])
+    @ListSize(1)
     edges!: Edge<T>[];
 
     @Field(() => PageInfo)

@@ -1,0 +1,14 @@
+import { Extensions } from '@nestjs/graphql';
+
+/** The field extension the query cost reads (src/graphql/query-cost.ts). */
+export const LIST_SIZE = 'listSize';
+
+/**
+ * How many items a list field without `first` can return, for the query cost: a fixed number
+ * (`lead.interactions`: 50; a connection's `edges`: 1, as the connection's `first` already counts
+ * them), or the length of one of its list arguments (`createLeads(inputs)`).
+ */
+export type ListSize = number | { readonly lengthOf: string };
+
+export const ListSize = (size: ListSize): MethodDecorator & PropertyDecorator =>
+  Extensions({ [LIST_SIZE]: size });
