@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module.js';
 import { PinoNestLogger } from './common/logging/pino-nest-logger.js';
-import { AppConfig } from './config/app-config.js';
+import { AppConfig, type TrustProxy } from './config/app-config.js';
 import {
   IDE_ASSETS_PREFIX,
   IDE_INIT_SCRIPT,
@@ -29,6 +29,13 @@ function requestId(req: IncomingMessage): string {
  */
 export const logStream = pino.destination({ dest: 1, sync: false });
 
+/** Fastify's form of TRUST_PROXY: a hop count trusts that many proxies nearest the server. */
+function trustProxy(
+  setting: TrustProxy,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
+
 /** Builds the whole application (not yet listening): shared by main.ts and the e2e harness. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
@@ -41,7 +48,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     genReqId: requestId,
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: config.TRUST_PROXY,
+    trustProxy: trustProxy(config.TRUST_PROXY),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });

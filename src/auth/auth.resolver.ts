@@ -7,7 +7,7 @@ import { Public } from './decorators/public.decorator.js';
 import { AuthPayload } from './dto/auth-payload.type.js';
 import { LoginInput } from './dto/login.input.js';
 import { SignUpInput } from './dto/sign-up.input.js';
-import { LoginRateLimited } from '../rate-limit/rate-limit.decorators.js';
+import { LoginRateLimited, SignUpRateLimited } from '../rate-limit/rate-limit.decorators.js';
 
 function toPayload(session: Session): AuthPayload {
   return {
@@ -22,6 +22,7 @@ export class AuthResolver {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
+  @SignUpRateLimited()
   @Mutation(() => AuthPayload, { description: 'Create a company and its first ADMIN.' })
   async signUp(
     @CurrentRequest() meta: RequestMeta,

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventPhase, type DomainEvent } from '../common/events/domain-event.js';
 import { OnDomainEvent } from '../common/events/on-domain-event.decorator.js';
-import { loginAccountKey } from '../rate-limit/rate-limit.guard.js';
+import { loginAccountIpKey, loginAccountKey } from '../rate-limit/rate-limit.guard.js';
 import { RateLimiters } from '../rate-limit/rate-limiters.js';
 import { AuthEvents } from './auth.events.js';
 
@@ -21,7 +21,9 @@ export class LoginRefundListener {
   async onLoginSucceeded(event: DomainEvent<typeof AuthEvents.LoginSucceeded>): Promise<void> {
     for (const { details } of event.payload.records) {
       try {
-        await this.limiters.loginPerAccount.reward(loginAccountKey(details.email), 1);
+        const ip = event.actor.ip ?? '';
+        await this.limiters.loginPerAccount.reward(loginAccountIpKey(details.email, ip), 1);
+        await this.limiters.loginPerAccountAllIps.reward(loginAccountKey(details.email), 1);
       } catch (error) {
         // A refund lost to a Redis hiccup must not turn a good login into an error.
         this.logger.warn(`login attempt not refunded: ${(error as Error).message}`);

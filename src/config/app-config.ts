@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
-import { toBoolean, toInt, toList } from './string-transforms.js';
+import proxyaddr from 'proxy-addr';
+import { toBoolean, toInt, toList, toTrustProxy } from './string-transforms.js';
 import {
   IsBoolean,
   IsDefined,
@@ -30,14 +31,61 @@ function MinByteLength(min: number): PropertyDecorator {
     });
 }
 
+/** false, a hop count, or the proxies' addresses and CIDRs (see toTrustProxy). */
+export type TrustProxy = false | number | string[];
+
+function IsTrustProxy(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isTrustProxy',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: {
+        message:
+          'must be false, a number of proxy hops, or a comma-separated list of proxy IPs/CIDRs (`true` would believe X-Forwarded-For from anyone)',
+      },
+      validator: {
+        validate(value: unknown) {
+          if (value === false) return true;
+          if (typeof value === 'number') return Number.isInteger(value) && value > 0;
+          if (!Array.isArray(value) || value.length === 0) return false;
+          try {
+            proxyaddr.compile(value as string[]);
+            return true;
+          } catch {
+            return false;
+          }
+        },
+      },
+    });
+}
+
 export enum NodeEnv {
   Development = 'development',
   Test = 'test',
   Production = 'production',
 }
 
-/** Used only outside production so that `pnpm start` works with no configuration at all. */
-export const DEV_JWT_SECRET = 'dev-only-insecure-jwt-secret-do-not-use-in-production';
+/** Secrets copied from examples and placeholders: known to anyone who reads them. */
+const PLACEHOLDER =
+  /change[\s_-]*me|replace[\s_-]*me|your[\s_-]*(jwt[\s_-]*)?secret|do[\s_-]*not[\s_-]*use|insecure|placeholder|example|dev-only/i;
+
+/** A secret too predictable to sign tokens with, whatever its length. */
+function IsUnguessable(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isUnguessable',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: {
+        message: 'looks like a placeholder; use a random value (e.g. `openssl rand -base64 48`)',
+      },
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && !PLACEHOLDER.test(value) && new Set(value).size >= 10,
+      },
+    });
+}
 
 /**
  * Every environment variable the process reads. Loaded and validated once at boot (see loadConfig);
@@ -104,6 +152,7 @@ export class AppConfig {
 
   @ValidateIf((c: AppConfig) => c.NODE_ENV === NodeEnv.Production || c.JWT_SECRET !== undefined)
   @IsDefined({ message: 'is required when NODE_ENV=production' })
+  @IsUnguessable()
   @MinByteLength(32)
   JWT_SECRET?: string = undefined;
 
@@ -135,9 +184,10 @@ export class AppConfig {
   @Min(1024)
   BODY_LIMIT_BYTES = 1_048_576;
 
-  @Transform(toBoolean)
-  @IsBoolean()
-  TRUST_PROXY = false;
+  /** Which proxies' X-Forwarded-For to believe (client IPs for rate limits and audit). */
+  @Transform(toTrustProxy)
+  @IsTrustProxy()
+  TRUST_PROXY: TrustProxy = false;
 
   @Transform(toBoolean)
   @IsOptional()
@@ -176,11 +226,33 @@ export class AppConfig {
   @Min(1)
   LOGIN_LIMIT_PER_IP = 20;
 
-  /** Login attempts per 15 minutes against one account (email). */
+  /** Failed logins per 15 minutes against one account (email) from one IP. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   LOGIN_LIMIT_PER_ACCOUNT = 10;
+
+  /**
+   * Failed logins per 15 minutes against one account from all IPs together: the ceiling on a
+   * distributed guess. Higher than the per-IP budget, so one stranger cannot lock the owner out.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_LIMIT_PER_ACCOUNT_ALL_IPS = 100;
+
+  /** Sign-ups per hour from one IP: each costs an argon2 hash and a new company. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SIGNUP_LIMIT_PER_IP = 10;
+
+  /** Password hashes (argon2id, 64 MiB each) computed at once; more wait in a queue. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  PASSWORD_HASH_CONCURRENCY = 2;
 
   @Transform(toInt)
   @IsInt()
@@ -199,10 +271,6 @@ export class AppConfig {
 
   get isProduction(): boolean {
     return this.NODE_ENV === NodeEnv.Production;
-  }
-
-  get jwtSecret(): string {
-    return this.JWT_SECRET ?? DEV_JWT_SECRET;
   }
 
   get graphqlIntrospection(): boolean {

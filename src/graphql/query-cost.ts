@@ -22,7 +22,10 @@ const MAX_QUERY_NODES = 5000;
  * argument's default), else the field's declared ListSize, else — for a list of objects nobody
  * sized — the largest page. A scalar or a single object is one.
  */
-function multiplicity(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
+function multiplicity(
+  field: GraphQLField<unknown, unknown>,
+  args: Record<string, unknown>,
+): number {
   if (typeof args.first === 'number') return args.first;
   const declared = field.extensions[LIST_SIZE] as ListSize | undefined;
   if (typeof declared === 'number') return declared;
@@ -73,7 +76,10 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
             throw tooComplex(error instanceof Error ? error.message : String(error), { maxCost });
           }
           if (cost > maxCost)
-            throw tooComplex(`Query cost ${cost} is over the limit of ${maxCost}`, { cost, maxCost });
+            throw tooComplex(`Query cost ${cost} is over the limit of ${maxCost}`, {
+              cost,
+              maxCost,
+            });
         },
       };
     },

@@ -1,18 +1,23 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { httpOf } from '../common/http/request-of.js';
 import { RateLimitedException } from '../common/errors/app.exception.js';
-import { LOGIN_RATE_LIMITED, SKIP_RATE_LIMIT } from './rate-limit.decorators.js';
+import { httpOf } from '../common/http/request-of.js';
+import {
+  LOGIN_RATE_LIMITED,
+  SIGNUP_RATE_LIMITED,
+  SKIP_RATE_LIMIT,
+} from './rate-limit.decorators.js';
 import { RateLimiters } from './rate-limiters.js';
 
-/** Global, before authentication: a general per-IP budget, plus login limits per IP and per account. */
+/** Global, before authentication: a general per-IP budget, and the limits of sign-up and login. */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
   /**
-   * Guards run once per root field of a GraphQL operation; the general budget counts HTTP requests,
-   * so every field of one request shares (and awaits) the first field's verdict.
+   * Guards run once per root field. A query's fields share the request's one point (they only
+   * read); every root mutation field, aliased copies included, costs a point of its own.
    */
   private readonly counted = new WeakMap<object, Promise<void>>();
 
@@ -26,17 +31,29 @@ export class RateLimitGuard implements CanActivate {
     const { req, reply } = httpOf(context);
     const setRetry = (seconds: number): void => void reply.header('Retry-After', String(seconds));
     if (!this.reflector.getAllAndOverride<boolean>(SKIP_RATE_LIMIT, targets)) {
-      let verdict = this.counted.get(req);
-      if (!verdict) {
-        verdict = this.consume(this.limiters.api, req.ip, setRetry);
-        this.counted.set(req, verdict);
+      if (isMutation(context)) await this.consume(this.limiters.api, req.ip, setRetry);
+      else {
+        let verdict = this.counted.get(req);
+        if (!verdict) {
+          verdict = this.consume(this.limiters.api, req.ip, setRetry);
+          this.counted.set(req, verdict);
+        }
+        await verdict;
       }
-      await verdict;
     }
+    if (this.reflector.getAllAndOverride<boolean>(SIGNUP_RATE_LIMITED, targets))
+      await this.consume(this.limiters.signUpPerIp, req.ip, setRetry);
     if (this.reflector.getAllAndOverride<boolean>(LOGIN_RATE_LIMITED, targets)) {
       await this.consume(this.limiters.loginPerIp, req.ip, setRetry);
       const email = loginEmail(context);
-      if (email) await this.consume(this.limiters.loginPerAccount, email, setRetry);
+      if (email) {
+        await this.consume(
+          this.limiters.loginPerAccount,
+          loginAccountIpKey(email, req.ip),
+          setRetry,
+        );
+        await this.consume(this.limiters.loginPerAccountAllIps, email, setRetry);
+      }
     }
     return true;
   }
@@ -57,6 +74,14 @@ export class RateLimitGuard implements CanActivate {
   }
 }
 
+function isMutation(context: ExecutionContext): boolean {
+  if (context.getType<GqlContextType>() !== 'graphql') return false;
+  return (
+    GqlExecutionContext.create(context).getInfo<GraphQLResolveInfo>().operation.operation ===
+    'mutation'
+  );
+}
+
 function loginEmail(context: ExecutionContext): string | null {
   if (context.getType<GqlContextType>() !== 'graphql') return null;
   const input: unknown = GqlExecutionContext.create(context).getArgs<{
@@ -69,4 +94,9 @@ function loginEmail(context: ExecutionContext): string | null {
 /** The per-account login budget's key: the email as typed, trimmed, in any letter case. */
 export function loginAccountKey(email: string): string {
   return email.trim().toLowerCase();
+}
+
+/** The per-account-and-IP budget's key. */
+export function loginAccountIpKey(email: string, ip: string): string {
+  return `${loginAccountKey(email)}|${ip}`;
 }

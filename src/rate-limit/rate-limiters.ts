@@ -17,7 +17,11 @@ import { InjectRedis } from '../redis/redis.module.js';
 export class RateLimiters {
   readonly api: RateLimiterAbstract;
   readonly loginPerIp: RateLimiterAbstract;
+  /** Failed logins per account and IP. */
   readonly loginPerAccount: RateLimiterAbstract;
+  /** Failed logins per account, all IPs together. */
+  readonly loginPerAccountAllIps: RateLimiterAbstract;
+  readonly signUpPerIp: RateLimiterAbstract;
 
   constructor(config: AppConfig, @InjectRedis() redis: Redis | null) {
     const make = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract =>
@@ -35,6 +39,12 @@ export class RateLimiters {
         : new RateLimiterMemory({ keyPrefix, points, duration });
     this.api = make('api', config.RATE_LIMIT_PER_MINUTE, 60);
     this.loginPerIp = make('login-ip', config.LOGIN_LIMIT_PER_IP, 60);
-    this.loginPerAccount = make('login-account', config.LOGIN_LIMIT_PER_ACCOUNT, 15 * 60);
+    this.loginPerAccount = make('login-account-ip', config.LOGIN_LIMIT_PER_ACCOUNT, 15 * 60);
+    this.loginPerAccountAllIps = make(
+      'login-account',
+      config.LOGIN_LIMIT_PER_ACCOUNT_ALL_IPS,
+      15 * 60,
+    );
+    this.signUpPerIp = make('signup-ip', config.SIGNUP_LIMIT_PER_IP, 60 * 60);
   }
 }

@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { DEV_JWT_SECRET } from '../../src/config/app-config.js';
 import { login, newCompany, newUser, PASSWORD, type TestUser } from '../support/factories.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, TEST_JWT_SECRET, type TestApp } from '../support/test-app.js';
 
 const ME = '{ me { id email role } }';
 const REFRESH =
@@ -11,7 +10,7 @@ function b64(value: object): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
-function jwt(header: object, payload: object, secret = DEV_JWT_SECRET): string {
+function jwt(header: object, payload: object, secret = TEST_JWT_SECRET): string {
   const unsigned = `${b64(header)}.${b64(payload)}`;
   return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
 }
@@ -180,7 +179,7 @@ describe('authentication', () => {
         'HS512 instead of the pinned HS256',
         () => {
           const unsigned = `${b64({ alg: 'HS512', typ: 'JWT' })}.${b64(claims())}`;
-          return `${unsigned}.${createHmac('sha512', DEV_JWT_SECRET).update(unsigned).digest('base64url')}`;
+          return `${unsigned}.${createHmac('sha512', TEST_JWT_SECRET).update(unsigned).digest('base64url')}`;
         },
       ],
     ])('%s → UNAUTHENTICATED', async (_name, token) => {

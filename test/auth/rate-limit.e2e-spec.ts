@@ -122,6 +122,7 @@ withRedis('login rate limits shared through Redis', () => {
       'UNAUTHENTICATED',
       'RATE_LIMITED',
     ]);
+    expect(await redis.exists(`rl:login-account-ip:${email}|127.0.0.1`)).toBe(1);
     expect(await redis.exists(`rl:login-account:${email}`)).toBe(1);
   });
 

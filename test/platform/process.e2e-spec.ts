@@ -99,6 +99,16 @@ describe('the server process', () => {
     );
   });
 
+  it('refuses a placeholder secret, such as the one compose used to fall back to', async () => {
+    const { code, output } = await runToExit({
+      NODE_ENV: 'production',
+      DATABASE_URL: db.url,
+      JWT_SECRET: 'change-me-change-me-change-me-change-me-000',
+    });
+    expect(code).toBe(1);
+    expect(output.trim()).toMatch(/^Invalid configuration: JWT_SECRET looks like a placeholder/);
+  });
+
   it('says which database it cannot reach instead of hanging', async () => {
     const { code, output } = await runToExit({
       DATABASE_URL: 'postgres://postgres:secret@127.0.0.1:1/nowhere',

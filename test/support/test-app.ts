@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app.factory.js';
 import { loadConfig } from '../../src/config/load-config.js';
@@ -18,12 +19,17 @@ export interface TestApp {
     query: string,
     variables?: Record<string, unknown>,
     token?: string,
+    headers?: Record<string, string>,
   ): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
+/** The test apps' signing key, random per test process: tests that forge tokens sign with it. */
+export const TEST_JWT_SECRET = randomBytes(48).toString('base64url');
+
 /** Environment every test app starts from; a test overrides what it is about. */
 const BASE_ENV: Record<string, string> = {
+  JWT_SECRET: TEST_JWT_SECRET,
   NODE_ENV: 'test',
   LOG_LEVEL: 'silent',
   // The IDE is checked against the real process (test/platform/process.e2e-spec.ts).
@@ -32,6 +38,8 @@ const BASE_ENV: Record<string, string> = {
   DB_POOL_MAX: '5',
   LOGIN_LIMIT_PER_IP: '1000',
   LOGIN_LIMIT_PER_ACCOUNT: '1000',
+  LOGIN_LIMIT_PER_ACCOUNT_ALL_IPS: '1000',
+  SIGNUP_LIMIT_PER_IP: '10000',
   RATE_LIMIT_PER_MINUTE: '100000',
 };
 
@@ -49,7 +57,8 @@ export async function startTestApp(
     url,
     app,
     db: database,
-    gql: (query, variables, token) => postGraphQL(`${url}/graphql`, query, variables, token),
+    gql: (query, variables, token, headers) =>
+      postGraphQL(`${url}/graphql`, query, variables, token, headers),
     async close() {
       await app.close();
       if (!db) await database.drop();
@@ -62,12 +71,14 @@ export async function postGraphQL<T>(
   query: string,
   variables?: Record<string, unknown>,
   token?: string,
+  headers: Record<string, string> = {},
 ): Promise<GraphQLResponse<T>> {
   const response = await fetch(endpoint, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
     },
     body: JSON.stringify({ query, variables }),
   });

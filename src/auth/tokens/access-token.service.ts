@@ -3,6 +3,7 @@ import jwt from 'jsonwebtoken';
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { AppConfig } from '../../config/app-config.js';
 import { AuthException, AuthReason } from '../auth.exception.js';
+import { jwtSecretOf } from './jwt-secret.js';
 import { Role } from '../role.enum.js';
 
 export interface AccessTokenClaims {
@@ -20,7 +21,7 @@ export class AccessTokenService {
   private readonly key: KeyObject;
 
   constructor(private readonly config: AppConfig) {
-    this.key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
+    this.key = createSecretKey(Buffer.from(jwtSecretOf(config), 'utf8'));
   }
 
   sign(claims: AccessTokenClaims): Promise<string> {
