@@ -13,8 +13,15 @@ export interface LoginRecord extends RecordChange {
   readonly details: { readonly email: string; readonly reason?: string };
 }
 
+export interface SessionRecord extends RecordChange {
+  /** The user. */
+  readonly id: string;
+  /** The session (refresh-token family) that ended; null when all of the user's did. */
+  readonly details: { readonly sessionId: string | null };
+}
+
 export type LoginEvent = EventPayload<LoginRecord> & { readonly entity: 'User' };
-export type SessionEvent = EventPayload & { readonly entity: 'User' };
+export type SessionEvent = EventPayload<SessionRecord> & { readonly entity: 'User' };
 
 declare module '../common/events/domain-event-map.js' {
   interface DomainEventMap {

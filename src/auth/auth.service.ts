@@ -54,7 +54,11 @@ export class AuthService {
         transaction,
       );
       const refresh = await this.refreshTokens.issue(user.id, transaction);
-      return { user, refreshToken: refresh.token, accessToken: await this.accessTokenFor(user) };
+      return {
+        user,
+        refreshToken: refresh.token,
+        accessToken: await this.accessTokenFor(user, refresh.sessionId),
+      };
     });
   }
 
@@ -78,7 +82,11 @@ export class AuthService {
       { entity: 'User', records: [{ id: user.id, details: { email: input.email } }] },
       { actor: userActor(user, meta) },
     );
-    return { user, refreshToken: refresh.token, accessToken: await this.accessTokenFor(user) };
+    return {
+      user,
+      refreshToken: refresh.token,
+      accessToken: await this.accessTokenFor(user, refresh.sessionId),
+    };
   }
 
   async refresh(meta: RequestMeta, token: string): Promise<Session> {
@@ -89,7 +97,10 @@ export class AuthService {
       const user = await this.accounts.findById(result.userId);
       await this.events.publish(
         AuthEvents.RefreshTokenReused,
-        { entity: 'User', records: [{ id: result.userId }] },
+        {
+          entity: 'User',
+          records: [{ id: result.userId, details: { sessionId: result.sessionId } }],
+        },
         { actor: anonymousActor(meta, user?.companyId ?? null) },
       );
     }
@@ -97,23 +108,34 @@ export class AuthService {
     if (result.outcome !== 'rotated') throw invalid;
     const user = await this.accounts.findById(result.userId);
     if (!user) throw invalid;
-    return { user, refreshToken: result.token, accessToken: await this.accessTokenFor(user) };
+    return {
+      user,
+      refreshToken: result.token,
+      accessToken: await this.accessTokenFor(user, result.sessionId),
+    };
   }
 
   /** Ends the session of `refreshToken`, or every session of the caller when none is given. */
   async logout(auth: AuthContext, refreshToken?: string | null): Promise<boolean> {
     const { userId } = requireUser(auth);
-    if (refreshToken) await this.refreshTokens.revokeSession(userId, refreshToken);
+    let sessionId: string | null = null;
+    if (refreshToken) sessionId = await this.refreshTokens.revokeSession(userId, refreshToken);
     else await this.refreshTokens.revokeAll(userId);
+    // Its listeners end the session's access tokens too, on every instance.
     await this.events.publish(
       AuthEvents.LoggedOut,
-      { entity: 'User', records: [{ id: userId, details: { allSessions: !refreshToken } }] },
+      { entity: 'User', records: [{ id: userId, details: { sessionId } }] },
       { actor: actorOf(auth) },
     );
     return true;
   }
 
-  private accessTokenFor(user: User): Promise<string> {
-    return this.accessTokens.sign({ sub: user.id, cid: user.companyId, role: user.role });
+  private accessTokenFor(user: User, sessionId: string): Promise<string> {
+    return this.accessTokens.sign({
+      sub: user.id,
+      cid: user.companyId,
+      role: user.role,
+      sid: sessionId,
+    });
   }
 }

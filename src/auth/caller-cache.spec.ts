@@ -3,7 +3,8 @@ import type { DomainEvent } from '../common/events/domain-event.js';
 import type { UserRecord } from '../users/models/user.model.js';
 import { UserEvents } from '../users/users.events.js';
 import { Role } from './role.enum.js';
-import { CallerCache } from './caller-cache.js';
+import { AuthEvents } from './auth.events.js';
+import { CallerCache, type Caller } from './caller-cache.js';
 
 const user = (isActive: boolean): UserRecord => ({
   id: 'u1',
@@ -32,29 +33,53 @@ const deactivated: DomainEvent<typeof UserEvents.Deactivated> = {
   },
 };
 
+const loggedOut = (sessionId: string | null): DomainEvent<typeof AuthEvents.LoggedOut> => ({
+  ...deactivated,
+  name: AuthEvents.LoggedOut,
+  payload: { entity: 'User', records: [{ id: 'u1', details: { sessionId } }] },
+});
+
+const caller = (isActive: boolean): Caller => ({ user: user(isActive), sessionLive: true });
+
 describe('CallerCache', () => {
-  it('keeps a user it looked up, until that user changes', async () => {
+  it('keeps a caller it looked up, until that user changes', async () => {
     const sut = new CallerCache(null);
     let loads = 0;
-    const load = async (): Promise<UserRecord> => (loads++, user(true));
-    await sut.get('u1', load);
-    await sut.get('u1', load);
+    const load = async (): Promise<Caller> => (loads++, caller(true));
+    await sut.get('u1', 's1', load);
+    await sut.get('u1', 's1', load);
     expect(loads).toBe(1);
     await sut.onUserChanged(deactivated);
-    await sut.get('u1', load);
+    await sut.get('u1', 's1', load);
     expect(loads).toBe(2);
+  });
+
+  it('forgets one session on its logout, and every session on a logout from all', async () => {
+    const sut = new CallerCache(null);
+    let loads = 0;
+    const load = async (): Promise<Caller> => (loads++, caller(true));
+    await sut.get('u1', 's1', load);
+    await sut.get('u1', 's2', load);
+    await sut.onSessionEnded(loggedOut('s1'));
+    await sut.get('u1', 's1', load);
+    await sut.get('u1', 's2', load);
+    expect(loads).toBe(3); // s1 again; s2 still cached
+    await sut.onSessionEnded(loggedOut(null));
+    await sut.get('u1', 's1', load);
+    await sut.get('u1', 's2', load);
+    expect(loads).toBe(5);
   });
 
   it('does not keep a row read while the user was being changed', async () => {
     const sut = new CallerCache(null);
-    let finishStaleRead!: (row: UserRecord) => void;
-    const stale = sut.get('u1', () => new Promise((resolve) => (finishStaleRead = resolve)));
+    let finishStaleRead!: (row: Caller) => void;
+    const stale = sut.get('u1', 's1', () => new Promise((resolve) => (finishStaleRead = resolve)));
     // The deactivation commits while that read is in flight; the read then returns the old row.
     await sut.onUserChanged(deactivated);
-    finishStaleRead(user(true));
-    expect((await stale)?.isActive).toBe(true);
+    finishStaleRead(caller(true));
+    expect((await stale)?.user.isActive).toBe(true);
 
-    const next = await sut.get('u1', async () => user(false));
-    expect(next?.isActive).toBe(false);
+    const next = await sut.get('u1', 's1', async () => caller(false));
+    expect(next?.user.isActive).toBe(false);
   });
 });

@@ -5,22 +5,36 @@ import { OnDomainEvent } from '../common/events/on-domain-event.decorator.js';
 import { REDIS } from '../redis/redis.module.js';
 import type { UserRecord } from '../users/models/user.model.js';
 import { UserEvents } from '../users/users.events.js';
+import { AuthEvents } from './auth.events.js';
 
 const TTL_MS = 30_000;
 const MAX_ENTRIES = 10_000;
 const CHANNEL = 'crm:caller-invalidated';
 
+/** Who is behind an access token: the user, and whether the token's session is still open. */
+export interface Caller {
+  user: UserRecord;
+  sessionLive: boolean;
+}
+
+/** What an invalidation names: every session of a user, or one. */
+type Forget = { userId: string; sessionId?: string };
+
+const keyOf = (userId: string, sessionId: string): string => `${userId}:${sessionId}`;
+
 /**
- * The users behind recent access tokens, so that AuthGuard does not spend a database round trip on
- * every request. A deactivation or role change drops the entry as soon as its transaction commits
- * — on this instance directly, on the others through Redis. The TTL bounds how long a lost Redis
- * message could keep a stale entry alive.
+ * The callers behind recent access tokens, so that AuthGuard does not spend database round trips
+ * on every request. A deactivation, a role change, a logout or a reused refresh token drops the
+ * entries concerned as soon as it has committed — on this instance directly, on the others
+ * through Redis. The TTL bounds how long a lost Redis message could keep a stale entry alive.
  */
 @Injectable()
 export class CallerCache implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(CallerCache.name);
-  private readonly entries = new Map<string, { user: UserRecord; expiresAt: number }>();
-  /** Bumped by every invalidation: a lookup that overlapped one may have read the old row. */
+  private readonly entries = new Map<string, { caller: Caller; expiresAt: number }>();
+  /** The keys of each user's cached sessions. */
+  private readonly byUser = new Map<string, Set<string>>();
+  /** Bumped by every invalidation: a lookup that overlapped one may have read the old rows. */
   private invalidations = 0;
   private subscriber?: Redis;
 
@@ -29,7 +43,10 @@ export class CallerCache implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     if (!this.redis) return;
     this.subscriber = this.redis.duplicate();
-    this.subscriber.on('message', (_channel: string, userId: string) => this.forget(userId));
+    this.subscriber.on('message', (_channel: string, message: string) => {
+      const [userId, sessionId] = message.split(':');
+      this.forget({ userId, sessionId: sessionId || undefined });
+    });
     this.subscriber.on('error', (error: Error) =>
       this.logger.warn(`invalidation channel: ${error.message}`),
     );
@@ -40,48 +57,72 @@ export class CallerCache implements OnModuleInit, OnApplicationShutdown {
     await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
   }
 
-  /** The cached user, or whatever `load` finds (then cached). */
+  /** The cached caller of this user and session, or whatever `load` finds (then cached). */
   async get(
     userId: string,
-    load: (id: string) => Promise<UserRecord | null>,
-  ): Promise<UserRecord | null> {
-    const hit = this.entries.get(userId);
-    if (hit && hit.expiresAt > Date.now()) return hit.user;
+    sessionId: string,
+    load: () => Promise<Caller | null>,
+  ): Promise<Caller | null> {
+    const key = keyOf(userId, sessionId);
+    const hit = this.entries.get(key);
+    if (hit && hit.expiresAt > Date.now()) return hit.caller;
     const before = this.invalidations;
-    const user = await load(userId);
-    if (this.invalidations !== before) return user; // answer this request, but do not keep it
-    if (user) this.set(user);
-    else this.entries.delete(userId);
-    return user;
-  }
-
-  private forget(userId: string): void {
-    this.invalidations++;
-    this.entries.delete(userId);
+    const caller = await load();
+    if (this.invalidations !== before) return caller; // answer this request, but do not keep it
+    if (caller) this.set(key, userId, caller);
+    else this.delete(key, userId);
+    return caller;
   }
 
   /**
-   * After the commit: dropping the entry earlier would let a concurrent request cache the old row
+   * After the commit: dropping entries earlier would let a concurrent request cache the old rows
    * again. Awaited before the answer leaves, so other instances hear of it first.
    */
   @OnDomainEvent([UserEvents.Deactivated, UserEvents.RoleChanged], EventPhase.AFTER_COMMIT)
   async onUserChanged(
     event: DomainEvent<typeof UserEvents.Deactivated | typeof UserEvents.RoleChanged>,
   ): Promise<void> {
-    for (const { id } of event.payload.records) {
-      this.forget(id);
-      await this.redis
-        ?.publish(CHANNEL, id)
-        .catch((error: Error) => this.logger.warn(`publish: ${error.message}`));
-    }
+    for (const { id } of event.payload.records) await this.everywhere({ userId: id });
   }
 
-  private set(user: UserRecord): void {
+  @OnDomainEvent([AuthEvents.LoggedOut, AuthEvents.RefreshTokenReused], EventPhase.AFTER_COMMIT)
+  async onSessionEnded(
+    event: DomainEvent<typeof AuthEvents.LoggedOut | typeof AuthEvents.RefreshTokenReused>,
+  ): Promise<void> {
+    for (const { id, details } of event.payload.records)
+      await this.everywhere({ userId: id, sessionId: details.sessionId ?? undefined });
+  }
+
+  private async everywhere(target: Forget): Promise<void> {
+    this.forget(target);
+    await this.redis
+      ?.publish(CHANNEL, target.sessionId ? keyOf(target.userId, target.sessionId) : target.userId)
+      .catch((error: Error) => this.logger.warn(`publish: ${error.message}`));
+  }
+
+  private forget({ userId, sessionId }: Forget): void {
+    this.invalidations++;
+    if (sessionId) return this.delete(keyOf(userId, sessionId), userId);
+    for (const key of this.byUser.get(userId) ?? []) this.entries.delete(key);
+    this.byUser.delete(userId);
+  }
+
+  private set(key: string, userId: string, caller: Caller): void {
     if (this.entries.size >= MAX_ENTRIES) {
       // Maps iterate in insertion order: the first key is the oldest entry.
       const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
+      if (oldest !== undefined) this.delete(oldest, oldest.split(':')[0]);
     }
-    this.entries.set(user.id, { user, expiresAt: Date.now() + TTL_MS });
+    this.entries.set(key, { caller, expiresAt: Date.now() + TTL_MS });
+    let keys = this.byUser.get(userId);
+    if (!keys) this.byUser.set(userId, (keys = new Set()));
+    keys.add(key);
+  }
+
+  private delete(key: string, userId: string): void {
+    this.entries.delete(key);
+    const keys = this.byUser.get(userId);
+    keys?.delete(key);
+    if (keys?.size === 0) this.byUser.delete(userId);
   }
 }

@@ -96,9 +96,13 @@ describe('authentication', () => {
 
     const reuse = await sut.gql(REFRESH, { t: session.refreshToken });
     expect(reuse.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
-    // The legitimate successor dies with the family.
+    // The legitimate successor dies with the family, and so do the session's access tokens.
     const successor = await sut.gql(REFRESH, { t: next });
     expect(successor.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await sut.gql(ME, {}, session.token)).errors?.[0].extensions.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect((await sut.gql(ME, {}, admin.token)).data?.me.id).toBe(admin.id);
   });
 
   it('lets exactly one of two concurrent uses of a refresh token win', async () => {
@@ -110,9 +114,10 @@ describe('authentication', () => {
     expect(results.filter((r) => r.data?.refreshToken).length).toBe(1);
   });
 
-  it('ends one session on logout(refreshToken) and every session on logout()', async () => {
-    const a = await login(sut, admin.email, PASSWORD);
-    const b = await login(sut, admin.email, PASSWORD);
+  it('ends one session on logout(refreshToken) and every session on logout(), access tokens included', async () => {
+    const owner = await newCompany(sut);
+    const a = await login(sut, owner.email, PASSWORD);
+    const b = await login(sut, owner.email, PASSWORD);
     expect(
       (
         await sut.gql(
@@ -125,13 +130,23 @@ describe('authentication', () => {
     expect((await sut.gql(REFRESH, { t: a.refreshToken })).errors?.[0].extensions.code).toBe(
       'UNAUTHENTICATED',
     );
+    // The logged-out session's access token dies with it, long before it expires; b's lives on.
+    expect((await sut.gql(ME, {}, a.token)).errors?.[0].extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'INVALID_ACCESS_TOKEN',
+    });
+    expect((await sut.gql(ME, {}, b.token)).data?.me.id).toBe(owner.id);
     const bNext = (await sut.gql(REFRESH, { t: b.refreshToken })).data?.refreshToken;
     expect(bNext).toBeTruthy();
+    // A rotation keeps the session: the token from before it still works.
+    expect((await sut.gql(ME, {}, b.token)).data?.me.id).toBe(owner.id);
 
     await sut.gql('mutation { logout }', {}, bNext.accessToken);
     expect((await sut.gql(REFRESH, { t: bNext.refreshToken })).errors?.[0].extensions.code).toBe(
       'UNAUTHENTICATED',
     );
+    for (const token of [bNext.accessToken, b.token, owner.token])
+      expect((await sut.gql(ME, {}, token)).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('refuses logout of a refresh token that belongs to someone else', async () => {

@@ -68,4 +68,19 @@ withRedis('caller cache across instances (Redis)', () => {
     );
     expect(await codeOn(b, '{ apiKeys { id } }', manager.token, undefined)).toBeUndefined();
   });
+
+  it('a session logged out through one instance ends on the other, access token included', async () => {
+    const admin = await newCompany(a);
+    const rep = await newUser(a, admin, Role.SALES_REP);
+    expect((await b.gql('{ me { id } }', {}, rep.token)).data?.me.id).toBe(rep.id);
+
+    await a.gql(
+      'mutation($t: String) { logout(refreshToken: $t) }',
+      { t: rep.refreshToken },
+      rep.token,
+    );
+    expect(await codeOn(b, '{ me { id } }', rep.token, 'UNAUTHENTICATED')).toBe('UNAUTHENTICATED');
+    // The admin's session is another: untouched.
+    expect((await b.gql('{ me { id } }', {}, admin.token)).data?.me.id).toBe(admin.id);
+  });
 });

@@ -7,6 +7,7 @@ import { CallerCache } from '../caller-cache.js';
 import { IS_PUBLIC } from '../decorators/public.decorator.js';
 import { httpOf } from '../../common/http/request-of.js';
 import { AccessTokenService } from '../tokens/access-token.service.js';
+import { RefreshTokenService } from '../tokens/refresh-token.service.js';
 
 /**
  * Global: every operation needs a valid access token unless marked @Public(). The user behind the
@@ -18,6 +19,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokenService,
     private readonly accounts: Accounts,
+    private readonly refreshTokens: RefreshTokenService,
     private readonly callers: CallerCache,
   ) {}
 
@@ -38,8 +40,15 @@ export class AuthGuard implements CanActivate {
         'Missing access token (Authorization: Bearer …)',
       );
     const claims = await this.tokens.verify(match[1]);
-    const user = await this.callers.get(claims.sub, (id) => this.accounts.callerRecord(id));
-    if (!user || !user.isActive || user.companyId !== claims.cid) {
+    const caller = await this.callers.get(claims.sub, claims.sid, async () => {
+      const [found, sessionLive] = await Promise.all([
+        this.accounts.callerRecord(claims.sub),
+        this.refreshTokens.isSessionLive(claims.sub, claims.sid),
+      ]);
+      return found ? { user: found, sessionLive } : null;
+    });
+    const user = caller?.user;
+    if (!user || !caller.sessionLive || !user.isActive || user.companyId !== claims.cid) {
       throw new AuthException(AuthReason.INVALID_ACCESS_TOKEN, 'Invalid or expired access token');
     }
     req.auth = {

@@ -10,6 +10,8 @@ export interface AccessTokenClaims {
   sub: string;
   cid: string;
   role: Role;
+  /** The session (refresh-token family): the token dies with it, before it expires. */
+  sid: string;
 }
 
 const ALGORITHM = 'HS256';
@@ -26,7 +28,7 @@ export class AccessTokenService {
 
   sign(claims: AccessTokenClaims): Promise<string> {
     return Promise.resolve(
-      jwt.sign({ cid: claims.cid, role: claims.role }, this.key, {
+      jwt.sign({ cid: claims.cid, role: claims.role, sid: claims.sid }, this.key, {
         algorithm: ALGORITHM,
         subject: claims.sub,
         issuer: this.config.JWT_ISSUER,
@@ -44,10 +46,15 @@ export class AccessTokenService {
         audience: this.config.JWT_AUDIENCE,
       });
       if (typeof payload === 'string') throw new Error('payload');
-      const { sub, cid, role } = payload;
-      if (typeof sub !== 'string' || typeof cid !== 'string' || typeof role !== 'string')
+      const { sub, cid, role, sid } = payload as Record<string, unknown>;
+      if (
+        typeof sub !== 'string' ||
+        typeof cid !== 'string' ||
+        typeof role !== 'string' ||
+        typeof sid !== 'string'
+      )
         throw new Error('claims');
-      return Promise.resolve({ sub, cid, role: role as Role });
+      return Promise.resolve({ sub, cid, role: role as Role, sid });
     } catch {
       return Promise.reject(
         new AuthException(AuthReason.INVALID_ACCESS_TOKEN, 'Invalid or expired access token'),

@@ -8,8 +8,8 @@ import { RefreshTokenRepository } from './refresh-token.repository.js';
 import { hashSecret, randomSecret } from './secret-token.js';
 
 export type RotationResult =
-  | { outcome: 'rotated'; userId: string; token: string }
-  | { outcome: 'reused'; userId: string }
+  | { outcome: 'rotated'; userId: string; token: string; sessionId: string }
+  | { outcome: 'reused'; userId: string; sessionId: string }
   | { outcome: 'invalid' };
 
 /**
@@ -28,13 +28,14 @@ export class RefreshTokenService {
     userId: string,
     transaction?: Transaction,
     familyId: string = randomUUID(),
-  ): Promise<{ id: string; token: string }> {
+  ): Promise<{ id: string; token: string; sessionId: string }> {
     const token = randomSecret();
     const row = await this.tokens.create(
       { userId, familyId, tokenHash: hashSecret(token), expiresAt: this.expiry() },
       transaction,
     );
-    return { id: row.id, token };
+    // The family is the session: access tokens name it, and it ends with logout or reuse.
+    return { id: row.id, token, sessionId: familyId };
   }
 
   /** Returns the rotated token or why it was refused; the family revocation commits either way. */
@@ -47,7 +48,7 @@ export class RefreshTokenService {
       if (!current) return { outcome: 'invalid' };
       if (current.revokedAt) {
         await this.tokens.revokeFamily(current.familyId, transaction);
-        return { outcome: 'reused', userId: current.userId };
+        return { outcome: 'reused', userId: current.userId, sessionId: current.familyId };
       }
       if (
         current.expiresAt.getTime() <= Date.now() ||
@@ -58,16 +59,27 @@ export class RefreshTokenService {
       }
       const next = await this.issue(current.userId, transaction, current.familyId);
       await this.tokens.markReplaced(current, next.id, transaction);
-      return { outcome: 'rotated', userId: current.userId, token: next.token };
+      return {
+        outcome: 'rotated',
+        userId: current.userId,
+        token: next.token,
+        sessionId: current.familyId,
+      };
     });
   }
 
-  /** Logout: ends the session the token belongs to, if it is the caller's. */
-  async revokeSession(userId: string, token: string): Promise<void> {
+  /** Whether the session is open: a token of its family is neither revoked nor expired. */
+  isSessionLive(userId: string, sessionId: string): Promise<boolean> {
+    return this.tokens.isFamilyLive(userId, sessionId);
+  }
+
+  /** Ends the session `token` belongs to, if it is the caller's; returns the session. */
+  async revokeSession(userId: string, token: string): Promise<string> {
     const row = await this.tokens.findByHash(hashSecret(token));
     if (!row || row.userId !== userId)
       throw new AuthException(AuthReason.INVALID_REFRESH_TOKEN, 'Unknown refresh token');
     await this.tokens.revokeFamily(row.familyId);
+    return row.familyId;
   }
 
   revokeAll(userId: string, transaction?: Transaction): Promise<void> {
