@@ -76,10 +76,8 @@ export class RateLimitGuard implements CanActivate {
 
 function isMutation(context: ExecutionContext): boolean {
   if (context.getType<GqlContextType>() !== 'graphql') return false;
-  return (
-    GqlExecutionContext.create(context).getInfo<GraphQLResolveInfo>().operation.operation ===
-    'mutation'
-  );
+  const { operation } = GqlExecutionContext.create(context).getInfo<GraphQLResolveInfo>();
+  return operation.operation === OperationTypeNode.MUTATION;
 }
 
 function loginEmail(context: ExecutionContext): string | null {
