@@ -3,6 +3,7 @@ import * as m0001 from './0001-auth-and-audit.js';
 import * as m0002 from './0002-leads-and-interactions.js';
 import * as m0003 from './0003-lead-search-text.js';
 import * as m0004 from './0004-audit-actor-kind.js';
+import * as m0005 from './0005-tenant-foreign-keys.js';
 
 /** A step is plain SQL, or code for the rare migration that needs it; each runs in one transaction. */
 export type MigrationStep =
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0002-leads-and-interactions', ...m0002 },
   { name: '0003-lead-search-text', ...m0003 },
   { name: '0004-audit-actor-kind', ...m0004 },
+  { name: '0005-tenant-foreign-keys', ...m0005 },
 ];

@@ -62,6 +62,7 @@ describe('migrations', () => {
 
   it('0004 labels the audit trail written before it with the kind of its actor', async () => {
     await migrateUp(sut, db.url);
+    await migrateDown(sut, db.url);
     expect(await migrateDown(sut, db.url)).toEqual(['0004-audit-actor-kind']);
     const ids = {
       user: '11111111-1111-4111-8111-111111111111',
@@ -89,11 +90,38 @@ describe('migrations', () => {
       sut.query("INSERT INTO audit_logs (action, actor_kind) VALUES ('x', 'robot')"),
     ).rejects.toThrow(/audit_logs_actor_kind/);
 
-    await migrateDown(sut, db.url);
+    await migrateDown(sut, db.url); // 0005
+    expect(await migrateDown(sut, db.url)).toEqual(['0004-audit-actor-kind']);
     const [failed] = await sut.query<{ actor_user_id: string }>(
       "SELECT actor_user_id FROM audit_logs WHERE action = 'auth.login_failed'",
       { type: QueryTypes.SELECT },
     );
     expect(failed.actor_user_id).toBe(ids.target);
+  });
+
+  it('0005 names the rows that point into another company instead of failing blind', async () => {
+    await migrateUp(sut, db.url);
+    expect(await migrateDown(sut, db.url)).toEqual(['0005-tenant-foreign-keys']);
+    const [[a], [b]] = await Promise.all(
+      ['A', 'B'].map((name) =>
+        sut.query<{ id: string }>(`INSERT INTO companies (name) VALUES ('${name}') RETURNING id`, {
+          type: QueryTypes.SELECT,
+        }),
+      ),
+    );
+    const [lead] = await sut.query<{ id: string }>(
+      `INSERT INTO leads (company_id, first_name, last_name, email) VALUES ($1, 'L', 'B', 'l@b.test') RETURNING id`,
+      { bind: [b.id], type: QueryTypes.SELECT },
+    );
+    // Possible before 0005: an interaction of company A on a lead of company B.
+    await sut.query(
+      `INSERT INTO interactions (company_id, lead_id, type, date) VALUES ($1, $2, 'CALL', now())`,
+      { bind: [a.id, lead.id] },
+    );
+    await expect(migrateUp(sut, db.url)).rejects.toThrow(
+      /rows that point into another company \(interactions → leads: 1\)/,
+    );
+    await sut.query('DELETE FROM interactions WHERE company_id = $1', { bind: [a.id] });
+    expect(await migrateUp(sut, db.url)).toEqual(['0005-tenant-foreign-keys']);
   });
 });

@@ -1,0 +1,83 @@
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+
+// The database itself refuses a row that points into another company: every reference between
+// business rows is a composite foreign key (id, company_id), so a child's company_id must be its
+// parent's. A nullable reference is cleared with ON DELETE SET NULL (column), which leaves
+// company_id alone (PostgreSQL 15 or newer). Tables the next modules add follow the same pattern.
+
+/** The references made composite, and how many rows of each point into another company now. */
+const REFERENCES = [
+  {
+    name: 'interactions → leads',
+    count: `SELECT count(*)::int AS n FROM interactions c JOIN leads p ON p.id = c.lead_id WHERE p.company_id <> c.company_id`,
+  },
+  {
+    name: 'interactions.created_by → users',
+    count: `SELECT count(*)::int AS n FROM interactions c JOIN users p ON p.id = c.created_by_id WHERE p.company_id <> c.company_id`,
+  },
+  {
+    name: 'leads.assigned_to → users',
+    count: `SELECT count(*)::int AS n FROM leads c JOIN users p ON p.id = c.assigned_to_id WHERE p.company_id <> c.company_id`,
+  },
+  {
+    name: 'api_keys.created_by → users',
+    count: `SELECT count(*)::int AS n FROM api_keys c JOIN users p ON p.id = c.created_by_id WHERE p.company_id <> c.company_id`,
+  },
+];
+
+const CONSTRAINTS = /* sql */ `
+ALTER TABLE users ADD CONSTRAINT users_id_company UNIQUE (id, company_id);
+ALTER TABLE leads ADD CONSTRAINT leads_id_company UNIQUE (id, company_id);
+
+ALTER TABLE interactions DROP CONSTRAINT interactions_lead_id_fkey,
+  ADD CONSTRAINT interactions_lead_same_company FOREIGN KEY (lead_id, company_id)
+    REFERENCES leads (id, company_id) ON DELETE CASCADE NOT VALID,
+  DROP CONSTRAINT interactions_created_by_id_fkey,
+  ADD CONSTRAINT interactions_creator_same_company FOREIGN KEY (created_by_id, company_id)
+    REFERENCES users (id, company_id) ON DELETE SET NULL (created_by_id) NOT VALID;
+ALTER TABLE leads DROP CONSTRAINT leads_assigned_to_id_fkey,
+  ADD CONSTRAINT leads_assignee_same_company FOREIGN KEY (assigned_to_id, company_id)
+    REFERENCES users (id, company_id) ON DELETE SET NULL (assigned_to_id) NOT VALID;
+ALTER TABLE api_keys DROP CONSTRAINT api_keys_created_by_id_fkey,
+  ADD CONSTRAINT api_keys_creator_same_company FOREIGN KEY (created_by_id, company_id)
+    REFERENCES users (id, company_id) ON DELETE SET NULL (created_by_id) NOT VALID;
+
+ALTER TABLE interactions VALIDATE CONSTRAINT interactions_lead_same_company;
+ALTER TABLE interactions VALIDATE CONSTRAINT interactions_creator_same_company;
+ALTER TABLE leads VALIDATE CONSTRAINT leads_assignee_same_company;
+ALTER TABLE api_keys VALIDATE CONSTRAINT api_keys_creator_same_company;
+`;
+
+/** Says which rows are wrong, rather than letting a validation fail blind. */
+export async function up(sequelize: Sequelize, transaction: Transaction): Promise<void> {
+  const found: string[] = [];
+  for (const reference of REFERENCES) {
+    const [{ n }] = await sequelize.query<{ n: number }>(reference.count, {
+      type: QueryTypes.SELECT,
+      transaction,
+    });
+    if (n > 0) found.push(`${reference.name}: ${n}`);
+  }
+  if (found.length > 0)
+    throw new Error(
+      `rows that point into another company (${found.join('; ')}): correct or delete them, then migrate again`,
+    );
+  await sequelize.query(CONSTRAINTS, { transaction });
+}
+
+export const down = /* sql */ `
+ALTER TABLE api_keys DROP CONSTRAINT api_keys_creator_same_company,
+  ADD CONSTRAINT api_keys_created_by_id_fkey FOREIGN KEY (created_by_id)
+    REFERENCES users (id) ON DELETE SET NULL;
+ALTER TABLE leads DROP CONSTRAINT leads_assignee_same_company,
+  ADD CONSTRAINT leads_assigned_to_id_fkey FOREIGN KEY (assigned_to_id)
+    REFERENCES users (id) ON DELETE SET NULL;
+ALTER TABLE interactions DROP CONSTRAINT interactions_creator_same_company,
+  ADD CONSTRAINT interactions_created_by_id_fkey FOREIGN KEY (created_by_id)
+    REFERENCES users (id) ON DELETE SET NULL,
+  DROP CONSTRAINT interactions_lead_same_company,
+  ADD CONSTRAINT interactions_lead_id_fkey FOREIGN KEY (lead_id)
+    REFERENCES leads (id) ON DELETE CASCADE;
+ALTER TABLE leads DROP CONSTRAINT leads_id_company;
+ALTER TABLE users DROP CONSTRAINT users_id_company;
+`;
