@@ -50,6 +50,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: trustProxy(config.TRUST_PROXY),
     return503OnClosing: true,
+    // A client gets this long to send its whole request (slow headers or bodies hold a socket
+    // and a parser for nothing); answers, CSV exports included, are not bound by it.
+    requestTimeout: config.HTTP_REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: config.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     forceCloseConnections: 'idle',
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {

@@ -127,6 +127,24 @@ export class AppConfig {
   @IsBoolean()
   DB_SSL = false;
 
+  /** Longest a statement may run on a pooled session (0: no limit); work that needs longer raises its own. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  DB_STATEMENT_TIMEOUT_MS = 15_000;
+
+  /** Longest a session may sit idle inside a transaction before PostgreSQL ends it (0: no limit). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 30_000;
+
+  /** Longest a request waits for a pooled connection before it is answered DATABASE_BUSY. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  DB_ACQUIRE_TIMEOUT_MS = 10_000;
+
   @Transform(toBoolean)
   @IsBoolean()
   DB_SKIP_MIGRATIONS = false;
@@ -259,6 +277,46 @@ export class AppConfig {
   @Min(0)
   SHUTDOWN_TIMEOUT_MS = 10_000;
 
+  /** Longest a client may take to send a whole request (headers and body). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  HTTP_REQUEST_TIMEOUT_MS = 30_000;
+
+  /** How long an idle keep-alive connection stays open. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 10_000;
+
+  /** Longest a CSV export may run in PostgreSQL. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  EXPORT_TIMEOUT_MS = 600_000;
+
+  /** An export whose client reads nothing for this long is ended, and its connection freed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  EXPORT_STALL_TIMEOUT_MS = 30_000;
+
+  /**
+   * CSV exports running at once on this instance; each holds a pooled connection. Default: a
+   * third of DB_POOL_MAX (at least one).
+   */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  EXPORT_MAX_CONCURRENT?: number = undefined;
+
+  /** CSV exports one user may run at once on this instance. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  EXPORT_MAX_PER_USER = 1;
+
   /**
    * Server processes sharing the port (node:cluster), each a full instance: one per core makes
    * the whole machine serve. Above 1 it needs DATABASE_URL and REDIS_URL (see loadConfig).
@@ -268,6 +326,10 @@ export class AppConfig {
   @Min(1)
   @Max(64)
   WEB_CONCURRENCY = 1;
+
+  get exportMaxConcurrent(): number {
+    return this.EXPORT_MAX_CONCURRENT ?? Math.max(1, Math.floor(this.DB_POOL_MAX / 3));
+  }
 
   get isProduction(): boolean {
     return this.NODE_ENV === NodeEnv.Production;

@@ -35,6 +35,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.DB_POOL_MIN > config.DB_POOL_MAX) {
     throw new ConfigError('Invalid configuration: DB_POOL_MIN must not exceed DB_POOL_MAX');
   }
+  if (
+    config.EXPORT_MAX_CONCURRENT !== undefined &&
+    config.EXPORT_MAX_CONCURRENT >= config.DB_POOL_MAX
+  ) {
+    // Exports hold their connection while the client reads: they must leave some to everyone else.
+    throw new ConfigError('Invalid configuration: EXPORT_MAX_CONCURRENT must be below DB_POOL_MAX');
+  }
   if (config.WEB_CONCURRENCY > 1 && !(config.DATABASE_URL && config.REDIS_URL)) {
     // Workers are instances: they must share rate limits, caches and broadcasts (Redis) and one
     // database (an embedded PostgreSQL belongs to a single process).

@@ -16,8 +16,18 @@ export function createSequelize(url: string, config: AppConfig): Sequelize {
     logging: false,
     // Each feature module adds its own models (ModelsModule.forFeature).
     models: [],
-    pool: { max: config.DB_POOL_MAX, min: config.DB_POOL_MIN, acquire: 30_000, idle: 10_000 },
-    dialectOptions: config.DB_SSL ? { ssl: { rejectUnauthorized: true } } : {},
+    pool: {
+      max: config.DB_POOL_MAX,
+      min: config.DB_POOL_MIN,
+      acquire: config.DB_ACQUIRE_TIMEOUT_MS,
+      idle: 10_000,
+    },
+    dialectOptions: {
+      // Session defaults every pooled connection starts with (sent at connect; 0 means none).
+      statement_timeout: config.DB_STATEMENT_TIMEOUT_MS,
+      idle_in_transaction_session_timeout: config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      ...(config.DB_SSL ? { ssl: { rejectUnauthorized: true } } : {}),
+    },
     define: { underscored: true },
   });
 }

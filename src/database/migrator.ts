@@ -13,6 +13,8 @@ export interface MigrationLogger {
 async function runStep(sequelize: Sequelize, step: MigrationStep): Promise<void> {
   // DDL is transactional in PostgreSQL: a failing migration leaves nothing half-applied.
   await sequelize.transaction(async (transaction: Transaction) => {
+    // A migration may rewrite a large table: no statement timeout for it, in its transaction only.
+    await sequelize.query('SET LOCAL statement_timeout = 0', { transaction });
     if (typeof step === 'string') await sequelize.query(step, { transaction });
     else await step(sequelize, transaction);
   });

@@ -147,11 +147,11 @@ export class LeadsRepository {
   }
 
   /** Every matching lead as CSV, in the list's order (see CsvExport). */
-  copyCsv(query: Omit<LeadListQuery, 'limit' | 'after'>): Promise<Readable> {
+  copyCsv(query: Omit<LeadListQuery, 'limit' | 'after'>, owner: string): Promise<Readable> {
     const params = new SqlParams();
     const keyset = leadKeyset(query.orderBy, query.direction);
     const select = `SELECT ${EXPORT_SELECT} FROM leads WHERE ${this.where(query.companyId, query.filter, params).join(' AND ')} ORDER BY ${keyset.orderBy()}`;
-    return this.csv.stream(select, params, 'lead');
+    return this.csv.stream(select, params, 'lead', owner);
   }
 
   async count(companyId: string, filter: LeadFilter): Promise<number> {

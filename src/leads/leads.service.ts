@@ -64,12 +64,10 @@ export class LeadsService {
   /** Every lead matching the filter, as CSV, streamed. */
   exportCsv(auth: AuthContext, query: LeadExportQuery): Promise<Readable> {
     const { orderBy, direction, ...filter } = query;
-    return this.leads.copyCsv({
-      companyId: auth.companyId,
-      filter: this.readableFilter(auth, filter),
-      orderBy,
-      direction,
-    });
+    return this.leads.copyCsv(
+      { companyId: auth.companyId, filter: this.readableFilter(auth, filter), orderBy, direction },
+      userIdOf(auth) ?? auth.companyId,
+    );
   }
 
   count(auth: AuthContext, filter?: LeadFilter | null): Promise<number> {

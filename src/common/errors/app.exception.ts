@@ -7,6 +7,8 @@ import { CommonReason, type ReasonCodes } from './error-reasons.js';
  */
 export abstract class AppException extends Error {
   abstract readonly code: ErrorCode;
+  /** The HTTP status when it is not the code's usual one (503 for a busy database). */
+  readonly httpStatus?: number;
 
   constructor(
     message: string,
@@ -92,6 +94,23 @@ export class BadUserInputException extends AppException {
     reason: CommonReason = CommonReason.INVALID_INPUT,
   ): BadUserInputException {
     return new BadUserInputException(message, { [field]: [message] }, reason);
+  }
+}
+
+/**
+ * The server cannot answer now, and says so plainly: no pooled connection came free, or a
+ * statement ran out of time. Answered 503; retrying later may work.
+ */
+export class UnavailableException extends AppException {
+  readonly code = ErrorCode.INTERNAL_SERVER_ERROR;
+  override readonly httpStatus = 503;
+  constructor(reason: CommonReason.DATABASE_BUSY | CommonReason.QUERY_TIMEOUT) {
+    super(
+      reason === CommonReason.DATABASE_BUSY
+        ? 'The database is busy; retry shortly'
+        : 'The database took too long to answer; retry shortly',
+      reason,
+    );
   }
 }
 

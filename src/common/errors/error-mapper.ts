@@ -7,6 +7,7 @@ import {
   NotFoundException,
   RateLimitedException,
   UnauthenticatedException,
+  UnavailableException,
 } from './app.exception.js';
 import { sqlState } from './database-errors.js';
 import { ErrorCode, HTTP_STATUS } from './error-code.js';
@@ -20,6 +21,8 @@ export interface MappedError {
   status: number;
   message: string;
   extensions: Record<string, unknown>;
+  /** The domain error it was, when it was one (or was made one, as a busy database is). */
+  exception?: AppException;
 }
 
 function fromHttpException(error: HttpException): AppException | null {
@@ -37,8 +40,14 @@ function fromHttpException(error: HttpException): AppException | null {
 /** SQLSTATEs PostgreSQL raises for text it cannot store, such as a NUL character (\u0000). */
 const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
 
+/** SQLSTATE of a statement stopped by statement_timeout (or a cancel). */
+const QUERY_CANCELED = '57014';
+
 function fromDatabaseError(error: unknown): AppException | null {
+  if ((error as { name?: unknown } | null)?.name === 'SequelizeConnectionAcquireTimeoutError')
+    return new UnavailableException(CommonReason.DATABASE_BUSY);
   const state = sqlState(error);
+  if (state === QUERY_CANCELED) return new UnavailableException(CommonReason.QUERY_TIMEOUT);
   if (state && UNSTORABLE_TEXT.has(state))
     return new BadUserInputException(
       'Text must not contain NUL (\\u0000) characters',
@@ -58,8 +67,14 @@ export function mapError(error: unknown): MappedError {
         : fromDatabaseError(error);
   if (known) {
     // Keep the framework's precise status (413, 415, …) while the code stays one of ours.
-    const status = error instanceof HttpException ? error.getStatus() : HTTP_STATUS[known.code];
+    const status =
+      error instanceof HttpException
+        ? error.getStatus()
+        : (known.httpStatus ?? HTTP_STATUS[known.code]);
+    if (known instanceof UnavailableException && known !== error)
+      logger.warn(`${known.reason}: ${error instanceof Error ? error.message : String(error)}`);
     return {
+      exception: known,
       code: known.code,
       reason: known.reason,
       status,
@@ -82,7 +97,8 @@ export function toGraphQLError(error: unknown): GraphQLError {
   if (error instanceof GraphQLError) return error;
   const mapped = mapError(error);
   return new GraphQLError(mapped.message, {
-    originalError: error instanceof Error ? error : undefined,
+    // The domain error, so that formatGraphQLError knows the message is ours to show.
+    originalError: mapped.exception ?? (error instanceof Error ? error : undefined),
     extensions: { ...mapped.extensions, code: mapped.code, reason: mapped.reason },
   });
 }

@@ -40,6 +40,10 @@ export enum CommonReason {
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   ACCESS_DENIED = 'ACCESS_DENIED',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** No pooled database connection came free in time: retry shortly. */
+  DATABASE_BUSY = 'DATABASE_BUSY',
+  /** A statement ran past its timeout and was stopped. */
+  QUERY_TIMEOUT = 'QUERY_TIMEOUT',
   INTERNAL = 'INTERNAL',
 }
 
@@ -55,5 +59,7 @@ export const COMMON_REASONS = declareReasons<CommonReason>('common', {
   [CommonReason.PAYLOAD_TOO_LARGE]: ErrorCode.BAD_USER_INPUT,
   [CommonReason.ACCESS_DENIED]: ErrorCode.FORBIDDEN,
   [CommonReason.RATE_LIMITED]: ErrorCode.RATE_LIMITED,
+  [CommonReason.DATABASE_BUSY]: ErrorCode.INTERNAL_SERVER_ERROR,
+  [CommonReason.QUERY_TIMEOUT]: ErrorCode.INTERNAL_SERVER_ERROR,
   [CommonReason.INTERNAL]: ErrorCode.INTERNAL_SERVER_ERROR,
 });

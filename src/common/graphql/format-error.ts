@@ -1,5 +1,4 @@
-import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppException } from '../errors/app.exception.js';
 import { ErrorCode } from '../errors/error-code.js';
 import { mapError } from '../errors/error-mapper.js';
@@ -12,6 +11,13 @@ const REQUEST_ERROR_CODES = new Set([
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
+
+/** What was thrown, under the GraphQLErrors that located and mapped it. */
+function innermost(error: unknown): unknown {
+  let current = error;
+  while (current instanceof GraphQLError && current.originalError) current = current.originalError;
+  return current;
+}
 
 /** graphql-armor words its refusals "… limit of N exceeded …". */
 const LIMIT_EXCEEDED = /limit of \d+ exceeded/i;
@@ -33,7 +39,7 @@ export function formatGraphQLError(production: boolean) {
   const known = new Set<string>(Object.values(ErrorCode));
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     // Nest's exception filters do not run for field resolvers: their domain errors arrive here raw.
-    const original = unwrapResolverError(error);
+    const original = innermost(error);
     if (original instanceof AppException) {
       const mapped = mapError(original);
       return {

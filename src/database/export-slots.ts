@@ -1,0 +1,32 @@
+import { RateLimitedException } from '../common/errors/app.exception.js';
+
+/**
+ * How many exports run at once: each holds a pooled connection for as long as its client reads,
+ * so a few slow readers must not take the pool from everyone else.
+ */
+export class ExportSlots {
+  private running = 0;
+  private readonly byOwner = new Map<string, number>();
+
+  constructor(
+    private readonly max: number,
+    private readonly perOwner: number,
+  ) {}
+
+  /** A slot for `owner`, or RATE_LIMITED; the returned function gives it back (once). */
+  take(owner: string): () => void {
+    const mine = this.byOwner.get(owner) ?? 0;
+    if (this.running >= this.max || mine >= this.perOwner) throw new RateLimitedException(5);
+    this.running++;
+    this.byOwner.set(owner, mine + 1);
+    let given = false;
+    return () => {
+      if (given) return;
+      given = true;
+      this.running--;
+      const left = (this.byOwner.get(owner) ?? 1) - 1;
+      if (left > 0) this.byOwner.set(owner, left);
+      else this.byOwner.delete(owner);
+    };
+  }
+}
