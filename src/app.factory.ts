@@ -2,6 +2,7 @@ import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { LogController } from 'fastify';
 import { pino } from 'pino';
+import pinoPretty from 'pino-pretty';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -29,6 +30,16 @@ function requestId(req: IncomingMessage): string {
  */
 export const logStream = pino.destination({ dest: 1, sync: false });
 
+/** Development's log lines: coloured, one per event, times of day instead of epoch milliseconds. */
+function prettyStream(): NodeJS.WritableStream {
+  return pinoPretty({
+    colorize: true,
+    singleLine: true,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname',
+  });
+}
+
 /** Fastify's form of TRUST_PROXY: a hop count trusts that many proxies nearest the server. */
 function trustProxy(
   setting: TrustProxy,
@@ -41,7 +52,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const adapter = new FastifyAdapter({
     logger: {
       level: config.LOG_LEVEL,
-      stream: logStream,
+      stream: config.prettyLogs ? prettyStream() : logStream,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
     },
     requestIdHeader: false,

@@ -107,6 +107,11 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** `pretty` (coloured lines, pino-pretty) or `json`; default: pretty in development only. */
+  @IsOptional()
+  @IsIn(['pretty', 'json'])
+  LOG_FORMAT?: 'pretty' | 'json' = undefined;
+
   /** PostgreSQL connection string; when absent an embedded PostgreSQL is started under EMBEDDED_PG_DIR. */
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// connection URL' })
@@ -329,6 +334,12 @@ export class AppConfig {
 
   get exportMaxConcurrent(): number {
     return this.EXPORT_MAX_CONCURRENT ?? Math.max(1, Math.floor(this.DB_POOL_MAX / 3));
+  }
+
+  get prettyLogs(): boolean {
+    return (
+      (this.LOG_FORMAT ?? (this.NODE_ENV === NodeEnv.Development ? 'pretty' : 'json')) === 'pretty'
+    );
   }
 
   get isProduction(): boolean {

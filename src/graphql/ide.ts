@@ -7,10 +7,48 @@ import { renderAltair, renderInitSnippet } from 'altair-static';
 export const IDE_ASSETS_PREFIX = '/graphql-ide/';
 export const IDE_INIT_SCRIPT = 'init.js';
 
+/** What the IDE opens with: how to sign in, and where the token goes. */
+const EXAMPLE_QUERY = `# Welcome to the CRM API.
+#
+# 1. Sign up (or log in) with the mutation below and copy the accessToken it returns.
+# 2. Open "Set Headers" (the icon left of the query) and set
+#      Authorization: Bearer <accessToken>
+# 3. Run the query after it: your leads, with their interactions.
+
+mutation SignUp {
+  signUp(input: {
+    companyName: "Acme"
+    email: "ada@acme.test"
+    password: "correct horse battery"
+    firstName: "Ada"
+    lastName: "Lovelace"
+  }) {
+    accessToken
+    refreshToken
+  }
+}
+
+query Leads {
+  leadsConnection(first: 20) {
+    totalCount
+    edges {
+      node {
+        id firstName lastName email status
+        interactions { type date notes }
+      }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+`;
+
 const options = {
   baseURL: IDE_ASSETS_PREFIX,
   endpointURL: '/graphql',
   serveInitialOptionsInSeperateRequest: IDE_INIT_SCRIPT,
+  initialName: 'CRM API',
+  initialQuery: EXAMPLE_QUERY,
+  initialHeaders: { Authorization: 'Bearer <paste the accessToken here>' },
 };
 
 /** Altair GraphQL client, from the altair-static package: no CDN, works offline. */

@@ -64,7 +64,11 @@ describe('the server process', () => {
   });
 
   it('serves the GraphQL IDE from its own dependencies in development', async () => {
-    const sut = await startServerProcess({ DATABASE_URL: db.url, NODE_ENV: 'development' });
+    const sut = await startServerProcess({
+      DATABASE_URL: db.url,
+      NODE_ENV: 'development',
+      LOG_FORMAT: '', // development's own: pretty
+    });
     try {
       const page = await fetch(`${sut.url}/graphql`, { headers: { accept: 'text/html' } });
       expect(page.headers.get('content-type')).toContain('text/html');
@@ -80,8 +84,13 @@ describe('the server process', () => {
           true,
         ]);
       }
-      const init = await fetch(`${sut.url}/graphql-ide/init.js`);
-      expect(await init.text()).toContain('/graphql');
+      const init = await (await fetch(`${sut.url}/graphql-ide/init.js`)).text();
+      expect(init).toContain('/graphql');
+      // It opens with an example, and says where the token goes.
+      expect(init).toContain('mutation SignUp');
+      expect(init).toContain('Authorization: Bearer <accessToken>');
+      // Development logs read as coloured lines, not JSON.
+      expect(sut.output()).toMatch(/\[\d{2}:\d{2}:\d{2}\.\d{3}\] .*INFO.*Starting Nest application/);
     } finally {
       sut.child.kill('SIGTERM');
       expect(await sut.exit()).toBe(0);
