@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module.js';
 import { PinoNestLogger } from './common/logging/pino-nest-logger.js';
+import { limitGraphQLRequests } from './rate-limit/graphql-request-limit.js';
+import { RateLimiters } from './rate-limit/rate-limiters.js';
 import { AppConfig, type TrustProxy } from './config/app-config.js';
 import {
   IDE_ASSETS_PREFIX,
@@ -71,6 +73,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bufferLogs: true,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  limitGraphQLRequests(fastify, app.get(RateLimiters));
   app.useLogger(new PinoNestLogger(fastify.log));
   app.flushLogs();
 

@@ -5,48 +5,99 @@ import {
   GraphQLError,
   isCompositeType,
   isListType,
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLSchema,
+  type SelectionSetNode,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { ErrorCode } from '../common/errors/error-code.js';
 import { CommonReason } from '../common/errors/error-reasons.js';
-import { LIST_SIZE, type ListSize } from '../common/graphql/list-size.js';
+import { LIST_SIZE, WEIGHT, type ListSize } from '../common/graphql/query-cost.decorators.js';
 import { MAX_PAGE_SIZE } from '../common/pagination/cursor.js';
 
 /** Field nodes a document may hold before its cost is not even computed. */
 const MAX_QUERY_NODES = 5000;
 
 /**
- * How many objects a field can produce: `first` as the query gives it (literal, variable or the
- * argument's default), else the field's declared ListSize, else — for a list of objects nobody
- * sized — the largest page. A scalar or a single object is one.
+ * How many objects a field can produce: `first` as the query gives it (literal, variable), else
+ * the argument's default when it is absent or null (the resolver reads null as the default);
+ * else the field's declared ListSize; else — for a list of objects nobody sized — the largest
+ * page. A scalar or a single object is one. Never less than one: a negative `first` must not
+ * cancel its siblings' cost (it fails validation, and they still run).
  */
 function multiplicity(
   field: GraphQLField<unknown, unknown>,
   args: Record<string, unknown>,
 ): number {
-  if (typeof args.first === 'number') return args.first;
+  const first = field.args.find((arg) => arg.name === 'first');
+  if (first) {
+    const given = typeof args.first === 'number' ? args.first : first.defaultValue;
+    return typeof given === 'number' && Number.isFinite(given)
+      ? Math.max(1, Math.ceil(given))
+      : MAX_PAGE_SIZE;
+  }
   const declared = field.extensions[LIST_SIZE] as ListSize | undefined;
   if (typeof declared === 'number') return declared;
   if (declared) {
     const list = args[declared.lengthOf];
-    return Array.isArray(list) ? list.length : 1;
+    return Array.isArray(list) ? Math.max(1, list.length) : 1;
   }
   const type = getNullableType(field.type);
   return isListType(type) && isCompositeType(getNamedType(type)) ? MAX_PAGE_SIZE : 1;
 }
 
 /**
- * Every field costs one, times how many of it there can be: a bound on what the answer holds.
- * Introspection (`__schema`, `__type`) is free, as its size is the schema's, not the data's.
+ * Every field costs its weight (one, unless declared heavier), times how many of it there can
+ * be: a bound on what the answer holds. Introspection (`__schema`, `__type`) is free, as its
+ * size is the schema's, not the data's; its depth is bounded apart (MAX_TOTAL_DEPTH).
  */
-const objectsEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =>
-  field.name.startsWith('__') ? 0 : multiplicity(field, args) * (1 + childComplexity);
+const objectsEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  if (field.name.startsWith('__')) return 0;
+  const weight = typeof field.extensions[WEIGHT] === 'number' ? field.extensions[WEIGHT] : 1;
+  return multiplicity(field, args) * (weight + childComplexity);
+};
+
+/**
+ * The depth of the whole document, introspection included, fragments followed: graphql-armor
+ * bounds the depth of data fields, and ignores introspection, whose nesting (`ofType { ofType
+ * … }`) would otherwise grow without bound. The standard introspection query is 13 deep.
+ */
+const MAX_TOTAL_DEPTH = 20;
+
+function depthOf(document: DocumentNode): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION)
+      fragments.set(definition.name.value, definition);
+  const visit = (selections: SelectionSetNode | undefined, seen: Set<string>): number => {
+    let deepest = 0;
+    for (const selection of selections?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        deepest = Math.max(deepest, 1 + visit(selection.selectionSet, seen));
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        deepest = Math.max(deepest, visit(selection.selectionSet, seen));
+      } else if (!seen.has(selection.name.value)) {
+        const fragment = fragments.get(selection.name.value);
+        const next = new Set(seen).add(selection.name.value);
+        deepest = Math.max(deepest, visit(fragment?.selectionSet, next));
+      }
+      if (deepest > MAX_TOTAL_DEPTH) return deepest; // enough to refuse; no need to walk on
+    }
+    return deepest;
+  };
+  let deepest = 0;
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.OPERATION_DEFINITION)
+      deepest = Math.max(deepest, visit(definition.selectionSet, new Set()));
+  return deepest;
+}
 
 export function queryCost(
   schema: GraphQLSchema,
-  document: Parameters<typeof getComplexity>[0]['query'],
+  document: DocumentNode,
   variables: Record<string, unknown> | undefined,
   operationName?: string,
 ): number {
@@ -69,6 +120,11 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, operationName }) {
+          const depth = depthOf(document);
+          if (depth > MAX_TOTAL_DEPTH)
+            throw tooComplex(`Query depth ${depth} is over the limit of ${MAX_TOTAL_DEPTH}`, {
+              maxDepth: MAX_TOTAL_DEPTH,
+            });
           let cost: number;
           try {
             cost = queryCost(schema, document, request.variables, operationName ?? undefined);

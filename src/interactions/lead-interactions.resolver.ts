@@ -1,6 +1,6 @@
 import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
-import { ListSize } from '../common/graphql/list-size.js';
+import { ListSize } from '../common/graphql/query-cost.decorators.js';
 import { NESTED_LIST_LIMIT } from '../common/pagination/nested-list.js';
 import { LeadType } from '../leads/models/lead.type.js';
 import { INTERACTIONS_BY_LEAD } from './interaction.loaders.js';

@@ -4,7 +4,7 @@ import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import { UuidPipe } from '../common/graphql/uuid.pipe.js';
 import { toConnection } from '../common/pagination/page.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
-import { ListSize } from '../common/graphql/list-size.js';
+import { ListSize } from '../common/graphql/query-cost.decorators.js';
 import type { RequestLoaders } from '../common/graphql/loaders.js';
 import { UserType } from '../users/models/user.type.js';
 import { USER_BY_ID } from '../users/user.loaders.js';

@@ -5,6 +5,7 @@ import { OperationTypeNode, type GraphQLResolveInfo } from 'graphql';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { RateLimitedException } from '../common/errors/app.exception.js';
 import { httpOf } from '../common/http/request-of.js';
+import { clientKey } from './client-key.js';
 import {
   LOGIN_RATE_LIMITED,
   SIGNUP_RATE_LIMITED,
@@ -12,14 +13,17 @@ import {
 } from './rate-limit.decorators.js';
 import { RateLimiters } from './rate-limiters.js';
 
-/** Global, before authentication: a general per-IP budget, and the limits of sign-up and login. */
+/**
+ * Global, before authentication: the general per-IP budget, and the limits of sign-up and login.
+ * A GraphQL request has spent its point before it got here (limitGraphQLRequests); a query's
+ * fields spend nothing more, as they only read, and every root mutation field after the first —
+ * aliased copies included — spends one of its own. A REST request spends one point.
+ */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
-  /**
-   * Guards run once per root field. A query's fields share the request's one point (they only
-   * read); every root mutation field, aliased copies included, costs a point of its own.
-   */
+  /** Per request: a REST request's verdict, or how many root mutation fields it has run. */
   private readonly counted = new WeakMap<object, Promise<void>>();
+  private readonly mutationFields = new WeakMap<object, number>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -30,21 +34,27 @@ export class RateLimitGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     const { req, reply } = httpOf(context);
     const setRetry = (seconds: number): void => void reply.header('Retry-After', String(seconds));
+    const client = clientKey(req.ip);
     if (!this.reflector.getAllAndOverride<boolean>(SKIP_RATE_LIMIT, targets)) {
-      if (isMutation(context)) await this.consume(this.limiters.api, req.ip, setRetry);
-      else {
+      if (context.getType<GqlContextType>() === 'graphql') {
+        if (isMutation(context)) {
+          const seen = this.mutationFields.get(req) ?? 0;
+          this.mutationFields.set(req, seen + 1);
+          if (seen > 0) await this.consume(this.limiters.api, client, setRetry);
+        }
+      } else {
         let verdict = this.counted.get(req);
         if (!verdict) {
-          verdict = this.consume(this.limiters.api, req.ip, setRetry);
+          verdict = this.consume(this.limiters.api, client, setRetry);
           this.counted.set(req, verdict);
         }
         await verdict;
       }
     }
     if (this.reflector.getAllAndOverride<boolean>(SIGNUP_RATE_LIMITED, targets))
-      await this.consume(this.limiters.signUpPerIp, req.ip, setRetry);
+      await this.consume(this.limiters.signUpPerIp, client, setRetry);
     if (this.reflector.getAllAndOverride<boolean>(LOGIN_RATE_LIMITED, targets)) {
-      await this.consume(this.limiters.loginPerIp, req.ip, setRetry);
+      await this.consume(this.limiters.loginPerIp, client, setRetry);
       const email = loginEmail(context);
       if (email) {
         await this.consume(
@@ -75,7 +85,6 @@ export class RateLimitGuard implements CanActivate {
 }
 
 function isMutation(context: ExecutionContext): boolean {
-  if (context.getType<GqlContextType>() !== 'graphql') return false;
   const { operation } = GqlExecutionContext.create(context).getInfo<GraphQLResolveInfo>();
   return operation.operation === OperationTypeNode.MUTATION;
 }
@@ -96,5 +105,5 @@ export function loginAccountKey(email: string): string {
 
 /** The per-account-and-IP budget's key. */
 export function loginAccountIpKey(email: string, ip: string): string {
-  return `${loginAccountKey(email)}|${ip}`;
+  return `${loginAccountKey(email)}|${clientKey(ip)}`;
 }

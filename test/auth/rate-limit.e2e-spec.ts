@@ -82,11 +82,28 @@ describe('general request budget', () => {
 
     // The fourth request is over the budget: refused as a whole, with Retry-After.
     const limited = await sut.gql(three, {}, admin.token);
-    expect(limited.data).toBeNull();
+    expect(limited.status).toBe(429);
+    expect(limited.data ?? null).toBeNull();
     expect(new Set(limited.errors?.map((e) => e.extensions.code))).toEqual(
       new Set(['RATE_LIMITED']),
     );
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('counts requests no resolver runs for: introspection, refused documents', async () => {
+    const other = await startTestApp({ RATE_LIMIT_PER_MINUTE: '2' });
+    try {
+      expect((await other.gql('{ __typename }')).status).toBe(200);
+      expect((await other.gql('{ nope }')).status).toBe(400);
+      const limited = await other.gql('{ __schema { queryType { name } } }');
+      expect(limited.status).toBe(429);
+      expect(limited.errors?.[0].extensions).toMatchObject({
+        code: 'RATE_LIMITED',
+        reason: 'RATE_LIMITED',
+      });
+    } finally {
+      await other.close();
+    }
   });
 });
 

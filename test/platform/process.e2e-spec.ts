@@ -90,7 +90,9 @@ describe('the server process', () => {
       expect(init).toContain('mutation SignUp');
       expect(init).toContain('Authorization: Bearer <accessToken>');
       // Development logs read as coloured lines, not JSON.
-      expect(sut.output()).toMatch(/\[\d{2}:\d{2}:\d{2}\.\d{3}\] .*INFO.*Starting Nest application/);
+      expect(sut.output()).toMatch(
+        /\[\d{2}:\d{2}:\d{2}\.\d{3}\] .*INFO.*Starting Nest application/,
+      );
     } finally {
       sut.child.kill('SIGTERM');
       expect(await sut.exit()).toBe(0);

@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { Sequelize } from 'sequelize-typescript';
 import { newCompany, newUser, type TestUser } from '../support/factories.js';
 import { newLead } from '../support/lead-factory.js';
@@ -102,5 +103,49 @@ describe('query cost (default limits)', () => {
       rep.token,
     );
     expect(res.errors?.[0].extensions).toMatchObject({ reason: 'QUERY_TOO_COMPLEX' });
+  });
+
+  it('does not let a negative `first` cancel the cost of its siblings', async () => {
+    const res = await sut.gql(
+      `{ a: leads(first: -2147483648) { id } b: interactions(first: 490) { lead { interactions { lead { interactions { notes } } } } } }`,
+      {},
+      rep.token,
+    );
+    expect(res.data).toBeUndefined();
+    expect(res.errors?.[0].extensions).toMatchObject({ reason: 'QUERY_TOO_COMPLEX' });
+  });
+
+  it('counts `first: null` as the page it returns', async () => {
+    const res = await sut.gql(
+      'query($n: Int) { interactionsConnection(first: $n) { edges { node { lead { interactions { lead { interactions { id } } } } } } } }',
+      { n: null },
+      rep.token,
+    );
+    expect(res.errors?.[0].extensions).toMatchObject({ reason: 'QUERY_TOO_COMPLEX' });
+  });
+
+  it('weighs long texts: notes of many interactions cost more than their count', async () => {
+    const res = await sut.gql(
+      '{ interactions(first: 490) { lead { interactions { notes } } } }',
+      {},
+      rep.token,
+    );
+    expect(res.errors?.[0].extensions).toMatchObject({ reason: 'QUERY_TOO_COMPLEX' });
+    const ids = await sut.gql(
+      '{ interactions(first: 490) { lead { interactions { id } } } }',
+      {},
+      rep.token,
+    );
+    expect(ids.errors).toBeUndefined();
+  });
+
+  it('answers the standard introspection query, and refuses introspection nested without end', async () => {
+    const standard = await sut.gql(getIntrospectionQuery(), {}, rep.token);
+    expect(standard.errors).toBeUndefined();
+    let nested = 'name';
+    for (let i = 0; i < 30; i++) nested = `ofType { ${nested} }`;
+    const deep = await sut.gql(`{ __schema { types { fields { type { ${nested} } } } } }`);
+    expect(deep.data).toBeUndefined();
+    expect(deep.errors?.[0].extensions).toMatchObject({ reason: 'QUERY_TOO_COMPLEX' });
   });
 });

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
-import { ListSize } from '../graphql/list-size.js';
+import { ListSize } from '../graphql/query-cost.decorators.js';
 
 @ObjectType()
 export class PageInfo {

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Weight } from '../../common/graphql/query-cost.decorators.js';
 import { InteractionKind } from '../interaction-kind.enum.js';
 import type { InteractionRecord } from './interaction.model.js';
 
@@ -13,7 +14,9 @@ export class InteractionType {
   @Field({ description: 'When the call, email or meeting took place.' })
   date!: Date;
 
+  // Up to 10 000 characters: weighed as ten values, so a query cannot ask for millions of them.
   @Field(() => String, { nullable: true })
+  @Weight(10)
   notes!: string | null;
 
   @Field()

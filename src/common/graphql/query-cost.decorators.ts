@@ -12,3 +12,13 @@ export type ListSize = number | { readonly lengthOf: string };
 
 export const ListSize = (size: ListSize): MethodDecorator & PropertyDecorator =>
   Extensions({ [LIST_SIZE]: size });
+
+/** The field extension of a field heavier than one object (see Weight). */
+export const WEIGHT = 'weight';
+
+/**
+ * What one value of a field costs, for fields that can be much larger than the one unit a field
+ * costs by default: a text of 10 000 characters weighs as much as 10 small objects.
+ */
+export const Weight = (units: number): MethodDecorator & PropertyDecorator =>
+  Extensions({ [WEIGHT]: units });
