@@ -11,9 +11,11 @@ export class ApiKeysRepository {
     return ApiKey.create({ ...values }, { transaction });
   }
 
-  list(companyId: string): Promise<ApiKey[]> {
+  /** The newest keys, revoked ones included, up to `limit`. */
+  list(companyId: string, limit: number): Promise<ApiKey[]> {
     return ApiKey.findAll({
       where: { companyId },
+      limit,
       order: [
         ['createdAt', 'DESC'],
         ['id', 'DESC'],
@@ -27,6 +29,17 @@ export class ApiKeysRepository {
       transaction,
       lock: transaction?.LOCK.UPDATE,
     });
+  }
+
+  /** Live keys of the company, counted with the company's keys locked against a racing create. */
+  async countLive(companyId: string, transaction: Transaction): Promise<number> {
+    const rows = await ApiKey.findAll({
+      attributes: ['id'],
+      where: { companyId, revokedAt: null },
+      transaction,
+      lock: transaction.LOCK.UPDATE,
+    });
+    return rows.length;
   }
 
   findByHash(keyHash: string): Promise<ApiKey | null> {

@@ -10,7 +10,10 @@ import { ApiKeyType, CreatedApiKey } from './models/api-key.type.js';
 export class ApiKeysResolver {
   constructor(private readonly keys: ApiKeysService) {}
 
-  @Query(() => [ApiKeyType], { description: 'ADMIN: the company’s API keys, newest first.' })
+  @Query(() => [ApiKeyType], {
+    description:
+      'ADMIN: the company’s API keys, newest first (the newest 500, revoked ones included).',
+  })
   async apiKeys(@CurrentAuth() auth: AuthContext): Promise<ApiKeyType[]> {
     return (await this.keys.list(auth)).map((k) => ApiKeyType.from(k));
   }

@@ -14,12 +14,17 @@ import { ActorKind } from '../common/events/actor.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { Transactions } from '../database/transactions.js';
 import { ApiKeyScope } from '../auth/api-key-scope.enum.js';
+import { ApiKeyException, ApiKeyReason } from './api-key.exception.js';
 import { ApiKeyEvents } from './api-keys.events.js';
+import { MAX_PAGE_SIZE } from '../common/pagination/cursor.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
 import { CreateApiKeyInput } from './dto/create-api-key.input.js';
 import { ApiKey } from './models/api-key.model.js';
 
 const SECRET_PREFIX = 'crm_';
+
+/** Live keys a company may hold: enough for every form and integration, not a way to grow rows. */
+export const MAX_LIVE_API_KEYS = 100;
 
 @Injectable()
 export class ApiKeysService {
@@ -38,6 +43,11 @@ export class ApiKeysService {
     const prefix = `${SECRET_PREFIX}${randomBytes(4).toString('hex')}`;
     const secret = `${prefix}_${randomSecret()}`;
     const apiKey = await this.transactions.run(async (transaction) => {
+      if ((await this.keys.countLive(auth.companyId, transaction)) >= MAX_LIVE_API_KEYS)
+        throw new ApiKeyException(
+          ApiKeyReason.TOO_MANY_API_KEYS,
+          `A company may hold ${MAX_LIVE_API_KEYS} live API keys; revoke one first`,
+        );
       const key = await this.keys.create(
         {
           companyId: auth.companyId,
@@ -64,7 +74,7 @@ export class ApiKeysService {
 
   list(auth: AuthContext): Promise<ApiKey[]> {
     authorize(auth, Action.ManageApiKeys);
-    return this.keys.list(auth.companyId);
+    return this.keys.list(auth.companyId, MAX_PAGE_SIZE);
   }
 
   async revoke(auth: AuthContext, id: string): Promise<ApiKey> {

@@ -45,7 +45,7 @@ export class AuthService {
 
   /** Creates a company and its first ADMIN, and signs them in. */
   async signUp(meta: RequestMeta, input: SignUpInput): Promise<Session> {
-    const passwordHash = await this.usersService.hashPassword(input.password);
+    const passwordHash = await this.usersService.newPasswordHash(input.email, input.password);
     return this.transactions.run(async (transaction) => {
       const { password: _, ...person } = input;
       const user = await this.usersService.createCompany(

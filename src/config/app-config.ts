@@ -42,13 +42,15 @@ function IsTrustProxy(): PropertyDecorator {
       propertyName: propertyName as string,
       options: {
         message:
-          'must be false, a number of proxy hops, or a comma-separated list of proxy IPs/CIDRs (`true` would believe X-Forwarded-For from anyone)',
+          'must be false, a number of proxy hops (1 to 10), or a comma-separated list of proxy IPs/CIDRs (`true` or a /0 would believe X-Forwarded-For from anyone)',
       },
       validator: {
         validate(value: unknown) {
           if (value === false) return true;
-          if (typeof value === 'number') return Number.isInteger(value) && value > 0;
+          if (typeof value === 'number') return Number.isInteger(value) && value > 0 && value <= 10;
           if (!Array.isArray(value) || value.length === 0) return false;
+          // A /0 trusts every address: `true` by another name.
+          if (value.some((entry) => /\/0+$/.test(String(entry)))) return false;
           try {
             proxyaddr.compile(value as string[]);
             return true;
@@ -288,11 +290,14 @@ export class AppConfig {
   @Min(1000)
   HTTP_REQUEST_TIMEOUT_MS = 30_000;
 
-  /** How long an idle keep-alive connection stays open. */
+  /**
+   * How long an idle keep-alive connection stays open. Behind a load balancer it must be longer
+   * than the balancer's own idle timeout (60 s for most), or it reuses sockets already closed.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1000)
-  HTTP_KEEP_ALIVE_TIMEOUT_MS = 10_000;
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 72_000;
 
   /** Longest a CSV export may run in PostgreSQL. */
   @Transform(toInt)

@@ -93,6 +93,9 @@ describe('loadConfig', () => {
       /^Invalid configuration: TRUST_PROXY must be false, a number of proxy hops/,
     ],
     [{ TRUST_PROXY: '10.0.0.0/33' }, /^Invalid configuration: TRUST_PROXY must be false/],
+    [{ TRUST_PROXY: '0.0.0.0/0' }, /^Invalid configuration: TRUST_PROXY must be false/],
+    [{ TRUST_PROXY: '::/0' }, /^Invalid configuration: TRUST_PROXY must be false/],
+    [{ TRUST_PROXY: '1000' }, /^Invalid configuration: TRUST_PROXY must be false/],
     [{ WEB_CONCURRENCY: '0' }, /^Invalid configuration: WEB_CONCURRENCY must not be less than 1$/],
     [
       { WEB_CONCURRENCY: '65' },

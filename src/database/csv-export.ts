@@ -42,9 +42,15 @@ export class CsvExport {
     let client: pg.Client;
     try {
       client = (await pool.getConnection({ type: 'read' })) as pg.Client;
+    } catch (error) {
+      release();
+      throw error;
+    }
+    try {
       await client.query(`SET statement_timeout = ${Math.floor(this.config.EXPORT_TIMEOUT_MS)}`);
     } catch (error) {
       release();
+      void pool.destroyConnection(client).catch(() => undefined);
       throw error;
     }
     let settled = false;

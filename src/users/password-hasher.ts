@@ -9,33 +9,37 @@ const MAX_WAITING = 100;
 
 /**
  * argon2id with the library's recommended defaults (m=64 MiB, t=3, p=4), a few at a time: a burst
- * of sign-ups or logins waits in a queue instead of taking every libuv thread (shared with file,
- * DNS and crypto work) and 64 MiB apiece at once.
+ * waits in a bounded queue instead of taking every libuv thread (shared with file, DNS and crypto
+ * work) and 64 MiB apiece at once. Checking a password (login) and hashing a new one (sign-up,
+ * createUser) wait in separate lanes, so a flood of new accounts cannot keep anyone from logging in.
  */
 @Injectable()
 export class PasswordHasher {
-  private readonly limit: LimitFunction;
+  private readonly hashing: LimitFunction;
+  private readonly verifying: LimitFunction;
   // Verified against when the email is unknown, so both paths take the same time.
   private readonly decoy: Promise<string>;
 
   constructor(config: AppConfig) {
-    this.limit = pLimit(config.PASSWORD_HASH_CONCURRENCY);
-    this.decoy = this.limit(() =>
+    const lane = Math.max(1, Math.floor(config.PASSWORD_HASH_CONCURRENCY / 2));
+    this.hashing = pLimit(lane);
+    this.verifying = pLimit(Math.max(1, config.PASSWORD_HASH_CONCURRENCY - lane));
+    this.decoy = this.hashing(() =>
       argon2.hash('decoy-password-for-timing', { type: argon2.argon2id }),
     );
   }
 
   hash(password: string): Promise<string> {
-    return this.queued(() => argon2.hash(password, { type: argon2.argon2id }));
+    return queued(this.hashing, () => argon2.hash(password, { type: argon2.argon2id }));
   }
 
   async verify(hash: string | null, password: string): Promise<boolean> {
     const against = hash ?? (await this.decoy);
-    return this.queued(() => argon2.verify(against, password).catch(() => false));
+    return queued(this.verifying, () => argon2.verify(against, password).catch(() => false));
   }
+}
 
-  private queued<T>(work: () => Promise<T>): Promise<T> {
-    if (this.limit.pendingCount >= MAX_WAITING) return Promise.reject(new RateLimitedException(1));
-    return this.limit(work);
-  }
+function queued<T>(lane: LimitFunction, work: () => Promise<T>): Promise<T> {
+  if (lane.pendingCount >= MAX_WAITING) return Promise.reject(new RateLimitedException(1));
+  return lane(work);
 }

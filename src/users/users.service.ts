@@ -73,7 +73,7 @@ export class UsersService {
 
   /**
    * signUp: the company and its first ADMIN, who is the actor of both, in the caller's
-   * transaction. The password is hashed before (hashPassword): argon2 has no place inside it.
+   * transaction. The password is hashed before (newPasswordHash): argon2 has no place inside it.
    */
   async createCompany(
     meta: RequestMeta,
@@ -102,13 +102,19 @@ export class UsersService {
     return user;
   }
 
-  hashPassword(password: string): Promise<string> {
+  /**
+   * The hash of a new account's password. A taken e-mail is refused first: a hash costs 64 MiB
+   * and a slot of the hashing lane, and must not be spent on an account that cannot exist (the
+   * unique index still decides a race).
+   */
+  async newPasswordHash(email: string, password: string): Promise<string> {
+    if (await this.users.findByEmail(email)) throw emailTaken();
     return this.passwords.hash(password);
   }
 
   async create(auth: AuthContext, input: CreateUserInput): Promise<User> {
     authorize(auth, Action.ManageUsers);
-    const passwordHash = await this.passwords.hash(input.password);
+    const passwordHash = await this.newPasswordHash(input.email, input.password);
     return this.transactions.run(async (transaction) => {
       const user = await this.insert(
         {
@@ -173,9 +179,7 @@ export class UsersService {
       return await this.users.create(values, transaction);
     } catch (error) {
       if (uniqueViolationOf(error) !== USER_EMAIL_INDEX) throw error;
-      throw new UserException(UserReason.EMAIL_TAKEN, 'A user with this email already exists', {
-        field: 'email',
-      });
+      throw emailTaken();
     }
   }
 
@@ -198,4 +202,10 @@ export class UsersService {
       );
     }
   }
+}
+
+function emailTaken(): UserException {
+  return new UserException(UserReason.EMAIL_TAKEN, 'A user with this email already exists', {
+    field: 'email',
+  });
 }

@@ -6,6 +6,14 @@ import { migrateDown, migrateUp } from '../../src/database/migrator.js';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
+/** Reverts migrations, newest first, down to and including `name`. */
+async function downThrough(sequelize: Sequelize, url: string, name: string): Promise<void> {
+  for (;;) {
+    const [reverted] = await migrateDown(sequelize, url);
+    if (!reverted || reverted === name) return;
+  }
+}
+
 async function tables(sequelize: Sequelize): Promise<string[]> {
   const rows = await sequelize.query<{ tablename: string }>(
     "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations' ORDER BY tablename",
@@ -62,8 +70,7 @@ describe('migrations', () => {
 
   it('0004 labels the audit trail written before it with the kind of its actor', async () => {
     await migrateUp(sut, db.url);
-    await migrateDown(sut, db.url);
-    expect(await migrateDown(sut, db.url)).toEqual(['0004-audit-actor-kind']);
+    await downThrough(sut, db.url, '0004-audit-actor-kind');
     const ids = {
       user: '11111111-1111-4111-8111-111111111111',
       key: '22222222-2222-4222-8222-222222222222',
@@ -90,8 +97,7 @@ describe('migrations', () => {
       sut.query("INSERT INTO audit_logs (action, actor_kind) VALUES ('x', 'robot')"),
     ).rejects.toThrow(/audit_logs_actor_kind/);
 
-    await migrateDown(sut, db.url); // 0005
-    expect(await migrateDown(sut, db.url)).toEqual(['0004-audit-actor-kind']);
+    await downThrough(sut, db.url, '0004-audit-actor-kind');
     const [failed] = await sut.query<{ actor_user_id: string }>(
       "SELECT actor_user_id FROM audit_logs WHERE action = 'auth.login_failed'",
       { type: QueryTypes.SELECT },
@@ -101,7 +107,7 @@ describe('migrations', () => {
 
   it('0005 names the rows that point into another company instead of failing blind', async () => {
     await migrateUp(sut, db.url);
-    expect(await migrateDown(sut, db.url)).toEqual(['0005-tenant-foreign-keys']);
+    await downThrough(sut, db.url, '0005-tenant-foreign-keys');
     const [[a], [b]] = await Promise.all(
       ['A', 'B'].map((name) =>
         sut.query<{ id: string }>(`INSERT INTO companies (name) VALUES ('${name}') RETURNING id`, {
@@ -122,6 +128,14 @@ describe('migrations', () => {
       /rows that point into another company \(interactions → leads: 1\)/,
     );
     await sut.query('DELETE FROM interactions WHERE company_id = $1', { bind: [a.id] });
-    expect(await migrateUp(sut, db.url)).toEqual(['0005-tenant-foreign-keys']);
+    expect(await migrateUp(sut, db.url)).toEqual([
+      '0005-tenant-foreign-keys',
+      '0006-validate-tenant-foreign-keys',
+    ]);
+    const [{ validated }] = await sut.query<{ validated: boolean }>(
+      "SELECT bool_and(convalidated) AS validated FROM pg_constraint WHERE conname LIKE '%_same_company'",
+      { type: QueryTypes.SELECT },
+    );
+    expect(validated).toBe(true);
   });
 });

@@ -53,6 +53,32 @@ describe('limits per operation', () => {
   });
 });
 
+describe('API keys', () => {
+  it('are capped per company, so one tenant cannot grow them without end', async () => {
+    const sut = await startTestApp();
+    try {
+      const admin = await newCompany(sut);
+      await sut.app.get(Sequelize).query(
+        `INSERT INTO api_keys (company_id, name, prefix, key_hash, scopes)
+         SELECT company_id, 'k' || g, 'crm_x', md5(random()::text || g), '{ingest}'
+         FROM users, generate_series(1, 100) g WHERE users.id = $1`,
+        { bind: [admin.id] },
+      );
+      const res = await sut.gql(
+        'mutation { createApiKey(input: { name: "one more", scopes: [INGEST] }) { secret } }',
+        {},
+        admin.token,
+      );
+      expect(res.errors?.[0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'TOO_MANY_API_KEYS',
+      });
+    } finally {
+      await sut.close();
+    }
+  });
+});
+
 describe('X-Forwarded-For', () => {
   const attempts = async (sut: TestApp, ips: string[]): Promise<string[]> => {
     const seen: string[] = [];

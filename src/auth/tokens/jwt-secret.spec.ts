@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../config/load-config.js';
@@ -22,6 +22,13 @@ describe('jwtSecretOf', () => {
 
     const other = mkdtempSync(join(tmpdir(), 'crm-secret-'));
     expect(jwtSecretOf(loadConfig({ EMBEDDED_PG_DIR: join(other, 'postgres') }))).not.toBe(first);
+  });
+
+  it('refuses a secret file others may read', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'crm-secret-')), 'jwt-secret');
+    writeFileSync(file, 'k3Yq9vTz1LmW8pRx4Nc7Bd2Hf6Gj0Ss5');
+    chmodSync(file, 0o644);
+    expect(() => persistedSecret(file)).toThrow(/chmod 600/);
   });
 
   it('agrees when several processes create it at once', () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppConfig, NodeEnv } from '../../config/app-config.js';
 
@@ -40,8 +40,12 @@ export function persistedSecret(file: string): string {
   return secret;
 }
 
+/** The secret in `file`, refused when others than its owner may read or write it. */
 function readSecret(file: string): string | null {
   try {
+    const { mode, uid } = statSync(file);
+    if ((mode & 0o077) !== 0 || (process.getuid && uid !== process.getuid()))
+      throw new Error(`${file} must belong to this user and be readable by it alone (chmod 600)`);
     return readFileSync(file, 'utf8').trim() || null;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;

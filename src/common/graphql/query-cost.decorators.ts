@@ -18,7 +18,7 @@ export const WEIGHT = 'weight';
 
 /**
  * What one value of a field costs, for fields that can be much larger than the one unit a field
- * costs by default: a text of 10 000 characters weighs as much as 10 small objects.
+ * costs by default: a text of up to 10 000 characters weighs as much as a few small objects.
  */
 export const Weight = (units: number): MethodDecorator & PropertyDecorator =>
   Extensions({ [WEIGHT]: units });

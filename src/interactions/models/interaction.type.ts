@@ -14,9 +14,9 @@ export class InteractionType {
   @Field({ description: 'When the call, email or meeting took place.' })
   date!: Date;
 
-  // Up to 10 000 characters: weighed as ten values, so a query cannot ask for millions of them.
+  // Up to 10 000 characters: weighed as five values, so a query cannot ask for millions of them.
   @Field(() => String, { nullable: true })
-  @Weight(10)
+  @Weight(5)
   notes!: string | null;
 
   @Field()
