@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import autocannon from 'autocannon';
 
@@ -6,17 +7,55 @@ export interface Figures {
   p50: number;
   p99: number;
   errors: number;
+  /** CPU time the serving processes spent per request answered: steadier than req/s here. */
+  cpuMs?: number;
 }
 
-/** Load on the API: `connections` keep-alive clients for `seconds`, via autocannon. */
-export async function measureApi(options: autocannon.Options): Promise<Figures> {
+/**
+ * Load on the API: `connections` keep-alive clients for `seconds`, via autocannon; `cpuMs` reads
+ * the server's CPU time so far, for its cost per request.
+ */
+export async function measureApi(
+  options: autocannon.Options,
+  cpuMs?: () => number,
+): Promise<Figures> {
+  const cpuBefore = cpuMs?.();
   const result = await autocannon({ connections: 50, duration: 10, ...options });
+  const answered = result.requests.total;
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
+    cpuMs:
+      cpuMs && cpuBefore !== undefined && answered > 0
+        ? (cpuMs() - cpuBefore) / answered
+        : undefined,
   };
+}
+
+/** The CPU time (user + system) of a process and its live children, from /proc, in ms. */
+export function processTreeCpuMs(pid: number): number {
+  const ticks = (p: number): number => {
+    try {
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
+      return Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+    } catch {
+      return 0; // it ended meanwhile
+    }
+  };
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    children = [];
+  }
+  // Linux counts in clock ticks of 10 ms (USER_HZ = 100 on every mainstream kernel).
+  return [pid, ...children].reduce((sum, p) => sum + ticks(p), 0) * 10;
 }
 
 /** The same load shape on a bare `pg` pool: `connections` loops issuing `work` for `seconds`. */
@@ -28,6 +67,7 @@ export async function measureBare(
   const latencies: number[] = [];
   let errors = 0;
   let n = 0;
+  const cpuBefore = process.cpuUsage();
   const end = Date.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: connections }, async () => {
@@ -42,7 +82,14 @@ export async function measureBare(
       }
     }),
   );
-  return { ...percentiles(latencies), rps: latencies.length / seconds, errors };
+  const cpu = process.cpuUsage(cpuBefore);
+  return {
+    ...percentiles(latencies),
+    rps: latencies.length / seconds,
+    errors,
+    // This process is the bare floor's whole client side: pool, driver and the loop itself.
+    cpuMs: latencies.length > 0 ? (cpu.user + cpu.system) / 1000 / latencies.length : undefined,
+  };
 }
 
 function percentiles(latencies: number[]): { p50: number; p99: number } {
@@ -122,5 +169,6 @@ export function median(runs: Figures[]): Figures {
     p50: mid((f) => f.p50),
     p99: mid((f) => f.p99),
     errors: runs.reduce((sum, f) => sum + f.errors, 0),
+    cpuMs: runs.every((f) => f.cpuMs !== undefined) ? mid((f) => f.cpuMs ?? 0) : undefined,
   };
 }

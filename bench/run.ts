@@ -11,7 +11,14 @@ import { SortDirection } from '../src/common/graphql/sort-direction.enum.js';
 import { LeadOrderField } from '../src/leads/dto/lead-order.input.js';
 import { leadKeyset } from '../src/leads/leads.repository.js';
 import { argValue, BENCH, openBenchDatabase } from './bench-env.js';
-import { measureApi, measureBare, measureOpenLoop, median, type Figures } from './measure.js';
+import {
+  measureApi,
+  measureBare,
+  measureOpenLoop,
+  median,
+  processTreeCpuMs,
+  type Figures,
+} from './measure.js';
 
 const POOL = 10;
 const SEARCH_TERMS = [
@@ -211,6 +218,20 @@ async function main(): Promise<void> {
     const search = 'search_text LIKE lower($2)';
     const run = randomBytes(3).toString('hex');
     let inserted = 0;
+    // Leads the write scenarios change (removed with the others by cleanUp, their interactions
+    // with them), so that the generated data stays as it was.
+    const { rows: targets } = await bare.query<{ id: string }>(
+      `INSERT INTO leads (company_id, first_name, last_name, email)
+       SELECT $1, 'Bench', 'Target', 'target-' || $2 || '-' || g || '@bench.test' FROM generate_series(1, 1000) g
+       RETURNING id`,
+      [companyId, run],
+    );
+    const {
+      rows: [admin],
+    } = await bare.query<{ id: string }>('SELECT id FROM users WHERE lower(email) = $1', [
+      BENCH.email,
+    ]);
+    const target = (i: number): string => targets[i % targets.length].id;
 
     const scenarios: Scenario[] = [
       {
@@ -319,6 +340,38 @@ async function main(): Promise<void> {
             [companyId, `pg-${run}-${inserted++}@bench.test`],
           ),
       },
+      {
+        name: 'createInteraction',
+        query: (i) => ({
+          query:
+            'mutation($i: CreateInteractionInput!) { createInteraction(createInteractionInput: $i) { id } }',
+          variables: {
+            i: {
+              leadId: target(i),
+              type: 'CALL',
+              date: new Date().toISOString(),
+              notes: 'Called.',
+            },
+          },
+        }),
+        bare: (i) =>
+          bare.query(
+            `INSERT INTO interactions (company_id, lead_id, type, date, notes, created_by_id) VALUES ($1, $2, 'CALL', now(), 'Called.', $3) RETURNING id`,
+            [companyId, target(i), admin.id],
+          ),
+      },
+      {
+        name: 'updateLead',
+        query: (i) => ({
+          query: 'mutation($i: UpdateLeadInput!) { updateLead(updateLeadInput: $i) { id } }',
+          variables: { i: { id: target(i), location: `Bench ${i}` } },
+        }),
+        bare: (i) =>
+          bare.query(
+            `UPDATE leads SET location = $3, updated_at = now() WHERE id = $1 AND company_id = $2 RETURNING id`,
+            [target(i), companyId, `Bench ${i}`],
+          ),
+      },
     ];
 
     // The plans on this data: each list must be served by the index meant for it.
@@ -364,7 +417,9 @@ async function main(): Promise<void> {
       const bareRuns: Figures[] = [];
       for (let round = 0; round < rounds; round++) {
         apiRuns.push(
-          await measureApi({ url: `${server.base}/graphql`, connections, duration, requests }),
+          await measureApi({ url: `${server.base}/graphql`, connections, duration, requests }, () =>
+            processTreeCpuMs(server.child.pid!),
+          ),
         );
         bareRuns.push(await measureBare(scenario.bare, connections, duration));
       }
@@ -399,12 +454,12 @@ async function main(): Promise<void> {
       `\n## pnpm bench — ${bench.n.toLocaleString('en-US')} leads, ${connections} connections, ${duration} s per run, API and bare pg alternating ${rounds}× (medians), pool ${POOL}, server ${workers} × ${Math.max(1, Math.floor(POOL / workers))} connections${workers > 1 ? ` (WEB_CONCURRENCY=${workers})` : ''}, Node ${process.versions.node}\n`,
     );
     console.log(
-      `| scenario | API req/s | API p50 ms | API p99 ms | bare pg req/s | pg p50 ms | pg p99 ms | API / pg | 1 client p50 / p99 ms | ${connections} clients at ½ load: req/s, p50 / p99 ms | errors |`,
+      `| scenario | API req/s | API p50 ms | API p99 ms | bare pg req/s | pg p50 ms | pg p99 ms | API / pg | server CPU ms/req | bare pg client CPU ms/req | 1 client p50 / p99 ms | ${connections} clients at ½ load: req/s, p50 / p99 ms | errors |`,
     );
-    console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+    console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
     for (const r of results) {
       console.log(
-        `| ${r.name} | ${fmt(r.api.rps)} | ${fmt(r.api.p50, 1)} | ${fmt(r.api.p99, 1)} | ${fmt(r.bare.rps)} | ${fmt(r.bare.p50, 1)} | ${fmt(r.bare.p99, 1)} | ${fmt((100 * r.api.rps) / r.bare.rps)} % | ${fmt(r.single.p50, 1)} / ${fmt(r.single.p99, 1)} | ${fmt(r.half.rps)}, ${fmt(r.half.p50, 1)} / ${fmt(r.half.p99, 1)} | ${r.api.errors + r.bare.errors + r.single.errors + r.half.errors} |`,
+        `| ${r.name} | ${fmt(r.api.rps)} | ${fmt(r.api.p50, 1)} | ${fmt(r.api.p99, 1)} | ${fmt(r.bare.rps)} | ${fmt(r.bare.p50, 1)} | ${fmt(r.bare.p99, 1)} | ${fmt((100 * r.api.rps) / r.bare.rps)} % | ${r.api.cpuMs === undefined ? '—' : fmt(r.api.cpuMs, 2)} | ${r.bare.cpuMs === undefined ? '—' : fmt(r.bare.cpuMs, 2)} | ${fmt(r.single.p50, 1)} / ${fmt(r.single.p99, 1)} | ${fmt(r.half.rps)}, ${fmt(r.half.p50, 1)} / ${fmt(r.half.p99, 1)} | ${r.api.errors + r.bare.errors + r.single.errors + r.half.errors} |`,
       );
     }
     console.log('\n| plan of | index used | EXPLAIN ANALYZE time |\n|---|---|--:|');
