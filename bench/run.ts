@@ -35,6 +35,8 @@ const LEAD_COLUMNS = 'id firstName lastName email phone budget location status c
 
 interface Scenario {
   name: string;
+  /** Its route on the bare HTTP server (bench/bare-server.ts). */
+  bareHttp: string;
   query?: (i: number) => { query: string; variables?: Record<string, unknown> };
   bare: (i: number) => Promise<unknown>;
   /** The statement whose plan is shown, with the index it must use on this data. */
@@ -81,6 +83,32 @@ async function startServer(
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`server did not start:\n${readFileSync(logFile, 'utf8')}`);
+}
+
+/** The bare node:http + pg server (bench/bare-server.ts), one process with a pool of POOL. */
+async function startBareServer(
+  url: string,
+  context: { companyId: string; adminId: string; deep: { createdAt: string; id: string } },
+): Promise<{ child: ChildProcess; base: string }> {
+  const child = spawn(process.execPath, ['dist/bench/bare-server.js'], {
+    env: {
+      PATH: process.env.PATH,
+      DATABASE_URL: url,
+      POOL: String(POOL),
+      BARE_CONTEXT: JSON.stringify(context),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /bare server ready on (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`bare server exited with ${code}`)));
+  });
+  return { child, base: `http://127.0.0.1:${port}` };
 }
 
 async function gql(base: string, token: string, body: object): Promise<unknown> {
@@ -171,6 +199,7 @@ async function main(): Promise<void> {
   const db = await openBenchDatabase();
   const bare = new pg.Pool({ connectionString: db.url, max: POOL });
   const server = await startServer(db.url, workers);
+  let stopBare = (): void => undefined;
   try {
     // Leads the createLead scenario made last time would sit on top of every list: remove them.
     // VACUUM too: the deleted rows would otherwise sit, dead, at the newest end of every index.
@@ -233,9 +262,17 @@ async function main(): Promise<void> {
     ]);
     const target = (i: number): string => targets[i % targets.length].id;
 
+    const bareHttp = await startBareServer(db.url, {
+      companyId,
+      adminId: admin.id,
+      deep: { createdAt: deep.created_at.toISOString(), id: deep.id },
+    });
+    stopBare = () => bareHttp.child.kill('SIGTERM');
+
     const scenarios: Scenario[] = [
       {
         name: 'first page (50)',
+        bareHttp: 'first-page',
         query: () => ({ query: `{ leads(first: 50) { ${LEAD_COLUMNS} } }` }),
         bare: () => bare.query(`${page} ORDER BY created_at DESC, id DESC LIMIT 51`, [companyId]),
         explain: {
@@ -246,6 +283,7 @@ async function main(): Promise<void> {
       },
       {
         name: `page at depth (row ${depth.toLocaleString('en-US')}, cursor)`,
+        bareHttp: 'depth',
         query: () => ({
           query: `query($a: String) { leads(first: 50, after: $a) { ${LEAD_COLUMNS} } }`,
           variables: { a: deepCursor },
@@ -263,6 +301,7 @@ async function main(): Promise<void> {
       },
       {
         name: 'filtered + sorted (status, budget ≥, by budget)',
+        bareHttp: 'filtered',
         query: () => ({
           query: `{ leads(first: 50, filter: { status: [QUALIFIED, CONTACTED], budgetMin: 100000 }, orderBy: { field: BUDGET, direction: DESC }) { ${LEAD_COLUMNS} } }`,
         }),
@@ -279,6 +318,7 @@ async function main(): Promise<void> {
       },
       {
         name: 'search (name/email/phone part)',
+        bareHttp: 'search',
         query: (i) => ({
           query: `query($s: String) { leads(first: 50, filter: { search: $s }) { ${LEAD_COLUMNS} } }`,
           variables: { s: SEARCH_TERMS[i % SEARCH_TERMS.length] },
@@ -306,6 +346,7 @@ async function main(): Promise<void> {
       },
       {
         name: '50 leads with interactions nested',
+        bareHttp: 'nested',
         query: () => ({
           query: `{ leads(first: 50) { ${LEAD_COLUMNS} interactions { id type date notes } } }`,
         }),
@@ -322,6 +363,7 @@ async function main(): Promise<void> {
       },
       {
         name: 'createLead',
+        bareHttp: 'createLead',
         query: (i) => ({
           query: 'mutation($i: CreateLeadInput!) { createLead(createLeadInput: $i) { id } }',
           variables: {
@@ -342,6 +384,7 @@ async function main(): Promise<void> {
       },
       {
         name: 'createInteraction',
+        bareHttp: 'createInteraction',
         query: (i) => ({
           query:
             'mutation($i: CreateInteractionInput!) { createInteraction(createInteractionInput: $i) { id } }',
@@ -362,6 +405,7 @@ async function main(): Promise<void> {
       },
       {
         name: 'updateLead',
+        bareHttp: 'updateLead',
         query: (i) => ({
           query: 'mutation($i: UpdateLeadInput!) { updateLead(updateLeadInput: $i) { id } }',
           variables: { i: { id: target(i), location: `Bench ${i}` } },
@@ -397,6 +441,7 @@ async function main(): Promise<void> {
     const results: {
       name: string;
       api: Figures;
+      http: Figures;
       bare: Figures;
       single: Figures;
       half: Figures;
@@ -415,10 +460,17 @@ async function main(): Promise<void> {
       // minute to minute, and the ratio should compare the two under the same conditions.
       const apiRuns: Figures[] = [];
       const bareRuns: Figures[] = [];
+      const httpRuns: Figures[] = [];
       for (let round = 0; round < rounds; round++) {
         apiRuns.push(
           await measureApi({ url: `${server.base}/graphql`, connections, duration, requests }, () =>
             processTreeCpuMs(server.child.pid!),
+          ),
+        );
+        httpRuns.push(
+          await measureApi(
+            { url: `${bareHttp.base}/${scenario.bareHttp}`, connections, duration, requests },
+            () => processTreeCpuMs(bareHttp.child.pid!),
           ),
         );
         bareRuns.push(await measureBare(scenario.bare, connections, duration));
@@ -442,7 +494,14 @@ async function main(): Promise<void> {
         connections,
         seconds: duration,
       });
-      results.push({ name: scenario.name, api, bare: bareFigures, single, half });
+      results.push({
+        name: scenario.name,
+        api,
+        http: median(httpRuns),
+        bare: bareFigures,
+        single,
+        half,
+      });
       console.error(`done: ${scenario.name}`);
     }
 
@@ -454,18 +513,21 @@ async function main(): Promise<void> {
       `\n## pnpm bench — ${bench.n.toLocaleString('en-US')} leads, ${connections} connections, ${duration} s per run, API and bare pg alternating ${rounds}× (medians), pool ${POOL}, server ${workers} × ${Math.max(1, Math.floor(POOL / workers))} connections${workers > 1 ? ` (WEB_CONCURRENCY=${workers})` : ''}, Node ${process.versions.node}\n`,
     );
     console.log(
-      `| scenario | API req/s | API p50 ms | API p99 ms | bare pg req/s | pg p50 ms | pg p99 ms | API / pg | server CPU ms/req | bare pg client CPU ms/req | 1 client p50 / p99 ms | ${connections} clients at ½ load: req/s, p50 / p99 ms | errors |`,
+      `| scenario | API req/s | API p50 / p99 ms | API CPU ms/req | bare HTTP req/s | bare HTTP p50 / p99 ms | bare HTTP CPU ms/req | API / bare HTTP | bare pg req/s | API / bare pg | 1 client p50 / p99 ms | ${connections} clients at ½ load: req/s, p50 / p99 ms | errors |`,
     );
     console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+    const cpu = (f: Figures): string => (f.cpuMs === undefined ? '—' : fmt(f.cpuMs, 2));
     for (const r of results) {
+      const errors = r.api.errors + r.http.errors + r.bare.errors + r.single.errors + r.half.errors;
       console.log(
-        `| ${r.name} | ${fmt(r.api.rps)} | ${fmt(r.api.p50, 1)} | ${fmt(r.api.p99, 1)} | ${fmt(r.bare.rps)} | ${fmt(r.bare.p50, 1)} | ${fmt(r.bare.p99, 1)} | ${fmt((100 * r.api.rps) / r.bare.rps)} % | ${r.api.cpuMs === undefined ? '—' : fmt(r.api.cpuMs, 2)} | ${r.bare.cpuMs === undefined ? '—' : fmt(r.bare.cpuMs, 2)} | ${fmt(r.single.p50, 1)} / ${fmt(r.single.p99, 1)} | ${fmt(r.half.rps)}, ${fmt(r.half.p50, 1)} / ${fmt(r.half.p99, 1)} | ${r.api.errors + r.bare.errors + r.single.errors + r.half.errors} |`,
+        `| ${r.name} | ${fmt(r.api.rps)} | ${fmt(r.api.p50, 1)} / ${fmt(r.api.p99, 1)} | ${cpu(r.api)} | ${fmt(r.http.rps)} | ${fmt(r.http.p50, 1)} / ${fmt(r.http.p99, 1)} | ${cpu(r.http)} | ${fmt((100 * r.api.rps) / r.http.rps)} % | ${fmt(r.bare.rps)} | ${fmt((100 * r.api.rps) / r.bare.rps)} % | ${fmt(r.single.p50, 1)} / ${fmt(r.single.p99, 1)} | ${fmt(r.half.rps)}, ${fmt(r.half.p50, 1)} / ${fmt(r.half.p99, 1)} | ${errors} |`,
       );
     }
     console.log('\n| plan of | index used | EXPLAIN ANALYZE time |\n|---|---|--:|');
     for (const line of plans) console.log(line);
     if (exportLine) console.log(`\n${exportLine}`);
   } finally {
+    stopBare();
     server.child.kill('SIGTERM');
     await bare.end();
     await db.onApplicationShutdown();
