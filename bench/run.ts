@@ -11,6 +11,7 @@ import { SortDirection } from '../src/common/graphql/sort-direction.enum.js';
 import { LeadOrderField } from '../src/leads/dto/lead-order.input.js';
 import { leadKeyset } from '../src/leads/leads.repository.js';
 import { argValue, BENCH, openBenchDatabase } from './bench-env.js';
+import { countRoundTrips } from './round-trips.js';
 import {
   measureApi,
   measureBare,
@@ -51,8 +52,9 @@ interface Scenario {
 async function startServer(
   url: string,
   workers: number,
+  name = 'server',
 ): Promise<{ child: ChildProcess; base: string }> {
-  const logFile = join(tmpdir(), `crm-bench-server-${process.pid}.log`);
+  const logFile = join(tmpdir(), `crm-bench-${name}-${process.pid}.log`);
   const log = openSync(logFile, 'w');
   // The flags `pnpm start:prod` and the Dockerfile run it with.
   const child = spawn(process.execPath, ['--max-semi-space-size=64', 'dist/src/main.js'], {
@@ -83,6 +85,43 @@ async function startServer(
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`server did not start:\n${readFileSync(logFile, 'utf8')}`);
+}
+
+/**
+ * SQL round trips per request of each scenario: a server of one process whose pool reaches
+ * PostgreSQL through a counting proxy, asked 50 times in a row after 5 warm-up requests (the
+ * caller cache is warm, as it is under load). Counted apart from the load runs: the proxy would
+ * take CPU from them.
+ */
+async function measureRoundTrips(url: string, scenarios: Scenario[]): Promise<Map<string, number>> {
+  const target = new URL(url);
+  const counter = await countRoundTrips({
+    host: target.hostname,
+    port: Number(target.port || 5432),
+  });
+  const proxied = new URL(url);
+  proxied.hostname = '127.0.0.1';
+  proxied.port = String(counter.port);
+  const server = await startServer(proxied.toString(), 1, 'counting');
+  try {
+    const login = (await gql(server.base, '', {
+      query: 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }',
+      variables: { i: { email: BENCH.email, password: BENCH.password } },
+    })) as { login: { accessToken: string } };
+    const token = login.login.accessToken;
+    const perRequest = new Map<string, number>();
+    let i = 50_000_000; // past any index the load runs used: emails stay unique
+    for (const scenario of scenarios) {
+      for (let n = 0; n < 5; n++) await gql(server.base, token, scenario.query!(i++));
+      const before = counter.count();
+      for (let n = 0; n < 50; n++) await gql(server.base, token, scenario.query!(i++));
+      perRequest.set(scenario.name, (counter.count() - before) / 50);
+    }
+    return perRequest;
+  } finally {
+    server.child.kill('SIGTERM');
+    await counter.close();
+  }
 }
 
 /** The bare node:http + pg server (bench/bare-server.ts), one process with a pool of POOL. */
@@ -505,6 +544,11 @@ async function main(): Promise<void> {
       console.error(`done: ${scenario.name}`);
     }
 
+    const trips = await measureRoundTrips(
+      db.url,
+      scenarios.filter((x) => x.name.includes(only)),
+    );
+
     // The createLead rounds added leads: export the company as it was.
     await cleanUp();
     const exportLine = only ? '' : await measureExport(server, bare, token, companyId);
@@ -513,14 +557,14 @@ async function main(): Promise<void> {
       `\n## pnpm bench — ${bench.n.toLocaleString('en-US')} leads, ${connections} connections, ${duration} s per run, API and bare pg alternating ${rounds}× (medians), pool ${POOL}, server ${workers} × ${Math.max(1, Math.floor(POOL / workers))} connections${workers > 1 ? ` (WEB_CONCURRENCY=${workers})` : ''}, Node ${process.versions.node}\n`,
     );
     console.log(
-      `| scenario | API req/s | API p50 / p99 ms | API CPU ms/req | bare HTTP req/s | bare HTTP p50 / p99 ms | bare HTTP CPU ms/req | API / bare HTTP | bare pg req/s | API / bare pg | 1 client p50 / p99 ms | ${connections} clients at ½ load: req/s, p50 / p99 ms | errors |`,
+      `| scenario | API req/s | API p50 / p99 ms | API CPU ms/req | SQL round trips/req | bare HTTP req/s | bare HTTP p50 / p99 ms | bare HTTP CPU ms/req | API / bare HTTP | bare pg req/s | API / bare pg | 1 client p50 / p99 ms | ${connections} clients at ½ load: req/s, p50 / p99 ms | errors |`,
     );
-    console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+    console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
     const cpu = (f: Figures): string => (f.cpuMs === undefined ? '—' : fmt(f.cpuMs, 2));
     for (const r of results) {
       const errors = r.api.errors + r.http.errors + r.bare.errors + r.single.errors + r.half.errors;
       console.log(
-        `| ${r.name} | ${fmt(r.api.rps)} | ${fmt(r.api.p50, 1)} / ${fmt(r.api.p99, 1)} | ${cpu(r.api)} | ${fmt(r.http.rps)} | ${fmt(r.http.p50, 1)} / ${fmt(r.http.p99, 1)} | ${cpu(r.http)} | ${fmt((100 * r.api.rps) / r.http.rps)} % | ${fmt(r.bare.rps)} | ${fmt((100 * r.api.rps) / r.bare.rps)} % | ${fmt(r.single.p50, 1)} / ${fmt(r.single.p99, 1)} | ${fmt(r.half.rps)}, ${fmt(r.half.p50, 1)} / ${fmt(r.half.p99, 1)} | ${errors} |`,
+        `| ${r.name} | ${fmt(r.api.rps)} | ${fmt(r.api.p50, 1)} / ${fmt(r.api.p99, 1)} | ${cpu(r.api)} | ${fmt(trips.get(r.name) ?? Number.NaN, 1)} | ${fmt(r.http.rps)} | ${fmt(r.http.p50, 1)} / ${fmt(r.http.p99, 1)} | ${cpu(r.http)} | ${fmt((100 * r.api.rps) / r.http.rps)} % | ${fmt(r.bare.rps)} | ${fmt((100 * r.api.rps) / r.bare.rps)} % | ${fmt(r.single.p50, 1)} / ${fmt(r.single.p99, 1)} | ${fmt(r.half.rps)}, ${fmt(r.half.p50, 1)} / ${fmt(r.half.p99, 1)} | ${errors} |`,
       );
     }
     console.log('\n| plan of | index used | EXPLAIN ANALYZE time |\n|---|---|--:|');
