@@ -101,7 +101,8 @@ export class LeadsService {
     assignedToId: string | null,
     transaction: Transaction,
   ): Promise<Lead> {
-    await this.ensureEmailFree(auth.companyId, input.email, transaction);
+    // No SELECT first: the partial unique index decides, and writing() turns its violation into
+    // EMAIL_TAKEN with the existing lead's id — one round trip fewer on every create.
     const values = { ...leadValues(input), assignedToId };
     const lead = await this.leads.create({ ...values, companyId: auth.companyId }, transaction);
     await this.publish(
