@@ -310,6 +310,13 @@ async function main(): Promise<void> {
 
     const scenarios: Scenario[] = [
       {
+        name: '{ me { id } } (per-request overhead)',
+        bareHttp: 'me',
+        query: () => ({ query: '{ me { id } }' }),
+        // The smallest round trip: the bare HTTP server's floor for this one is a constant answer.
+        bare: () => bare.query('SELECT 1'),
+      },
+      {
         name: 'first page (50)',
         bareHttp: 'first-page',
         query: () => ({ query: `{ leads(first: 50) { ${LEAD_COLUMNS} } }` }),
