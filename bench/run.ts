@@ -287,10 +287,13 @@ async function main(): Promise<void> {
     const run = randomBytes(3).toString('hex');
     let inserted = 0;
     // Leads the write scenarios change (removed with the others by cleanUp, their interactions
-    // with them), so that the generated data stays as it was.
+    // with them), so that the generated data stays as it was. Created "long ago": at the top of
+    // the newest-first lists they would replace the pages the read scenarios measure.
     const { rows: targets } = await bare.query<{ id: string }>(
-      `INSERT INTO leads (company_id, first_name, last_name, email)
-       SELECT $1, 'Bench', 'Target', 'target-' || $2 || '-' || g || '@bench.test' FROM generate_series(1, 1000) g
+      `INSERT INTO leads (company_id, first_name, last_name, email, created_at, updated_at)
+       SELECT $1, 'Bench', 'Target', 'target-' || $2 || '-' || g || '@bench.test',
+         now() - interval '20 years', now() - interval '20 years'
+       FROM generate_series(1, 1000) g
        RETURNING id`,
       [companyId, run],
     );
