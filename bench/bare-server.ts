@@ -1,158 +1,25 @@
 import http from 'node:http';
 import pg from 'pg';
+import { BARE_SQL, type BareBody, type BareContext } from './bare-sql.js';
 
 /**
  * The floor the API is compared with: a bare node:http server over a pg pool of the same size,
- * running the same SQL as each scenario's bare query and answering the same JSON over HTTP — so
- * the gap is what Nest, GraphQL and the guarantees cost, not HTTP and JSON. Spawned by run.ts.
- * It checks nothing: no token, no validation, no audit row, no transaction.
+ * running each scenario's BARE_SQL and answering its JSON over HTTP — so the gap is what Nest,
+ * GraphQL and the guarantees cost, not HTTP and JSON. Spawned by run.ts.
  */
-interface Context {
-  companyId: string;
-  adminId: string;
-  deep: { createdAt: string; id: string };
-}
-
-type Body = { variables?: Record<string, unknown> };
-type Handler = (pool: pg.Pool, ctx: Context, body: Body) => Promise<unknown>;
-
-const PAGE = 'SELECT * FROM leads WHERE company_id = $1 AND deleted_at IS NULL';
-const SEARCH = 'search_text LIKE lower($2)';
-
-interface LeadRow {
-  id: string;
-  first_name: string;
-  last_name: string;
-  email: string;
-  phone: string | null;
-  budget: string | null;
-  location: string | null;
-  status: string;
-  created_at: Date;
-}
-
-/** The fields the bench's lead pages select, as the API names them. */
-const lead = (r: LeadRow): Record<string, unknown> => ({
-  id: r.id,
-  firstName: r.first_name,
-  lastName: r.last_name,
-  email: r.email,
-  phone: r.phone,
-  budget: r.budget === null ? null : Number(r.budget),
-  location: r.location,
-  status: r.status,
-  createdAt: r.created_at.toISOString(),
-});
-
-const leads = (rows: LeadRow[]) => ({ data: { leads: rows.slice(0, 50).map(lead) } });
-
-const HANDLERS: Record<string, Handler> = {
-  // What every request pays before its own work: the API checks the token and the caller.
-  me: (_pool, ctx) => Promise.resolve({ data: { me: { id: ctx.adminId } } }),
-  'first-page': async (pool, ctx) =>
-    leads(
-      (
-        await pool.query<LeadRow>(`${PAGE} ORDER BY created_at DESC, id DESC LIMIT 51`, [
-          ctx.companyId,
-        ])
-      ).rows,
-    ),
-  depth: async (pool, ctx) =>
-    leads(
-      (
-        await pool.query<LeadRow>(
-          `${PAGE} AND (created_at, id) < ($2::timestamptz, $3::uuid) ORDER BY created_at DESC, id DESC LIMIT 51`,
-          [ctx.companyId, ctx.deep.createdAt, ctx.deep.id],
-        )
-      ).rows,
-    ),
-  filtered: async (pool, ctx) =>
-    leads(
-      (
-        await pool.query<LeadRow>(
-          `${PAGE} AND status = ANY($2::text[]) AND budget >= 100000 ORDER BY coalesce(budget, -1) DESC, id DESC LIMIT 51`,
-          [ctx.companyId, ['QUALIFIED', 'CONTACTED']],
-        )
-      ).rows,
-    ),
-  search: async (pool, ctx, body) => {
-    const s = body.variables?.s;
-    const term = `%${typeof s === 'string' ? s : ''}%`;
-    const probe = await pool.query<LeadRow>(
-      `SELECT l.* FROM (SELECT * FROM (SELECT id, search_text, created_at AS k FROM leads WHERE company_id = $1 AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 4000) w
-       WHERE ${SEARCH} ORDER BY k DESC, id DESC LIMIT 51) m JOIN leads l USING (id) ORDER BY m.k DESC, m.id DESC`,
-      [ctx.companyId, term],
-    );
-    if (probe.rows.length >= 51) return leads(probe.rows);
-    const all = await pool.query<LeadRow>(
-      `WITH found AS MATERIALIZED (SELECT id, created_at AS k FROM leads WHERE company_id = $1 AND deleted_at IS NULL AND ${SEARCH})
-       SELECT l.* FROM (SELECT * FROM found ORDER BY k DESC, id DESC LIMIT 51) m JOIN leads l USING (id) ORDER BY m.k DESC, m.id DESC`,
-      [ctx.companyId, term],
-    );
-    return leads(all.rows);
-  },
-  nested: async (pool, ctx) => {
-    const page = (
-      await pool.query<LeadRow>(`${PAGE} ORDER BY created_at DESC, id DESC LIMIT 51`, [
-        ctx.companyId,
-      ])
-    ).rows.slice(0, 50);
-    const { rows } = await pool.query<{
-      id: string;
-      lead_id: string;
-      type: string;
-      date: Date;
-      notes: string | null;
-    }>(
-      `SELECT i.* FROM unnest($1::uuid[]) AS l(id) CROSS JOIN LATERAL (SELECT * FROM interactions WHERE lead_id = l.id AND company_id = $2 ORDER BY date DESC, id DESC LIMIT 50) i`,
-      [page.map((l) => l.id), ctx.companyId],
-    );
-    const byLead = new Map<string, unknown[]>(page.map((l) => [l.id, []]));
-    for (const i of rows)
-      byLead
-        .get(i.lead_id)
-        ?.push({ id: i.id, type: i.type, date: i.date.toISOString(), notes: i.notes });
-    return { data: { leads: page.map((l) => ({ ...lead(l), interactions: byLead.get(l.id) })) } };
-  },
-  createLead: async (pool, ctx, body) => {
-    const input = (body.variables?.i ?? {}) as { email?: string };
-    const { rows } = await pool.query<{ id: string }>(
-      `INSERT INTO leads (company_id, first_name, last_name, email, budget) VALUES ($1, 'Bench', 'Create', $2, 1000) RETURNING id`,
-      [ctx.companyId, `http-${input.email ?? ''}`],
-    );
-    return { data: { createLead: { id: rows[0].id } } };
-  },
-  createInteraction: async (pool, ctx, body) => {
-    const input = (body.variables?.i ?? {}) as { leadId?: string };
-    const { rows } = await pool.query<{ id: string }>(
-      `INSERT INTO interactions (company_id, lead_id, type, date, notes, created_by_id) VALUES ($1, $2, 'CALL', now(), 'Called.', $3) RETURNING id`,
-      [ctx.companyId, input.leadId, ctx.adminId],
-    );
-    return { data: { createInteraction: { id: rows[0].id } } };
-  },
-  updateLead: async (pool, ctx, body) => {
-    const input = (body.variables?.i ?? {}) as { id?: string; location?: string };
-    const { rows } = await pool.query<{ id: string }>(
-      `UPDATE leads SET location = $3, updated_at = now() WHERE id = $1 AND company_id = $2 RETURNING id`,
-      [input.id, ctx.companyId, input.location],
-    );
-    return { data: { updateLead: { id: rows[0]?.id ?? null } } };
-  },
-};
-
 function main(): void {
-  const ctx = JSON.parse(process.env.BARE_CONTEXT ?? '{}') as Context;
+  const ctx = JSON.parse(process.env.BARE_CONTEXT ?? '{}') as BareContext;
   const pool = new pg.Pool({
     connectionString: process.env.DATABASE_URL,
     max: Number(process.env.POOL ?? 10),
   });
   const server = http.createServer((req, res) => {
-    const handler = HANDLERS[(req.url ?? '').slice(1)];
+    const handler = BARE_SQL[(req.url ?? '').slice(1)];
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       if (!handler) return void res.writeHead(404).end();
-      const body = (chunks.length ? JSON.parse(Buffer.concat(chunks).toString()) : {}) as Body;
+      const body = (chunks.length ? JSON.parse(Buffer.concat(chunks).toString()) : {}) as BareBody;
       handler(pool, ctx, body).then(
         (data) => {
           const json = JSON.stringify(data);

@@ -1,4 +1,4 @@
-import net from 'node:net';
+import { startTcpProxy } from './tcp-proxy.js';
 
 /**
  * A loopback proxy in front of PostgreSQL that counts round trips: the frontend messages that
@@ -16,18 +16,11 @@ export async function countRoundTrips(target: {
   port: number;
 }): Promise<RoundTripCounter> {
   let trips = 0;
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(target);
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on('close', () => sockets.delete(s));
-      s.on('error', () => undefined);
-    }
+  const proxy = await startTcpProxy(target, () => {
     // The first message (startup) has no type byte; every later one is type + int32 length.
     let started = false;
     let pending: Buffer = Buffer.alloc(0);
-    client.on('data', (chunk: Buffer) => {
+    return (chunk) => {
       pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
       for (;;) {
         const head = started ? 5 : 4;
@@ -38,19 +31,7 @@ export async function countRoundTrips(target: {
         started = true;
         pending = pending.subarray(length);
       }
-    });
-    client.pipe(upstream).pipe(client);
-    client.on('close', () => upstream.destroy());
-    upstream.on('close', () => client.destroy());
+    };
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as net.AddressInfo).port,
-    count: () => trips,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  return { port: proxy.port, count: () => trips, close: () => proxy.close() };
 }

@@ -11,6 +11,7 @@ import { SortDirection } from '../src/common/graphql/sort-direction.enum.js';
 import { LeadOrderField } from '../src/leads/dto/lead-order.input.js';
 import { leadKeyset } from '../src/leads/leads.repository.js';
 import { argValue, BENCH, openBenchDatabase } from './bench-env.js';
+import { BARE_SQL, type BareContext } from './bare-sql.js';
 import { countRoundTrips } from './round-trips.js';
 import {
   measureApi,
@@ -36,10 +37,9 @@ const LEAD_COLUMNS = 'id firstName lastName email phone budget location status c
 
 interface Scenario {
   name: string;
-  /** Its route on the bare HTTP server (bench/bare-server.ts). */
-  bareHttp: string;
+  /** Its SQL on both floors (bench/bare-sql.ts), and its route on the bare HTTP server. */
+  floor: string;
   query?: (i: number) => { query: string; variables?: Record<string, unknown> };
-  bare: (i: number) => Promise<unknown>;
   /** The statement whose plan is shown, with the index it must use on this data. */
   explain?: { sql: string; params: unknown[]; index: RegExp };
 }
@@ -127,7 +127,7 @@ async function measureRoundTrips(url: string, scenarios: Scenario[]): Promise<Ma
 /** The bare node:http + pg server (bench/bare-server.ts), one process with a pool of POOL. */
 async function startBareServer(
   url: string,
-  context: { companyId: string; adminId: string; deep: { createdAt: string; id: string } },
+  context: BareContext,
 ): Promise<{ child: ChildProcess; base: string }> {
   const child = spawn(process.execPath, ['dist/bench/bare-server.js'], {
     env: {
@@ -285,7 +285,6 @@ async function main(): Promise<void> {
     const page = 'SELECT * FROM leads WHERE company_id = $1 AND deleted_at IS NULL';
     const search = 'search_text LIKE lower($2)';
     const run = randomBytes(3).toString('hex');
-    let inserted = 0;
     // Leads the write scenarios change (removed with the others by cleanUp, their interactions
     // with them), so that the generated data stays as it was. Created "long ago": at the top of
     // the newest-first lists they would replace the pages the read scenarios measure.
@@ -304,26 +303,26 @@ async function main(): Promise<void> {
     ]);
     const target = (i: number): string => targets[i % targets.length].id;
 
-    const bareHttp = await startBareServer(db.url, {
+    const bareContext: BareContext = {
       companyId,
       adminId: admin.id,
       deep: { createdAt: deep.created_at.toISOString(), id: deep.id },
-    });
+    };
+    const bareHttp = await startBareServer(db.url, bareContext);
+    // The in-process floor's requests: numbered past any the API runs reach, so emails stay unique.
+    let floorRequest = 100_000_000;
     stopBare = () => bareHttp.child.kill('SIGTERM');
 
     const scenarios: Scenario[] = [
       {
         name: '{ me { id } } (per-request overhead)',
-        bareHttp: 'me',
+        floor: 'me',
         query: () => ({ query: '{ me { id } }' }),
-        // The smallest round trip: the bare HTTP server's floor for this one is a constant answer.
-        bare: () => bare.query('SELECT 1'),
       },
       {
         name: 'first page (50)',
-        bareHttp: 'first-page',
+        floor: 'first-page',
         query: () => ({ query: `{ leads(first: 50) { ${LEAD_COLUMNS} } }` }),
-        bare: () => bare.query(`${page} ORDER BY created_at DESC, id DESC LIMIT 51`, [companyId]),
         explain: {
           sql: `${page} ORDER BY created_at DESC, id DESC LIMIT 51`,
           params: [companyId],
@@ -332,16 +331,11 @@ async function main(): Promise<void> {
       },
       {
         name: `page at depth (row ${depth.toLocaleString('en-US')}, cursor)`,
-        bareHttp: 'depth',
+        floor: 'depth',
         query: () => ({
           query: `query($a: String) { leads(first: 50, after: $a) { ${LEAD_COLUMNS} } }`,
           variables: { a: deepCursor },
         }),
-        bare: () =>
-          bare.query(
-            `${page} AND (created_at, id) < ($2::timestamptz, $3::uuid) ORDER BY created_at DESC, id DESC LIMIT 51`,
-            [companyId, deep.created_at, deep.id],
-          ),
         explain: {
           sql: `${page} AND (created_at, id) < ($2::timestamptz, $3::uuid) ORDER BY created_at DESC, id DESC LIMIT 51`,
           params: [companyId, deep.created_at, deep.id],
@@ -350,15 +344,10 @@ async function main(): Promise<void> {
       },
       {
         name: 'filtered + sorted (status, budget ≥, by budget)',
-        bareHttp: 'filtered',
+        floor: 'filtered',
         query: () => ({
           query: `{ leads(first: 50, filter: { status: [QUALIFIED, CONTACTED], budgetMin: 100000 }, orderBy: { field: BUDGET, direction: DESC }) { ${LEAD_COLUMNS} } }`,
         }),
-        bare: () =>
-          bare.query(
-            `${page} AND status = ANY($2::text[]) AND budget >= 100000 ORDER BY coalesce(budget, -1) DESC, id DESC LIMIT 51`,
-            [companyId, ['QUALIFIED', 'CONTACTED']],
-          ),
         explain: {
           sql: `${page} AND status = ANY($2::text[]) AND budget >= 100000 ORDER BY coalesce(budget, -1) DESC, id DESC LIMIT 51`,
           params: [companyId, ['QUALIFIED', 'CONTACTED']],
@@ -367,26 +356,11 @@ async function main(): Promise<void> {
       },
       {
         name: 'search (name/email/phone part)',
-        bareHttp: 'search',
+        floor: 'search',
         query: (i) => ({
           query: `query($s: String) { leads(first: 50, filter: { search: $s }) { ${LEAD_COLUMNS} } }`,
           variables: { s: SEARCH_TERMS[i % SEARCH_TERMS.length] },
         }),
-        // The same two steps as the API: the newest rows first, the trigram index when they fall short.
-        bare: async (i) => {
-          const term = `%${SEARCH_TERMS[i % SEARCH_TERMS.length]}%`;
-          const probe = await bare.query(
-            `SELECT l.* FROM (SELECT * FROM (SELECT id, search_text, created_at AS k FROM leads WHERE company_id = $1 AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 4000) w
-             WHERE ${search} ORDER BY k DESC, id DESC LIMIT 51) m JOIN leads l USING (id) ORDER BY m.k DESC, m.id DESC`,
-            [companyId, term],
-          );
-          if (probe.rows.length < 51)
-            await bare.query(
-              `WITH found AS MATERIALIZED (SELECT id, created_at AS k FROM leads WHERE company_id = $1 AND deleted_at IS NULL AND ${search})
-               SELECT l.* FROM (SELECT * FROM found ORDER BY k DESC, id DESC LIMIT 51) m JOIN leads l USING (id) ORDER BY m.k DESC, m.id DESC`,
-              [companyId, term],
-            );
-        },
         explain: {
           sql: `WITH found AS MATERIALIZED (SELECT id, created_at AS k FROM leads WHERE company_id = $1 AND deleted_at IS NULL AND ${search}) SELECT * FROM found ORDER BY k DESC, id DESC LIMIT 51`,
           params: [companyId, '%lead123456%'],
@@ -395,24 +369,14 @@ async function main(): Promise<void> {
       },
       {
         name: '50 leads with interactions nested',
-        bareHttp: 'nested',
+        floor: 'nested',
         query: () => ({
           query: `{ leads(first: 50) { ${LEAD_COLUMNS} interactions { id type date notes } } }`,
         }),
-        bare: async () => {
-          const leads = await bare.query<{ id: string }>(
-            `${page} ORDER BY created_at DESC, id DESC LIMIT 51`,
-            [companyId],
-          );
-          await bare.query(
-            `SELECT i.* FROM unnest($1::uuid[]) AS l(id) CROSS JOIN LATERAL (SELECT * FROM interactions WHERE lead_id = l.id AND company_id = $2 ORDER BY date DESC, id DESC LIMIT 50) i`,
-            [leads.rows.slice(0, 50).map((l) => l.id), companyId],
-          );
-        },
       },
       {
         name: 'createLead',
-        bareHttp: 'createLead',
+        floor: 'createLead',
         query: (i) => ({
           query: 'mutation($i: CreateLeadInput!) { createLead(createLeadInput: $i) { id } }',
           variables: {
@@ -424,16 +388,10 @@ async function main(): Promise<void> {
             },
           },
         }),
-        // Its own counter: measureBare counts from 0 in every round, and emails must stay unique.
-        bare: () =>
-          bare.query(
-            `INSERT INTO leads (company_id, first_name, last_name, email, budget) VALUES ($1, 'Bench', 'Create', $2, 1000) RETURNING id`,
-            [companyId, `pg-${run}-${inserted++}@bench.test`],
-          ),
       },
       {
         name: 'createInteraction',
-        bareHttp: 'createInteraction',
+        floor: 'createInteraction',
         query: (i) => ({
           query:
             'mutation($i: CreateInteractionInput!) { createInteraction(createInteractionInput: $i) { id } }',
@@ -446,24 +404,14 @@ async function main(): Promise<void> {
             },
           },
         }),
-        bare: (i) =>
-          bare.query(
-            `INSERT INTO interactions (company_id, lead_id, type, date, notes, created_by_id) VALUES ($1, $2, 'CALL', now(), 'Called.', $3) RETURNING id`,
-            [companyId, target(i), admin.id],
-          ),
       },
       {
         name: 'updateLead',
-        bareHttp: 'updateLead',
+        floor: 'updateLead',
         query: (i) => ({
           query: 'mutation($i: UpdateLeadInput!) { updateLead(updateLeadInput: $i) { id } }',
           variables: { i: { id: target(i), location: `Bench ${i}` } },
         }),
-        bare: (i) =>
-          bare.query(
-            `UPDATE leads SET location = $3, updated_at = now() WHERE id = $1 AND company_id = $2 RETURNING id`,
-            [target(i), companyId, `Bench ${i}`],
-          ),
       },
     ];
 
@@ -518,11 +466,17 @@ async function main(): Promise<void> {
         );
         httpRuns.push(
           await measureApi(
-            { url: `${bareHttp.base}/${scenario.bareHttp}`, connections, duration, requests },
+            { url: `${bareHttp.base}/${scenario.floor}`, connections, duration, requests },
             () => processTreeCpuMs(bareHttp.child.pid!),
           ),
         );
-        bareRuns.push(await measureBare(scenario.bare, connections, duration));
+        bareRuns.push(
+          await measureBare(
+            () => BARE_SQL[scenario.floor](bare, bareContext, scenario.query!(floorRequest++)),
+            connections,
+            duration,
+          ),
+        );
       }
       const api = median(apiRuns);
       const bareFigures = median(bareRuns);

@@ -25,12 +25,11 @@ export class LeadAccess {
   /** The ids among `ids` of live leads the caller may change (a SALES_REP: those assigned to them). */
   async changeable(auth: AuthContext, ids: readonly string[]): Promise<Set<string>> {
     if (!can(auth, Action.ReadRecords) || ids.length === 0) return new Set();
-    if (!can(auth, Action.WriteAnyRecord) && !can(auth, Action.WriteAssignedRecord))
-      return new Set();
+    const any = can(auth, Action.WriteAnyRecord);
+    if (!any && !can(auth, Action.WriteAssignedRecord)) return new Set();
     const rows = await this.leads.refs(auth.companyId, ids);
     const mine = (row: LeadRef): boolean =>
-      can(auth, Action.WriteAnyRecord) ||
-      (auth.kind === ActorKind.USER && row.assignedToId === auth.userId);
+      any || (auth.kind === ActorKind.USER && row.assignedToId === auth.userId);
     return new Set(rows.filter(mine).map((row) => row.id));
   }
 

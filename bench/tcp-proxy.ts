@@ -8,8 +8,14 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 
-/** A loopback TCP proxy to a real server, so a test can make that server unreachable at will. */
-export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
+/**
+ * A loopback TCP proxy to a real server: tests cut it to make that server unreachable at will;
+ * the bench reads what clients send through it (`onClientConnection` gives each connection a reader).
+ */
+export async function startTcpProxy(
+  target: { host: string; port: number },
+  onClientConnection?: () => (chunk: Buffer) => void,
+): Promise<TcpProxy> {
   const sockets = new Set<net.Socket>();
   let down = false;
   const server = net.createServer((client) => {
@@ -23,6 +29,8 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       s.on('close', () => sockets.delete(s));
       s.on('error', () => undefined);
     }
+    const read = onClientConnection?.();
+    if (read) client.on('data', read);
     client.pipe(upstream).pipe(client);
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
