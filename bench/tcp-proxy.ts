@@ -10,11 +10,14 @@ export interface TcpProxy {
 
 /**
  * A loopback TCP proxy to a real server: tests cut it to make that server unreachable at will;
- * the bench reads what clients send through it (`onClientConnection` gives each connection a reader).
+ * the bench reads what passes through it (`onConnection` gives each connection its readers).
  */
 export async function startTcpProxy(
   target: { host: string; port: number },
-  onClientConnection?: () => (chunk: Buffer) => void,
+  onConnection?: () => {
+    fromClient: (chunk: Buffer) => void;
+    fromServer: (chunk: Buffer) => void;
+  },
 ): Promise<TcpProxy> {
   const sockets = new Set<net.Socket>();
   let down = false;
@@ -29,8 +32,11 @@ export async function startTcpProxy(
       s.on('close', () => sockets.delete(s));
       s.on('error', () => undefined);
     }
-    const read = onClientConnection?.();
-    if (read) client.on('data', read);
+    const readers = onConnection?.();
+    if (readers) {
+      client.on('data', readers.fromClient);
+      upstream.on('data', readers.fromServer);
+    }
     client.pipe(upstream).pipe(client);
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());

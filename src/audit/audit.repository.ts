@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from 'sequelize';
-import { Sequelize } from 'sequelize-typescript';
 import { SortDirection } from '../common/graphql/sort-direction.enum.js';
 import type { CursorValues } from '../common/pagination/cursor.js';
 import { Keyset, SqlParams } from '../common/pagination/keyset.js';
-import { ReadQuery } from '../database/read-query.js';
+import { Sql } from '../database/sql.js';
 import type { AuditLogFilter } from './dto/audit-log-filter.input.js';
 import { AUDIT_LOG_RECORD_COLUMNS, type AuditLogRecord } from './models/audit-log.model.js';
 
@@ -13,45 +12,43 @@ export const AUDIT_KEYSET = new Keyset<AuditLogRecord>(
   SortDirection.DESC,
 );
 
+// clock_timestamp(), not the column's now(): the time of the write, not of the transaction's start.
+const INSERT_AUDIT_LOGS = `INSERT INTO audit_logs (company_id, actor_kind, actor_user_id, actor_api_key_id, action,
+   entity_type, entity_id, changes, request_id, ip, created_at)
+ SELECT *, clock_timestamp() FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[],
+   $6::text[], $7::uuid[], $8::jsonb[], $9::text[], $10::text[])`;
+
 /** An entry to write: the database gives it its id and time. */
 export type NewAuditLog = Omit<AuditLogRecord, 'id' | 'createdAt'>;
 
 @Injectable()
 export class AuditRepository {
   constructor(
-    private readonly sequelize: Sequelize,
-    private readonly reads: ReadQuery,
+    private readonly sql: Sql,
   ) {}
 
   /**
    * Every entry in one statement, whatever their number (a bulk event of 1 000 leads): one array
-   * per column, unnested, so the statement has ten parameters however many rows it writes.
+   * per column, unnested, so the statement has ten parameters however many rows it writes. Inside
+   * a transaction it is sent, not waited for: the commit checks it (Sql.send).
    */
   async insertMany(entries: readonly NewAuditLog[], transaction?: Transaction): Promise<void> {
     if (entries.length === 0) return;
     const column = <T>(pick: (e: NewAuditLog) => T): T[] => entries.map(pick);
-    await this.sequelize.query(
-      // clock_timestamp(), not the column's now(): the time of the write, not of the transaction's start.
-      `INSERT INTO audit_logs (company_id, actor_kind, actor_user_id, actor_api_key_id, action,
-         entity_type, entity_id, changes, request_id, ip, created_at)
-       SELECT *, clock_timestamp() FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[],
-         $6::text[], $7::uuid[], $8::jsonb[], $9::text[], $10::text[])`,
-      {
-        bind: [
-          column((e) => e.companyId),
-          column((e) => e.actorKind),
-          column((e) => e.actorUserId),
-          column((e) => e.actorApiKeyId),
-          column((e) => e.action),
-          column((e) => e.entityType),
-          column((e) => e.entityId),
-          column((e) => (e.changes === null ? null : JSON.stringify(e.changes))),
-          column((e) => e.requestId),
-          column((e) => e.ip),
-        ],
-        transaction,
-      },
-    );
+    const values = [
+      column((e) => e.companyId),
+      column((e) => e.actorKind),
+      column((e) => e.actorUserId),
+      column((e) => e.actorApiKeyId),
+      column((e) => e.action),
+      column((e) => e.entityType),
+      column((e) => e.entityId),
+      column((e) => (e.changes === null ? null : JSON.stringify(e.changes))),
+      column((e) => e.requestId),
+      column((e) => e.ip),
+    ];
+    if (transaction) this.sql.send(transaction, INSERT_AUDIT_LOGS, values);
+    else await this.sql.rows(INSERT_AUDIT_LOGS, values);
   }
 
   private where(companyId: string, filter: AuditLogFilter, params: SqlParams): string[] {
@@ -75,7 +72,7 @@ export class AuditRepository {
     const params = new SqlParams();
     const where = this.where(companyId, filter, params);
     if (after) where.push(AUDIT_KEYSET.after(after, params));
-    return this.reads.rows<AuditLogRecord>(
+    return this.sql.rows<AuditLogRecord>(
       `SELECT ${AUDIT_LOG_RECORD_COLUMNS} FROM audit_logs WHERE ${where.join(' AND ')} ORDER BY ${AUDIT_KEYSET.orderBy()} LIMIT ${params.add(limit)}`,
       params.values,
     );
@@ -83,7 +80,7 @@ export class AuditRepository {
 
   async count(companyId: string, filter: AuditLogFilter): Promise<number> {
     const params = new SqlParams();
-    const [row] = await this.reads.rows<{ n: number }>(
+    const [row] = await this.sql.rows<{ n: number }>(
       `SELECT count(*)::int AS n FROM audit_logs WHERE ${this.where(companyId, filter, params).join(' AND ')}`,
       params.values,
     );

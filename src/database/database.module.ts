@@ -3,7 +3,7 @@ import { Sequelize } from 'sequelize-typescript';
 import { AppConfig } from '../config/app-config.js';
 import { CsvExport } from './csv-export.js';
 import { DatabaseConnection } from './database-connection.js';
-import { ReadQuery } from './read-query.js';
+import { Sql } from './sql.js';
 import { Transactions } from './transactions.js';
 
 @Global()
@@ -19,10 +19,10 @@ import { Transactions } from './transactions.js';
       useFactory: (db: DatabaseConnection) => db.sequelize,
       inject: [DatabaseConnection],
     },
-    ReadQuery,
+    Sql,
     Transactions,
     CsvExport,
   ],
-  exports: [Sequelize, DatabaseConnection, ReadQuery, Transactions, CsvExport],
+  exports: [Sequelize, DatabaseConnection, Sql, Transactions, CsvExport],
 })
 export class DatabaseModule {}

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from 'sequelize';
-import { Sequelize } from 'sequelize-typescript';
-import { ReadQuery } from '../database/read-query.js';
+import { insertRow, updateRow } from '../database/row-statements.js';
+import { Sql } from '../database/sql.js';
 import { SortDirection } from '../common/graphql/sort-direction.enum.js';
 import type { CursorValues } from '../common/pagination/cursor.js';
 import { Keyset, SqlParams } from '../common/pagination/keyset.js';
 import { joinLiveLead } from '../leads/live-lead.sql.js';
 import type { InteractionFilter } from './dto/interaction-filter.input.js';
-import {
-  Interaction,
-  interactionRecordColumns,
-  type InteractionRecord,
-} from './models/interaction.model.js';
+import { interactionRecordColumns, type InteractionRecord } from './models/interaction.model.js';
+
+const COLUMNS = interactionRecordColumns('i');
+
+/** The columns a new interaction is written with; the database gives the rest their defaults. */
+export type NewInteraction = Omit<InteractionRecord, 'id' | 'createdAt' | 'updatedAt'>;
 
 /** Interactions of removed leads are hidden with them. */
 const LIVE_LEAD = joinLiveLead('l', 'i.lead_id');
@@ -26,8 +27,7 @@ export const INTERACTION_KEYSET = new Keyset<InteractionRecord>(
 @Injectable()
 export class InteractionsRepository {
   constructor(
-    private readonly sequelize: Sequelize,
-    private readonly reads: ReadQuery,
+    private readonly sql: Sql,
   ) {}
 
   private where(companyId: string, filter: InteractionFilter, params: SqlParams): string[] {
@@ -51,13 +51,13 @@ export class InteractionsRepository {
     if (after) where.push(INTERACTION_KEYSET.after(after, params));
     const sql = `SELECT ${interactionRecordColumns('i')} FROM interactions i ${LIVE_LEAD}
       WHERE ${where.join(' AND ')} ORDER BY ${INTERACTION_KEYSET.orderBy()} LIMIT ${params.add(limit)}`;
-    return this.reads.rows<InteractionRecord>(sql, params.values);
+    return this.sql.rows<InteractionRecord>(sql, params.values);
   }
 
   async count(companyId: string, filter: InteractionFilter): Promise<number> {
     const params = new SqlParams();
     const sql = `SELECT count(*)::int AS n FROM interactions i ${LIVE_LEAD} WHERE ${this.where(companyId, filter, params).join(' AND ')}`;
-    const [row] = await this.reads.rows<{ n: number }>(sql, params.values);
+    const [row] = await this.sql.rows<{ n: number }>(sql, params.values);
     return row.n;
   }
 
@@ -70,7 +70,7 @@ export class InteractionsRepository {
     leadIds: readonly string[],
     perLead: number,
   ): Promise<InteractionRecord[]> {
-    return this.reads.rows<InteractionRecord>(
+    return this.sql.rows<InteractionRecord>(
       `SELECT ${interactionRecordColumns('i')} FROM unnest($1::uuid[]) AS l(id)
        CROSS JOIN LATERAL (
          SELECT * FROM interactions
@@ -86,28 +86,45 @@ export class InteractionsRepository {
     companyId: string,
     id: string,
     transaction?: Transaction,
-  ): Promise<Interaction | null> {
-    const [row] = await this.sequelize.query<Interaction>(
-      `SELECT i.* FROM interactions i ${LIVE_LEAD}
+  ): Promise<InteractionRecord | null> {
+    const [row] = await this.sql.rows<InteractionRecord>(
+      `SELECT ${COLUMNS} FROM interactions i ${LIVE_LEAD}
        WHERE i.id = $1 AND i.company_id = $2 ${transaction ? 'FOR UPDATE OF i' : ''}`,
-      { bind: [id, companyId], model: Interaction, mapToModel: true, transaction },
+      [id, companyId],
+      transaction,
     );
     return row ?? null;
   }
 
-  create(values: Partial<Interaction>, transaction: Transaction): Promise<Interaction> {
-    return Interaction.create({ ...values }, { transaction });
+  async create(values: NewInteraction, transaction: Transaction): Promise<InteractionRecord> {
+    const [row] = await this.sql.rows<InteractionRecord>(
+      ...insertRow('interactions', values, interactionRecordColumns('interactions')),
+      transaction,
+    );
+    return row;
   }
 
-  save(
-    interaction: Interaction,
-    changes: Partial<Interaction>,
+  /** The interaction after the change. */
+  async save(
+    interaction: Pick<InteractionRecord, 'id' | 'companyId'>,
+    changes: Partial<InteractionRecord>,
     transaction: Transaction,
-  ): Promise<Interaction> {
-    return interaction.update(changes, { transaction });
+  ): Promise<InteractionRecord> {
+    const [row] = await this.sql.rows<InteractionRecord>(
+      ...updateRow('interactions', interaction, changes, interactionRecordColumns('interactions')),
+      transaction,
+    );
+    return row;
   }
 
-  async remove(interaction: Interaction, transaction: Transaction): Promise<void> {
-    await interaction.destroy({ transaction });
+  async remove(
+    interaction: Pick<InteractionRecord, 'id' | 'companyId'>,
+    transaction: Transaction,
+  ): Promise<void> {
+    await this.sql.rows(
+      'DELETE FROM interactions WHERE id = $1 AND company_id = $2',
+      [interaction.id, interaction.companyId],
+      transaction,
+    );
   }
 }

@@ -16,7 +16,7 @@ import type { InteractionsArgs } from './dto/interactions.args.js';
 import type { UpdateInteractionInput } from './dto/update-interaction.input.js';
 import { InteractionEvents, type InteractionFields } from './interactions.events.js';
 import { INTERACTION_KEYSET, InteractionsRepository } from './interactions.repository.js';
-import type { Interaction, InteractionRecord } from './models/interaction.model.js';
+import type { InteractionRecord } from './models/interaction.model.js';
 
 type InteractionEventName = (typeof InteractionEvents)[keyof typeof InteractionEvents];
 
@@ -42,7 +42,7 @@ export class InteractionsService {
     return this.interactions.count(auth.companyId, filter);
   }
 
-  findOne(auth: AuthContext, id: string): Promise<Interaction | null> {
+  findOne(auth: AuthContext, id: string): Promise<InteractionRecord | null> {
     authorize(auth, Action.ReadRecords);
     return this.interactions.findLive(auth.companyId, id);
   }
@@ -57,7 +57,7 @@ export class InteractionsService {
     return this.interactions.latestForLeads(auth.companyId, [leadId], pageSize(first));
   }
 
-  async create(auth: AuthContext, input: CreateInteractionInput): Promise<Interaction> {
+  async create(auth: AuthContext, input: CreateInteractionInput): Promise<InteractionRecord> {
     authorize(auth, Action.CreateRecords);
     return this.transactions.run(async (transaction) => {
       const lead = await this.leads.requireChangeable(auth, input.leadId, transaction);
@@ -76,7 +76,7 @@ export class InteractionsService {
     });
   }
 
-  async update(auth: AuthContext, input: UpdateInteractionInput): Promise<Interaction> {
+  async update(auth: AuthContext, input: UpdateInteractionInput): Promise<InteractionRecord> {
     return this.transactions.run(async (transaction) => {
       const interaction = await this.changeable(auth, input.id, transaction);
       const values = { type: input.type, date: input.date, notes: input.notes };
@@ -89,9 +89,9 @@ export class InteractionsService {
         { ...values, date: values.date?.toISOString() },
       );
       if (isEmpty(changes)) return interaction;
-      await this.interactions.save(interaction, definedOnly(values), transaction);
-      await this.publish(auth, InteractionEvents.Updated, interaction, changes, transaction);
-      return interaction;
+      const saved = await this.interactions.save(interaction, definedOnly(values), transaction);
+      await this.publish(auth, InteractionEvents.Updated, saved, changes, transaction);
+      return saved;
     });
   }
 
@@ -110,7 +110,7 @@ export class InteractionsService {
     auth: AuthContext,
     id: string,
     transaction: Transaction,
-  ): Promise<Interaction> {
+  ): Promise<InteractionRecord> {
     authorize(auth, Action.ReadRecords);
     const interaction = await this.interactions.findLive(auth.companyId, id, transaction);
     if (!interaction) throw new NotFoundException('Interaction', id);
@@ -121,7 +121,7 @@ export class InteractionsService {
   private publish(
     auth: AuthContext,
     name: InteractionEventName,
-    interaction: Interaction,
+    interaction: InteractionRecord,
     changes: FieldChanges<InteractionFields>,
     transaction: Transaction,
   ): Promise<void> {

@@ -3,10 +3,10 @@ import type { CreateLeadInput } from './dto/create-lead.input.js';
 import type { FillLeadFieldsInput } from './dto/fill-lead-fields.input.js';
 import type { UpdateLeadInput } from './dto/update-lead.input.js';
 import type { LeadFields } from './leads.events.js';
-import type { Lead } from './models/lead.model.js';
+import type { LeadRecord } from './models/lead.model.js';
 
 type Writable = Pick<
-  Lead,
+  LeadRecord,
   'firstName' | 'lastName' | 'email' | 'phone' | 'budget' | 'location' | 'status' | 'source'
 >;
 
@@ -31,7 +31,7 @@ export function leadValues(input: Partial<CreateLeadInput | UpdateLeadInput>): P
 }
 
 /** The tracked fields of a lead, in the shape of its change events. */
-export function leadFields(lead: Lead): Partial<LeadFields> {
+export function leadFields(lead: LeadRecord): Partial<LeadFields> {
   return {
     firstName: lead.firstName,
     lastName: lead.lastName,
@@ -47,7 +47,7 @@ export function leadFields(lead: Lead): Partial<LeadFields> {
 
 /** Those of `values` whose field the lead has empty (null or blank); the rest are ignored. */
 export function emptyFieldsFilled(
-  lead: Pick<Lead, keyof FillLeadFieldsInput>,
+  lead: Pick<LeadRecord, keyof FillLeadFieldsInput>,
   values: FillLeadFieldsInput,
 ): FillLeadFieldsInput {
   const filled: FillLeadFieldsInput = {};

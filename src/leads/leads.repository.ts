@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import { QueryTypes, Transaction } from 'sequelize';
-import { Sequelize } from 'sequelize-typescript';
+import type { Transaction } from 'sequelize';
 import { CsvExport } from '../database/csv-export.js';
-import { ReadQuery } from '../database/read-query.js';
+import { insertRow, updateRow } from '../database/row-statements.js';
+import { Sql } from '../database/sql.js';
 import { SortDirection } from '../common/graphql/sort-direction.enum.js';
 import type { CursorValues } from '../common/pagination/cursor.js';
 import { Keyset, SqlParams, type SortColumn } from '../common/pagination/keyset.js';
@@ -13,6 +13,10 @@ import { LeadOrderField } from './dto/lead-order.input.js';
 import { EXPORT_SELECT } from './lead-csv.js';
 import type { LeadFilter } from './dto/lead-filter.input.js';
 import { LEAD_RECORD_COLUMNS, Lead, type LeadRecord } from './models/lead.model.js';
+
+/** The columns a new lead is written with; the database gives the rest their defaults. */
+export type NewLead = Partial<Omit<LeadRecord, 'id' | 'createdAt' | 'updatedAt'>> &
+  Pick<LeadRecord, 'companyId'>;
 
 /** What access checks need of a lead. */
 export interface LeadRef {
@@ -79,8 +83,7 @@ export function leadKeyset(field: LeadOrderField, direction: SortDirection): Key
 @Injectable()
 export class LeadsRepository {
   constructor(
-    private readonly sequelize: Sequelize,
-    private readonly reads: ReadQuery,
+    private readonly sql: Sql,
     private readonly csv: CsvExport,
   ) {}
 
@@ -127,7 +130,7 @@ export class LeadsRepository {
       where: (params) => this.pageWhere(query, keyset, rest, params),
       match: (params) => searchMatch(search, params),
       params: () => new SqlParams(),
-      run: (sql, values) => this.reads.rows<LeadRecord>(sql, values),
+      run: (sql, values) => this.sql.rows<LeadRecord>(sql, values),
     });
   }
 
@@ -143,7 +146,7 @@ export class LeadsRepository {
   }
 
   private rows(sql: string, params: SqlParams): Promise<LeadRecord[]> {
-    return this.reads.rows<LeadRecord>(sql, params.values);
+    return this.sql.rows<LeadRecord>(sql, params.values);
   }
 
   /** Every matching lead as CSV, in the list's order (see CsvExport). */
@@ -157,21 +160,38 @@ export class LeadsRepository {
   async count(companyId: string, filter: LeadFilter): Promise<number> {
     const params = new SqlParams();
     const sql = `SELECT count(*)::int AS n FROM leads WHERE ${this.where(companyId, filter, params).join(' AND ')}`;
-    const [row] = await this.reads.rows<{ n: number }>(sql, params.values);
+    const [row] = await this.sql.rows<{ n: number }>(sql, params.values);
     return row.n;
   }
 
   /** A live lead of the company, locked for update when inside a transaction. */
-  findLive(companyId: string, id: string, transaction?: Transaction): Promise<Lead | null> {
-    return Lead.findOne({
-      where: { id, companyId, deletedAt: null },
+  async findLive(
+    companyId: string,
+    id: string,
+    transaction?: Transaction,
+  ): Promise<LeadRecord | null> {
+    const lock = transaction ? ' FOR UPDATE' : '';
+    const [lead] = await this.sql.rows<LeadRecord>(
+      `SELECT ${LEAD_RECORD_COLUMNS} FROM leads WHERE id = $1 AND company_id = $2 AND deleted_at IS NULL${lock}`,
+      [id, companyId],
       transaction,
-      lock: transaction?.LOCK.UPDATE,
-    });
+    );
+    return lead ?? null;
   }
 
-  findAny(companyId: string, id: string, transaction?: Transaction): Promise<Lead | null> {
-    return Lead.findOne({ where: { id, companyId }, transaction, lock: transaction?.LOCK.UPDATE });
+  /** A lead of the company, live or deleted, locked for update when inside a transaction. */
+  async findAny(
+    companyId: string,
+    id: string,
+    transaction?: Transaction,
+  ): Promise<LeadRecord | null> {
+    const lock = transaction ? ' FOR UPDATE' : '';
+    const [lead] = await this.sql.rows<LeadRecord>(
+      `SELECT ${LEAD_RECORD_COLUMNS} FROM leads WHERE id = $1 AND company_id = $2${lock}`,
+      [id, companyId],
+      transaction,
+    );
+    return lead ?? null;
   }
 
   /** Live leads of the company among `ids`; locked until the transaction ends when inside one. */
@@ -181,16 +201,11 @@ export class LeadsRepository {
     transaction?: Transaction,
   ): Promise<LeadRef[]> {
     const sql = `SELECT id, assigned_to_id AS "assignedToId" FROM leads WHERE company_id = $1 AND id = ANY($2::uuid[]) AND deleted_at IS NULL`;
-    if (!transaction) return this.reads.rows<LeadRef>(sql, [companyId, ids]);
-    return this.sequelize.query<LeadRef>(`${sql} FOR UPDATE`, {
-      bind: [companyId, ids],
-      type: QueryTypes.SELECT,
-      transaction,
-    });
+    return this.sql.rows<LeadRef>(transaction ? `${sql} FOR UPDATE` : sql, [companyId, ids], transaction);
   }
 
   findLiveByIds(companyId: string, ids: readonly string[]): Promise<LeadRecord[]> {
-    return this.reads.rows<LeadRecord>(
+    return this.sql.rows<LeadRecord>(
       `SELECT ${LEAD_RECORD_COLUMNS} FROM leads WHERE company_id = $1 AND id = ANY($2::uuid[]) AND deleted_at IS NULL`,
       [companyId, ids],
     );
@@ -200,15 +215,13 @@ export class LeadsRepository {
     companyId: string,
     email: string,
     transaction?: Transaction,
-  ): Promise<Lead | null> {
-    return Lead.findOne({
-      where: {
-        companyId,
-        deletedAt: null,
-        email: Sequelize.where(Sequelize.fn('lower', Sequelize.col('email')), email.toLowerCase()),
-      },
+  ): Promise<LeadRecord | null> {
+    const [lead] = await this.sql.rows<LeadRecord>(
+      `SELECT ${LEAD_RECORD_COLUMNS} FROM leads WHERE company_id = $1 AND lower(email) = $2 AND deleted_at IS NULL`,
+      [companyId, email.toLowerCase()],
       transaction,
-    });
+    );
+    return lead ?? null;
   }
 
   /** Live leads of the company having any of these emails (lower-case). */
@@ -217,25 +230,39 @@ export class LeadsRepository {
     emails: string[],
     transaction?: Transaction,
   ): Promise<Pick<Lead, 'id' | 'email'>[]> {
-    return this.sequelize.query<Pick<Lead, 'id' | 'email'>>(
+    return this.sql.rows<Pick<Lead, 'id' | 'email'>>(
       'SELECT id, email FROM leads WHERE company_id = $1 AND deleted_at IS NULL AND lower(email) = ANY($2::text[])',
-      { bind: [companyId, emails], type: QueryTypes.SELECT, transaction },
+      [companyId, emails],
+      transaction,
     );
   }
 
-  create(values: Partial<Lead>, transaction: Transaction): Promise<Lead> {
-    return Lead.create({ ...values }, { transaction });
+  async create(values: NewLead, transaction: Transaction): Promise<LeadRecord> {
+    const [lead] = await this.sql.rows<LeadRecord>(
+      ...insertRow('leads', values, LEAD_RECORD_COLUMNS),
+      transaction,
+    );
+    return lead;
   }
 
-  createMany(rows: Partial<Lead>[], transaction: Transaction): Promise<Lead[]> {
+  createMany(rows: NewLead[], transaction: Transaction): Promise<Lead[]> {
     return Lead.bulkCreate(rows, { transaction, returning: true });
   }
 
-  save(lead: Lead, changes: Partial<Lead>, transaction: Transaction): Promise<Lead> {
-    return lead.update(changes, { transaction });
+  /** The lead after the change. */
+  async save(
+    lead: Pick<LeadRecord, 'id' | 'companyId'>,
+    changes: Partial<LeadRecord>,
+    transaction: Transaction,
+  ): Promise<LeadRecord> {
+    const [saved] = await this.sql.rows<LeadRecord>(
+      ...updateRow('leads', lead, changes, LEAD_RECORD_COLUMNS),
+      transaction,
+    );
+    return saved;
   }
 
-  async purge(lead: Lead, transaction: Transaction): Promise<void> {
-    await lead.destroy({ transaction });
+  async purge(lead: Pick<LeadRecord, 'id' | 'companyId'>, transaction: Transaction): Promise<void> {
+    await this.sql.rows('DELETE FROM leads WHERE id = $1 AND company_id = $2', [lead.id, lead.companyId], transaction);
   }
 }

@@ -30,7 +30,7 @@ import { FillLeadFieldsInput } from './dto/fill-lead-fields.input.js';
 import { emptyFieldsFilled, leadFields, leadValues } from './lead-values.js';
 import { LeadEvents, type LeadFields } from './leads.events.js';
 import { LeadsRepository, leadKeyset } from './leads.repository.js';
-import type { Lead, LeadRecord } from './models/lead.model.js';
+import type { LeadRecord } from './models/lead.model.js';
 
 export const MAX_BULK_LEADS = 1000;
 
@@ -75,19 +75,19 @@ export class LeadsService {
   }
 
   /** A live lead of the caller's company, or null: another company's lead reads as missing. */
-  findOne(auth: AuthContext, id: string): Promise<Lead | null> {
+  findOne(auth: AuthContext, id: string): Promise<LeadRecord | null> {
     authorize(auth, Action.ReadRecords);
     return this.leads.findLive(auth.companyId, id);
   }
 
   /** The company's live lead with this e-mail (any letter case), or null: how ingestion dedups. */
-  findByEmail(auth: AuthContext, email: string): Promise<Lead | null> {
+  findByEmail(auth: AuthContext, email: string): Promise<LeadRecord | null> {
     authorize(auth, Action.FindLeadByEmail);
     return this.leads.findLiveByEmail(auth.companyId, email);
   }
 
   /** Creates a lead by the rules every caller shares: e-mail unique, assignee a colleague, audited. */
-  async create(auth: AuthContext, input: CreateLeadInput): Promise<Lead> {
+  async create(auth: AuthContext, input: CreateLeadInput): Promise<LeadRecord> {
     authorize(auth, Action.CreateLeads);
     const assignedToId = await this.assigneeForNewLead(auth, input.assignedToId);
     return this.writing(auth, input.email, (transaction) =>
@@ -100,7 +100,7 @@ export class LeadsService {
     input: CreateLeadInput,
     assignedToId: string | null,
     transaction: Transaction,
-  ): Promise<Lead> {
+  ): Promise<LeadRecord> {
     // No SELECT first: the partial unique index decides, and writing() turns its violation into
     // EMAIL_TAKEN with the existing lead's id — one round trip fewer on every create.
     const values = { ...leadValues(input), assignedToId };
@@ -116,7 +116,7 @@ export class LeadsService {
   }
 
   /** All or nothing: every row is checked first, and any problem is reported per row. */
-  async createMany(auth: AuthContext, inputs: CreateLeadInput[]): Promise<Lead[]> {
+  async createMany(auth: AuthContext, inputs: CreateLeadInput[]): Promise<LeadRecord[]> {
     authorize(auth, Action.ImportLeads);
     if (inputs.length === 0 || inputs.length > MAX_BULK_LEADS) {
       throw LeadException.forFields(
@@ -148,7 +148,7 @@ export class LeadsService {
     });
   }
 
-  async update(auth: AuthContext, input: UpdateLeadInput): Promise<Lead> {
+  async update(auth: AuthContext, input: UpdateLeadInput): Promise<LeadRecord> {
     return this.writing(auth, input.email ?? '', async (transaction) => {
       const lead = await this.liveLead(auth, input.id, transaction);
       authorizeRecordChange(auth, lead.assignedToId);
@@ -157,9 +157,9 @@ export class LeadsService {
       if (isEmpty(changes)) return lead;
       if (changes.email && values.email)
         await this.ensureEmailFree(auth.companyId, values.email, transaction, lead.id);
-      await this.leads.save(lead, values, transaction);
-      await this.publish(auth, LeadEvents.Updated, [lead], [changes], transaction);
-      return lead;
+      const saved = await this.leads.save(lead, values, transaction);
+      await this.publish(auth, LeadEvents.Updated, [saved], [changes], transaction);
+      return saved;
     });
   }
 
@@ -167,7 +167,7 @@ export class LeadsService {
    * Sets those of the given fields that the lead has empty, and nothing else: what a repeated
    * submission of the same person may add (ingestion merges into the lead it found by e-mail).
    */
-  async fillEmptyFields(auth: AuthContext, id: string, input: FillLeadFieldsInput): Promise<Lead> {
+  async fillEmptyFields(auth: AuthContext, id: string, input: FillLeadFieldsInput): Promise<LeadRecord> {
     authorize(auth, Action.FillEmptyLeadFields);
     const values = await validated(FillLeadFieldsInput, input);
     return this.transactions.run(async (transaction) => {
@@ -175,14 +175,14 @@ export class LeadsService {
       const filled = emptyFieldsFilled(lead, values);
       const changes = diff<LeadFields>(leadFields(lead), filled);
       if (isEmpty(changes)) return lead;
-      await this.leads.save(lead, filled, transaction);
-      await this.publish(auth, LeadEvents.Updated, [lead], [changes], transaction);
-      return lead;
+      const saved = await this.leads.save(lead, filled, transaction);
+      await this.publish(auth, LeadEvents.Updated, [saved], [changes], transaction);
+      return saved;
     });
   }
 
   /** MANAGER/ADMIN: give the lead to a user of the company, or to nobody with null. */
-  async assign(auth: AuthContext, id: string, userId: string | null): Promise<Lead> {
+  async assign(auth: AuthContext, id: string, userId: string | null): Promise<LeadRecord> {
     authorize(auth, Action.WriteAnyRecord);
     return this.transactions.run(async (transaction) => {
       const lead = await this.liveLead(auth, id, transaction);
@@ -192,9 +192,9 @@ export class LeadsService {
         { assignedToId: lead.assignedToId },
         { assignedToId: userId },
       );
-      await this.leads.save(lead, { assignedToId: userId }, transaction);
-      await this.publish(auth, LeadEvents.Assigned, [lead], [changes], transaction);
-      return lead;
+      const saved = await this.leads.save(lead, { assignedToId: userId }, transaction);
+      await this.publish(auth, LeadEvents.Assigned, [saved], [changes], transaction);
+      return saved;
     });
   }
 
@@ -211,7 +211,7 @@ export class LeadsService {
     });
   }
 
-  async restore(auth: AuthContext, id: string): Promise<Lead> {
+  async restore(auth: AuthContext, id: string): Promise<LeadRecord> {
     authorize(auth, Action.ReadDeletedRecords);
     let email = '';
     return this.transactions
@@ -222,9 +222,9 @@ export class LeadsService {
         email = lead.email;
         await this.ensureEmailFree(auth.companyId, lead.email, transaction, lead.id);
         const changes = { deletedAt: { from: lead.deletedAt.toISOString(), to: null } };
-        await this.leads.save(lead, { deletedAt: null }, transaction);
-        await this.publish(auth, LeadEvents.Restored, [lead], [changes], transaction);
-        return lead;
+        const saved = await this.leads.save(lead, { deletedAt: null }, transaction);
+        await this.publish(auth, LeadEvents.Restored, [saved], [changes], transaction);
+        return saved;
       })
       .catch((error: unknown) => this.emailTaken(auth, error, email));
   }
@@ -243,13 +243,13 @@ export class LeadsService {
   }
 
   /** A live lead the caller may read, locked for update, or NOT_FOUND. */
-  private liveLead(auth: AuthContext, id: string, transaction: Transaction): Promise<Lead> {
+  private liveLead(auth: AuthContext, id: string, transaction: Transaction): Promise<LeadRecord> {
     authorize(auth, Action.ReadRecords);
     return this.lockedLead(auth, id, transaction);
   }
 
   /** A live lead of the caller's company, locked for update, or NOT_FOUND; the caller is authorized. */
-  private async lockedLead(auth: AuthContext, id: string, transaction: Transaction): Promise<Lead> {
+  private async lockedLead(auth: AuthContext, id: string, transaction: Transaction): Promise<LeadRecord> {
     const lead = await this.leads.findLive(auth.companyId, id, transaction);
     if (!lead) throw new NotFoundException('Lead', id);
     return lead;
@@ -398,7 +398,7 @@ export class LeadsService {
   private publish(
     auth: AuthContext,
     name: LeadEventName,
-    leads: readonly Lead[],
+    leads: readonly LeadRecord[],
     changes: readonly FieldChanges<LeadFields>[],
     transaction: Transaction,
   ): Promise<void> {

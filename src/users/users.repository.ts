@@ -3,7 +3,7 @@ import { Sequelize, Transaction } from 'sequelize';
 import { SortDirection } from '../common/graphql/sort-direction.enum.js';
 import type { CursorValues } from '../common/pagination/cursor.js';
 import { Keyset, SqlParams } from '../common/pagination/keyset.js';
-import { ReadQuery } from '../database/read-query.js';
+import { Sql } from '../database/sql.js';
 import { Role } from '../auth/role.enum.js';
 import { Company } from './models/company.model.js';
 import { USER_RECORD_COLUMNS, User, type UserRecord } from './models/user.model.js';
@@ -24,7 +24,7 @@ export const USER_KEYSET = new Keyset<UserRecord>(
 
 @Injectable()
 export class UsersRepository {
-  constructor(private readonly reads: ReadQuery) {}
+  constructor(private readonly sql: Sql) {}
 
   createCompany(name: string, transaction: Transaction): Promise<Company> {
     return Company.create({ name }, { transaction });
@@ -52,7 +52,7 @@ export class UsersRepository {
 
   /** The ids among `ids` of the company's active users. */
   async activeIdsInCompany(companyId: string, ids: readonly string[]): Promise<string[]> {
-    const rows = await this.reads.rows<{ id: string }>(
+    const rows = await this.sql.rows<{ id: string }>(
       'SELECT id FROM users WHERE company_id = $1 AND id = ANY($2::uuid[]) AND is_active',
       [companyId, ids],
     );
@@ -60,7 +60,7 @@ export class UsersRepository {
   }
 
   findInCompanyByIds(companyId: string, ids: readonly string[]): Promise<UserRecord[]> {
-    return this.reads.rows<UserRecord>(
+    return this.sql.rows<UserRecord>(
       `SELECT ${USER_RECORD_COLUMNS} FROM users WHERE company_id = $1 AND id = ANY($2::uuid[])`,
       [companyId, ids],
     );
@@ -68,7 +68,7 @@ export class UsersRepository {
 
   /** The hot path of every authenticated request: one indexed lookup, no model instance. */
   async findRecord(id: string): Promise<UserRecord | null> {
-    const [row] = await this.reads.rows<UserRecord>(
+    const [row] = await this.sql.rows<UserRecord>(
       `SELECT ${USER_RECORD_COLUMNS} FROM users WHERE id = $1`,
       [id],
     );
@@ -80,7 +80,7 @@ export class UsersRepository {
     const params = new SqlParams();
     const where = [`company_id = ${params.add(companyId)}::uuid`];
     if (after) where.push(USER_KEYSET.after(after, params));
-    return this.reads.rows<UserRecord>(
+    return this.sql.rows<UserRecord>(
       `SELECT ${USER_RECORD_COLUMNS} FROM users WHERE ${where.join(' AND ')} ORDER BY ${USER_KEYSET.orderBy()} LIMIT ${params.add(limit)}`,
       params.values,
     );

@@ -5,7 +5,7 @@ import { QueryTypes } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { Role } from '../../src/auth/role.enum.js';
 import { mapError } from '../../src/common/errors/error-mapper.js';
-import { ReadQuery } from '../../src/database/read-query.js';
+import { Sql } from '../../src/database/sql.js';
 import { newCompany, newUser, type TestUser } from '../support/factories.js';
 import { generateLeadsFor, newLead } from '../support/lead-factory.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -21,7 +21,7 @@ describe('statement timeout', () => {
   afterAll(() => sut.close());
 
   it('is set on every pooled session, with the idle-in-transaction one', async () => {
-    const reads = sut.app.get(ReadQuery);
+    const reads = sut.app.get(Sql);
     expect(await reads.rows('SHOW statement_timeout', [])).toEqual([
       { statement_timeout: '500ms' },
     ]);
@@ -33,7 +33,7 @@ describe('statement timeout', () => {
   it('cuts off a pg_sleep, which maps to a clean QUERY_TIMEOUT', async () => {
     const started = Date.now();
     const error = await sut.app
-      .get(ReadQuery)
+      .get(Sql)
       .rows('SELECT pg_sleep(5)', [])
       .catch((e: unknown) => e);
     expect(Date.now() - started).toBeLessThan(3000);

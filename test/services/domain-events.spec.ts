@@ -136,31 +136,24 @@ describe('domain events', () => {
   });
 
   it('never runs them when COMMIT itself fails', async () => {
-    // Sequelize reports the failed COMMIT on the console before it rejects.
-    const warn = console.warn;
-    console.warn = () => undefined;
-    try {
-      await harness.sql('CREATE TABLE deferred_probe (n int UNIQUE DEFERRABLE INITIALLY DEFERRED)');
-      await expect(
-        harness.get(Transactions).run(async (transaction) => {
-          await harness.sequelize.query('INSERT INTO deferred_probe VALUES (1), (1)', {
-            transaction,
-          });
-          await harness
-            .get(DomainEvents)
-            .publish(
-              LeadEvents.Created,
-              { entity: 'Lead', records: [{ id: randomUUID(), assignedToId: null, changes: {} }] },
-              { actor: systemActor('commit-fails'), transaction },
-            );
-        }),
-      ).rejects.toMatchObject({ original: { code: '23505' } });
-      expect(probe.inTransaction).toHaveLength(1);
-      expect(probe.afterCommit).toHaveLength(0);
-      expect(await auditRowsOf('commit-fails')).toBe(0);
-    } finally {
-      console.warn = warn;
-    }
+    await harness.sql('CREATE TABLE deferred_probe (n int UNIQUE DEFERRABLE INITIALLY DEFERRED)');
+    await expect(
+      harness.get(Transactions).run(async (transaction) => {
+        await harness.sequelize.query('INSERT INTO deferred_probe VALUES (1), (1)', {
+          transaction,
+        });
+        await harness
+          .get(DomainEvents)
+          .publish(
+            LeadEvents.Created,
+            { entity: 'Lead', records: [{ id: randomUUID(), assignedToId: null, changes: {} }] },
+            { actor: systemActor('commit-fails'), transaction },
+          );
+      }),
+    ).rejects.toMatchObject({ code: '23505' });
+    expect(probe.inTransaction).toHaveLength(1);
+    expect(probe.afterCommit).toHaveLength(0);
+    expect(await auditRowsOf('commit-fails')).toBe(0);
   });
 
   it('rolls the whole change back when an in-transaction listener fails', async () => {

@@ -7,6 +7,7 @@ import { LoadersModule } from '../../src/common/graphql/loaders.module.js';
 import { ConfigModule } from '../../src/config/config.module.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { DatabaseModule } from '../../src/database/database.module.js';
+import { countRoundTrips } from '../../bench/round-trips.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 /**
@@ -22,18 +23,30 @@ export interface ServiceHarness {
   sql<T extends object>(query: string, bind?: unknown[]): Promise<T[]>;
   /** The statements run while `work` runs, as the SQL logger saw them. */
   statements(work: () => Promise<unknown>): Promise<string[]>;
+  /** The waits for PostgreSQL while `work` runs (needs `countRoundTrips`). */
+  roundTrips(work: () => Promise<unknown>): Promise<number>;
   close(): Promise<void>;
 }
 
 export async function startServices(
   imports: (Type | DynamicModule)[],
   extra: Pick<ModuleMetadata, 'providers'> = {},
+  options: { countRoundTrips?: boolean } = {},
 ): Promise<ServiceHarness> {
   const db: TestDatabase = await createTestDatabase();
+  // The services reach the database through a counting proxy when round trips are measured.
+  const url = new URL(db.url);
+  const counter = options.countRoundTrips
+    ? await countRoundTrips({ host: url.hostname, port: Number(url.port || 5432) })
+    : null;
+  if (counter) {
+    url.hostname = '127.0.0.1';
+    url.port = String(counter.port);
+  }
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
-    DATABASE_URL: db.url,
+    DATABASE_URL: url.toString(),
     DB_SKIP_MIGRATIONS: 'true',
     DB_POOL_MAX: '5',
     REDIS_URL: '',
@@ -68,8 +81,15 @@ export async function startServices(
       }
       return seen;
     },
+    async roundTrips(work) {
+      if (!counter) throw new Error('startServices(…, { countRoundTrips: true }) counts round trips');
+      const before = counter.count();
+      await work();
+      return counter.count() - before;
+    },
     async close() {
       await module.close();
+      await counter?.close();
       await db.drop();
     },
   };

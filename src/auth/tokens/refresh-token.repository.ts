@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Op, Transaction } from 'sequelize';
-import { ReadQuery } from '../../database/read-query.js';
+import { Sql } from '../../database/sql.js';
 import { RefreshToken } from '../models/refresh-token.model.js';
 
 @Injectable()
 export class RefreshTokenRepository {
-  constructor(private readonly reads: ReadQuery) {}
+  constructor(private readonly sql: Sql) {}
 
   /** One indexed probe (refresh_tokens_family), on the guard's path when the cache misses. */
   async isFamilyLive(userId: string, familyId: string): Promise<boolean> {
-    const [row] = await this.reads.rows<{ live: boolean }>(
+    const [row] = await this.sql.rows<{ live: boolean }>(
       `SELECT EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = $1 AND user_id = $2
          AND revoked_at IS NULL AND expires_at > now()) AS live`,
       [familyId, userId],
