@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { Transaction } from 'sequelize';
 
 /** A side write sent into the transaction: its outcome, read once COMMIT has been sent. */
-export type SentWrite = Promise<{ error?: unknown }>;
+export type SentWrite = Promise<{ error?: Error }>;
 
 /** What the transaction helper keeps of a transaction it opened. */
 export interface OpenTransaction {

@@ -12,6 +12,11 @@ import { openTransactionOf } from './open-transaction.js';
  * and the hot writes skip that. Statements still reach Sequelize's logger, so SQL logging, and the
  * tests that count statements, see them.
  */
+/** The driver rejects with errors; anything else is wrapped, to be thrown as one. */
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
 @Injectable()
 export class Sql {
   constructor(private readonly sequelize: Sequelize) {}
@@ -45,7 +50,7 @@ export class Sql {
     state.sent.push(
       state.client.query(sql, values as unknown[]).then(
         () => ({}),
-        (error: unknown) => ({ error }),
+        (error: unknown) => ({ error: asError(error) }),
       ),
     );
   }

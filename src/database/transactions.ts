@@ -13,7 +13,7 @@ function setPipelining(client: pg.Client, on: boolean): void {
 }
 
 /** The first error among the writes sent into the transaction, once they have all been answered. */
-async function firstSendError(state: OpenTransaction): Promise<unknown> {
+async function firstSendError(state: OpenTransaction): Promise<Error | undefined> {
   for (const outcome of await Promise.all(state.sent)) if (outcome.error) return outcome.error;
   return undefined;
 }
@@ -84,10 +84,10 @@ export class Transactions {
   private async commit(
     client: pg.Client,
     state: OpenTransaction,
-  ): Promise<{ error?: unknown; reusable: boolean }> {
+  ): Promise<{ error?: Error; reusable: boolean }> {
     const committed = this.statement(client, 'COMMIT').then(
       (answer) => ({ answer }),
-      (error: unknown) => ({ error }),
+      (error: unknown) => ({ error: error as Error }),
     );
     const sendError = await firstSendError(state);
     const outcome = await committed;
