@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import type { Transaction } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
-import { openTransactionOf } from './open-transaction.js';
+import { holdWrites, openTransactionOf } from './open-transaction.js';
 
 /**
  * Statements straight to the driver, on a connection of Sequelize's pool or on the connection of a
@@ -47,6 +47,7 @@ export class Sql {
   send(transaction: Transaction, sql: string, values: readonly unknown[]): void {
     this.log(sql, values);
     const state = openTransactionOf(transaction);
+    holdWrites(state.client);
     state.sent.push(
       state.client.query(sql, values as unknown[]).then(
         () => ({}),

@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { Transaction } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { openCommitQueue } from '../common/events/after-commit.js';
-import { registerTransaction, type OpenTransaction } from './open-transaction.js';
+import { holdWrites, registerTransaction, type OpenTransaction } from './open-transaction.js';
 import { Sql } from './sql.js';
 
 /** pg's pipeline mode, switched per transaction: the COPY of an export and cursors refuse it. */
@@ -51,6 +51,7 @@ export class Transactions {
     let reusable = false;
     let result: T;
     try {
+      holdWrites(client);
       const begun = this.statement(client, 'BEGIN');
       try {
         result = await work(transaction);

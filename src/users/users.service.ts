@@ -42,16 +42,17 @@ export class UsersService {
     private readonly events: DomainEvents,
   ) {}
 
-  async me(auth: AuthContext): Promise<User> {
+  async me(auth: AuthContext): Promise<UserRecord> {
     const caller = requireUser(auth);
-    const user = await this.users.findInCompany(caller.companyId, caller.userId);
+    const [user] = await this.users.findInCompanyByIds(caller.companyId, [caller.userId]);
     if (!user) throw new NotFoundException('User', caller.userId);
     return user;
   }
 
-  async findOne(auth: AuthContext, id: string): Promise<User | null> {
+  async findOne(auth: AuthContext, id: string): Promise<UserRecord | null> {
     authorize(auth, Action.ReadUsers);
-    return this.users.findInCompany(auth.companyId, id);
+    const [user] = await this.users.findInCompanyByIds(auth.companyId, [id]);
+    return user ?? null;
   }
 
   async list(
