@@ -112,6 +112,46 @@ export function queryCost(
 }
 
 /**
+ * What is known of a parsed document whatever its variables: Apollo keeps one DocumentNode per
+ * query text (its document store), so a query the clients repeat is measured once.
+ */
+interface Measured {
+  depth: number;
+  /** Cost by operation name, of the document sent without variables. */
+  costWithoutVariables: Map<string, number>;
+}
+
+const measured = new WeakMap<DocumentNode, Measured>();
+
+function measuredOf(document: DocumentNode): Measured {
+  let known = measured.get(document);
+  if (!known) {
+    known = { depth: depthOf(document), costWithoutVariables: new Map() };
+    measured.set(document, known);
+  }
+  return known;
+}
+
+/** The cost of the operation: computed once per document when no variables can change it. */
+function costOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | undefined,
+): number {
+  if (variables && Object.keys(variables).length > 0)
+    return queryCost(schema, document, variables, operationName);
+  const costs = measuredOf(document).costWithoutVariables;
+  const key = operationName ?? '';
+  let cost = costs.get(key);
+  if (cost === undefined) {
+    cost = queryCost(schema, document, undefined, operationName);
+    costs.set(key, cost);
+  }
+  return cost;
+}
+
+/**
  * Refuses, before anything runs, an operation whose cost is over `maxCost`, with the cost and the
  * limit in the error. Variables count as literals do.
  */
@@ -120,14 +160,14 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, operationName }) {
-          const depth = depthOf(document);
+          const { depth } = measuredOf(document);
           if (depth > MAX_TOTAL_DEPTH)
             throw tooComplex(`Query depth ${depth} is over the limit of ${MAX_TOTAL_DEPTH}`, {
               maxDepth: MAX_TOTAL_DEPTH,
             });
           let cost: number;
           try {
-            cost = queryCost(schema, document, request.variables, operationName ?? undefined);
+            cost = costOf(schema, document, request.variables, operationName ?? undefined);
           } catch (error) {
             throw tooComplex(error instanceof Error ? error.message : String(error), { maxCost });
           }
