@@ -113,40 +113,60 @@ export function queryCost(
 
 /**
  * What is known of a parsed document whatever its variables: Apollo keeps one DocumentNode per
- * query text (its document store), so a query the clients repeat is measured once.
+ * query text (its document store), so a query the clients repeat is measured once per shape of
+ * its variables.
  */
 interface Measured {
   depth: number;
-  /** Cost by operation name, of the document sent without variables. */
-  costWithoutVariables: Map<string, number>;
+  /** Cost by operation name and variable shape (variableShape). */
+  costs: Map<string, number>;
 }
+
+/** Shapes remembered per document: enough for every page size a client uses. */
+const MAX_SHAPES_PER_DOCUMENT = 64;
 
 const measured = new WeakMap<DocumentNode, Measured>();
 
 function measuredOf(document: DocumentNode): Measured {
   let known = measured.get(document);
   if (!known) {
-    known = { depth: depthOf(document), costWithoutVariables: new Map() };
+    known = { depth: depthOf(document), costs: new Map() };
     measured.set(document, known);
   }
   return known;
 }
 
-/** The cost of the operation: computed once per document when no variables can change it. */
+/**
+ * What of the variables the cost can depend on: a number (a `first`), a boolean (@include,
+ * @skip), the length of a list (a ListSize's `lengthOf`). Strings and input objects cannot
+ * change it, so two createLead calls with different leads share their cost.
+ */
+function variableShape(variables: Record<string, unknown> | undefined): string {
+  if (!variables) return '';
+  return Object.keys(variables)
+    .sort()
+    .map((name) => {
+      const value = variables[name];
+      if (typeof value === 'number' || typeof value === 'boolean') return `${name}=${value}`;
+      if (Array.isArray(value)) return `${name}[${value.length}]`;
+      return `${name}:${value === null ? 'null' : typeof value}`;
+    })
+    .join(',');
+}
+
+/** The cost of the operation, computed once per document and shape of variables. */
 function costOf(
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown> | undefined,
   operationName: string | undefined,
 ): number {
-  if (variables && Object.keys(variables).length > 0)
-    return queryCost(schema, document, variables, operationName);
-  const costs = measuredOf(document).costWithoutVariables;
-  const key = operationName ?? '';
+  const { costs } = measuredOf(document);
+  const key = `${operationName ?? ''}(${variableShape(variables)})`;
   let cost = costs.get(key);
   if (cost === undefined) {
-    cost = queryCost(schema, document, undefined, operationName);
-    costs.set(key, cost);
+    cost = queryCost(schema, document, variables, operationName);
+    if (costs.size < MAX_SHAPES_PER_DOCUMENT) costs.set(key, cost);
   }
   return cost;
 }

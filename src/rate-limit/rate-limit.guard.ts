@@ -34,27 +34,28 @@ export class RateLimitGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     const { req, reply } = httpOf(context);
     const setRetry = (seconds: number): void => void reply.header('Retry-After', String(seconds));
-    const client = clientKey(req.ip);
+    // Only worked out when a limit is spent: most GraphQL fields spend none.
+    const client = (): string => clientKey(req.ip);
     if (!this.reflector.getAllAndOverride<boolean>(SKIP_RATE_LIMIT, targets)) {
       if (context.getType<GqlContextType>() === 'graphql') {
         if (isMutation(context)) {
           const seen = this.mutationFields.get(req) ?? 0;
           this.mutationFields.set(req, seen + 1);
-          if (seen > 0) await this.consume(this.limiters.api, client, setRetry);
+          if (seen > 0) await this.consume(this.limiters.api, client(), setRetry);
         }
       } else {
         let verdict = this.counted.get(req);
         if (!verdict) {
-          verdict = this.consume(this.limiters.api, client, setRetry);
+          verdict = this.consume(this.limiters.api, client(), setRetry);
           this.counted.set(req, verdict);
         }
         await verdict;
       }
     }
     if (this.reflector.getAllAndOverride<boolean>(SIGNUP_RATE_LIMITED, targets))
-      await this.consume(this.limiters.signUpPerIp, client, setRetry);
+      await this.consume(this.limiters.signUpPerIp, client(), setRetry);
     if (this.reflector.getAllAndOverride<boolean>(LOGIN_RATE_LIMITED, targets)) {
-      await this.consume(this.limiters.loginPerIp, client, setRetry);
+      await this.consume(this.limiters.loginPerIp, client(), setRetry);
       const email = loginEmail(context);
       if (email) {
         await this.consume(

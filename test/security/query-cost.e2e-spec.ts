@@ -72,6 +72,13 @@ describe('query cost (default limits)', () => {
     );
     expect(small.errors).toBeUndefined();
     expect(small.data?.interactionsByLead).toHaveLength(2);
+    // The same document's cost is remembered per value of `first`, not once for all of them.
+    const bigAgain = await sut.gql(
+      query('interactionsByLead(leadId: $id, first: $n)'),
+      { id: leadId, n: 500 },
+      rep.token,
+    );
+    expect(bigAgain.errors?.[0].extensions).toMatchObject({ reason: 'QUERY_TOO_COMPLEX' });
     // No `first`: the default page of 50, so the same query costs as with first: 50.
     const absent = await sut.gql(
       'query($id: ID!) { interactionsByLead(leadId: $id) { id lead { interactions { lead { interactions { id } } } } } }',
