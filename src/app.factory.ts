@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module.js';
 import { PinoNestLogger } from './common/logging/pino-nest-logger.js';
+import { registerIngestionRoute } from './ingestion/ingestion.route.js';
 import { limitGraphQLRequests } from './rate-limit/graphql-request-limit.js';
 import { RateLimiters } from './rate-limit/rate-limiters.js';
 import { AppConfig, type TrustProxy } from './config/app-config.js';
@@ -112,6 +113,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   const fastify = app.getHttpAdapter().getInstance();
   limitGraphQLRequests(fastify, app.get(RateLimiters));
+  await registerIngestionRoute(fastify, app);
   app.useLogger(new PinoNestLogger(fastify.log));
   app.flushLogs();
 

@@ -16,6 +16,7 @@ import { LoaderRegistry } from './common/graphql/loaders.js';
 import { LoadersModule } from './common/graphql/loaders.module.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
 import { HealthModule } from './health/health.module.js';
+import { IngestionModule } from './ingestion/ingestion.module.js';
 import { InteractionsModule } from './interactions/interactions.module.js';
 import { LeadsModule } from './leads/leads.module.js';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
@@ -43,6 +44,7 @@ export class AppModule {
         AuthModule,
         LeadsModule,
         InteractionsModule,
+        IngestionModule,
         ApiKeysModule,
         AuditModule,
         HealthModule,

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Transaction } from 'sequelize';
+import { Sql } from '../database/sql.js';
 import { ApiKey } from './models/api-key.model.js';
 
 @Injectable()
 export class ApiKeysRepository {
+  constructor(private readonly sql: Sql) {}
+
   create(
     values: Pick<ApiKey, 'companyId' | 'name' | 'prefix' | 'keyHash' | 'scopes' | 'createdById'>,
     transaction: Transaction,
@@ -46,7 +49,12 @@ export class ApiKeysRepository {
     return ApiKey.findOne({ where: { keyHash } });
   }
 
+  /** Records a use, unless one was recorded less than a minute ago. */
   async touch(id: string): Promise<void> {
-    await ApiKey.update({ lastUsedAt: new Date() }, { where: { id } });
+    await this.sql.rows(
+      `UPDATE api_keys SET last_used_at = now()
+       WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+      [id],
+    );
   }
 }

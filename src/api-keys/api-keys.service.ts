@@ -26,8 +26,13 @@ const SECRET_PREFIX = 'crm_';
 /** Live keys a company may hold: enough for every form and integration, not a way to grow rows. */
 export const MAX_LIVE_API_KEYS = 100;
 
+const TOUCH_INTERVAL_MS = 60_000;
+
 @Injectable()
 export class ApiKeysService {
+  /** When this process last recorded each key's use. */
+  private readonly touchedAt = new Map<string, number>();
+
   constructor(
     private readonly keys: ApiKeysRepository,
     private readonly transactions: Transactions,
@@ -93,6 +98,18 @@ export class ApiKeysService {
     });
   }
 
+  /**
+   * `last_used_at` at most once a minute per key: a key that sends a lead a second would otherwise
+   * cost a row update on every request.
+   */
+  private async touch(id: string): Promise<void> {
+    const now = Date.now();
+    if ((this.touchedAt.get(id) ?? 0) > now - TOUCH_INTERVAL_MS) return;
+    if (this.touchedAt.size >= MAX_LIVE_API_KEYS * 100) this.touchedAt.clear();
+    this.touchedAt.set(id, now);
+    await this.keys.touch(id);
+  }
+
   /** The caller behind a presented secret, or null when it is unknown, revoked or lacks `scope`. */
   async authenticate(
     meta: RequestMeta,
@@ -102,7 +119,7 @@ export class ApiKeysService {
     if (!secret.startsWith(SECRET_PREFIX) || secret.length > 200) return null;
     const key = await this.keys.findByHash(hashSecret(secret));
     if (!key || key.revokedAt || !key.scopes.includes(scope)) return null;
-    await this.keys.touch(key.id);
+    await this.touch(key.id);
     return {
       kind: ActorKind.API_KEY,
       apiKeyId: key.id,

@@ -20,6 +20,8 @@ export enum Action {
   WriteAssignedRecord = 'change records assigned to them',
   ReadDeletedRecords = 'see and restore deleted records',
   PurgeRecords = 'delete records for good',
+  ReadSubmissions = 'read the journal of submitted leads (rawLeadsConnection)',
+  ReprocessSubmissions = 'reprocess a submitted lead',
 }
 
 /** Who holds a permission: roles of users, scopes of API keys, and background work. */
@@ -56,6 +58,8 @@ export const PERMISSIONS: Readonly<Record<Action, Grant>> = {
   [Action.WriteAssignedRecord]: grant(ALL_ROLES, [], true),
   [Action.ReadDeletedRecords]: grant([Role.ADMIN, Role.MANAGER], [], true),
   [Action.PurgeRecords]: grant([Role.ADMIN]),
+  [Action.ReadSubmissions]: grant([Role.ADMIN], [], true),
+  [Action.ReprocessSubmissions]: grant([Role.ADMIN], [], true),
 };
 
 export function can(auth: AuthContext, action: Action): boolean {

@@ -245,6 +245,42 @@ export class AppConfig {
   @Min(1)
   RATE_LIMIT_PER_MINUTE = 1200;
 
+  /** Lead submissions (POST /api/lead) per minute per API key, all instances together. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  INGEST_RATE_LIMIT_PER_MINUTE = 600;
+
+  /** The largest lead submission body; a bigger one answers 413 and is not stored. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(10 * 1024 * 1024)
+  INGEST_BODY_LIMIT_BYTES = 64 * 1024;
+
+  /**
+   * How long a submission waits for another in flight with the same Idempotency-Key before it
+   * answers 202 (queued) instead of 409.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  INGEST_IDEMPOTENCY_WAIT_MS = 5000;
+
+  /** How often the reprocessor looks for queued submissions; 0 turns it off on this instance. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  INGEST_REPROCESS_INTERVAL_MS = 5000;
+
+  /** Attempts at a queued submission before it is left FAILED (reprocessRawLead still can). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  INGEST_MAX_ATTEMPTS = 8;
+
   /** Login attempts per minute from one IP. */
   @Transform(toInt)
   @IsInt()

@@ -1,6 +1,5 @@
 import { definedOnly } from '../common/events/diff.js';
 import type { CreateLeadInput } from './dto/create-lead.input.js';
-import type { FillLeadFieldsInput } from './dto/fill-lead-fields.input.js';
 import type { UpdateLeadInput } from './dto/update-lead.input.js';
 import type { LeadFields } from './leads.events.js';
 import type { LeadRecord } from './models/lead.model.js';
@@ -41,17 +40,29 @@ export function leadFields(lead: LeadRecord): Partial<LeadFields> {
     location: lead.location,
     status: lead.status,
     source: lead.source,
+    country: lead.country ?? null,
+    language: lead.language ?? null,
     assignedToId: lead.assignedToId,
   };
 }
 
+/** The fields a later submission of the same person may fill where the lead has nothing. */
+export type FillableField =
+  | 'firstName'
+  | 'lastName'
+  | 'phone'
+  | 'location'
+  | 'source'
+  | 'country'
+  | 'language';
+
 /** Those of `values` whose field the lead has empty (null or blank); the rest are ignored. */
 export function emptyFieldsFilled(
-  lead: Pick<LeadRecord, keyof FillLeadFieldsInput>,
-  values: FillLeadFieldsInput,
-): FillLeadFieldsInput {
-  const filled: FillLeadFieldsInput = {};
-  for (const field of Object.keys(values) as (keyof FillLeadFieldsInput)[]) {
+  lead: Partial<Pick<LeadRecord, FillableField>>,
+  values: Partial<Record<FillableField, string | null>>,
+): Partial<Record<FillableField, string>> {
+  const filled: Partial<Record<FillableField, string>> = {};
+  for (const field of Object.keys(values) as FillableField[]) {
     const value = values[field];
     const current = lead[field];
     if (value && (current === null || current === undefined || current.trim() === ''))

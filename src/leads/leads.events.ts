@@ -21,6 +21,8 @@ export interface LeadFields {
   location: string | null;
   status: LeadStatus;
   source: string | null;
+  country: string | null;
+  language: string | null;
   assignedToId: string | null;
   deletedAt: string | null;
 }

@@ -25,6 +25,7 @@ import { LeadOrder } from './dto/lead-order.input.js';
 import type { LeadsArgs } from './dto/leads.args.js';
 import type { UpdateLeadInput } from './dto/update-lead.input.js';
 import type { LeadExportQuery } from './dto/lead-export.query.js';
+import type { SubmittedLead } from './dto/submitted-lead.js';
 import { LEAD_EMAIL_INDEX, LeadException, LeadReason } from './lead.exception.js';
 import { FillLeadFieldsInput } from './dto/fill-lead-fields.input.js';
 import { emptyFieldsFilled, leadFields, leadValues } from './lead-values.js';
@@ -113,6 +114,61 @@ export class LeadsService {
       transaction,
     );
     return lead;
+  }
+
+  /**
+   * Ingestion's create: the rules every create shares (authorized, e-mail unique — a taken one
+   * answers EMAIL_TAKEN with the lead's id —, audited, `lead.created`), on values kept as the
+   * sender sent them. `alongside` writes in the same transaction once the lead exists: the
+   * submission is linked to its lead, or neither is written.
+   */
+  async createSubmitted(
+    auth: AuthContext,
+    values: SubmittedLead,
+    assignedToId: string | null,
+    alongside: (lead: LeadRecord, transaction: Transaction) => Promise<void>,
+  ): Promise<LeadRecord> {
+    authorize(auth, Action.CreateLeads);
+    return this.writing(auth, values.email, async (transaction) => {
+      const lead = await this.leads.create(
+        { ...values, assignedToId, companyId: auth.companyId },
+        transaction,
+      );
+      const { attribution: _attribution, ...tracked } = values;
+      await this.publish(
+        auth,
+        LeadEvents.Created,
+        [lead],
+        [created<LeadFields>({ ...tracked, assignedToId })],
+        transaction,
+      );
+      await alongside(lead, transaction);
+      return lead;
+    });
+  }
+
+  /**
+   * A later submission of a lead's person: fills the lead's empty fields and nothing else (nothing
+   * is overwritten), with `alongside` in the same transaction.
+   */
+  async mergeSubmitted(
+    auth: AuthContext,
+    id: string,
+    values: SubmittedLead,
+    alongside: (lead: LeadRecord, transaction: Transaction) => Promise<void>,
+  ): Promise<LeadRecord> {
+    authorize(auth, Action.FillEmptyLeadFields);
+    return this.transactions.run(async (transaction) => {
+      let lead = await this.lockedLead(auth, id, transaction);
+      const filled = emptyFieldsFilled(lead, values);
+      const changes = diff<LeadFields>(leadFields(lead), filled);
+      if (!isEmpty(changes)) {
+        lead = await this.leads.save(lead, filled, transaction);
+        await this.publish(auth, LeadEvents.Updated, [lead], [changes], transaction);
+      }
+      await alongside(lead, transaction);
+      return lead;
+    });
   }
 
   /** All or nothing: every row is checked first, and any problem is reported per row. */

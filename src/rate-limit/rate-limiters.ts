@@ -22,6 +22,8 @@ export class RateLimiters {
   /** Failed logins per account, all IPs together. */
   readonly loginPerAccountAllIps: RateLimiterAbstract;
   readonly signUpPerIp: RateLimiterAbstract;
+  /** Lead submissions per API key. */
+  readonly ingestPerKey: RateLimiterAbstract;
 
   constructor(config: AppConfig, @InjectRedis() redis: Redis | null) {
     const make = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract =>
@@ -46,5 +48,6 @@ export class RateLimiters {
       15 * 60,
     );
     this.signUpPerIp = make('signup-ip', config.SIGNUP_LIMIT_PER_IP, 60 * 60);
+    this.ingestPerKey = make('ingest-key', config.INGEST_RATE_LIMIT_PER_MINUTE, 60);
   }
 }

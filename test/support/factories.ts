@@ -85,3 +85,19 @@ export async function login(app: TestApp, email: string, password: string): Prom
     refreshToken: data.login.refreshToken,
   };
 }
+
+/** An API key of the admin's company; its secret is what a lead-capture form sends. */
+export async function newApiKey(
+  app: TestApp,
+  admin: TestUser,
+  scopes: string[] = ['INGEST'],
+): Promise<{ id: string; secret: string }> {
+  const data = expectData(
+    await app.gql<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
+      'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret apiKey { id } } }',
+      { i: { name: `form ${unique()}`, scopes } },
+      admin.token,
+    ),
+  );
+  return { id: data.createApiKey.apiKey.id, secret: data.createApiKey.secret };
+}

@@ -41,6 +41,9 @@ const BASE_ENV: Record<string, string> = {
   LOGIN_LIMIT_PER_ACCOUNT_ALL_IPS: '1000',
   SIGNUP_LIMIT_PER_IP: '10000',
   RATE_LIMIT_PER_MINUTE: '100000',
+  INGEST_RATE_LIMIT_PER_MINUTE: '100000',
+  // Tests drain the reprocessor's queue themselves when they are about it.
+  INGEST_REPROCESS_INTERVAL_MS: '0',
 };
 
 /** Boots the real application on a random port against its own cloned database. */

@@ -43,6 +43,13 @@ export class Lead extends Model {
   @Column(DataType.JSONB)
   attribution!: Record<string, unknown> | null;
 
+  /** As the sender gave it (ingestion): a name or a code. */
+  @Column(DataType.TEXT)
+  country!: string | null;
+
+  @Column(DataType.TEXT)
+  language!: string | null;
+
   @Column(DataType.DATE)
   override deletedAt!: Date | null;
 
@@ -65,6 +72,8 @@ export type LeadRecord = Pick<
   | 'assignedToId'
   | 'source'
   | 'attribution'
+  | 'country'
+  | 'language'
   | 'deletedAt'
   | 'createdAt'
   | 'updatedAt'
@@ -72,5 +81,5 @@ export type LeadRecord = Pick<
 
 /** SELECT list producing a LeadRecord from the leads table (or a subquery of it). */
 export const LEAD_RECORD_COLUMNS = `id, company_id AS "companyId", first_name AS "firstName", last_name AS "lastName",
-  email, phone, budget, location, status, assigned_to_id AS "assignedToId", source, attribution,
+  email, phone, budget, location, status, assigned_to_id AS "assignedToId", source, attribution, country, language,
   deleted_at AS "deletedAt", created_at AS "createdAt", updated_at AS "updatedAt"`;

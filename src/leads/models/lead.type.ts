@@ -35,6 +35,12 @@ export class LeadType {
   })
   source!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'As the lead-capture form sent it.' })
+  country!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'As the lead-capture form sent it.' })
+  language!: string | null;
+
   @Field()
   createdAt!: Date;
 
@@ -50,6 +56,9 @@ export class LeadType {
   /** Not a field: resolves `assignedTo`. */
   assignedToId!: string | null;
 
+  /** Not a field here: ingestion resolves `attribution` from it. */
+  attributionData!: Record<string, unknown> | null;
+
   static from(lead: LeadRecord): LeadType {
     return Object.assign(new LeadType(), {
       id: lead.id,
@@ -61,10 +70,13 @@ export class LeadType {
       location: lead.location,
       status: lead.status,
       source: lead.source,
+      country: lead.country ?? null,
+      language: lead.language ?? null,
       createdAt: lead.createdAt,
       updatedAt: lead.updatedAt,
       deletedAt: lead.deletedAt ?? null,
       assignedToId: lead.assignedToId,
+      attributionData: lead.attribution ?? null,
     });
   }
 }

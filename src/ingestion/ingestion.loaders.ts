@@ -1,0 +1,24 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { LoaderKey, LoaderRegistry } from '../common/graphql/loaders.js';
+import { NESTED_LIST_LIMIT } from '../common/pagination/nested-list.js';
+import { RawLeadsRepository, type RawLeadRecord } from './raw-leads.repository.js';
+
+/** The newest NESTED_LIST_LIMIT submissions linked to a lead (lead.submissions). */
+export const SUBMISSIONS_BY_LEAD = new LoaderKey<string, RawLeadRecord[]>('submissionsByLead');
+
+@Injectable()
+export class IngestionLoaders implements OnModuleInit {
+  constructor(
+    private readonly registry: LoaderRegistry,
+    private readonly raws: RawLeadsRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.define(SUBMISSIONS_BY_LEAD, async (companyId, leadIds) => {
+      const rows = await this.raws.latestForLeads(companyId, leadIds, NESTED_LIST_LIMIT);
+      const grouped = new Map<string, RawLeadRecord[]>(leadIds.map((id) => [id, []]));
+      for (const row of rows) if (row.leadId) grouped.get(row.leadId)?.push(row);
+      return leadIds.map((id) => grouped.get(id) ?? []);
+    });
+  }
+}

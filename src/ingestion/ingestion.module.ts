@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { ApiKeysModule } from '../api-keys/api-keys.module.js';
+import { LeadsModule } from '../leads/leads.module.js';
+import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
+import { IngestionLoaders } from './ingestion.loaders.js';
+import { IngestionReprocessor } from './ingestion.reprocessor.js';
+import { IngestionService } from './ingestion.service.js';
+import { LeadSubmissionsResolver } from './lead-submissions.resolver.js';
+import { RawLeadsRepository } from './raw-leads.repository.js';
+import { RawLeadsResolver } from './raw-leads.resolver.js';
+import { RawLeadsService } from './raw-leads.service.js';
+
+/** POST /api/lead (registered by the composition root, see ingestion.route.ts) and its journal. */
+@Module({
+  imports: [LeadsModule, ApiKeysModule, RateLimitModule],
+  providers: [
+    RawLeadsRepository,
+    IngestionService,
+    IngestionReprocessor,
+    RawLeadsService,
+    RawLeadsResolver,
+    LeadSubmissionsResolver,
+    IngestionLoaders,
+  ],
+  exports: [IngestionService, IngestionReprocessor],
+})
+export class IngestionModule {}

@@ -1,0 +1,75 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '../config/app-config.js';
+import { IngestionService } from './ingestion.service.js';
+import { RawLeadStatus } from './raw-lead-status.enum.js';
+import { RawLeadsRepository, type RawLeadRecord } from './raw-leads.repository.js';
+
+/** Rows taken per pass, and how long one instance holds them before another may take them. */
+const BATCH = 20;
+const LEASE_SECONDS = 60;
+const MAX_DELAY_SECONDS = 3600;
+
+/** 10 s, 20 s, 40 s, … up to an hour: the wait after the `attempt`th failure. */
+export function retryDelaySeconds(attempt: number): number {
+  return Math.min(MAX_DELAY_SECONDS, 10 * 2 ** Math.max(0, attempt - 1));
+}
+
+/**
+ * Works off the submissions whose first processing did not finish: queued ones when they are
+ * due, and ones an instance died holding. Runs on every instance; the lease (see
+ * RawLeadsRepository.lease) keeps two from taking the same row.
+ */
+@Injectable()
+export class IngestionReprocessor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(IngestionReprocessor.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+
+  constructor(
+    private readonly raws: RawLeadsRepository,
+    private readonly ingestion: IngestionService,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const every = this.config.INGEST_REPROCESS_INTERVAL_MS;
+    if (every <= 0) return;
+    this.timer = setInterval(() => {
+      this.running ??= this.drain()
+        .then(() => undefined)
+        .catch((error: unknown) => this.logger.error(`reprocessing failed: ${String(error)}`))
+        .finally(() => (this.running = undefined));
+    }, every);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Passes until nothing is due; returns how many rows it took. */
+  async drain(): Promise<number> {
+    let taken = 0;
+    for (;;) {
+      const rows = await this.raws.lease(BATCH, LEASE_SECONDS);
+      if (rows.length === 0) return taken;
+      taken += rows.length;
+      for (const raw of rows) await this.once(raw);
+    }
+  }
+
+  private async once(raw: RawLeadRecord): Promise<void> {
+    try {
+      await this.ingestion.process(raw);
+    } catch (error) {
+      const message = String(error);
+      if (raw.attempts >= this.config.INGEST_MAX_ATTEMPTS) {
+        await this.raws.finish(raw.id, RawLeadStatus.FAILED, { error: message });
+        this.logger.error(`submission ${raw.id} failed for good: ${message}`);
+      } else {
+        await this.raws.queue(raw.id, message, retryDelaySeconds(raw.attempts));
+      }
+    }
+  }
+}

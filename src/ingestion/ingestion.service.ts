@@ -1,0 +1,262 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import { ApiKeysService } from '../api-keys/api-keys.service.js';
+import { ApiKeyScope } from '../auth/api-key-scope.enum.js';
+import {
+  systemCaller,
+  type ApiKeyCaller,
+  type AuthContext,
+  type RequestMeta,
+} from '../auth/auth-context.js';
+import { AppConfig } from '../config/app-config.js';
+import type { SubmittedLead } from '../leads/dto/submitted-lead.js';
+import { LeadException, LeadReason } from '../leads/lead.exception.js';
+import { LeadsService } from '../leads/leads.service.js';
+import { clientKey } from '../rate-limit/client-key.js';
+import { RateLimiters } from '../rate-limit/rate-limiters.js';
+import { IngestionReplies as Reply, type IngestionReply } from './ingestion-reply.js';
+import { RawLeadStatus } from './raw-lead-status.enum.js';
+import { RawLeadsRepository, type RawLeadRecord } from './raw-leads.repository.js';
+import { normalize, receive, type Normalized } from './submission.js';
+
+/** One POST /api/lead as it arrived. */
+export interface Submission {
+  body: Buffer;
+  idempotencyKey: string | undefined;
+  requestId: string;
+  ip: string;
+  userAgent: string | undefined;
+}
+
+/** A stored submission, as the steps after the raw write need it. */
+interface StoredSubmission {
+  id: string;
+  companyId: string;
+  idempotencyKey: string | null;
+  fingerprint: string;
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]{1,255}$/;
+
+/** How soon the reprocessor tries again a submission whose normalization failed. */
+const RETRY_SECONDS = 10;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * POST /api/lead, raw first: the request is committed to leads_raw before anything else is done
+ * with it, and every later step that fails leaves it there, queued. Then, by e-mail and key: a new
+ * lead (201), a lead it merges into (200), the lead of an earlier request with its key (409).
+ */
+@Injectable()
+export class IngestionService {
+  private readonly logger = new Logger(IngestionService.name);
+
+  constructor(
+    private readonly raws: RawLeadsRepository,
+    private readonly leads: LeadsService,
+    private readonly apiKeys: ApiKeysService,
+    private readonly limiters: RateLimiters,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * The key's caller, or the answer that ends the request: 401 for a bad key (which also spends
+   * the client's general budget, so that guessing keys is throttled), 429 over the key's limit.
+   */
+  async admit(
+    secret: string | undefined,
+    meta: RequestMeta,
+  ): Promise<{ caller: ApiKeyCaller } | { reply: IngestionReply }> {
+    const client = clientKey(meta.ip);
+    const spent = await this.limiters.api.get(client);
+    if (spent && spent.remainingPoints <= 0)
+      return { reply: Reply.rateLimited(Math.max(1, Math.ceil(spent.msBeforeNext / 1000))) };
+    const caller = secret
+      ? await this.apiKeys.authenticate(meta, secret, ApiKeyScope.INGEST)
+      : null;
+    if (!caller) {
+      await this.limiters.api.consume(client).catch(() => undefined);
+      return { reply: Reply.unauthorized() };
+    }
+    try {
+      await this.limiters.ingestPerKey.consume(caller.apiKeyId);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      return { reply: Reply.rateLimited(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))) };
+    }
+    return { caller };
+  }
+
+  async ingest(caller: ApiKeyCaller, submission: Submission): Promise<IngestionReply> {
+    const key = submission.idempotencyKey;
+    if (key !== undefined && !PRINTABLE_ASCII.test(key)) return Reply.invalidIdempotencyKey();
+    // In memory, and unable to throw: only what to store and whether to claim the key depend on it.
+    const received = receive(submission.body);
+    const normalized = normalize(received.json);
+    let stored: StoredSubmission;
+    let claimed: boolean;
+    try {
+      const row = await this.raws.store({
+        companyId: caller.companyId,
+        apiKeyId: caller.apiKeyId,
+        body: submission.body,
+        payload: received.storableJson ? submission.body.toString('utf8') : null,
+        idempotencyKey: key ?? null,
+        fingerprint: received.fingerprint,
+        requestId: submission.requestId,
+        remoteIp: submission.ip,
+        userAgent: submission.userAgent?.slice(0, 1000) ?? null,
+        status: initialStatus(normalized),
+        omittedFields: normalized.kind === 'not-an-object' ? [] : normalized.omitted,
+        claimKey: normalized.kind === 'lead',
+      });
+      stored = {
+        id: row.id,
+        companyId: caller.companyId,
+        idempotencyKey: key ?? null,
+        fingerprint: received.fingerprint,
+      };
+      claimed = row.claimed;
+    } catch (error) {
+      // The one answer that means "not stored": the sender sends it again.
+      this.logger.error(`a submission could not be stored: ${String(error)}`);
+      return Reply.internalError();
+    }
+    if (normalized.kind === 'not-an-object') return Reply.invalidPayload();
+    if (normalized.kind === 'no-email') return Reply.rejected(stored.id);
+    return this.settle(caller, stored, normalized.lead, claimed, {
+      waitMs: this.config.INGEST_IDEMPOTENCY_WAIT_MS,
+      queueOnFailure: true,
+    });
+  }
+
+  /**
+   * A stored submission processed again (the reprocessor, reprocessRawLead), by the system for its
+   * company: read from the journal as it was received. A failure is the caller's to handle.
+   */
+  async process(raw: RawLeadRecord): Promise<IngestionReply> {
+    const caller = systemCaller(raw.companyId, 'ingestion.reprocess');
+    const normalized = normalize(receive(raw.body).json);
+    if (normalized.kind === 'not-an-object') {
+      await this.raws.finish(raw.id, RawLeadStatus.INVALID);
+      return Reply.invalidPayload();
+    }
+    if (normalized.kind === 'no-email') {
+      await this.raws.finish(raw.id, RawLeadStatus.REJECTED, { error: 'no usable e-mail' });
+      return Reply.rejected(raw.id);
+    }
+    const stored = {
+      id: raw.id,
+      companyId: raw.companyId,
+      idempotencyKey: raw.idempotencyKey,
+      fingerprint: raw.fingerprint,
+    };
+    let claimed = true;
+    if (raw.idempotencyKey) {
+      const claim = await this.raws.claimOf(raw.companyId, raw.idempotencyKey);
+      claimed = claim
+        ? claim.rawId === raw.id
+        : await this.raws.claim(raw.companyId, raw.idempotencyKey, raw.fingerprint, raw.id);
+    }
+    return this.settle(caller, stored, normalized.lead, claimed, {
+      waitMs: 0,
+      queueOnFailure: false,
+    });
+  }
+
+  /**
+   * What a stored submission comes to: its lead, or its key's. Whatever fails now leaves it queued
+   * for the reprocessor — it is stored, so never lost.
+   */
+  private async settle(
+    caller: AuthContext,
+    stored: StoredSubmission,
+    lead: SubmittedLead,
+    claimed: boolean,
+    options: { waitMs: number; queueOnFailure: boolean },
+  ): Promise<IngestionReply> {
+    try {
+      if (stored.idempotencyKey && !claimed)
+        return await this.settleResend(stored, stored.idempotencyKey, options.waitMs);
+      return await this.write(caller, stored, lead);
+    } catch (error) {
+      if (!options.queueOnFailure) throw error;
+      this.logger.warn(`submission ${stored.id} queued: ${String(error)}`);
+      await this.raws
+        .queue(stored.id, String(error), RETRY_SECONDS)
+        .catch((e: unknown) => this.logger.error(`could not queue ${stored.id}: ${String(e)}`));
+      return Reply.queued(stored.id);
+    }
+  }
+
+  /**
+   * A new lead, or — its e-mail already being a live lead's — the lead it merges into: the
+   * submission is linked in the lead's own transaction, or not at all.
+   */
+  private async write(
+    caller: AuthContext,
+    raw: StoredSubmission,
+    lead: SubmittedLead,
+  ): Promise<IngestionReply> {
+    try {
+      const created = await this.leads.createSubmitted(caller, lead, null, async (row, tx) =>
+        this.raws.link(tx, raw, RawLeadStatus.PROCESSED, row.id),
+      );
+      return Reply.created(created.id);
+    } catch (error) {
+      const existing = existingLeadOf(error);
+      if (!existing) throw error;
+      const merged = await this.leads.mergeSubmitted(caller, existing, lead, async (row, tx) =>
+        this.raws.link(tx, raw, RawLeadStatus.MERGED, row.id),
+      );
+      return Reply.merged(merged.id);
+    }
+  }
+
+  /**
+   * A request whose key another one claimed: the same payload answers with that one's lead, once
+   * it has one — waited for with a pause between looks, holding no connection meanwhile — and
+   * another payload is refused. A wait that runs out leaves this one queued.
+   */
+  private async settleResend(
+    raw: StoredSubmission,
+    key: string,
+    waitMs: number,
+  ): Promise<IngestionReply> {
+    const deadline = Date.now() + waitMs;
+    for (let pause = 10; ; pause = Math.min(pause * 2, 200)) {
+      const claim = await this.raws.claimOf(raw.companyId, key);
+      if (claim && claim.fingerprint !== raw.fingerprint) {
+        await this.raws.finish(raw.id, RawLeadStatus.REJECTED, { error: 'idempotency_key_reused' });
+        return Reply.keyReused();
+      }
+      if (claim?.leadId) {
+        await this.raws.finish(raw.id, RawLeadStatus.DUPLICATE, { leadId: claim.leadId });
+        return Reply.duplicate(claim.leadId);
+      }
+      if (!claim || Date.now() + pause > deadline) {
+        await this.raws.queue(
+          raw.id,
+          'the submission holding its Idempotency-Key has no lead yet',
+          RETRY_SECONDS,
+        );
+        return Reply.queued(raw.id);
+      }
+      await sleep(pause);
+    }
+  }
+}
+
+function initialStatus(normalized: Normalized): RawLeadStatus {
+  if (normalized.kind === 'not-an-object') return RawLeadStatus.INVALID;
+  if (normalized.kind === 'no-email') return RawLeadStatus.REJECTED;
+  return RawLeadStatus.RECEIVED;
+}
+
+/** The live lead that already has the submission's e-mail, when that is why the create failed. */
+function existingLeadOf(error: unknown): string | null {
+  if (!(error instanceof LeadException) || error.reason !== LeadReason.EMAIL_TAKEN) return null;
+  const id = error.extensions.existingLeadId;
+  return typeof id === 'string' ? id : null;
+}

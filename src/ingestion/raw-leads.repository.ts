@@ -1,0 +1,249 @@
+import { Injectable } from '@nestjs/common';
+import type { Transaction } from 'sequelize';
+import { SortDirection } from '../common/graphql/sort-direction.enum.js';
+import type { CursorValues } from '../common/pagination/cursor.js';
+import { Keyset, SqlParams } from '../common/pagination/keyset.js';
+import { Sql } from '../database/sql.js';
+import { RawLeadStatus } from './raw-lead-status.enum.js';
+
+/** A submission as the journal keeps it. */
+export interface RawLeadRecord {
+  id: string;
+  companyId: string;
+  apiKeyId: string | null;
+  body: Buffer;
+  payload: unknown;
+  idempotencyKey: string | null;
+  fingerprint: string;
+  requestId: string;
+  remoteIp: string | null;
+  userAgent: string | null;
+  receivedAt: Date;
+  status: RawLeadStatus;
+  leadId: string | null;
+  omittedFields: string[];
+  error: string | null;
+  attempts: number;
+  processedAt: Date | null;
+}
+
+const COLUMNS = `id, company_id AS "companyId", api_key_id AS "apiKeyId", body, payload,
+  idempotency_key AS "idempotencyKey", fingerprint, request_id AS "requestId", remote_ip AS "remoteIp",
+  user_agent AS "userAgent", received_at AS "receivedAt", status, lead_id AS "leadId",
+  omitted_fields AS "omittedFields", error, attempts, processed_at AS "processedAt"`;
+
+export const RAW_LEAD_KEYSET = new Keyset<RawLeadRecord>(
+  [{ sql: 'received_at', type: 'timestamptz', value: (r) => r.receivedAt.toISOString() }],
+  SortDirection.DESC,
+);
+
+/** What is stored of a request before anything else is done with it. */
+export interface NewRawLead {
+  companyId: string;
+  apiKeyId: string;
+  body: Buffer;
+  /** The body's JSON text, when jsonb can hold it. */
+  payload: string | null;
+  idempotencyKey: string | null;
+  fingerprint: string;
+  requestId: string;
+  remoteIp: string;
+  userAgent: string | null;
+  status: RawLeadStatus;
+  omittedFields: string[];
+  /** Whether this request may claim its idempotency key (it would write a lead). */
+  claimKey: boolean;
+}
+
+/** An idempotency key as the request that claimed it left it. */
+export interface KeyClaim {
+  fingerprint: string;
+  rawId: string;
+  leadId: string | null;
+}
+
+@Injectable()
+export class RawLeadsRepository {
+  constructor(private readonly sql: Sql) {}
+
+  /**
+   * The raw row, committed on its own, and in the same statement the claim of its idempotency key
+   * when it has one: of many requests racing with one key, exactly one gets `claimed`. One round
+   * trip, one commit.
+   */
+  async store(raw: NewRawLead): Promise<{ id: string; claimed: boolean }> {
+    const [row] = await this.sql.rows<{ id: string; claimed: boolean }>(
+      `WITH raw AS (
+         INSERT INTO leads_raw (company_id, api_key_id, body, payload, idempotency_key, fingerprint,
+           request_id, remote_ip, user_agent, status, omitted_fields)
+         VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11::text[])
+         RETURNING id
+       ), claim AS (
+         INSERT INTO leads_idempotency (company_id, key, fingerprint, raw_id)
+         SELECT $1, $5, $6, id FROM raw WHERE $12::boolean AND $5::text IS NOT NULL
+         ON CONFLICT DO NOTHING
+         RETURNING raw_id
+       )
+       SELECT raw.id, EXISTS (SELECT 1 FROM claim) AS claimed FROM raw`,
+      [
+        raw.companyId,
+        raw.apiKeyId,
+        raw.body,
+        raw.payload,
+        raw.idempotencyKey,
+        raw.fingerprint,
+        raw.requestId,
+        raw.remoteIp,
+        raw.userAgent,
+        raw.status,
+        raw.omittedFields,
+        raw.claimKey,
+      ],
+    );
+    return row;
+  }
+
+  /** Claims a key for a stored submission that holds none yet; true when it now does. */
+  async claim(
+    companyId: string,
+    key: string,
+    fingerprint: string,
+    rawId: string,
+  ): Promise<boolean> {
+    const rows = await this.sql.rows(
+      `INSERT INTO leads_idempotency (company_id, key, fingerprint, raw_id) VALUES ($1, $2, $3, $4)
+       ON CONFLICT DO NOTHING RETURNING raw_id`,
+      [companyId, key, fingerprint, rawId],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Up to `limit` submissions for the reprocessor, leased to it for `leaseSeconds`: queued ones
+   * that are due, and ones left RECEIVED for over a minute (their instance died mid-way). SKIP
+   * LOCKED and the lease let several instances share the queue; a lease that runs out (the
+   * instance was killed) frees its rows for the next pass.
+   */
+  lease(limit: number, leaseSeconds: number): Promise<RawLeadRecord[]> {
+    return this.sql.rows<RawLeadRecord>(
+      `UPDATE leads_raw SET locked_until = clock_timestamp() + make_interval(secs => $2),
+         attempts = attempts + 1
+       WHERE id IN (
+         SELECT id FROM leads_raw
+         WHERE ((status = 'QUEUED' AND next_attempt_at <= clock_timestamp())
+             OR (status = 'RECEIVED' AND received_at < clock_timestamp() - interval '1 minute'))
+           AND (locked_until IS NULL OR locked_until < clock_timestamp())
+         ORDER BY received_at LIMIT $1
+         FOR UPDATE SKIP LOCKED)
+       RETURNING ${COLUMNS}`,
+      [limit, leaseSeconds],
+    );
+  }
+
+  async claimOf(companyId: string, key: string): Promise<KeyClaim | null> {
+    const [claim] = await this.sql.rows<KeyClaim>(
+      `SELECT fingerprint, raw_id AS "rawId", lead_id AS "leadId" FROM leads_idempotency
+       WHERE company_id = $1 AND key = $2`,
+      [companyId, key],
+    );
+    return claim ?? null;
+  }
+
+  /**
+   * Inside the lead's transaction: the submission's outcome and its lead, and the lead of its
+   * key. Sent, not awaited (Sql.send): the lead's COMMIT carries them.
+   */
+  link(
+    transaction: Transaction,
+    raw: { id: string; companyId: string; idempotencyKey: string | null },
+    status: RawLeadStatus,
+    leadId: string,
+  ): void {
+    this.sql.send(
+      transaction,
+      `UPDATE leads_raw SET status = $2, lead_id = $3, error = NULL, locked_until = NULL,
+         processed_at = clock_timestamp() WHERE id = $1`,
+      [raw.id, status, leadId],
+    );
+    if (raw.idempotencyKey)
+      this.sql.send(
+        transaction,
+        'UPDATE leads_idempotency SET lead_id = $3 WHERE company_id = $1 AND key = $2',
+        [raw.companyId, raw.idempotencyKey, leadId],
+      );
+  }
+
+  /** An outcome without a lead of its own (a duplicate names the key's lead). */
+  async finish(
+    id: string,
+    status: RawLeadStatus,
+    details: { leadId?: string | null; error?: string | null } = {},
+  ): Promise<void> {
+    await this.sql.rows(
+      `UPDATE leads_raw SET status = $2, lead_id = $3, error = $4, locked_until = NULL,
+         processed_at = clock_timestamp() WHERE id = $1`,
+      [id, status, details.leadId ?? null, details.error ?? null],
+    );
+  }
+
+  /** Left for the reprocessor: tried again after `delaySeconds`. */
+  async queue(id: string, error: string, delaySeconds: number): Promise<void> {
+    await this.sql.rows(
+      `UPDATE leads_raw SET status = 'QUEUED', error = $2, locked_until = NULL,
+         next_attempt_at = clock_timestamp() + make_interval(secs => $3) WHERE id = $1`,
+      [id, error.slice(0, 2000), delaySeconds],
+    );
+  }
+
+  /** The newest `perLead` submissions of each lead (lead.submissions). */
+  latestForLeads(
+    companyId: string,
+    leadIds: readonly string[],
+    perLead: number,
+  ): Promise<RawLeadRecord[]> {
+    return this.sql.rows<RawLeadRecord>(
+      `SELECT r.* FROM unnest($1::uuid[]) AS l(id)
+       CROSS JOIN LATERAL (
+         SELECT ${COLUMNS} FROM leads_raw
+         WHERE lead_id = l.id AND company_id = $2
+         ORDER BY received_at DESC, id DESC LIMIT $3
+       ) r`,
+      [leadIds, companyId, perLead],
+    );
+  }
+
+  async findInCompany(companyId: string, id: string): Promise<RawLeadRecord | null> {
+    const [row] = await this.sql.rows<RawLeadRecord>(
+      `SELECT ${COLUMNS} FROM leads_raw WHERE id = $1 AND company_id = $2`,
+      [id, companyId],
+    );
+    return row ?? null;
+  }
+
+  async count(companyId: string, status: readonly RawLeadStatus[] | undefined): Promise<number> {
+    const [row] = await this.sql.rows<{ n: number }>(
+      `SELECT count(*)::int AS n FROM leads_raw WHERE company_id = $1
+         AND ($2::text[] IS NULL OR status = ANY($2::text[]))`,
+      [companyId, status?.length ? status : null],
+    );
+    return row.n;
+  }
+
+  /** Newest first, by row comparison on leads_raw_company_page / leads_raw_company_status. */
+  page(
+    companyId: string,
+    status: readonly RawLeadStatus[] | undefined,
+    limit: number,
+    after?: CursorValues,
+  ): Promise<RawLeadRecord[]> {
+    const params = new SqlParams();
+    const where = [`company_id = ${params.add(companyId)}::uuid`];
+    if (status?.length) where.push(`status = ANY(${params.add(status)}::text[])`);
+    if (after) where.push(RAW_LEAD_KEYSET.after(after, params));
+    return this.sql.rows<RawLeadRecord>(
+      `SELECT ${COLUMNS} FROM leads_raw WHERE ${where.join(' AND ')}
+       ORDER BY ${RAW_LEAD_KEYSET.orderBy()} LIMIT ${params.add(limit)}`,
+      params.values,
+    );
+  }
+}

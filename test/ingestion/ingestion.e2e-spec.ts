@@ -1,0 +1,423 @@
+import { randomUUID } from 'node:crypto';
+import { Sequelize } from 'sequelize-typescript';
+import { startTcpProxy } from '../../bench/tcp-proxy.js';
+import { Role } from '../../src/auth/role.enum.js';
+import { IngestionReprocessor } from '../../src/ingestion/ingestion.reprocessor.js';
+import { newApiKey, newCompany, newUser, type TestUser } from '../support/factories.js';
+import { createTestDatabase } from '../support/test-database.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+  headers: Headers;
+}
+
+/** A lead-capture form: POST /api/lead with an API key. */
+async function post(
+  app: TestApp,
+  secret: string | null,
+  body: string | object,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  const res = await fetch(`${app.url}/api/lead`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(secret ? { 'x-api-key': secret } : {}),
+      ...headers,
+    },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as Record<string, unknown>,
+    headers: res.headers,
+  };
+}
+
+const email = (): string => `lead-${randomUUID()}@example.com`;
+
+const RAW_LEADS = `query($f: RawLeadFilter) { rawLeadsConnection(first: 100, filter: $f) {
+  totalCount edges { node { id status body payload idempotencyKey leadId omittedFields error } } } }`;
+
+describe('POST /api/lead', () => {
+  let sut: TestApp;
+  let admin: TestUser;
+  let key: { id: string; secret: string };
+  let other: { admin: TestUser; key: { id: string; secret: string } };
+
+  beforeAll(async () => {
+    sut = await startTestApp({ INGEST_BODY_LIMIT_BYTES: '4096' });
+    admin = await newCompany(sut);
+    key = await newApiKey(sut, admin);
+    const otherAdmin = await newCompany(sut);
+    other = { admin: otherAdmin, key: await newApiKey(sut, otherAdmin) };
+  });
+  afterAll(() => sut.close());
+
+  const sql = <T extends object>(query: string, bind: unknown[] = []): Promise<T[]> =>
+    sut.app.get(Sequelize).query<T>(query, { bind, type: 'SELECT' as never }) as Promise<T[]>;
+  const rawRowsOf = async (
+    address: string,
+  ): Promise<{ status: string; lead_id: string | null }[]> =>
+    sql(`SELECT status, lead_id FROM leads_raw WHERE body::text LIKE '%' || $1 || '%'`, [
+      Buffer.from(address).toString('hex'),
+    ]);
+  const leadsOf = async (address: string): Promise<{ id: string }[]> =>
+    sql('SELECT id FROM leads WHERE lower(email) = $1', [address.toLowerCase()]);
+
+  it('creates a lead (201) from the sender’s fields, kept as sent, with its submission linked', async () => {
+    const address = email();
+    const res = await post(sut, key.secret, {
+      first_name: 'Ann',
+      LastName: '',
+      email: ` ${address.toUpperCase()} `,
+      phone: '+351 912 345 678',
+      country: 'PT',
+      lang: 'pt',
+      click_id: 'c-1',
+      sourcetype: 'facebook',
+      description: 'Wants a call',
+      unknown: 'kept in the raw row',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ ok: true, lead_id: expect.any(String), deduplicated: false });
+    expect(res.headers.get('x-request-id')).toBeTruthy();
+    const lead = await sut.gql(
+      `query($id: ID!) { lead(id: $id) { firstName lastName email phone country language source
+        attribution { clickId sourceType description creo }
+        submissions { status idempotencyKey body omittedFields } } }`,
+      { id: res.body.lead_id },
+      admin.token,
+    );
+    expect(lead.data?.lead).toMatchObject({
+      firstName: 'Ann',
+      lastName: '',
+      email: address,
+      phone: '+351 912 345 678',
+      country: 'PT',
+      language: 'pt',
+      source: 'facebook',
+      attribution: {
+        clickId: 'c-1',
+        sourceType: 'facebook',
+        description: 'Wants a call',
+        creo: null,
+      },
+      submissions: [{ status: 'PROCESSED', idempotencyKey: null, omittedFields: [] }],
+    });
+    expect(lead.data?.lead.submissions[0].body).toContain('kept in the raw row');
+    const [audit] = await sql<{ actor_kind: string; actor_api_key_id: string }>(
+      `SELECT actor_kind, actor_api_key_id FROM audit_logs WHERE entity_id = $1 AND action = 'lead.created'`,
+      [res.body.lead_id],
+    );
+    expect(audit).toEqual({ actor_kind: 'api_key', actor_api_key_id: key.id });
+  });
+
+  it('merges (200) a submission whose e-mail is a lead’s: empty fields filled, nothing overwritten', async () => {
+    const address = email();
+    const first = await post(sut, key.secret, { email: address, firstName: 'Ann' });
+    const second = await post(sut, key.secret, {
+      email: address.toUpperCase(),
+      firstName: 'Annie',
+      phone: '5550123',
+    });
+    expect(second.status).toBe(200);
+    expect(second.body).toEqual({
+      ok: true,
+      lead_id: first.body.lead_id,
+      deduplicated: false,
+      merged: true,
+    });
+    expect(await leadsOf(address)).toHaveLength(1);
+    const lead = await sut.gql(
+      'query($id: ID!) { lead(id: $id) { firstName phone submissions { status } } }',
+      { id: first.body.lead_id },
+      admin.token,
+    );
+    expect(lead.data?.lead).toEqual({
+      firstName: 'Ann',
+      phone: '5550123',
+      submissions: [{ status: 'MERGED' }, { status: 'PROCESSED' }],
+    });
+  });
+
+  it('answers a resend with the same key and payload 409 with the first lead, keys in any order', async () => {
+    const address = email();
+    const idempotencyKey = randomUUID();
+    const first = await post(
+      sut,
+      key.secret,
+      { email: address, firstName: 'Ann' },
+      { 'idempotency-key': idempotencyKey },
+    );
+    const again = await post(sut, key.secret, `{ "firstName": "Ann", "email": "${address}" }`, {
+      'idempotency-key': idempotencyKey,
+    });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(409);
+    expect(again.body).toEqual({ ok: true, lead_id: first.body.lead_id, deduplicated: true });
+    expect((await rawRowsOf(address)).map((r) => r.status).sort()).toEqual([
+      'DUPLICATE',
+      'PROCESSED',
+    ]);
+  });
+
+  it('refuses (422) the same key with another payload, and changes nothing', async () => {
+    const address = email();
+    const idempotencyKey = randomUUID();
+    await post(
+      sut,
+      key.secret,
+      { email: address, firstName: 'Ann' },
+      { 'idempotency-key': idempotencyKey },
+    );
+    const reused = await post(
+      sut,
+      key.secret,
+      { email: address, firstName: 'Bob', phone: '1' },
+      {
+        'idempotency-key': idempotencyKey,
+      },
+    );
+    expect(reused.status).toBe(422);
+    expect(reused.body).toEqual({ ok: false, error: 'idempotency_key_reused' });
+    const [lead] = await sql<{ first_name: string; phone: string | null }>(
+      'SELECT first_name, phone FROM leads WHERE email = $1',
+      [address],
+    );
+    expect(lead).toEqual({ first_name: 'Ann', phone: null });
+  });
+
+  it('lets two companies use one key: each gets its own lead', async () => {
+    const idempotencyKey = randomUUID();
+    const address = email();
+    const mine = await post(
+      sut,
+      key.secret,
+      { email: address },
+      { 'idempotency-key': idempotencyKey },
+    );
+    const theirs = await post(
+      sut,
+      other.key.secret,
+      { email: address },
+      { 'idempotency-key': idempotencyKey },
+    );
+    expect([mine.status, theirs.status]).toEqual([201, 201]);
+    expect(mine.body.lead_id).not.toBe(theirs.body.lead_id);
+  });
+
+  it('stores a body that is not a JSON object, then answers 400', async () => {
+    const marker = randomUUID();
+    for (const body of [`{"email": "${marker}@x.io",`, `["${marker}"]`]) {
+      const res = await post(sut, key.secret, body);
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({ ok: false, error: 'invalid_payload' });
+    }
+    const raws = await sut.gql(RAW_LEADS, { f: { status: ['INVALID'] } }, admin.token);
+    const mine = raws.data?.rawLeadsConnection.edges.filter((e: { node: { body: string } }) =>
+      e.node.body.includes(marker),
+    );
+    expect(mine.map((e: { node: { payload: unknown } }) => e.node.payload)).toEqual([
+      [marker],
+      null,
+    ]);
+  });
+
+  it('keeps every byte, even ones that are not UTF-8 or JSON that jsonb cannot hold', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('{"email":"x@x.io","note":"'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('"}'),
+    ]);
+    const res = await fetch(`${sut.url}/api/lead`, {
+      method: 'POST',
+      headers: { 'x-api-key': key.secret, 'content-type': 'application/octet-stream' },
+      body: bytes,
+    });
+    expect(res.status).toBeLessThan(500);
+    const nul = await post(sut, key.secret, `{"email":"${email()}","note":"a\\u0000b"}`);
+    expect(nul.status).toBe(201);
+    const [stored] = await sql<{ body: Buffer }>(`SELECT body FROM leads_raw WHERE body = $1`, [
+      bytes,
+    ]);
+    expect(Buffer.compare(stored.body, bytes)).toBe(0);
+  });
+
+  it('stores a JSON object without a usable e-mail and answers 202 rejected, visible to admins', async () => {
+    const res = await post(sut, key.secret, { firstName: 'No', email: 'not-an-email' });
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({
+      ok: true,
+      lead_id: null,
+      raw_id: expect.any(String),
+      status: 'rejected',
+    });
+    const raws = await sut.gql(RAW_LEADS, { f: { status: ['REJECTED'] } }, admin.token);
+    const row = raws.data?.rawLeadsConnection.edges.find(
+      (e: { node: { id: string } }) => e.node.id === res.body.raw_id,
+    );
+    expect(row.node).toMatchObject({ leadId: null, omittedFields: ['email'] });
+  });
+
+  it('answers 401 to a missing, unknown or revoked key, and stores nothing', async () => {
+    const before = await sql<{ n: number }>('SELECT count(*)::int AS n FROM leads_raw');
+    const revoked = await newApiKey(sut, admin);
+    await sut.gql(
+      'mutation($id: ID!) { revokeApiKey(id: $id) { id } }',
+      { id: revoked.id },
+      admin.token,
+    );
+    for (const secret of [null, 'crm_nope', revoked.secret]) {
+      const res = await post(sut, secret, { email: email() });
+      expect(res.status).toBe(401);
+      expect(res.body).toEqual({ ok: false, error: 'unauthorized' });
+    }
+    const bearer = await fetch(`${sut.url}/api/lead`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key.secret}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ email: email() }),
+    });
+    expect(bearer.status).toBe(201);
+    const after = await sql<{ n: number }>('SELECT count(*)::int AS n FROM leads_raw');
+    expect(after[0].n).toBe(before[0].n + 1);
+  });
+
+  it('answers 413 to a body over the limit, and 400 to an unusable Idempotency-Key', async () => {
+    const big = await post(sut, key.secret, { email: email(), description: 'x'.repeat(5000) });
+    expect(big.status).toBe(413);
+    expect(big.body).toEqual({ ok: false, error: 'payload_too_large' });
+    const badKey = await post(
+      sut,
+      key.secret,
+      { email: email() },
+      { 'idempotency-key': 'x'.repeat(256) },
+    );
+    expect(badKey.status).toBe(400);
+  });
+
+  it('gives exactly one lead to many requests racing with one key, and a raw row to each', async () => {
+    const address = email();
+    const idempotencyKey = randomUUID();
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, () =>
+        post(
+          sut,
+          key.secret,
+          { email: address, firstName: 'Race' },
+          { 'idempotency-key': idempotencyKey },
+        ),
+      ),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(59);
+    expect(new Set(answers.map((a) => a.body.lead_id)).size).toBe(1);
+    expect(await leadsOf(address)).toHaveLength(1);
+    expect(await rawRowsOf(address)).toHaveLength(60);
+  });
+
+  it('shows the journal to its own company’s admins only', async () => {
+    const rep = await newUser(sut, admin, Role.SALES_REP);
+    const denied = await sut.gql(RAW_LEADS, {}, rep.token);
+    expect(denied.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    const mine = await post(sut, key.secret, { email: email() });
+    const theirs = await sut.gql(RAW_LEADS, {}, other.admin.token);
+    const ids = theirs.data?.rawLeadsConnection.edges.map(
+      (e: { node: { leadId: string } }) => e.node.leadId,
+    );
+    expect(ids).not.toContain(mine.body.lead_id);
+    const [raw] = await sql<{ id: string }>('SELECT id FROM leads_raw WHERE lead_id = $1', [
+      mine.body.lead_id,
+    ]);
+    const reprocess = await sut.gql(
+      'mutation($id: ID!) { reprocessRawLead(id: $id) { id } }',
+      { id: raw.id },
+      other.admin.token,
+    );
+    expect(reprocess.errors?.[0].extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('queues (202) a submission whose lead cannot be written, and the reprocessor makes it', async () => {
+    const address = email();
+    await sql(
+      `ALTER TABLE leads ADD CONSTRAINT test_blocked CHECK (email <> '${address}') NOT VALID`,
+    );
+    let queued: Answer;
+    try {
+      queued = await post(sut, key.secret, { email: address, firstName: 'Later' });
+    } finally {
+      await sql('ALTER TABLE leads DROP CONSTRAINT test_blocked');
+    }
+    expect(queued.status).toBe(202);
+    expect(queued.body).toEqual({
+      ok: true,
+      lead_id: null,
+      raw_id: expect.any(String),
+      status: 'queued',
+    });
+    await sql(`UPDATE leads_raw SET next_attempt_at = now() WHERE id = $1`, [queued.body.raw_id]);
+    expect(await sut.app.get(IngestionReprocessor).drain()).toBeGreaterThanOrEqual(1);
+    const [raw] = await rawRowsOf(address);
+    expect(raw.status).toBe('PROCESSED');
+    expect(await leadsOf(address)).toEqual([{ id: raw.lead_id }]);
+  });
+
+  it('erases a lead’s submissions with the lead (purgeLead)', async () => {
+    const address = email();
+    const res = await post(sut, key.secret, { email: address });
+    await sut.gql(
+      'mutation($id: ID!) { purgeLead(id: $id) }',
+      { id: res.body.lead_id },
+      admin.token,
+    );
+    expect(await rawRowsOf(address)).toEqual([]);
+  });
+});
+
+describe('POST /api/lead under its limits', () => {
+  it('answers 429 with Retry-After past the key’s rate', async () => {
+    const sut = await startTestApp({ INGEST_RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      const admin = await newCompany(sut);
+      const key = await newApiKey(sut, admin);
+      const answers = [];
+      for (let i = 0; i < 4; i++) answers.push(await post(sut, key.secret, { email: email() }));
+      expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 429]);
+      expect(answers[3].body).toEqual({ ok: false, error: 'rate_limited' });
+      expect(Number(answers[3].headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      await sut.close();
+    }
+  });
+
+  it('answers 500 — “not stored, send again” — only when the raw row cannot be written', async () => {
+    const db = await createTestDatabase();
+    const real = new URL(db.url);
+    const proxy = await startTcpProxy({ host: real.hostname, port: Number(real.port || 5432) });
+    const viaProxy = new URL(db.url);
+    viaProxy.hostname = '127.0.0.1';
+    viaProxy.port = String(proxy.port);
+    const sut = await startTestApp(
+      { DATABASE_URL: viaProxy.toString(), DB_CONNECT_RETRIES: '0', DB_ACQUIRE_TIMEOUT_MS: '1000' },
+      { ...db, url: viaProxy.toString() },
+    );
+    try {
+      const admin = await newCompany(sut);
+      const key = await newApiKey(sut, admin);
+      // The key is known (its lookup is done), then the database goes away before the write.
+      expect((await post(sut, key.secret, { email: email() })).status).toBe(201);
+      proxy.cut();
+      const res = await post(sut, key.secret, { email: email() });
+      proxy.resume();
+      expect(res.status).toBe(500);
+      expect(res.body).toEqual({ ok: false, error: 'internal_error' });
+    } finally {
+      await sut.close();
+      await proxy.close();
+      await db.drop();
+    }
+  });
+});
