@@ -57,7 +57,7 @@ describe('POST /api/lead', () => {
   afterAll(() => sut.close());
 
   const sql = <T extends object>(query: string, bind: unknown[] = []): Promise<T[]> =>
-    sut.app.get(Sequelize).query<T>(query, { bind, type: 'SELECT' as never }) as Promise<T[]>;
+    sut.app.get(Sequelize).query<T>(query, { bind, type: 'SELECT' as never });
   const rawRowsOf = async (
     address: string,
   ): Promise<{ status: string; lead_id: string | null }[]> =>

@@ -131,6 +131,7 @@ describe('migrations', () => {
     expect(await migrateUp(sut, db.url)).toEqual([
       '0005-tenant-foreign-keys',
       '0006-validate-tenant-foreign-keys',
+      '0007-lead-ingestion',
     ]);
     const [{ validated }] = await sut.query<{ validated: boolean }>(
       "SELECT bool_and(convalidated) AS validated FROM pg_constraint WHERE conname LIKE '%_same_company'",
