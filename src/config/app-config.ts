@@ -274,6 +274,16 @@ export class AppConfig {
   @Min(0)
   INGEST_REPROCESS_INTERVAL_MS = 5000;
 
+  /**
+   * Seconds an instance holds a submission it is processing (received, or taken from the queue):
+   * if it dies, another instance takes the submission over once this has passed.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  INGEST_LEASE_SECONDS = 60;
+
   /** Attempts at a queued submission before it is left FAILED (reprocessRawLead still can). */
   @Transform(toInt)
   @IsInt()

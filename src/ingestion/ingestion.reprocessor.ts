@@ -4,9 +4,8 @@ import { IngestionService } from './ingestion.service.js';
 import { RawLeadStatus } from './raw-lead-status.enum.js';
 import { RawLeadsRepository, type RawLeadRecord } from './raw-leads.repository.js';
 
-/** Rows taken per pass, and how long one instance holds them before another may take them. */
+/** Rows taken per pass. */
 const BATCH = 20;
-const LEASE_SECONDS = 60;
 const MAX_DELAY_SECONDS = 3600;
 
 /** 10 s, 20 s, 40 s, … up to an hour: the wait after the `attempt`th failure. */
@@ -52,7 +51,7 @@ export class IngestionReprocessor implements OnApplicationBootstrap, OnApplicati
   async drain(): Promise<number> {
     let taken = 0;
     for (;;) {
-      const rows = await this.raws.lease(BATCH, LEASE_SECONDS);
+      const rows = await this.raws.lease(BATCH, this.config.INGEST_LEASE_SECONDS);
       if (rows.length === 0) return taken;
       taken += rows.length;
       for (const raw of rows) await this.once(raw);

@@ -110,6 +110,7 @@ export class IngestionService {
         status: initialStatus(normalized),
         omittedFields: normalized.kind === 'not-an-object' ? [] : normalized.omitted,
         claimKey: normalized.kind === 'lead',
+        leaseSeconds: this.config.INGEST_LEASE_SECONDS,
       });
       stored = {
         id: row.id,

@@ -53,6 +53,11 @@ export interface NewRawLead {
   omittedFields: string[];
   /** Whether this request may claim its idempotency key (it would write a lead). */
   claimKey: boolean;
+  /**
+   * How long the receiving instance holds a row it is still writing up (RECEIVED): if it dies
+   * meanwhile, the reprocessor takes the row once this has passed.
+   */
+  leaseSeconds: number;
 }
 
 /** An idempotency key as the request that claimed it left it. */
@@ -75,8 +80,9 @@ export class RawLeadsRepository {
     const [row] = await this.sql.rows<{ id: string; claimed: boolean }>(
       `WITH raw AS (
          INSERT INTO leads_raw (company_id, api_key_id, body, payload, idempotency_key, fingerprint,
-           request_id, remote_ip, user_agent, status, omitted_fields)
-         VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11::text[])
+           request_id, remote_ip, user_agent, status, omitted_fields, locked_until)
+         VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11::text[],
+           CASE WHEN $10::text = 'RECEIVED' THEN clock_timestamp() + make_interval(secs => $13) END)
          RETURNING id
        ), claim AS (
          INSERT INTO leads_idempotency (company_id, key, fingerprint, raw_id)
@@ -98,6 +104,7 @@ export class RawLeadsRepository {
         raw.status,
         raw.omittedFields,
         raw.claimKey,
+        raw.leaseSeconds,
       ],
     );
     return row;
@@ -120,9 +127,9 @@ export class RawLeadsRepository {
 
   /**
    * Up to `limit` submissions for the reprocessor, leased to it for `leaseSeconds`: queued ones
-   * that are due, and ones left RECEIVED for over a minute (their instance died mid-way). SKIP
-   * LOCKED and the lease let several instances share the queue; a lease that runs out (the
-   * instance was killed) frees its rows for the next pass.
+   * that are due, and RECEIVED ones whose receiving instance let its lease run out (it died
+   * mid-way). SKIP LOCKED and the lease let several instances share the queue; a lease that runs
+   * out (the instance was killed) frees its rows for the next pass.
    */
   lease(limit: number, leaseSeconds: number): Promise<RawLeadRecord[]> {
     return this.sql.rows<RawLeadRecord>(
@@ -130,8 +137,7 @@ export class RawLeadsRepository {
          attempts = attempts + 1
        WHERE id IN (
          SELECT id FROM leads_raw
-         WHERE ((status = 'QUEUED' AND next_attempt_at <= clock_timestamp())
-             OR (status = 'RECEIVED' AND received_at < clock_timestamp() - interval '1 minute'))
+         WHERE ((status = 'QUEUED' AND next_attempt_at <= clock_timestamp()) OR status = 'RECEIVED')
            AND (locked_until IS NULL OR locked_until < clock_timestamp())
          ORDER BY received_at LIMIT $1
          FOR UPDATE SKIP LOCKED)
