@@ -50,8 +50,8 @@ CREATE INDEX leads_raw_by_lead ON leads_raw (lead_id, received_at DESC) WHERE le
 -- rawLeadsConnection(filter: { status }), newest first.
 CREATE INDEX leads_raw_company_page ON leads_raw (company_id, received_at DESC, id DESC);
 CREATE INDEX leads_raw_company_status ON leads_raw (company_id, status, received_at DESC, id DESC);
--- The reprocessor's queue.
-CREATE INDEX leads_raw_queued ON leads_raw (next_attempt_at) WHERE status = 'QUEUED';
+-- The reprocessor's queue: submissions still waiting, a small part of the journal.
+CREATE INDEX leads_raw_waiting ON leads_raw (received_at) WHERE status IN ('RECEIVED', 'QUEUED');
 
 CREATE TABLE leads_idempotency (
   company_id   uuid NOT NULL REFERENCES companies (id) ON DELETE CASCADE,

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { sqlState } from '../common/errors/database-errors.js';
 import { ApiKeysService } from '../api-keys/api-keys.service.js';
 import { ApiKeyScope } from '../auth/api-key-scope.enum.js';
 import {
@@ -16,7 +17,7 @@ import { clientKey } from '../rate-limit/client-key.js';
 import { RateLimiters } from '../rate-limit/rate-limiters.js';
 import { IngestionReplies as Reply, type IngestionReply } from './ingestion-reply.js';
 import { RawLeadStatus } from './raw-lead-status.enum.js';
-import { RawLeadsRepository, type RawLeadRecord } from './raw-leads.repository.js';
+import { RawLeadsRepository, type NewRawLead, type RawLeadRecord } from './raw-leads.repository.js';
 import { normalize, receive, type Normalized } from './submission.js';
 
 /** One POST /api/lead as it arrived. */
@@ -36,6 +37,8 @@ interface StoredSubmission {
   fingerprint: string;
 }
 
+const FAILED_AUTH_PER_MINUTE = 30;
+
 const PRINTABLE_ASCII = /^[\x20-\x7e]{1,255}$/;
 
 /** How soon the reprocessor tries again a submission whose normalization failed. */
@@ -51,6 +54,12 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 @Injectable()
 export class IngestionService {
   private readonly logger = new Logger(IngestionService.name);
+  /** Failed authentications per client IP and instance: guessing keys is slowed down here. */
+  private readonly failedAuthPerIp = new RateLimiterMemory({
+    keyPrefix: 'ingest-auth-failures',
+    points: FAILED_AUTH_PER_MINUTE,
+    duration: 60,
+  });
 
   constructor(
     private readonly raws: RawLeadsRepository,
@@ -61,22 +70,24 @@ export class IngestionService {
   ) {}
 
   /**
-   * The key's caller, or the answer that ends the request: 401 for a bad key (which also spends
-   * the client's general budget, so that guessing keys is throttled), 429 over the key's limit.
+   * The key's caller, or the answer that ends the request: 401 for a bad key, 429 past 30 bad
+   * keys a minute from one address (per instance) or over the key's own limit.
    */
   async admit(
     secret: string | undefined,
     meta: RequestMeta,
   ): Promise<{ caller: ApiKeyCaller } | { reply: IngestionReply }> {
+    // Only failures count, so that no number of good requests at once runs into it; an address
+    // past the limit is refused before its key is even looked up.
     const client = clientKey(meta.ip);
-    const spent = await this.limiters.api.get(client);
-    if (spent && spent.remainingPoints <= 0)
-      return { reply: Reply.rateLimited(Math.max(1, Math.ceil(spent.msBeforeNext / 1000))) };
+    const failures = await this.failedAuthPerIp.get(client);
+    if (failures && failures.remainingPoints <= 0)
+      return { reply: Reply.rateLimited(Math.max(1, Math.ceil(failures.msBeforeNext / 1000))) };
     const caller = secret
       ? await this.apiKeys.authenticate(meta, secret, ApiKeyScope.INGEST)
       : null;
     if (!caller) {
-      await this.limiters.api.consume(client).catch(() => undefined);
+      await this.failedAuthPerIp.consume(client).catch(() => undefined);
       return { reply: Reply.unauthorized() };
     }
     try {
@@ -97,7 +108,7 @@ export class IngestionService {
     let stored: StoredSubmission;
     let claimed: boolean;
     try {
-      const row = await this.raws.store({
+      const row = await this.storeRaw({
         companyId: caller.companyId,
         apiKeyId: caller.apiKeyId,
         body: submission.body,
@@ -124,8 +135,11 @@ export class IngestionService {
       this.logger.error(`a submission could not be stored: ${String(error)}`);
       return Reply.internalError();
     }
-    if (normalized.kind === 'not-an-object') return Reply.invalidPayload();
-    if (normalized.kind === 'no-email') return Reply.rejected(stored.id);
+    if (normalized.kind !== 'lead') {
+      // A key already claimed by another payload is refused whatever this one holds.
+      if (key && (await this.keyReusedBy(stored, key))) return Reply.keyReused();
+      return normalized.kind === 'no-email' ? Reply.rejected(stored.id) : Reply.invalidPayload();
+    }
     return this.settle(caller, stored, normalized.lead, claimed, {
       waitMs: this.config.INGEST_IDEMPOTENCY_WAIT_MS,
       queueOnFailure: true,
@@ -164,6 +178,19 @@ export class IngestionService {
       waitMs: 0,
       queueOnFailure: false,
     });
+  }
+
+  /**
+   * The raw row; a body whose JSON PostgreSQL refuses after all (a data error: 22xxx) is stored
+   * again without its jsonb — the bytes are what must not be lost.
+   */
+  private async storeRaw(raw: NewRawLead): Promise<{ id: string; claimed: boolean }> {
+    try {
+      return await this.raws.store(raw);
+    } catch (error) {
+      if (raw.payload === null || !sqlState(error)?.startsWith('22')) throw error;
+      return this.raws.store({ ...raw, payload: null });
+    }
   }
 
   /**
@@ -215,6 +242,18 @@ export class IngestionService {
     }
   }
 
+  /** Whether another payload holds the key; if so, this submission is rejected for it. */
+  private async keyReusedBy(raw: StoredSubmission, key: string): Promise<boolean> {
+    try {
+      const claim = await this.raws.claimOf(raw.companyId, key);
+      if (!claim || claim.fingerprint === raw.fingerprint) return false;
+      await this.raws.finish(raw.id, RawLeadStatus.REJECTED, { error: 'idempotency_key_reused' });
+      return true;
+    } catch {
+      return false; // stored either way; its own answer stands
+    }
+  }
+
   /**
    * A request whose key another one claimed: the same payload answers with that one's lead, once
    * it has one — waited for with a pause between looks, holding no connection meanwhile — and
@@ -236,6 +275,9 @@ export class IngestionService {
         await this.raws.finish(raw.id, RawLeadStatus.DUPLICATE, { leadId: claim.leadId });
         return Reply.duplicate(claim.leadId);
       }
+      // The reprocessor does not wait: its backoff and attempt limit apply instead.
+      if (waitMs === 0)
+        throw new Error('the submission holding its Idempotency-Key has no lead yet');
       if (!claim || Date.now() + pause > deadline) {
         await this.raws.queue(
           raw.id,

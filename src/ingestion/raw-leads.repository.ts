@@ -32,6 +32,12 @@ const COLUMNS = `id, company_id AS "companyId", api_key_id AS "apiKeyId", body, 
   user_agent AS "userAgent", received_at AS "receivedAt", status, lead_id AS "leadId",
   omitted_fields AS "omittedFields", error, attempts, processed_at AS "processedAt"`;
 
+/**
+ * Only a submission still waiting changes state: a late answer (a lease that ran out while its
+ * request was slow) never undoes an outcome another instance has written.
+ */
+const UNSETTLED = `status IN ('RECEIVED', 'QUEUED', 'FAILED')`;
+
 export const RAW_LEAD_KEYSET = new Keyset<RawLeadRecord>(
   [{ sql: 'received_at', type: 'timestamptz', value: (r) => r.receivedAt.toISOString() }],
   SortDirection.DESC,
@@ -168,7 +174,7 @@ export class RawLeadsRepository {
     this.sql.send(
       transaction,
       `UPDATE leads_raw SET status = $2, lead_id = $3, error = NULL, locked_until = NULL,
-         processed_at = clock_timestamp() WHERE id = $1`,
+         processed_at = clock_timestamp() WHERE id = $1 AND ${UNSETTLED}`,
       [raw.id, status, leadId],
     );
     if (raw.idempotencyKey)
@@ -187,7 +193,7 @@ export class RawLeadsRepository {
   ): Promise<void> {
     await this.sql.rows(
       `UPDATE leads_raw SET status = $2, lead_id = $3, error = $4, locked_until = NULL,
-         processed_at = clock_timestamp() WHERE id = $1`,
+         processed_at = clock_timestamp() WHERE id = $1 AND ${UNSETTLED}`,
       [id, status, details.leadId ?? null, details.error ?? null],
     );
   }
@@ -196,7 +202,8 @@ export class RawLeadsRepository {
   async queue(id: string, error: string, delaySeconds: number): Promise<void> {
     await this.sql.rows(
       `UPDATE leads_raw SET status = 'QUEUED', error = $2, locked_until = NULL,
-         next_attempt_at = clock_timestamp() + make_interval(secs => $3) WHERE id = $1`,
+         next_attempt_at = clock_timestamp() + make_interval(secs => $3)
+       WHERE id = $1 AND ${UNSETTLED}`,
       [id, error.slice(0, 2000), delaySeconds],
     );
   }

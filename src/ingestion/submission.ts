@@ -18,6 +18,8 @@ const MAX_JSON_DEPTH = 256;
 /** Keys sorted at every level: two bodies that differ only in key order or spacing are one payload. */
 function canonical(value: unknown, depth = 0): string {
   if (depth > MAX_JSON_DEPTH) throw new RangeError('too deep');
+  // 1e999999 parses as Infinity, which numeric (jsonb) refuses: the bytes are fingerprinted instead.
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError('not finite');
   if (Array.isArray(value)) return `[${value.map((v) => canonical(v, depth + 1)).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.keys(value)
@@ -109,6 +111,7 @@ const keyOf = (field: string): string => field.toLowerCase().replace(/[_\-\s]/g,
 /** A scalar as text; an object, an array or an empty value gives nothing. */
 function text(value: unknown): string | null {
   if (typeof value === 'string') return value.trim() || null;
+  // (A NUL, which no text column holds, is refused by the caller as not fitting.)
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value === 'boolean') return String(value);
   return null;
@@ -128,12 +131,17 @@ export function normalize(json: unknown): Normalized {
   const omitted: string[] = [];
   for (const [field, raw] of Object.entries(json as Record<string, unknown>)) {
     const key = keyOf(field);
-    const leadField = (LEAD_FIELDS as Record<string, LeadField | undefined>)[key];
+    const leadField = Object.hasOwn(LEAD_FIELDS, key)
+      ? (LEAD_FIELDS as Record<string, LeadField>)[key]
+      : undefined;
     const target =
-      leadField ?? (ATTRIBUTION_FIELDS as Record<string, AttributionField | undefined>)[key];
+      leadField ??
+      (Object.hasOwn(ATTRIBUTION_FIELDS, key)
+        ? (ATTRIBUTION_FIELDS as Record<string, AttributionField>)[key]
+        : undefined);
     if (!target || raw === null || raw === undefined) continue;
     const value = text(raw);
-    if (value === null || value.length > MAX_LENGTH[target]) {
+    if (value === null || value.length > MAX_LENGTH[target] || value.includes('\u0000')) {
       // An empty string is nothing to keep; an object, an array or an overlong value is.
       if (value !== null || typeof raw === 'object') omitted.push(target);
       continue;
@@ -142,7 +150,8 @@ export function normalize(json: unknown): Normalized {
     else attribution[target as AttributionField] = value;
   }
   const email = lead.email?.toLowerCase();
-  if (!email || !USABLE_EMAIL.test(email)) {
+  // Lower-casing can lengthen a value (İ): it must still fit.
+  if (!email || !USABLE_EMAIL.test(email) || email.length > MAX_LENGTH.email) {
     if (lead.email) omitted.push('email');
     return { kind: 'no-email', omitted: [...new Set(omitted)] };
   }

@@ -47,14 +47,16 @@ export function leadFields(lead: LeadRecord): Partial<LeadFields> {
 }
 
 /** The fields a later submission of the same person may fill where the lead has nothing. */
-export type FillableField =
-  | 'firstName'
-  | 'lastName'
-  | 'phone'
-  | 'location'
-  | 'source'
-  | 'country'
-  | 'language';
+export const FILLABLE_FIELDS = [
+  'firstName',
+  'lastName',
+  'phone',
+  'location',
+  'source',
+  'country',
+  'language',
+] as const;
+export type FillableField = (typeof FILLABLE_FIELDS)[number];
 
 /** Those of `values` whose field the lead has empty (null or blank); the rest are ignored. */
 export function emptyFieldsFilled(
@@ -62,10 +64,10 @@ export function emptyFieldsFilled(
   values: Partial<Record<FillableField, string | null>>,
 ): Partial<Record<FillableField, string>> {
   const filled: Partial<Record<FillableField, string>> = {};
-  for (const field of Object.keys(values) as FillableField[]) {
+  for (const field of FILLABLE_FIELDS) {
     const value = values[field];
     const current = lead[field];
-    if (value && (current === null || current === undefined || current.trim() === ''))
+    if (typeof value === 'string' && value && (typeof current !== 'string' || current.trim() === ''))
       filled[field] = value;
   }
   return filled;

@@ -162,10 +162,16 @@ export class LeadsService {
       let lead = await this.lockedLead(auth, id, transaction);
       const filled = emptyFieldsFilled(lead, values);
       const changes = diff<LeadFields>(leadFields(lead), filled);
-      if (!isEmpty(changes)) {
-        lead = await this.leads.save(lead, filled, transaction);
+      // Attribution keys the lead does not have yet are added; none it has is replaced.
+      const attribution = values.attribution
+        ? { ...values.attribution, ...(lead.attribution ?? {}) }
+        : lead.attribution;
+      const attributionGrew =
+        Object.keys(attribution ?? {}).length > Object.keys(lead.attribution ?? {}).length;
+      if (!isEmpty(changes) || attributionGrew)
+        lead = await this.leads.save(lead, { ...filled, attribution }, transaction);
+      if (!isEmpty(changes))
         await this.publish(auth, LeadEvents.Updated, [lead], [changes], transaction);
-      }
       await alongside(lead, transaction);
       return lead;
     });

@@ -143,6 +143,62 @@ describe('POST /api/lead', () => {
     });
   });
 
+  it('merges a resend of the same person from a form with attribution, adding what the lead lacked', async () => {
+    const address = email();
+    const first = await post(sut, key.secret, {
+      email: address,
+      sourcetype: 'facebook',
+      click_id: 'c-1',
+    });
+    const second = await post(sut, key.secret, {
+      email: address,
+      click_id: 'c-2',
+      creo: 'b-7',
+      lang: 'pt',
+    });
+    expect([first.status, second.status]).toEqual([201, 200]);
+    const lead = await sut.gql(
+      'query($id: ID!) { lead(id: $id) { language attribution { clickId creo sourceType } } }',
+      { id: first.body.lead_id },
+      admin.token,
+    );
+    expect(lead.data?.lead).toEqual({
+      language: 'pt',
+      attribution: { clickId: 'c-1', creo: 'b-7', sourceType: 'facebook' },
+    });
+  });
+
+  it('leaves out a value no column can hold (a NUL), and stores a number jsonb refuses', async () => {
+    const address = email();
+    const nul = await post(
+      sut,
+      key.secret,
+      `{"email":"${address}","firstName":"A\\u0000B","lastName":"Lee"}`,
+    );
+    expect(nul.status).toBe(201);
+    const [lead] = await sql<{ first_name: string; last_name: string }>(
+      'SELECT first_name, last_name FROM leads WHERE id = $1',
+      [nul.body.lead_id],
+    );
+    expect(lead).toEqual({ first_name: '', last_name: 'Lee' });
+    expect(await rawRowsOf(address)).toEqual([{ status: 'PROCESSED', lead_id: nul.body.lead_id }]);
+    const huge = await post(sut, key.secret, `{"email":"${email()}","n":1e999999}`);
+    expect(huge.status).toBe(201);
+  });
+
+  it('refuses (422) a reused key whatever the new payload holds', async () => {
+    const idempotencyKey = randomUUID();
+    await post(sut, key.secret, { email: email() }, { 'idempotency-key': idempotencyKey });
+    const noEmail = await post(
+      sut,
+      key.secret,
+      { firstName: 'x' },
+      { 'idempotency-key': idempotencyKey },
+    );
+    const notObject = await post(sut, key.secret, '[1]', { 'idempotency-key': idempotencyKey });
+    expect([noEmail.status, notObject.status]).toEqual([422, 422]);
+  });
+
   it('answers a resend with the same key and payload 409 with the first lead, keys in any order', async () => {
     const address = email();
     const idempotencyKey = randomUUID();
@@ -378,6 +434,19 @@ describe('POST /api/lead', () => {
 });
 
 describe('POST /api/lead under its limits', () => {
+  it('answers 429 to an address that keeps guessing keys, before looking them up', async () => {
+    const sut = await startTestApp();
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 31; i++)
+        statuses.push((await post(sut, `crm_guess${i}`, { email: email() })).status);
+      expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+      expect(statuses[30]).toBe(429);
+    } finally {
+      await sut.close();
+    }
+  });
+
   it('answers 429 with Retry-After past the key’s rate', async () => {
     const sut = await startTestApp({ INGEST_RATE_LIMIT_PER_MINUTE: '3' });
     try {

@@ -32,7 +32,7 @@ export class AttributionType {
 
   static from(attribution: Record<string, unknown>): AttributionType {
     const text = (key: string): string | null =>
-      typeof attribution[key] === 'string' ? (attribution[key]) : null;
+      typeof attribution[key] === 'string' ? attribution[key] : null;
     return Object.assign(new AttributionType(), {
       clickId: text('clickId'),
       creo: text('creo'),
