@@ -65,9 +65,30 @@ CREATE TABLE leads_idempotency (
   CONSTRAINT leads_idempotency_lead_same_company FOREIGN KEY (lead_id, company_id)
     REFERENCES leads (id, company_id) ON DELETE CASCADE
 );
+
+-- Who a company's ingested leads go to: nobody (the default), each API key's default assignee, or
+-- the active sales reps in turn (cursor counts the turns).
+CREATE TABLE ingestion_routing (
+  company_id  uuid PRIMARY KEY REFERENCES companies (id) ON DELETE CASCADE,
+  mode        text NOT NULL CHECK (mode IN ('NOBODY', 'API_KEY_DEFAULT', 'ROUND_ROBIN')),
+  cursor      bigint NOT NULL DEFAULT 0
+);
+ALTER TABLE api_keys ADD CONSTRAINT api_keys_id_company UNIQUE (id, company_id);
+CREATE TABLE ingestion_key_assignees (
+  api_key_id  uuid PRIMARY KEY,
+  company_id  uuid NOT NULL,
+  user_id     uuid NOT NULL,
+  CONSTRAINT ingestion_key_assignee_key_same_company FOREIGN KEY (api_key_id, company_id)
+    REFERENCES api_keys (id, company_id) ON DELETE CASCADE,
+  CONSTRAINT ingestion_key_assignee_same_company FOREIGN KEY (user_id, company_id)
+    REFERENCES users (id, company_id) ON DELETE CASCADE
+);
 `;
 
 export const down = /* sql */ `
+DROP TABLE ingestion_key_assignees;
+ALTER TABLE api_keys DROP CONSTRAINT api_keys_id_company;
+DROP TABLE ingestion_routing;
 DROP TABLE leads_idempotency;
 DROP TABLE leads_raw;
 UPDATE leads SET first_name = '-' WHERE first_name = '';

@@ -22,6 +22,7 @@ export enum Action {
   PurgeRecords = 'delete records for good',
   ReadSubmissions = 'read the journal of submitted leads (rawLeadsConnection)',
   ReprocessSubmissions = 'reprocess a submitted lead',
+  ManageLeadRouting = 'set whom ingested leads are assigned to',
 }
 
 /** Who holds a permission: roles of users, scopes of API keys, and background work. */
@@ -60,6 +61,7 @@ export const PERMISSIONS: Readonly<Record<Action, Grant>> = {
   [Action.PurgeRecords]: grant([Role.ADMIN]),
   [Action.ReadSubmissions]: grant([Role.ADMIN], [], true),
   [Action.ReprocessSubmissions]: grant([Role.ADMIN], [], true),
+  [Action.ManageLeadRouting]: grant([Role.ADMIN]),
 };
 
 export function can(auth: AuthContext, action: Action): boolean {

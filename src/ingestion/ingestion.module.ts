@@ -2,9 +2,13 @@ import { Module } from '@nestjs/common';
 import { ApiKeysModule } from '../api-keys/api-keys.module.js';
 import { LeadsModule } from '../leads/leads.module.js';
 import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
+import { UsersModule } from '../users/users.module.js';
 import { IngestionLoaders } from './ingestion.loaders.js';
 import { IngestionReprocessor } from './ingestion.reprocessor.js';
 import { IngestionService } from './ingestion.service.js';
+import { LeadRoutingRepository } from './lead-routing.repository.js';
+import { LeadRoutingResolver } from './lead-routing.resolver.js';
+import { LeadRoutingService } from './lead-routing.service.js';
 import { LeadSubmissionsResolver } from './lead-submissions.resolver.js';
 import { RawLeadsRepository } from './raw-leads.repository.js';
 import { RawLeadsResolver } from './raw-leads.resolver.js';
@@ -12,7 +16,7 @@ import { RawLeadsService } from './raw-leads.service.js';
 
 /** POST /api/lead (registered by the composition root, see ingestion.route.ts) and its journal. */
 @Module({
-  imports: [LeadsModule, ApiKeysModule, RateLimitModule],
+  imports: [LeadsModule, ApiKeysModule, RateLimitModule, UsersModule],
   providers: [
     RawLeadsRepository,
     IngestionService,
@@ -21,6 +25,9 @@ import { RawLeadsService } from './raw-leads.service.js';
     RawLeadsResolver,
     LeadSubmissionsResolver,
     IngestionLoaders,
+    LeadRoutingRepository,
+    LeadRoutingService,
+    LeadRoutingResolver,
   ],
   exports: [IngestionService, IngestionReprocessor],
 })

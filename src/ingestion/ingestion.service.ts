@@ -16,6 +16,7 @@ import { LeadsService } from '../leads/leads.service.js';
 import { clientKey } from '../rate-limit/client-key.js';
 import { RateLimiters } from '../rate-limit/rate-limiters.js';
 import { IngestionReplies as Reply, type IngestionReply } from './ingestion-reply.js';
+import { LeadRoutingService } from './lead-routing.service.js';
 import { RawLeadStatus } from './raw-lead-status.enum.js';
 import { RawLeadsRepository, type NewRawLead, type RawLeadRecord } from './raw-leads.repository.js';
 import { normalize, receive, type Normalized } from './submission.js';
@@ -33,6 +34,8 @@ export interface Submission {
 interface StoredSubmission {
   id: string;
   companyId: string;
+  /** The key that sent it: whose default assignee a new lead may get. */
+  apiKeyId: string | null;
   idempotencyKey: string | null;
   fingerprint: string;
 }
@@ -66,6 +69,7 @@ export class IngestionService {
     private readonly leads: LeadsService,
     private readonly apiKeys: ApiKeysService,
     private readonly limiters: RateLimiters,
+    private readonly routing: LeadRoutingService,
     private readonly config: AppConfig,
   ) {}
 
@@ -126,6 +130,7 @@ export class IngestionService {
       stored = {
         id: row.id,
         companyId: caller.companyId,
+        apiKeyId: caller.apiKeyId,
         idempotencyKey: key ?? null,
         fingerprint: received.fingerprint,
       };
@@ -164,6 +169,7 @@ export class IngestionService {
     const stored = {
       id: raw.id,
       companyId: raw.companyId,
+      apiKeyId: raw.apiKeyId,
       idempotencyKey: raw.idempotencyKey,
       fingerprint: raw.fingerprint,
     };
@@ -228,7 +234,8 @@ export class IngestionService {
     lead: SubmittedLead,
   ): Promise<IngestionReply> {
     try {
-      const created = await this.leads.createSubmitted(caller, lead, null, async (row, tx) =>
+      const assignee = await this.routing.assigneeFor(raw.companyId, raw.apiKeyId);
+      const created = await this.leads.createSubmitted(caller, lead, assignee, async (row, tx) =>
         this.raws.link(tx, raw, RawLeadStatus.PROCESSED, row.id),
       );
       return Reply.created(created.id);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../auth/auth-context.js';
+import { Role } from '../auth/role.enum.js';
 import { UsersRepository } from './users.repository.js';
 
 /** What other features may ask of the company's users: who can be given a record. */
@@ -13,5 +14,10 @@ export class Colleagues {
     if (unique.length === 0) return new Set();
     const found = await this.users.activeIdsInCompany(auth.companyId, unique);
     return new Set(found);
+  }
+
+  /** The company's active sales reps, oldest first: whom leads are dealt to in turn. */
+  activeSalesReps(companyId: string): Promise<string[]> {
+    return this.users.activeIdsWithRole(companyId, Role.SALES_REP);
   }
 }

@@ -59,6 +59,14 @@ export class UsersRepository {
     return rows.map((row) => row.id);
   }
 
+  async activeIdsWithRole(companyId: string, role: Role): Promise<string[]> {
+    const rows = await this.sql.rows<{ id: string }>(
+      'SELECT id FROM users WHERE company_id = $1 AND role = $2 AND is_active ORDER BY created_at, id',
+      [companyId, role],
+    );
+    return rows.map((row) => row.id);
+  }
+
   findInCompanyByIds(companyId: string, ids: readonly string[]): Promise<UserRecord[]> {
     return this.sql.rows<UserRecord>(
       `SELECT ${USER_RECORD_COLUMNS} FROM users WHERE company_id = $1 AND id = ANY($2::uuid[])`,

@@ -23,7 +23,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   health: ['common', 'config', 'database', 'redis', 'rate-limit', 'auth'],
   leads: ['common', 'config', 'database', 'auth', 'users'],
   interactions: ['common', 'config', 'database', 'auth', 'users', 'leads'],
-  ingestion: ['common', 'config', 'database', 'auth', 'rate-limit', 'api-keys', 'leads'],
+  ingestion: ['common', 'config', 'database', 'auth', 'rate-limit', 'users', 'api-keys', 'leads'],
 };
 
 /** Folders that form one layer and may use each other: identity (roles and tokens, accounts). */

@@ -421,6 +421,59 @@ describe('POST /api/lead', () => {
     expect(await leadsOf(address)).toEqual([{ id: raw.lead_id }]);
   });
 
+  it('routes new leads by the company’s setting: nobody, the key’s default assignee, reps in turn', async () => {
+    const company = await newCompany(sut);
+    const formKey = await newApiKey(sut, company);
+    const [rep1, rep2] = [await newUser(sut, company), await newUser(sut, company)];
+    const assigneeOf = async (): Promise<string | null> => {
+      const res = await post(sut, formKey.secret, { email: email() });
+      const [lead] = await sql<{ assigned_to_id: string | null }>(
+        'SELECT assigned_to_id FROM leads WHERE id = $1',
+        [res.body.lead_id],
+      );
+      return lead.assigned_to_id;
+    };
+    expect(await assigneeOf()).toBeNull();
+
+    const set = (mode: string) =>
+      sut.gql(
+        'mutation($m: LeadRouting!) { setLeadRouting(mode: $m) }',
+        { m: mode },
+        company.token,
+      );
+    await set('API_KEY_DEFAULT');
+    expect(await assigneeOf()).toBeNull();
+    await sut.gql(
+      'mutation($k: ID!, $u: ID) { setApiKeyDefaultAssignee(apiKeyId: $k, userId: $u) }',
+      { k: formKey.id, u: rep2.id },
+      company.token,
+    );
+    expect(await assigneeOf()).toBe(rep2.id);
+
+    await set('ROUND_ROBIN');
+    const turns = [await assigneeOf(), await assigneeOf(), await assigneeOf(), await assigneeOf()];
+    expect(turns).toEqual([rep1.id, rep2.id, rep1.id, rep2.id]);
+    expect((await sut.gql('{ leadRouting }', {}, company.token)).data?.leadRouting).toBe(
+      'ROUND_ROBIN',
+    );
+
+    // Another company's key or user reads as missing; a sales rep may not change the setting.
+    const foreign = await sut.gql(
+      'mutation($k: ID!, $u: ID) { setApiKeyDefaultAssignee(apiKeyId: $k, userId: $u) }',
+      { k: key.id, u: rep1.id },
+      company.token,
+    );
+    expect(foreign.errors?.[0].extensions.code).toBe('NOT_FOUND');
+    const foreignUser = await sut.gql(
+      'mutation($k: ID!, $u: ID) { setApiKeyDefaultAssignee(apiKeyId: $k, userId: $u) }',
+      { k: formKey.id, u: admin.id },
+      company.token,
+    );
+    expect(foreignUser.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    const denied = await sut.gql('mutation { setLeadRouting(mode: NOBODY) }', {}, rep1.token);
+    expect(denied.errors?.[0].extensions.code).toBe('FORBIDDEN');
+  });
+
   it('erases a lead’s submissions with the lead (purgeLead)', async () => {
     const address = email();
     const res = await post(sut, key.secret, { email: address });

@@ -1,0 +1,34 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { AuthContext } from '../auth/auth-context.js';
+import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
+import { LeadRouting } from './lead-routing.enum.js';
+import { LeadRoutingService } from './lead-routing.service.js';
+
+@Resolver()
+export class LeadRoutingResolver {
+  constructor(private readonly routing: LeadRoutingService) {}
+
+  @Query(() => LeadRouting, { description: 'ADMIN: whom leads sent to POST /api/lead go to.' })
+  leadRouting(@CurrentAuth() auth: AuthContext): Promise<LeadRouting> {
+    return this.routing.mode(auth);
+  }
+
+  @Mutation(() => LeadRouting, { description: 'ADMIN: whom leads sent to POST /api/lead go to.' })
+  setLeadRouting(
+    @CurrentAuth() auth: AuthContext,
+    @Args('mode', { type: () => LeadRouting }) mode: LeadRouting,
+  ): Promise<LeadRouting> {
+    return this.routing.setMode(auth, mode);
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'ADMIN: the user an API key’s leads go to under API_KEY_DEFAULT; null clears it.',
+  })
+  setApiKeyDefaultAssignee(
+    @CurrentAuth() auth: AuthContext,
+    @Args('apiKeyId', { type: () => ID }) apiKeyId: string,
+    @Args('userId', { type: () => ID, nullable: true }) userId: string | null,
+  ): Promise<boolean> {
+    return this.routing.setKeyAssignee(auth, apiKeyId, userId ?? null);
+  }
+}
