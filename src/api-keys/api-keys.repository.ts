@@ -45,8 +45,16 @@ export class ApiKeysRepository {
     return rows.length;
   }
 
-  findByHash(keyHash: string): Promise<ApiKey | null> {
-    return ApiKey.findOne({ where: { keyHash } });
+  /** Every ingested lead asks this: one indexed lookup through the driver, no model instance. */
+  async findByHash(
+    keyHash: string,
+  ): Promise<Pick<ApiKey, 'id' | 'companyId' | 'scopes' | 'revokedAt'> | null> {
+    const [key] = await this.sql.rows<Pick<ApiKey, 'id' | 'companyId' | 'scopes' | 'revokedAt'>>(
+      `SELECT id, company_id AS "companyId", scopes, revoked_at AS "revokedAt"
+       FROM api_keys WHERE key_hash = $1`,
+      [keyHash],
+    );
+    return key ?? null;
   }
 
   /** Records a use, unless one was recorded less than a minute ago. */

@@ -72,6 +72,10 @@ describe('loadConfig', () => {
       /^Invalid configuration: DB_POOL_MIN must not exceed DB_POOL_MAX$/,
     ],
     [
+      { INGEST_IDEMPOTENCY_WAIT_MS: '5000', INGEST_LEASE_SECONDS: '2' },
+      /^Invalid configuration: INGEST_IDEMPOTENCY_WAIT_MS must be below INGEST_LEASE_SECONDS$/,
+    ],
+    [
       { NODE_ENV: 'production' },
       /^Invalid configuration: JWT_SECRET is required when NODE_ENV=production$/,
     ],

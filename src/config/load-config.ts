@@ -42,6 +42,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Exports hold their connection while the client reads: they must leave some to everyone else.
     throw new ConfigError('Invalid configuration: EXPORT_MAX_CONCURRENT must be below DB_POOL_MAX');
   }
+  if (config.INGEST_IDEMPOTENCY_WAIT_MS >= config.INGEST_LEASE_SECONDS * 1000) {
+    // A resend waiting out the first request must give up before that request's lease runs out,
+    // or another instance could take the same submission over while it still waits.
+    throw new ConfigError(
+      'Invalid configuration: INGEST_IDEMPOTENCY_WAIT_MS must be below INGEST_LEASE_SECONDS',
+    );
+  }
   if (config.WEB_CONCURRENCY > 1 && !(config.DATABASE_URL && config.REDIS_URL)) {
     // Workers are instances: they must share rate limits, caches and broadcasts (Redis) and one
     // database (an embedded PostgreSQL belongs to a single process).

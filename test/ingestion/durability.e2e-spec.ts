@@ -66,7 +66,7 @@ describe('ingestion survives kill -9', () => {
     RATE_LIMIT_PER_MINUTE: '1000000',
     INGEST_RATE_LIMIT_PER_MINUTE: '1000000',
     INGEST_REPROCESS_INTERVAL_MS: '200',
-    INGEST_LEASE_SECONDS: '2',
+    INGEST_LEASE_SECONDS: '8',
     DB_POOL_MAX: '10',
   });
 
