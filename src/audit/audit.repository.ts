@@ -23,9 +23,7 @@ export type NewAuditLog = Omit<AuditLogRecord, 'id' | 'createdAt'>;
 
 @Injectable()
 export class AuditRepository {
-  constructor(
-    private readonly sql: Sql,
-  ) {}
+  constructor(private readonly sql: Sql) {}
 
   /**
    * Every entry in one statement, whatever their number (a bulk event of 1 000 leads): one array

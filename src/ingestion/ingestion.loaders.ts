@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { LoaderKey, LoaderRegistry } from '../common/graphql/loaders.js';
+import { groupedBy, LoaderKey, LoaderRegistry } from '../common/graphql/loaders.js';
 import { NESTED_LIST_LIMIT } from '../common/pagination/nested-list.js';
 import { RawLeadsRepository, type RawLeadRecord } from './raw-leads.repository.js';
 
@@ -16,9 +16,7 @@ export class IngestionLoaders implements OnModuleInit {
   onModuleInit(): void {
     this.registry.define(SUBMISSIONS_BY_LEAD, async (companyId, leadIds) => {
       const rows = await this.raws.latestForLeads(companyId, leadIds, NESTED_LIST_LIMIT);
-      const grouped = new Map<string, RawLeadRecord[]>(leadIds.map((id) => [id, []]));
-      for (const row of rows) if (row.leadId) grouped.get(row.leadId)?.push(row);
-      return leadIds.map((id) => grouped.get(id) ?? []);
+      return groupedBy(leadIds, rows, (row) => row.leadId);
     });
   }
 }

@@ -2,12 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { systemCaller, type AuthContext } from '../auth/auth-context.js';
 import { Action, authorize } from '../auth/permissions.js';
 import { BadUserInputException, NotFoundException } from '../common/errors/app.exception.js';
-import { sqlState } from '../common/errors/database-errors.js';
+import { isForeignKeyViolation } from '../common/errors/database-errors.js';
 import { Colleagues } from '../users/colleagues.js';
 import { LeadRouting } from './lead-routing.enum.js';
 import { LeadRoutingRepository } from './lead-routing.repository.js';
-
-const FOREIGN_KEY_VIOLATION = '23503';
 
 /** Whom an ingested lead goes to, by the company's setting (ADMIN sets it). */
 @Injectable()
@@ -43,8 +41,7 @@ export class LeadRoutingService {
       await this.routing.setKeyAssignee(auth.companyId, apiKeyId, userId);
     } catch (error) {
       // The composite key refuses another company's key: it reads as missing.
-      if (sqlState(error) === FOREIGN_KEY_VIOLATION)
-        throw new NotFoundException('ApiKey', apiKeyId);
+      if (isForeignKeyViolation(error)) throw new NotFoundException('ApiKey', apiKeyId);
       throw error;
     }
     return true;

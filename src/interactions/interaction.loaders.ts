@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { LoaderKey, LoaderRegistry } from '../common/graphql/loaders.js';
+import { groupedBy, LoaderKey, LoaderRegistry } from '../common/graphql/loaders.js';
 import { NESTED_LIST_LIMIT } from '../common/pagination/nested-list.js';
 import { InteractionsRepository } from './interactions.repository.js';
 import type { InteractionRecord } from './models/interaction.model.js';
@@ -19,9 +19,7 @@ export class InteractionLoaders implements OnModuleInit {
   onModuleInit(): void {
     this.registry.define(INTERACTIONS_BY_LEAD, async (companyId, leadIds) => {
       const rows = await this.interactions.latestForLeads(companyId, leadIds, NESTED_LIST_LIMIT);
-      const grouped = new Map<string, InteractionRecord[]>(leadIds.map((id) => [id, []]));
-      for (const row of rows) grouped.get(row.leadId)?.push(row);
-      return leadIds.map((id) => grouped.get(id) ?? []);
+      return groupedBy(leadIds, rows, (row) => row.leadId);
     });
   }
 }

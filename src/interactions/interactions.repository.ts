@@ -26,9 +26,7 @@ export const INTERACTION_KEYSET = new Keyset<InteractionRecord>(
 
 @Injectable()
 export class InteractionsRepository {
-  constructor(
-    private readonly sql: Sql,
-  ) {}
+  constructor(private readonly sql: Sql) {}
 
   private where(companyId: string, filter: InteractionFilter, params: SqlParams): string[] {
     const where = [`i.company_id = ${params.add(companyId)}::uuid`];

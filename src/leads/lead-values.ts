@@ -67,7 +67,11 @@ export function emptyFieldsFilled(
   for (const field of FILLABLE_FIELDS) {
     const value = values[field];
     const current = lead[field];
-    if (typeof value === 'string' && value && (typeof current !== 'string' || current.trim() === ''))
+    if (
+      typeof value === 'string' &&
+      value &&
+      (typeof current !== 'string' || current.trim() === '')
+    )
       filled[field] = value;
   }
   return filled;

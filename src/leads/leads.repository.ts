@@ -165,29 +165,24 @@ export class LeadsRepository {
   }
 
   /** A live lead of the company, locked for update when inside a transaction. */
-  async findLive(
-    companyId: string,
-    id: string,
-    transaction?: Transaction,
-  ): Promise<LeadRecord | null> {
-    const lock = transaction ? ' FOR UPDATE' : '';
-    const [lead] = await this.sql.rows<LeadRecord>(
-      `SELECT ${LEAD_RECORD_COLUMNS} FROM leads WHERE id = $1 AND company_id = $2 AND deleted_at IS NULL${lock}`,
-      [id, companyId],
-      transaction,
-    );
-    return lead ?? null;
+  findLive(companyId: string, id: string, transaction?: Transaction): Promise<LeadRecord | null> {
+    return this.findOne(companyId, id, 'AND deleted_at IS NULL', transaction);
   }
 
   /** A lead of the company, live or deleted, locked for update when inside a transaction. */
-  async findAny(
+  findAny(companyId: string, id: string, transaction?: Transaction): Promise<LeadRecord | null> {
+    return this.findOne(companyId, id, '', transaction);
+  }
+
+  private async findOne(
     companyId: string,
     id: string,
+    condition: string,
     transaction?: Transaction,
   ): Promise<LeadRecord | null> {
-    const lock = transaction ? ' FOR UPDATE' : '';
+    const lock = transaction ? 'FOR UPDATE' : '';
     const [lead] = await this.sql.rows<LeadRecord>(
-      `SELECT ${LEAD_RECORD_COLUMNS} FROM leads WHERE id = $1 AND company_id = $2${lock}`,
+      `SELECT ${LEAD_RECORD_COLUMNS} FROM leads WHERE id = $1 AND company_id = $2 ${condition} ${lock}`,
       [id, companyId],
       transaction,
     );
@@ -201,7 +196,11 @@ export class LeadsRepository {
     transaction?: Transaction,
   ): Promise<LeadRef[]> {
     const sql = `SELECT id, assigned_to_id AS "assignedToId" FROM leads WHERE company_id = $1 AND id = ANY($2::uuid[]) AND deleted_at IS NULL`;
-    return this.sql.rows<LeadRef>(transaction ? `${sql} FOR UPDATE` : sql, [companyId, ids], transaction);
+    return this.sql.rows<LeadRef>(
+      transaction ? `${sql} FOR UPDATE` : sql,
+      [companyId, ids],
+      transaction,
+    );
   }
 
   findLiveByIds(companyId: string, ids: readonly string[]): Promise<LeadRecord[]> {
@@ -263,6 +262,10 @@ export class LeadsRepository {
   }
 
   async purge(lead: Pick<LeadRecord, 'id' | 'companyId'>, transaction: Transaction): Promise<void> {
-    await this.sql.rows('DELETE FROM leads WHERE id = $1 AND company_id = $2', [lead.id, lead.companyId], transaction);
+    await this.sql.rows(
+      'DELETE FROM leads WHERE id = $1 AND company_id = $2',
+      [lead.id, lead.companyId],
+      transaction,
+    );
   }
 }

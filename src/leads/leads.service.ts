@@ -229,7 +229,11 @@ export class LeadsService {
    * Sets those of the given fields that the lead has empty, and nothing else: what a repeated
    * submission of the same person may add (ingestion merges into the lead it found by e-mail).
    */
-  async fillEmptyFields(auth: AuthContext, id: string, input: FillLeadFieldsInput): Promise<LeadRecord> {
+  async fillEmptyFields(
+    auth: AuthContext,
+    id: string,
+    input: FillLeadFieldsInput,
+  ): Promise<LeadRecord> {
     authorize(auth, Action.FillEmptyLeadFields);
     const values = await validated(FillLeadFieldsInput, input);
     return this.transactions.run(async (transaction) => {
@@ -311,7 +315,11 @@ export class LeadsService {
   }
 
   /** A live lead of the caller's company, locked for update, or NOT_FOUND; the caller is authorized. */
-  private async lockedLead(auth: AuthContext, id: string, transaction: Transaction): Promise<LeadRecord> {
+  private async lockedLead(
+    auth: AuthContext,
+    id: string,
+    transaction: Transaction,
+  ): Promise<LeadRecord> {
     const lead = await this.leads.findLive(auth.companyId, id, transaction);
     if (!lead) throw new NotFoundException('Lead', id);
     return lead;

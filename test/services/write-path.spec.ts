@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'sequelize';
 import type { UserCaller } from '../../src/auth/auth-context.js';
 import { Role } from '../../src/auth/role.enum.js';
 import { AuditModule } from '../../src/audit/audit.module.js';
@@ -44,6 +45,13 @@ describe('the write path', () => {
   });
   afterAll(() => harness.close());
 
+  /** A lead written straight into the transaction, as a repository would. */
+  const insertLead = (transaction: Transaction, email: string): Promise<unknown> =>
+    sql.rows(
+      `INSERT INTO leads (company_id, first_name, last_name, email) VALUES ($1, 'A', 'B', $2)`,
+      [manager.companyId, email],
+      transaction,
+    );
   const leadsNamed = async (email: string): Promise<number> =>
     (await harness.sql<{ id: string }>('SELECT id FROM leads WHERE email = $1', [email])).length;
   const auditRowsOf = async (requestId: string): Promise<number> =>
@@ -98,11 +106,7 @@ describe('the write path', () => {
     const email = `${randomUUID()}@sent.test`;
     await expect(
       sut.run(async (transaction) => {
-        await sql.rows(
-          `INSERT INTO leads (company_id, first_name, last_name, email) VALUES ($1, 'A', 'B', $2)`,
-          [manager.companyId, email],
-          transaction,
-        );
+        await insertLead(transaction, email);
         sql.send(transaction, 'INSERT INTO audit_logs (id) VALUES ($1)', ['not a uuid']);
       }),
     ).rejects.toMatchObject({ code: '22P02' });
@@ -113,11 +117,7 @@ describe('the write path', () => {
     const email = `${randomUUID()}@swallowed.test`;
     await expect(
       sut.run(async (transaction) => {
-        await sql.rows(
-          `INSERT INTO leads (company_id, first_name, last_name, email) VALUES ($1, 'A', 'B', $2)`,
-          [manager.companyId, email],
-          transaction,
-        );
+        await insertLead(transaction, email);
         await sql.rows('SELECT 1/0', [], transaction).catch(() => undefined);
       }),
     ).rejects.toThrow(/aborted/);

@@ -18,3 +18,10 @@ export function uniqueViolationOf(error: unknown): string | null {
   const name = carrier.original?.constraint ?? carrier.constraint;
   return typeof name === 'string' ? name : null;
 }
+
+const FOREIGN_KEY_VIOLATION = '23503';
+
+/** Whether a write pointed at a row that is not there (or, by a composite key, another company's). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return sqlState(error) === FOREIGN_KEY_VIOLATION;
+}

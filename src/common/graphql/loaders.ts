@@ -23,6 +23,20 @@ export function byId<T extends { id: string }>(
   return ids.map((id) => found.get(id) ?? null);
 }
 
+/** The rows of each key, in the order of `keys`: a batch of lists (a lead's interactions, …). */
+export function groupedBy<T>(
+  keys: readonly string[],
+  rows: readonly T[],
+  keyOf: (row: T) => string | null,
+): T[][] {
+  const grouped = new Map<string, T[]>(keys.map((key) => [key, []]));
+  for (const row of rows) {
+    const key = keyOf(row);
+    if (key !== null) grouped.get(key)?.push(row);
+  }
+  return keys.map((key) => grouped.get(key) ?? []);
+}
+
 /** Every batch the features defined at boot; each request gets its own loaders over them. */
 @Injectable()
 export class LoaderRegistry {
