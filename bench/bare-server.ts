@@ -1,6 +1,6 @@
 import http from 'node:http';
 import pg from 'pg';
-import { BARE_SQL, type BareBody, type BareContext } from './bare-sql.js';
+import { BARE_SQL, BareStatus, type BareContext } from './bare-sql.js';
 
 /**
  * The floor the API is compared with: a bare node:http server over a pg pool of the same size,
@@ -19,11 +19,12 @@ function main(): void {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       if (!handler) return void res.writeHead(404).end();
-      const body = (chunks.length ? JSON.parse(Buffer.concat(chunks).toString()) : {}) as BareBody;
-      handler(pool, ctx, body).then(
+      const headers = req.headers as Record<string, string | undefined>;
+      handler(pool, ctx, { body: Buffer.concat(chunks).toString(), headers }).then(
         (data) => {
-          const json = JSON.stringify(data);
-          res.writeHead(200, {
+          const answer = data instanceof BareStatus ? data : new BareStatus(200, data);
+          const json = JSON.stringify(answer.body);
+          res.writeHead(answer.code, {
             'content-type': 'application/json',
             'content-length': Buffer.byteLength(json),
           });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 
 /**
@@ -8,11 +9,30 @@ import type pg from 'pg';
 export interface BareContext {
   companyId: string;
   adminId: string;
+  /** The INGEST key the API's ingestion scenarios send. */
+  apiKeyId: string;
   deep: { createdAt: string; id: string };
 }
 
-export type BareBody = { variables?: Record<string, unknown> };
-type Handler = (pool: pg.Pool, ctx: BareContext, body: BareBody) => Promise<unknown>;
+/** A request as the API receives it: its body's text and its headers (names lower-case). */
+export interface BareRequest {
+  body: string;
+  headers: Record<string, string | undefined>;
+}
+
+/** An answer other than 200 (the floors of POST /api/lead answer 201 and 409 as the API does). */
+export class BareStatus {
+  constructor(
+    readonly code: number,
+    readonly body: unknown,
+  ) {}
+}
+
+type Handler = (pool: pg.Pool, ctx: BareContext, request: BareRequest) => Promise<unknown>;
+
+/** The GraphQL request's variables. */
+const variables = (request: BareRequest): Record<string, unknown> =>
+  (JSON.parse(request.body) as { variables?: Record<string, unknown> }).variables ?? {};
 
 const PAGE = 'SELECT * FROM leads WHERE company_id = $1 AND deleted_at IS NULL';
 const SEARCH = 'search_text LIKE lower($2)';
@@ -80,8 +100,8 @@ export const BARE_SQL: Record<string, Handler> = {
         )
       ).rows,
     ),
-  search: async (pool, ctx, body) => {
-    const s = body.variables?.s;
+  search: async (pool, ctx, request) => {
+    const s = variables(request).s;
     const term = `%${typeof s === 'string' ? s : ''}%`;
     const probe = await pool.query<LeadRow>(
       `SELECT l.* FROM (SELECT * FROM (SELECT id, search_text, created_at AS k FROM leads WHERE company_id = $1 AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 4000) w
@@ -119,28 +139,110 @@ export const BARE_SQL: Record<string, Handler> = {
         ?.push({ id: i.id, type: i.type, date: i.date.toISOString(), notes: i.notes });
     return { data: { leads: page.map((l) => ({ ...lead(l), interactions: byLead.get(l.id) })) } };
   },
-  createLead: async (pool, ctx, body) => {
-    const input = (body.variables?.i ?? {}) as { email?: string };
+  createLead: async (pool, ctx, request) => {
+    const input = (variables(request).i ?? {}) as { email?: string };
     const { rows } = await pool.query<{ id: string }>(
       `INSERT INTO leads (company_id, first_name, last_name, email, budget) VALUES ($1, 'Bench', 'Create', $2, 1000) RETURNING id`,
       [ctx.companyId, input.email],
     );
     return { data: { createLead: { id: rows[0].id } } };
   },
-  createInteraction: async (pool, ctx, body) => {
-    const input = (body.variables?.i ?? {}) as { leadId?: string };
+  createInteraction: async (pool, ctx, request) => {
+    const input = (variables(request).i ?? {}) as { leadId?: string };
     const { rows } = await pool.query<{ id: string }>(
       `INSERT INTO interactions (company_id, lead_id, type, date, notes, created_by_id) VALUES ($1, $2, 'CALL', now(), 'Called.', $3) RETURNING id`,
       [ctx.companyId, input.leadId, ctx.adminId],
     );
     return { data: { createInteraction: { id: rows[0].id } } };
   },
-  updateLead: async (pool, ctx, body) => {
-    const input = (body.variables?.i ?? {}) as { id?: string; location?: string };
+  updateLead: async (pool, ctx, request) => {
+    const input = (variables(request).i ?? {}) as { id?: string; location?: string };
     const { rows } = await pool.query<{ id: string }>(
       `UPDATE leads SET location = $3, updated_at = now() WHERE id = $1 AND company_id = $2 RETURNING id`,
       [input.id, ctx.companyId, input.location],
     );
     return { data: { updateLead: { id: rows[0]?.id ?? null } } };
   },
+  ingest: async (pool, ctx, request) => {
+    const raw = await storeRaw(pool, ctx, request);
+    const lead = JSON.parse(request.body) as Record<string, string>;
+    // The lead, its audit row and the journal's links: one statement, one commit.
+    const { rows } = await pool.query<{ id: string }>(
+      `WITH lead AS (
+         INSERT INTO leads (company_id, first_name, last_name, email, phone, country, source, attribution)
+         VALUES ($1, $2, $3, lower($4), $5, $6, $13, $7::jsonb) RETURNING id
+       ), audit AS (
+         INSERT INTO audit_logs (company_id, actor_kind, actor_api_key_id, action, entity_type, entity_id, changes, request_id)
+         SELECT $1, 'api_key', $8, 'lead.created', 'lead', id, $9::jsonb, $10 FROM lead
+       ), linked AS (
+         UPDATE leads_raw SET status = 'PROCESSED', lead_id = (SELECT id FROM lead), locked_until = NULL,
+           processed_at = clock_timestamp() WHERE id = $11
+       ), keyed AS (
+         UPDATE leads_idempotency SET lead_id = (SELECT id FROM lead) WHERE company_id = $1 AND key = $12
+       )
+       SELECT id FROM lead`,
+      [
+        ctx.companyId,
+        lead.firstName,
+        lead.lastName,
+        lead.email,
+        lead.phone,
+        lead.country,
+        JSON.stringify({ clickId: lead.click_id, offer: lead.offer }),
+        ctx.apiKeyId,
+        JSON.stringify({ email: [null, lead.email] }),
+        raw.requestId,
+        raw.id,
+        request.headers['idempotency-key'],
+        lead.sourcetype,
+      ],
+    );
+    return new BareStatus(201, { ok: true, lead_id: rows[0].id, raw_id: raw.id });
+  },
+  // Every request after the first with one key and body: stored, then answered with the key's lead.
+  'ingest-storm': async (pool, ctx, request) => {
+    const raw = await storeRaw(pool, ctx, request);
+    const { rows } = await pool.query<{ lead_id: string }>(
+      `UPDATE leads_raw SET status = 'DUPLICATE', processed_at = clock_timestamp(), locked_until = NULL,
+         lead_id = (SELECT lead_id FROM leads_idempotency WHERE company_id = $2 AND key = $3)
+       WHERE id = $1 RETURNING lead_id`,
+      [raw.id, ctx.companyId, request.headers['idempotency-key']],
+    );
+    return new BareStatus(409, { ok: true, lead_id: rows[0].lead_id, deduplicated: true });
+  },
 };
+
+/**
+ * What POST /api/lead must commit before anything else: the request, and the claim of its key.
+ * Autocommit: the journal row is durable before the lead is written.
+ */
+async function storeRaw(
+  pool: pg.Pool,
+  ctx: BareContext,
+  request: BareRequest,
+): Promise<{ id: string; requestId: string }> {
+  const requestId =
+    request.headers['x-request-id'] ?? createHash('sha1').update(request.body).digest('hex');
+  const { rows } = await pool.query<{ id: string }>(
+    `WITH raw AS (
+       INSERT INTO leads_raw (company_id, api_key_id, body, payload, idempotency_key, fingerprint,
+         request_id, remote_ip, status, locked_until)
+       VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, '127.0.0.1', 'RECEIVED', clock_timestamp() + interval '60 seconds')
+       RETURNING id
+     ), claim AS (
+       INSERT INTO leads_idempotency (company_id, key, fingerprint, raw_id)
+       SELECT $1, $5, $6, id FROM raw WHERE $5::text IS NOT NULL ON CONFLICT DO NOTHING
+     )
+     SELECT id FROM raw`,
+    [
+      ctx.companyId,
+      ctx.apiKeyId,
+      Buffer.from(request.body),
+      request.body,
+      request.headers['idempotency-key'] ?? null,
+      createHash('sha256').update(request.body).digest('hex'),
+      requestId,
+    ],
+  );
+  return { id: rows[0].id, requestId };
+}

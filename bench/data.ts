@@ -1,7 +1,7 @@
 import argon2 from 'argon2';
 import { QueryTypes } from 'sequelize';
 import { argValue, BENCH, openBenchDatabase } from './bench-env.js';
-import { generateInteractions, generateLeads, type Query } from './generate.js';
+import { generateInteractions, generateJournal, generateLeads, type Query } from './generate.js';
 
 /**
  * `pnpm bench:data --leads 1000000 --interactions 5000000 [--reset]`: a bench company with realistic
@@ -25,6 +25,11 @@ async function main(): Promise<void> {
           [existing.company_id],
         );
         console.log(`Bench data already present (${n} leads). Use --reset to regenerate.`);
+        // Data made before the journal existed gets one.
+        const [journal] = await q('SELECT 1 FROM leads_raw WHERE company_id = $1 LIMIT 1', [
+          existing.company_id,
+        ]);
+        if (!journal) await journalOf(q, existing.company_id);
         return;
       }
       console.log('Removing the previous bench company…');
@@ -57,6 +62,7 @@ async function main(): Promise<void> {
     console.log('Ordering interactions by date…');
     await db.sequelize.query('CLUSTER interactions USING interactions_by_company');
     await db.sequelize.query('ALTER TABLE interactions SET WITHOUT CLUSTER');
+    await journalOf(q, company.id);
     // VACUUM as well as ANALYZE: a table that has lived in production has its hint bits and
     // visibility map set, which index-only scans and the first reads of every page depend on.
     await db.sequelize.query('VACUUM ANALYZE leads');
@@ -67,6 +73,12 @@ async function main(): Promise<void> {
   } finally {
     await db.onApplicationShutdown();
   }
+}
+
+async function journalOf(q: Query, companyId: string): Promise<void> {
+  console.log(`Journal: ${await generateJournal(q, companyId)} submissions`);
+  await q('VACUUM ANALYZE leads_raw');
+  await q('VACUUM ANALYZE leads_idempotency');
 }
 
 main().catch((error: unknown) => {

@@ -195,3 +195,33 @@ export async function generateInteractions(
   }
   return made;
 }
+
+/**
+ * The ingestion journal of the leads whose source is the web form (about a fifth): one processed
+ * submission each, linked, with its idempotency key, received when the lead was created. A
+ * company that takes leads from forms has this history, and the plans of the journal's statements
+ * are made for tables of its size.
+ */
+export async function generateJournal(q: Query, companyId: string): Promise<number> {
+  const [row] = await q<{ n: number }>(
+    `WITH raw AS (
+       INSERT INTO leads_raw (company_id, body, payload, idempotency_key, fingerprint, request_id,
+         remote_ip, status, lead_id, received_at, processed_at)
+       SELECT l.company_id, convert_to(j::text, 'UTF8'), j, 'seed-' || l.id, md5(j::text),
+         'seed-' || l.id, '203.0.113.7', 'PROCESSED', l.id, l.created_at, l.created_at
+       FROM leads l,
+         LATERAL (SELECT jsonb_build_object('firstName', l.first_name, 'lastName', l.last_name,
+           'email', l.email, 'phone', l.phone, 'sourcetype', 'landing') AS j) b
+       WHERE l.company_id = $1 AND l.source = 'web'
+       ORDER BY l.created_at
+       RETURNING id, company_id, idempotency_key, fingerprint, lead_id, received_at
+     ), keyed AS (
+       INSERT INTO leads_idempotency (company_id, key, fingerprint, raw_id, lead_id, created_at)
+       SELECT company_id, idempotency_key, fingerprint, id, lead_id, received_at FROM raw
+       RETURNING 1
+     )
+     SELECT count(*)::int AS n FROM keyed`,
+    [companyId],
+  );
+  return row.n;
+}

@@ -16,6 +16,7 @@ import { countRoundTrips } from './round-trips.js';
 import {
   measureApi,
   measureBare,
+  type BenchRequest,
   measureOpenLoop,
   median,
   processTreeCpuMs,
@@ -34,14 +35,38 @@ const SEARCH_TERMS = [
   'nguyen',
 ];
 const LEAD_COLUMNS = 'id firstName lastName email phone budget location status createdAt';
+// One per bench run: the counting server (measureRoundTrips) accepts the main server's tokens.
+const JWT_SECRET = randomBytes(48).toString('base64');
 
 interface Scenario {
   name: string;
   /** Its SQL on both floors (bench/bare-sql.ts), and its route on the bare HTTP server. */
   floor: string;
-  query?: (i: number) => { query: string; variables?: Record<string, unknown> };
+  /** The API's route: /graphql unless said. */
+  path?: string;
+  /** The statuses a request answers when all goes well: 200 unless said. */
+  ok?: number[];
+  /** Request number i. */
+  request: (i: number) => BenchRequest;
   /** The statement whose plan is shown, with the index it must use on this data. */
   explain?: { sql: string; params: unknown[]; index: RegExp };
+}
+
+const pathOf = (scenario: Scenario): string => scenario.path ?? '/graphql';
+const okOf = (scenario: Scenario): number[] => scenario.ok ?? [200];
+
+/** One request of a scenario to `base`; throws when its answer is not one of the expected. */
+async function send(
+  base: string,
+  scenario: Scenario,
+  i: number,
+  ok = okOf(scenario),
+): Promise<void> {
+  const { body, headers } = scenario.request(i);
+  const res = await fetch(`${base}${pathOf(scenario)}`, { method: 'POST', headers, body });
+  const text = await res.text();
+  if (!ok.includes(res.status) || text.includes('"errors"'))
+    throw new Error(`${scenario.name}: ${res.status} ${text}`);
 }
 
 /**
@@ -69,10 +94,11 @@ async function startServer(
       // Whenever it is set, so that one worker and several count rate limits the same way.
       ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
       DB_POOL_MAX: String(Math.max(1, Math.floor(POOL / workers))),
-      JWT_SECRET: randomBytes(48).toString('base64'),
+      JWT_SECRET,
       JWT_ACCESS_TTL_SECONDS: '3600',
       RATE_LIMIT_PER_MINUTE: '100000000',
       LOGIN_LIMIT_PER_IP: '1000',
+      INGEST_RATE_LIMIT_PER_MINUTE: '100000000',
     },
     stdio: ['ignore', log, log],
   });
@@ -104,17 +130,12 @@ async function measureRoundTrips(url: string, scenarios: Scenario[]): Promise<Ma
   proxied.port = String(counter.port);
   const server = await startServer(proxied.toString(), 1, 'counting');
   try {
-    const login = (await gql(server.base, '', {
-      query: 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }',
-      variables: { i: { email: BENCH.email, password: BENCH.password } },
-    })) as { login: { accessToken: string } };
-    const token = login.login.accessToken;
     const perRequest = new Map<string, number>();
     let i = 50_000_000; // past any index the load runs used: emails stay unique
     for (const scenario of scenarios) {
-      for (let n = 0; n < 5; n++) await gql(server.base, token, scenario.query!(i++));
+      for (let n = 0; n < 5; n++) await send(server.base, scenario, i++);
       const before = counter.count();
-      for (let n = 0; n < 50; n++) await gql(server.base, token, scenario.query!(i++));
+      for (let n = 0; n < 50; n++) await send(server.base, scenario, i++);
       perRequest.set(scenario.name, (counter.count() - before) / 50);
     }
     return perRequest;
@@ -242,9 +263,12 @@ async function main(): Promise<void> {
   try {
     // Leads the createLead scenario made last time would sit on top of every list: remove them.
     // VACUUM too: the deleted rows would otherwise sit, dead, at the newest end of every index.
+    // The journal rows of ingested ones go with them (their foreign key cascades); the others
+    // (the storm's, one per request) are removed here.
     const cleanUp = async () => {
       await bare.query("DELETE FROM leads WHERE email LIKE '%@bench.test'");
-      await bare.query('VACUUM ANALYZE leads');
+      await bare.query("DELETE FROM leads_raw WHERE request_id LIKE 'bench-%'");
+      await bare.query('VACUUM ANALYZE leads, leads_raw, leads_idempotency');
     };
     await cleanUp();
     const {
@@ -269,6 +293,17 @@ async function main(): Promise<void> {
     });
     const token = ((await login.json()) as { data: { login: { accessToken: string } } }).data.login
       .accessToken;
+    const graphql =
+      (build: (i: number) => { query: string; variables?: Record<string, unknown> }) =>
+      (i: number): BenchRequest => ({
+        body: JSON.stringify(build(i)),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      });
+    const { createApiKey: ingestKey } = (await gql(server.base, token, {
+      query:
+        'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { apiKey { id } secret } }',
+      variables: { i: { name: `bench ${new Date().toISOString()}`, scopes: ['INGEST'] } },
+    })) as { createApiKey: { apiKey: { id: string }; secret: string } };
 
     // The cursor of the page at depth: page 20 000 of 50 when there are a million leads.
     const depth = Math.max(0, Math.min(bench.n - 51, 999_950));
@@ -302,10 +337,31 @@ async function main(): Promise<void> {
       BENCH.email,
     ]);
     const target = (i: number): string => targets[i % targets.length].id;
+    /** A lead-capture form's POST, as the sender of the seeds sends it. */
+    const submission = (key: string, i: number): BenchRequest => ({
+      body: JSON.stringify({
+        firstName: 'Bench',
+        lastName: 'Ingest',
+        email: `${key}@bench.test`,
+        phone: '+1 555 0100',
+        country: 'US',
+        lang: 'en',
+        click_id: `click-${i}`,
+        offer: 'bench-offer',
+        sourcetype: 'landing',
+      }),
+      headers: {
+        'content-type': 'application/json',
+        'x-api-key': ingestKey.secret,
+        'idempotency-key': key,
+        'x-request-id': `bench-${run}-${i}`,
+      },
+    });
 
     const bareContext: BareContext = {
       companyId,
       adminId: admin.id,
+      apiKeyId: ingestKey.apiKey.id,
       deep: { createdAt: deep.created_at.toISOString(), id: deep.id },
     };
     const bareHttp = await startBareServer(db.url, bareContext);
@@ -317,12 +373,12 @@ async function main(): Promise<void> {
       {
         name: '{ me { id } } (per-request overhead)',
         floor: 'me',
-        query: () => ({ query: '{ me { id } }' }),
+        request: graphql(() => ({ query: '{ me { id } }' })),
       },
       {
         name: 'first page (50)',
         floor: 'first-page',
-        query: () => ({ query: `{ leads(first: 50) { ${LEAD_COLUMNS} } }` }),
+        request: graphql(() => ({ query: `{ leads(first: 50) { ${LEAD_COLUMNS} } }` })),
         explain: {
           sql: `${page} ORDER BY created_at DESC, id DESC LIMIT 51`,
           params: [companyId],
@@ -332,10 +388,10 @@ async function main(): Promise<void> {
       {
         name: `page at depth (row ${depth.toLocaleString('en-US')}, cursor)`,
         floor: 'depth',
-        query: () => ({
+        request: graphql(() => ({
           query: `query($a: String) { leads(first: 50, after: $a) { ${LEAD_COLUMNS} } }`,
           variables: { a: deepCursor },
-        }),
+        })),
         explain: {
           sql: `${page} AND (created_at, id) < ($2::timestamptz, $3::uuid) ORDER BY created_at DESC, id DESC LIMIT 51`,
           params: [companyId, deep.created_at, deep.id],
@@ -345,9 +401,9 @@ async function main(): Promise<void> {
       {
         name: 'filtered + sorted (status, budget ≥, by budget)',
         floor: 'filtered',
-        query: () => ({
+        request: graphql(() => ({
           query: `{ leads(first: 50, filter: { status: [QUALIFIED, CONTACTED], budgetMin: 100000 }, orderBy: { field: BUDGET, direction: DESC }) { ${LEAD_COLUMNS} } }`,
-        }),
+        })),
         explain: {
           sql: `${page} AND status = ANY($2::text[]) AND budget >= 100000 ORDER BY coalesce(budget, -1) DESC, id DESC LIMIT 51`,
           params: [companyId, ['QUALIFIED', 'CONTACTED']],
@@ -357,10 +413,10 @@ async function main(): Promise<void> {
       {
         name: 'search (name/email/phone part)',
         floor: 'search',
-        query: (i) => ({
+        request: graphql((i) => ({
           query: `query($s: String) { leads(first: 50, filter: { search: $s }) { ${LEAD_COLUMNS} } }`,
           variables: { s: SEARCH_TERMS[i % SEARCH_TERMS.length] },
-        }),
+        })),
         explain: {
           sql: `WITH found AS MATERIALIZED (SELECT id, created_at AS k FROM leads WHERE company_id = $1 AND deleted_at IS NULL AND ${search}) SELECT * FROM found ORDER BY k DESC, id DESC LIMIT 51`,
           params: [companyId, '%lead123456%'],
@@ -370,14 +426,14 @@ async function main(): Promise<void> {
       {
         name: '50 leads with interactions nested',
         floor: 'nested',
-        query: () => ({
+        request: graphql(() => ({
           query: `{ leads(first: 50) { ${LEAD_COLUMNS} interactions { id type date notes } } }`,
-        }),
+        })),
       },
       {
         name: 'createLead',
         floor: 'createLead',
-        query: (i) => ({
+        request: graphql((i) => ({
           query: 'mutation($i: CreateLeadInput!) { createLead(createLeadInput: $i) { id } }',
           variables: {
             i: {
@@ -387,12 +443,12 @@ async function main(): Promise<void> {
               budget: 1000,
             },
           },
-        }),
+        })),
       },
       {
         name: 'createInteraction',
         floor: 'createInteraction',
-        query: (i) => ({
+        request: graphql((i) => ({
           query:
             'mutation($i: CreateInteractionInput!) { createInteraction(createInteractionInput: $i) { id } }',
           variables: {
@@ -403,15 +459,30 @@ async function main(): Promise<void> {
               notes: 'Called.',
             },
           },
-        }),
+        })),
       },
       {
         name: 'updateLead',
         floor: 'updateLead',
-        query: (i) => ({
+        request: graphql((i) => ({
           query: 'mutation($i: UpdateLeadInput!) { updateLead(updateLeadInput: $i) { id } }',
           variables: { i: { id: target(i), location: `Bench ${i}` } },
-        }),
+        })),
+      },
+      {
+        name: 'POST /api/lead, unique keys',
+        floor: 'ingest',
+        path: '/api/lead',
+        ok: [201],
+        request: (i) => submission(`ingest-${run}-${i}`, i),
+      },
+      {
+        // One key and body from every client: the first request made the lead, the rest are resends.
+        name: 'POST /api/lead, one key storm',
+        floor: 'ingest-storm',
+        path: '/api/lead',
+        ok: [409],
+        request: () => submission(`storm-${run}`, -1),
       },
     ];
 
@@ -444,19 +515,21 @@ async function main(): Promise<void> {
       half: Figures;
     }[] = [];
     for (const scenario of scenarios.filter((x) => x.name.includes(only))) {
-      await gql(server.base, token, scenario.query!(0)); // fails loudly if the query is wrong
+      // Fails loudly if the request is wrong (and makes the lead the storm's resends answer with).
+      await send(server.base, scenario, 0, [...okOf(scenario), 201]);
       let i = 1;
       const requests: autocannon.Request[] = [
         {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          setupRequest: (req) => ({ ...req, body: JSON.stringify(scenario.query!(i++)) }),
+          setupRequest: (req) => ({ ...req, ...scenario.request(i++) }),
         },
       ];
+      const url = `${server.base}${pathOf(scenario)}`;
+      const ok = okOf(scenario);
       // Both servers run the scenario for a while first, unmeasured: the first seconds of a code
       // path are spent compiling it, and would count against whichever scenario came first.
       const warmUp = Math.max(1, Math.ceil(duration / 4));
-      await measureApi({ url: `${server.base}/graphql`, connections, duration: warmUp, requests });
+      await measureApi({ url, connections, duration: warmUp, requests });
       await measureApi({
         url: `${bareHttp.base}/${scenario.floor}`,
         connections,
@@ -470,19 +543,22 @@ async function main(): Promise<void> {
       const httpRuns: Figures[] = [];
       for (let round = 0; round < rounds; round++) {
         apiRuns.push(
-          await measureApi({ url: `${server.base}/graphql`, connections, duration, requests }, () =>
-            processTreeCpuMs(server.child.pid!),
+          await measureApi(
+            { url, connections, duration, requests },
+            () => processTreeCpuMs(server.child.pid!),
+            ok,
           ),
         );
         httpRuns.push(
           await measureApi(
             { url: `${bareHttp.base}/${scenario.floor}`, connections, duration, requests },
             () => processTreeCpuMs(bareHttp.child.pid!),
+            ok,
           ),
         );
         bareRuns.push(
           await measureBare(
-            () => BARE_SQL[scenario.floor](bare, bareContext, scenario.query!(floorRequest++)),
+            () => BARE_SQL[scenario.floor](bare, bareContext, scenario.request(floorRequest++)),
             connections,
             duration,
           ),
@@ -491,18 +567,17 @@ async function main(): Promise<void> {
       const api = median(apiRuns);
       const bareFigures = median(bareRuns);
       // One client at a time: the service time, without the queueing that 50 clients add.
-      const single = await measureApi({
-        url: `${server.base}/graphql`,
-        connections: 1,
-        duration: Math.max(3, Math.ceil(duration / 2)),
-        requests,
-      });
+      const single = await measureApi(
+        { url, connections: 1, duration: Math.max(3, Math.ceil(duration / 2)), requests },
+        undefined,
+        ok,
+      );
       // The same clients offering half the load the server just sustained, at a steady pace: the
       // wait a user sees on a busy server that is not overloaded.
       const half = await measureOpenLoop({
-        url: `${server.base}/graphql`,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: () => JSON.stringify(scenario.query!(i++)),
+        url,
+        request: () => scenario.request(i++),
+        ok,
         rate: Math.max(1, api.rps / 2),
         connections,
         seconds: duration,

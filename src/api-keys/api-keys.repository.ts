@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Transaction } from 'sequelize';
 import { Sql } from '../database/sql.js';
 import { ApiKey } from './models/api-key.model.js';
+import { usableKeySql } from './usable-key.js';
 
 @Injectable()
 export class ApiKeysRepository {
@@ -45,14 +46,14 @@ export class ApiKeysRepository {
     return rows.length;
   }
 
-  /** Every ingested lead asks this: one indexed lookup through the driver, no model instance. */
-  async findByHash(
+  /** The live key of a secret's hash that holds `scope` (see usableKeySql). */
+  async findUsable(
     keyHash: string,
-  ): Promise<Pick<ApiKey, 'id' | 'companyId' | 'scopes' | 'revokedAt'> | null> {
-    const [key] = await this.sql.rows<Pick<ApiKey, 'id' | 'companyId' | 'scopes' | 'revokedAt'>>(
-      `SELECT id, company_id AS "companyId", scopes, revoked_at AS "revokedAt"
-       FROM api_keys WHERE key_hash = $1`,
-      [keyHash],
+    scope: string,
+  ): Promise<{ id: string; companyId: string; scopes: string[] } | null> {
+    const [key] = await this.sql.rows<{ id: string; companyId: string; scopes: string[] }>(
+      usableKeySql('$1', '$2'),
+      [keyHash, scope],
     );
     return key ?? null;
   }

@@ -102,12 +102,18 @@ export class ApiKeysService {
    * `last_used_at` at most once a minute per key: a key that sends a lead a second would otherwise
    * cost a row update on every request.
    */
-  private async touch(id: string): Promise<void> {
+  private async used(id: string): Promise<void> {
     const now = Date.now();
     if ((this.touchedAt.get(id) ?? 0) > now - TOUCH_INTERVAL_MS) return;
     if (this.touchedAt.size >= MAX_LIVE_API_KEYS * 100) this.touchedAt.clear();
     this.touchedAt.set(id, now);
     await this.keys.touch(id);
+  }
+
+  /** The hash a presented secret is looked up by; null when it cannot be one of ours. */
+  hashOf(secret: string): string | null {
+    if (!secret.startsWith(SECRET_PREFIX) || secret.length > 200) return null;
+    return hashSecret(secret);
   }
 
   /** The caller behind a presented secret, or null when it is unknown, revoked or lacks `scope`. */
@@ -116,10 +122,18 @@ export class ApiKeysService {
     secret: string,
     scope: ApiKeyScope,
   ): Promise<ApiKeyCaller | null> {
-    if (!secret.startsWith(SECRET_PREFIX) || secret.length > 200) return null;
-    const key = await this.keys.findByHash(hashSecret(secret));
-    if (!key || key.revokedAt || !key.scopes.includes(scope)) return null;
-    await this.touch(key.id);
+    const hash = this.hashOf(secret);
+    const key = hash ? await this.keys.findUsable(hash, scope) : null;
+    if (!key) return null;
+    return this.callerOf(meta, key);
+  }
+
+  /** A usable key (usableKeySql) as the caller; its use is recorded. */
+  async callerOf(
+    meta: RequestMeta,
+    key: { id: string; companyId: string; scopes: string[] },
+  ): Promise<ApiKeyCaller> {
+    await this.used(key.id);
     return {
       kind: ActorKind.API_KEY,
       apiKeyId: key.id,

@@ -3,6 +3,7 @@ import type { Transaction } from 'sequelize';
 import { SortDirection } from '../common/graphql/sort-direction.enum.js';
 import type { CursorValues } from '../common/pagination/cursor.js';
 import { Keyset, SqlParams } from '../common/pagination/keyset.js';
+import { prepared } from '../database/prepared.js';
 import { Sql } from '../database/sql.js';
 import type { AuditLogFilter } from './dto/audit-log-filter.input.js';
 import { AUDIT_LOG_RECORD_COLUMNS, type AuditLogRecord } from './models/audit-log.model.js';
@@ -13,10 +14,11 @@ export const AUDIT_KEYSET = new Keyset<AuditLogRecord>(
 );
 
 // clock_timestamp(), not the column's now(): the time of the write, not of the transaction's start.
-const INSERT_AUDIT_LOGS = `INSERT INTO audit_logs (company_id, actor_kind, actor_user_id, actor_api_key_id, action,
+const INSERT_AUDIT_LOGS =
+  prepared(`INSERT INTO audit_logs (company_id, actor_kind, actor_user_id, actor_api_key_id, action,
    entity_type, entity_id, changes, request_id, ip, created_at)
  SELECT *, clock_timestamp() FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[],
-   $6::text[], $7::uuid[], $8::jsonb[], $9::text[], $10::text[])`;
+   $6::text[], $7::uuid[], $8::jsonb[], $9::text[], $10::text[])`);
 
 /** An entry to write: the database gives it its id and time. */
 export type NewAuditLog = Omit<AuditLogRecord, 'id' | 'createdAt'>;

@@ -134,6 +134,15 @@ export class AppConfig {
   @IsBoolean()
   DB_SSL = false;
 
+  /**
+   * Named (prepared) statements for the hot writes (src/database/prepared.ts). Off behind a
+   * pooler that does not carry them between its server connections (PgBouncer in transaction mode
+   * before 1.21).
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  DB_PREPARED_STATEMENTS = true;
+
   /** Longest a statement may run on a pooled session (0: no limit); work that needs longer raises its own. */
   @Transform(toInt)
   @IsInt()

@@ -4,6 +4,8 @@
  * models map them (underscored), and `undefined` leaves a column out — its default, or unchanged.
  * Keys come from the repository's own code, never from a client: they are not escaped.
  */
+import { prepared, type Prepared } from './prepared.js';
+
 const snake = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 function columnsOf(row: Record<string, unknown>): [string[], unknown[]] {
@@ -16,11 +18,13 @@ export function insertRow(
   table: string,
   row: Record<string, unknown>,
   returning: string,
-): [string, unknown[]] {
+): [Prepared, unknown[]] {
   const [columns, values] = columnsOf(row);
   const placeholders = values.map((_, i) => `$${i + 1}`);
   return [
-    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING ${returning}`,
+    prepared(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING ${returning}`,
+    ),
     values,
   ];
 }
@@ -34,11 +38,13 @@ export function updateRow(
   key: { id: string; companyId: string },
   changes: Record<string, unknown>,
   returning: string,
-): [string, unknown[]] {
+): [Prepared, unknown[]] {
   const [columns, values] = columnsOf(changes);
   const sets = columns.map((column, i) => `${column} = $${i + 3}`);
   return [
-    `UPDATE ${table} SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1 AND company_id = $2 RETURNING ${returning}`,
+    prepared(
+      `UPDATE ${table} SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1 AND company_id = $2 RETURNING ${returning}`,
+    ),
     [key.id, key.companyId, ...values],
   ];
 }

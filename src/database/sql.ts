@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import type { Transaction } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
+import { AppConfig } from '../config/app-config.js';
 import { holdWrites, openTransactionOf } from './open-transaction.js';
+import { Prepared, StatementNames } from './prepared.js';
 
 /**
  * Statements straight to the driver, on a connection of Sequelize's pool or on the connection of a
@@ -19,19 +21,32 @@ function asError(error: unknown): Error {
 
 @Injectable()
 export class Sql {
-  constructor(private readonly sequelize: Sequelize) {}
+  private readonly names: StatementNames | null;
+
+  constructor(
+    private readonly sequelize: Sequelize,
+    config: AppConfig,
+  ) {
+    this.names = config.DB_PREPARED_STATEMENTS ? new StatementNames() : null;
+  }
 
   /** The rows of one statement: inside `transaction` when given, else on a pooled connection. */
-  async rows<T>(sql: string, values: readonly unknown[], transaction?: Transaction): Promise<T[]> {
-    this.log(sql, values);
+  async rows<T>(
+    sql: string | Prepared,
+    values: readonly unknown[],
+    transaction?: Transaction,
+  ): Promise<T[]> {
+    const query = this.query(sql, values);
     if (transaction) {
-      const result = await openTransactionOf(transaction).client.query(sql, values as unknown[]);
+      const result = await openTransactionOf(transaction).client.query(query);
       return result.rows as T[];
     }
     const pool = this.sequelize.connectionManager;
-    const client = (await pool.getConnection({ type: 'read' })) as pg.Client;
+    // 'write': these statements write too (autocommit), and a read replica, were one configured,
+    // must never get them.
+    const client = (await pool.getConnection({ type: 'write' })) as pg.Client;
     try {
-      const result = await client.query(sql, values as unknown[]);
+      const result = await client.query(query);
       return result.rows as T[];
     } finally {
       pool.releaseConnection(client);
@@ -44,16 +59,24 @@ export class Sql {
    * transaction helper sends COMMIT right behind it and fails the whole change if it failed. It
    * costs the request no round trip of its own.
    */
-  send(transaction: Transaction, sql: string, values: readonly unknown[]): void {
-    this.log(sql, values);
+  send(transaction: Transaction, sql: string | Prepared, values: readonly unknown[]): void {
+    const query = this.query(sql, values);
     const state = openTransactionOf(transaction);
     holdWrites(state.client);
     state.sent.push(
-      state.client.query(sql, values as unknown[]).then(
+      state.client.query(query).then(
         () => ({}),
         (error: unknown) => ({ error: asError(error) }),
       ),
     );
+  }
+
+  /** The driver's form of a statement (named when prepared), logged. */
+  private query(sql: string | Prepared, values: readonly unknown[]): pg.QueryConfig {
+    const text = typeof sql === 'string' ? sql : sql.text;
+    this.log(text, values);
+    const name = sql instanceof Prepared ? this.names?.of(text) : undefined;
+    return { text, values: values as unknown[], ...(name ? { name } : {}) };
   }
 
   /** The statement, to Sequelize's logger when it has one. */

@@ -46,10 +46,8 @@ export async function registerIngestionRoute(
       return send(reply, IngestionReplies.internalError());
     });
     scope.post('/api/lead', async (req, reply) => {
-      const admitted = await ingestion.admit(secretOf(req), { requestId: req.id, ip: req.ip });
-      if ('reply' in admitted) return send(reply, admitted.reply);
       const key = req.headers['idempotency-key'];
-      const answer = await ingestion.ingest(admitted.caller, {
+      const answer = await ingestion.submit(secretOf(req), {
         body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
         idempotencyKey: typeof key === 'string' ? key : undefined,
         requestId: req.id,

@@ -3,12 +3,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { sqlState } from '../common/errors/database-errors.js';
 import { ApiKeysService } from '../api-keys/api-keys.service.js';
 import { ApiKeyScope } from '../auth/api-key-scope.enum.js';
-import {
-  systemCaller,
-  type ApiKeyCaller,
-  type AuthContext,
-  type RequestMeta,
-} from '../auth/auth-context.js';
+import { systemCaller, type AuthContext } from '../auth/auth-context.js';
 import { AppConfig } from '../config/app-config.js';
 import type { SubmittedLead } from '../leads/dto/submitted-lead.js';
 import { LeadException, LeadReason } from '../leads/lead.exception.js';
@@ -18,7 +13,14 @@ import { RateLimiters } from '../rate-limit/rate-limiters.js';
 import { IngestionReplies as Reply, type IngestionReply } from './ingestion-reply.js';
 import { LeadRoutingService } from './lead-routing.service.js';
 import { RawLeadStatus } from './raw-lead-status.enum.js';
-import { RawLeadsRepository, type NewRawLead, type RawLeadRecord } from './raw-leads.repository.js';
+import { LeadRouting } from './lead-routing.enum.js';
+import {
+  RawLeadsRepository,
+  type KeyClaim,
+  type NewRawLead,
+  type RawLeadRecord,
+  type StoredRaw,
+} from './raw-leads.repository.js';
 import { normalize, receive, type Normalized } from './submission.js';
 
 /** One POST /api/lead as it arrived. */
@@ -38,6 +40,13 @@ interface StoredSubmission {
   apiKeyId: string | null;
   idempotencyKey: string | null;
   fingerprint: string;
+}
+
+/** Where a submission stands with its idempotency key, and its company's routing when known. */
+interface KeyState {
+  claimed: boolean;
+  held: Omit<KeyClaim, 'rawId'> | null;
+  routing: LeadRouting | undefined;
 }
 
 const FAILED_AUTH_PER_MINUTE = 30;
@@ -74,47 +83,51 @@ export class IngestionService {
   ) {}
 
   /**
-   * The key's caller, or the answer that ends the request: 401 for a bad key, 429 past 30 bad
-   * keys a minute from one address (per instance) or over the key's own limit.
+   * One POST /api/lead from the presented key's secret to its answer. The key is authenticated by
+   * the statement that stores the submission (RawLeadsRepository.store): a key that is not usable
+   * stores nothing and answers 401. Before that: 429 past 30 bad keys a minute from one address
+   * (per instance), or over the key's own limit.
    */
-  async admit(
-    secret: string | undefined,
-    meta: RequestMeta,
-  ): Promise<{ caller: ApiKeyCaller } | { reply: IngestionReply }> {
+  async submit(secret: string | undefined, submission: Submission): Promise<IngestionReply> {
     // Only failures count, so that no number of good requests at once runs into it; an address
     // past the limit is refused before its key is even looked up.
-    const client = clientKey(meta.ip);
+    const client = clientKey(submission.ip);
     const failures = await this.failedAuthPerIp.get(client);
     if (failures && failures.remainingPoints <= 0)
-      return { reply: Reply.rateLimited(Math.max(1, Math.ceil(failures.msBeforeNext / 1000))) };
-    const caller = secret
-      ? await this.apiKeys.authenticate(meta, secret, ApiKeyScope.INGEST)
-      : null;
-    if (!caller) {
-      await this.failedAuthPerIp.consume(client).catch(() => undefined);
-      return { reply: Reply.unauthorized() };
-    }
+      return Reply.rateLimited(Math.max(1, Math.ceil(failures.msBeforeNext / 1000)));
+    const keyHash = secret ? this.apiKeys.hashOf(secret) : null;
+    if (!secret || !keyHash) return this.refused(client);
     try {
-      await this.limiters.ingestPerKey.consume(caller.apiKeyId);
+      // By the hash the key is found by: the limit is the key's, counted before it is looked up.
+      await this.limiters.ingestPerKey.consume(keyHash);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      return { reply: Reply.rateLimited(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))) };
+      return Reply.rateLimited(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
     }
-    return { caller };
+    const key = submission.idempotencyKey;
+    if (key !== undefined && !PRINTABLE_ASCII.test(key)) {
+      // Nothing is stored; only a good key learns what is wrong with the request.
+      const meta = { requestId: submission.requestId, ip: submission.ip };
+      const caller = await this.apiKeys.authenticate(meta, secret, ApiKeyScope.INGEST);
+      return caller ? Reply.invalidIdempotencyKey() : this.refused(client);
+    }
+    return this.ingest(keyHash, client, submission);
   }
 
-  async ingest(caller: ApiKeyCaller, submission: Submission): Promise<IngestionReply> {
+  private async ingest(
+    keyHash: string,
+    client: string,
+    submission: Submission,
+  ): Promise<IngestionReply> {
     const key = submission.idempotencyKey;
-    if (key !== undefined && !PRINTABLE_ASCII.test(key)) return Reply.invalidIdempotencyKey();
     // In memory, and unable to throw: only what to store and whether to claim the key depend on it.
     const received = receive(submission.body);
     const normalized = normalize(received.json);
-    let stored: StoredSubmission;
-    let claimed: boolean;
+    let row: StoredRaw | null;
     try {
-      const row = await this.storeRaw({
-        companyId: caller.companyId,
-        apiKeyId: caller.apiKeyId,
+      row = await this.storeRaw({
+        keyHash,
+        scope: ApiKeyScope.INGEST,
         body: submission.body,
         payload: received.storableJson ? submission.body.toString('utf8') : null,
         idempotencyKey: key ?? null,
@@ -127,28 +140,41 @@ export class IngestionService {
         claimKey: normalized.kind === 'lead',
         leaseSeconds: this.config.INGEST_LEASE_SECONDS,
       });
-      stored = {
-        id: row.id,
-        companyId: caller.companyId,
-        apiKeyId: caller.apiKeyId,
-        idempotencyKey: key ?? null,
-        fingerprint: received.fingerprint,
-      };
-      claimed = row.claimed;
     } catch (error) {
       // The one answer that means "not stored": the sender sends it again.
       this.logger.error(`a submission could not be stored: ${String(error)}`);
       return Reply.internalError();
     }
+    if (!row) return this.refused(client);
+    const caller = await this.apiKeys.callerOf(
+      { requestId: submission.requestId, ip: submission.ip },
+      row.key,
+    );
+    const stored: StoredSubmission = {
+      id: row.id,
+      companyId: caller.companyId,
+      apiKeyId: caller.apiKeyId,
+      idempotencyKey: key ?? null,
+      fingerprint: received.fingerprint,
+    };
     if (normalized.kind !== 'lead') {
       // A key already claimed by another payload is refused whatever this one holds.
-      if (key && (await this.keyReusedBy(stored, key))) return Reply.keyReused();
+      if (row.held && row.held.fingerprint !== stored.fingerprint) {
+        await this.rejectReused(stored).catch(() => undefined); // stored either way
+        return Reply.keyReused();
+      }
       return normalized.kind === 'no-email' ? Reply.rejected(stored.id) : Reply.invalidPayload();
     }
-    return this.settle(caller, stored, normalized.lead, claimed, {
+    return this.settle(caller, stored, normalized.lead, row, {
       waitMs: this.config.INGEST_IDEMPOTENCY_WAIT_MS,
       queueOnFailure: true,
     });
+  }
+
+  /** 401, counted against the address: guessing keys is slowed down here. */
+  private async refused(client: string): Promise<IngestionReply> {
+    await this.failedAuthPerIp.consume(client).catch(() => undefined);
+    return Reply.unauthorized();
   }
 
   /**
@@ -173,14 +199,18 @@ export class IngestionService {
       idempotencyKey: raw.idempotencyKey,
       fingerprint: raw.fingerprint,
     };
-    let claimed = true;
+    let claim: KeyState = { claimed: true, held: null, routing: undefined };
     if (raw.idempotencyKey) {
-      const claim = await this.raws.claimOf(raw.companyId, raw.idempotencyKey);
-      claimed = claim
-        ? claim.rawId === raw.id
-        : await this.raws.claim(raw.companyId, raw.idempotencyKey, raw.fingerprint, raw.id);
+      const held = await this.raws.claimOf(raw.companyId, raw.idempotencyKey);
+      claim = {
+        claimed: held
+          ? held.rawId === raw.id
+          : await this.raws.claim(raw.companyId, raw.idempotencyKey, raw.fingerprint, raw.id),
+        held,
+        routing: undefined,
+      };
     }
-    return this.settle(caller, stored, normalized.lead, claimed, {
+    return this.settle(caller, stored, normalized.lead, claim, {
       waitMs: 0,
       queueOnFailure: false,
     });
@@ -190,7 +220,7 @@ export class IngestionService {
    * The raw row; a body whose JSON PostgreSQL refuses after all (a data error: 22xxx) is stored
    * again without its jsonb — the bytes are what must not be lost.
    */
-  private async storeRaw(raw: NewRawLead): Promise<{ id: string; claimed: boolean }> {
+  private async storeRaw(raw: NewRawLead): Promise<StoredRaw | null> {
     try {
       return await this.raws.store(raw);
     } catch (error) {
@@ -207,13 +237,13 @@ export class IngestionService {
     caller: AuthContext,
     stored: StoredSubmission,
     lead: SubmittedLead,
-    claimed: boolean,
+    claim: KeyState,
     options: { waitMs: number; queueOnFailure: boolean },
   ): Promise<IngestionReply> {
     try {
-      if (stored.idempotencyKey && !claimed)
-        return await this.settleResend(stored, stored.idempotencyKey, options.waitMs);
-      return await this.write(caller, stored, lead);
+      if (stored.idempotencyKey && !claim.claimed)
+        return await this.settleResend(stored, stored.idempotencyKey, claim.held, options.waitMs);
+      return await this.write(caller, stored, lead, claim.routing);
     } catch (error) {
       if (!options.queueOnFailure) throw error;
       this.logger.warn(`submission ${stored.id} queued: ${String(error)}`);
@@ -232,9 +262,10 @@ export class IngestionService {
     caller: AuthContext,
     raw: StoredSubmission,
     lead: SubmittedLead,
+    routing: LeadRouting | undefined,
   ): Promise<IngestionReply> {
     try {
-      const assignee = await this.routing.assigneeFor(raw.companyId, raw.apiKeyId);
+      const assignee = await this.routing.assigneeFor(raw.companyId, raw.apiKeyId, routing);
       const created = await this.leads.createSubmitted(caller, lead, assignee, async (row, tx) =>
         this.raws.link(tx, raw, RawLeadStatus.PROCESSED, row.id),
       );
@@ -249,16 +280,8 @@ export class IngestionService {
     }
   }
 
-  /** Whether another payload holds the key; if so, this submission is rejected for it. */
-  private async keyReusedBy(raw: StoredSubmission, key: string): Promise<boolean> {
-    try {
-      const claim = await this.raws.claimOf(raw.companyId, key);
-      if (!claim || claim.fingerprint === raw.fingerprint) return false;
-      await this.raws.finish(raw.id, RawLeadStatus.REJECTED, { error: 'idempotency_key_reused' });
-      return true;
-    } catch {
-      return false; // stored either way; its own answer stands
-    }
+  private rejectReused(raw: StoredSubmission): Promise<void> {
+    return this.raws.finish(raw.id, RawLeadStatus.REJECTED, { error: 'idempotency_key_reused' });
   }
 
   /**
@@ -269,13 +292,16 @@ export class IngestionService {
   private async settleResend(
     raw: StoredSubmission,
     key: string,
+    seen: Omit<KeyClaim, 'rawId'> | null,
     waitMs: number,
   ): Promise<IngestionReply> {
     const deadline = Date.now() + waitMs;
+    // The first look is the one the raw row's statement took, when it saw the claim: a claim made
+    // while that statement ran is committed by now, but was not in its snapshot.
+    let claim = seen ?? (await this.raws.claimOf(raw.companyId, key));
     for (let pause = 10; ; pause = Math.min(pause * 2, 200)) {
-      const claim = await this.raws.claimOf(raw.companyId, key);
       if (claim && claim.fingerprint !== raw.fingerprint) {
-        await this.raws.finish(raw.id, RawLeadStatus.REJECTED, { error: 'idempotency_key_reused' });
+        await this.rejectReused(raw);
         return Reply.keyReused();
       }
       if (claim?.leadId) {
@@ -294,6 +320,7 @@ export class IngestionService {
         return Reply.queued(raw.id);
       }
       await sleep(pause);
+      claim = await this.raws.claimOf(raw.companyId, key);
     }
   }
 }

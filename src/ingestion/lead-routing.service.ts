@@ -47,9 +47,16 @@ export class LeadRoutingService {
     return true;
   }
 
-  /** The assignee of a new lead sent with `apiKeyId` (null when it was not a key, or nobody). */
-  async assigneeFor(companyId: string, apiKeyId: string | null): Promise<string | null> {
-    switch (await this.routing.modeOf(companyId)) {
+  /**
+   * The assignee of a new lead sent with `apiKeyId` (null when it was not a key, or nobody), by
+   * the company's routing: `mode` when the caller read it already.
+   */
+  async assigneeFor(
+    companyId: string,
+    apiKeyId: string | null,
+    mode?: LeadRouting,
+  ): Promise<string | null> {
+    switch (mode ?? (await this.routing.modeOf(companyId))) {
       case LeadRouting.NOBODY:
         return null;
       case LeadRouting.API_KEY_DEFAULT: {

@@ -3,7 +3,10 @@ import type { Transaction } from 'sequelize';
 import { SortDirection } from '../common/graphql/sort-direction.enum.js';
 import type { CursorValues } from '../common/pagination/cursor.js';
 import { Keyset, SqlParams } from '../common/pagination/keyset.js';
+import { usableKeySql } from '../api-keys/usable-key.js';
+import { prepared } from '../database/prepared.js';
 import { Sql } from '../database/sql.js';
+import { LeadRouting } from './lead-routing.enum.js';
 import { RawLeadStatus } from './raw-lead-status.enum.js';
 
 /** A submission as the journal keeps it. */
@@ -45,8 +48,9 @@ export const RAW_LEAD_KEYSET = new Keyset<RawLeadRecord>(
 
 /** What is stored of a request before anything else is done with it. */
 export interface NewRawLead {
-  companyId: string;
-  apiKeyId: string;
+  /** The hash of the API key it was sent with, and the scope the key must hold. */
+  keyHash: string;
+  scope: string;
   body: Buffer;
   /** The body's JSON text, when jsonb can hold it. */
   payload: string | null;
@@ -73,47 +77,94 @@ export interface KeyClaim {
   leadId: string | null;
 }
 
+/** A submission just stored, and what the same statement learnt for the steps after it. */
+export interface StoredRaw {
+  id: string;
+  /** The key that sent it (usableKeySql). */
+  key: { id: string; companyId: string; scopes: string[] };
+  /** Whether this submission now holds its idempotency key. */
+  claimed: boolean;
+  /** The claim another submission already held on the key, as committed when this one came. */
+  held: Omit<KeyClaim, 'rawId'> | null;
+  /** The company's lead routing. */
+  routing: LeadRouting;
+}
+
+/**
+ * The submission stored (see store): the key authenticated, the row inserted, the idempotency key
+ * claimed, the claim another submission holds and the company's routing read.
+ */
+const STORE = prepared(
+  `WITH key AS (${usableKeySql('$1', '$2')}),
+   raw AS (
+     INSERT INTO leads_raw (company_id, api_key_id, body, payload, idempotency_key, fingerprint,
+       request_id, remote_ip, user_agent, status, omitted_fields, locked_until)
+     SELECT key."companyId", key.id, $3::bytea, $4::jsonb, $5::text, $6::text, $7::text,
+       $8::text, $9::text, $10::text, $11::text[],
+       CASE WHEN $10::text = 'RECEIVED' THEN clock_timestamp() + make_interval(secs => $13) END
+     FROM key
+     RETURNING id, company_id
+   ), claim AS (
+     INSERT INTO leads_idempotency (company_id, key, fingerprint, raw_id)
+     SELECT company_id, $5, $6, id FROM raw WHERE $12::boolean AND $5::text IS NOT NULL
+     ON CONFLICT DO NOTHING
+     RETURNING raw_id
+   )
+   SELECT raw.id, key.id AS "apiKeyId", key."companyId", key.scopes,
+     EXISTS (SELECT 1 FROM claim) AS claimed,
+     held.fingerprint AS "heldFingerprint", held.lead_id AS "heldLeadId",
+     (SELECT mode FROM ingestion_routing WHERE company_id = key."companyId") AS routing
+   FROM raw CROSS JOIN key
+   LEFT JOIN leads_idempotency held ON held.company_id = key."companyId" AND held.key = $5`,
+);
+
 @Injectable()
 export class RawLeadsRepository {
   constructor(private readonly sql: Sql) {}
 
   /**
-   * The raw row, committed on its own, and in the same statement the claim of its idempotency key
-   * when it has one: of many requests racing with one key, exactly one gets `claimed`. One round
-   * trip, one commit.
+   * The raw row, committed on its own, and in the same statement: the API key it is sent with is
+   * authenticated (nothing is stored for a key that is not usable: null), its idempotency key
+   * claimed when it has one (of many requests racing with one key, exactly one gets `claimed`),
+   * the claim another request already holds read, and the company's routing. One round trip, one
+   * commit, for everything a submission needs before its lead is written.
    */
-  async store(raw: NewRawLead): Promise<{ id: string; claimed: boolean }> {
-    const [row] = await this.sql.rows<{ id: string; claimed: boolean }>(
-      `WITH raw AS (
-         INSERT INTO leads_raw (company_id, api_key_id, body, payload, idempotency_key, fingerprint,
-           request_id, remote_ip, user_agent, status, omitted_fields, locked_until)
-         VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11::text[],
-           CASE WHEN $10::text = 'RECEIVED' THEN clock_timestamp() + make_interval(secs => $13) END)
-         RETURNING id
-       ), claim AS (
-         INSERT INTO leads_idempotency (company_id, key, fingerprint, raw_id)
-         SELECT $1, $5, $6, id FROM raw WHERE $12::boolean AND $5::text IS NOT NULL
-         ON CONFLICT DO NOTHING
-         RETURNING raw_id
-       )
-       SELECT raw.id, EXISTS (SELECT 1 FROM claim) AS claimed FROM raw`,
-      [
-        raw.companyId,
-        raw.apiKeyId,
-        raw.body,
-        raw.payload,
-        raw.idempotencyKey,
-        raw.fingerprint,
-        raw.requestId,
-        raw.remoteIp,
-        raw.userAgent,
-        raw.status,
-        raw.omittedFields,
-        raw.claimKey,
-        raw.leaseSeconds,
-      ],
-    );
-    return row;
+  async store(raw: NewRawLead): Promise<StoredRaw | null> {
+    const [row] = await this.sql.rows<{
+      id: string;
+      apiKeyId: string;
+      companyId: string;
+      scopes: string[];
+      claimed: boolean;
+      heldFingerprint: string | null;
+      heldLeadId: string | null;
+      routing: LeadRouting | null;
+    }>(STORE, [
+      raw.keyHash,
+      raw.scope,
+      raw.body,
+      raw.payload,
+      raw.idempotencyKey,
+      raw.fingerprint,
+      raw.requestId,
+      raw.remoteIp,
+      raw.userAgent,
+      raw.status,
+      raw.omittedFields,
+      raw.claimKey,
+      raw.leaseSeconds,
+    ]);
+    if (!row) return null;
+    return {
+      id: row.id,
+      key: { id: row.apiKeyId, companyId: row.companyId, scopes: row.scopes },
+      claimed: row.claimed,
+      // (The statement does not see its own claim: a claim here is another submission's.)
+      held: row.heldFingerprint
+        ? { fingerprint: row.heldFingerprint, leadId: row.heldLeadId }
+        : null,
+      routing: row.routing ?? LeadRouting.NOBODY,
+    };
   }
 
   /** Claims a key for a stored submission that holds none yet; true when it now does. */
@@ -124,8 +175,10 @@ export class RawLeadsRepository {
     rawId: string,
   ): Promise<boolean> {
     const rows = await this.sql.rows(
-      `INSERT INTO leads_idempotency (company_id, key, fingerprint, raw_id) VALUES ($1, $2, $3, $4)
+      prepared(
+        `INSERT INTO leads_idempotency (company_id, key, fingerprint, raw_id) VALUES ($1, $2, $3, $4)
        ON CONFLICT DO NOTHING RETURNING raw_id`,
+      ),
       [companyId, key, fingerprint, rawId],
     );
     return rows.length > 0;
@@ -154,8 +207,10 @@ export class RawLeadsRepository {
 
   async claimOf(companyId: string, key: string): Promise<KeyClaim | null> {
     const [claim] = await this.sql.rows<KeyClaim>(
-      `SELECT fingerprint, raw_id AS "rawId", lead_id AS "leadId" FROM leads_idempotency
+      prepared(
+        `SELECT fingerprint, raw_id AS "rawId", lead_id AS "leadId" FROM leads_idempotency
        WHERE company_id = $1 AND key = $2`,
+      ),
       [companyId, key],
     );
     return claim ?? null;
@@ -173,16 +228,15 @@ export class RawLeadsRepository {
   ): void {
     this.sql.send(
       transaction,
-      `UPDATE leads_raw SET status = $2, lead_id = $3, error = NULL, locked_until = NULL,
+      prepared(
+        `WITH keyed AS (
+         UPDATE leads_idempotency SET lead_id = $3 WHERE company_id = $4 AND key = $5::text
+       )
+       UPDATE leads_raw SET status = $2, lead_id = $3, error = NULL, locked_until = NULL,
          processed_at = clock_timestamp() WHERE id = $1 AND ${UNSETTLED}`,
-      [raw.id, status, leadId],
+      ),
+      [raw.id, status, leadId, raw.companyId, raw.idempotencyKey],
     );
-    if (raw.idempotencyKey)
-      this.sql.send(
-        transaction,
-        'UPDATE leads_idempotency SET lead_id = $3 WHERE company_id = $1 AND key = $2',
-        [raw.companyId, raw.idempotencyKey, leadId],
-      );
   }
 
   /** An outcome without a lead of its own (a duplicate names the key's lead). */
@@ -192,8 +246,10 @@ export class RawLeadsRepository {
     details: { leadId?: string | null; error?: string | null } = {},
   ): Promise<void> {
     await this.sql.rows(
-      `UPDATE leads_raw SET status = $2, lead_id = $3, error = $4, locked_until = NULL,
+      prepared(
+        `UPDATE leads_raw SET status = $2, lead_id = $3, error = $4, locked_until = NULL,
          processed_at = clock_timestamp() WHERE id = $1 AND ${UNSETTLED}`,
+      ),
       [id, status, details.leadId ?? null, details.error ?? null],
     );
   }
@@ -201,9 +257,11 @@ export class RawLeadsRepository {
   /** Left for the reprocessor: tried again after `delaySeconds`. */
   async queue(id: string, error: string, delaySeconds: number): Promise<void> {
     await this.sql.rows(
-      `UPDATE leads_raw SET status = 'QUEUED', error = $2, locked_until = NULL,
+      prepared(
+        `UPDATE leads_raw SET status = 'QUEUED', error = $2, locked_until = NULL,
          next_attempt_at = clock_timestamp() + make_interval(secs => $3)
        WHERE id = $1 AND ${UNSETTLED}`,
+      ),
       [id, error.slice(0, 2000), delaySeconds],
     );
   }

@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import type { Transaction } from 'sequelize';
 import { CsvExport } from '../database/csv-export.js';
 import { insertRow, updateRow } from '../database/row-statements.js';
+import { prepared } from '../database/prepared.js';
 import { Sql } from '../database/sql.js';
 import { SortDirection } from '../common/graphql/sort-direction.enum.js';
 import type { CursorValues } from '../common/pagination/cursor.js';
@@ -182,7 +183,9 @@ export class LeadsRepository {
   ): Promise<LeadRecord | null> {
     const lock = transaction ? 'FOR UPDATE' : '';
     const [lead] = await this.sql.rows<LeadRecord>(
-      `SELECT ${LEAD_RECORD_COLUMNS} FROM leads WHERE id = $1 AND company_id = $2 ${condition} ${lock}`,
+      prepared(
+        `SELECT ${LEAD_RECORD_COLUMNS} FROM leads WHERE id = $1 AND company_id = $2 ${condition} ${lock}`,
+      ),
       [id, companyId],
       transaction,
     );

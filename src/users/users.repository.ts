@@ -3,6 +3,7 @@ import { Sequelize, Transaction } from 'sequelize';
 import { SortDirection } from '../common/graphql/sort-direction.enum.js';
 import type { CursorValues } from '../common/pagination/cursor.js';
 import { Keyset, SqlParams } from '../common/pagination/keyset.js';
+import { prepared } from '../database/prepared.js';
 import { Sql } from '../database/sql.js';
 import { Role } from '../auth/role.enum.js';
 import { Company } from './models/company.model.js';
@@ -77,7 +78,7 @@ export class UsersRepository {
   /** The hot path of every authenticated request: one indexed lookup, no model instance. */
   async findRecord(id: string): Promise<UserRecord | null> {
     const [row] = await this.sql.rows<UserRecord>(
-      `SELECT ${USER_RECORD_COLUMNS} FROM users WHERE id = $1`,
+      prepared(`SELECT ${USER_RECORD_COLUMNS} FROM users WHERE id = $1`),
       [id],
     );
     return row ?? null;

@@ -132,6 +132,7 @@ describe('migrations', () => {
       '0005-tenant-foreign-keys',
       '0006-validate-tenant-foreign-keys',
       '0007-lead-ingestion',
+      '0008-ingestion-foreign-key-indexes',
     ]);
     const [{ validated }] = await sut.query<{ validated: boolean }>(
       "SELECT bool_and(convalidated) AS validated FROM pg_constraint WHERE conname LIKE '%_same_company'",

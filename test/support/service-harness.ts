@@ -82,7 +82,8 @@ export async function startServices(
       return seen;
     },
     async roundTrips(work) {
-      if (!counter) throw new Error('startServices(…, { countRoundTrips: true }) counts round trips');
+      if (!counter)
+        throw new Error('startServices(…, { countRoundTrips: true }) counts round trips');
       const before = counter.count();
       await work();
       return counter.count() - before;

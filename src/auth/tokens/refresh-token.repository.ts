@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Op, Transaction } from 'sequelize';
+import { prepared } from '../../database/prepared.js';
 import { Sql } from '../../database/sql.js';
 import { RefreshToken } from '../models/refresh-token.model.js';
 
@@ -10,8 +11,8 @@ export class RefreshTokenRepository {
   /** One indexed probe (refresh_tokens_family), on the guard's path when the cache misses. */
   async isFamilyLive(userId: string, familyId: string): Promise<boolean> {
     const [row] = await this.sql.rows<{ live: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = $1 AND user_id = $2
-         AND revoked_at IS NULL AND expires_at > now()) AS live`,
+      prepared(`SELECT EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = $1 AND user_id = $2
+         AND revoked_at IS NULL AND expires_at > now()) AS live`),
       [familyId, userId],
     );
     return row.live;
