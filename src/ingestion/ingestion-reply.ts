@@ -40,6 +40,9 @@ export const IngestionReplies = {
   invalidIdempotencyKey: (): IngestionReply => failure(400, 'invalid_idempotency_key'),
   unauthorized: (): IngestionReply => failure(401, 'unauthorized'),
   payloadTooLarge: (): IngestionReply => failure(413, 'payload_too_large'),
+  /** A request HTTP itself refuses before it could be stored (a Content-Type that does not parse). */
+  badRequest: (statusCode: number): IngestionReply =>
+    failure(statusCode, statusCode === 415 ? 'unsupported_media_type' : 'bad_request'),
   rateLimited: (seconds: number): IngestionReply => ({
     ...failure(429, 'rate_limited'),
     retryAfter: seconds,

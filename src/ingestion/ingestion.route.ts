@@ -41,7 +41,13 @@ export async function registerIngestionRoute(
       (_req, body, done) => done(null, body),
     );
     scope.setErrorHandler((error: FastifyError, req, reply) => {
-      if (error.statusCode === 413) return send(reply, IngestionReplies.payloadTooLarge());
+      const status = error.statusCode ?? 500;
+      if (status === 413) return send(reply, IngestionReplies.payloadTooLarge());
+      // The client's fault, and nothing stored: a 4xx, which the sender may fix, not a 500.
+      if (status >= 400 && status < 500) {
+        req.log.info({ err: error }, 'submission refused before it was stored');
+        return send(reply, IngestionReplies.badRequest(status));
+      }
       req.log.error({ err: error }, 'ingestion failed before the submission was stored');
       return send(reply, IngestionReplies.internalError());
     });

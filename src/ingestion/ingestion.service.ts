@@ -241,9 +241,13 @@ export class IngestionService {
     options: { waitMs: number; queueOnFailure: boolean },
   ): Promise<IngestionReply> {
     try {
+      const write = () => this.write(caller, stored, lead, claim.routing);
       if (stored.idempotencyKey && !claim.claimed)
-        return await this.settleResend(stored, stored.idempotencyKey, claim.held, options.waitMs);
-      return await this.write(caller, stored, lead, claim.routing);
+        return await this.settleResend(stored, stored.idempotencyKey, claim.held, {
+          waitMs: options.waitMs,
+          write,
+        });
+      return await write();
     } catch (error) {
       if (!options.queueOnFailure) throw error;
       this.logger.warn(`submission ${stored.id} queued: ${String(error)}`);
@@ -287,14 +291,17 @@ export class IngestionService {
   /**
    * A request whose key another one claimed: the same payload answers with that one's lead, once
    * it has one — waited for with a pause between looks, holding no connection meanwhile — and
-   * another payload is refused. A wait that runs out leaves this one queued.
+   * another payload is refused. A wait that runs out leaves this one queued. A holder that failed
+   * for good (or is gone) hands the key over: this one then writes the lead (`write`), so that one
+   * failure does not make the key answer "queued" forever.
    */
   private async settleResend(
     raw: StoredSubmission,
     key: string,
     seen: Omit<KeyClaim, 'rawId'> | null,
-    waitMs: number,
+    options: { waitMs: number; write: () => Promise<IngestionReply> },
   ): Promise<IngestionReply> {
+    const { waitMs } = options;
     const deadline = Date.now() + waitMs;
     // The first look is the one the raw row's statement took, when it saw the claim: a claim made
     // while that statement ran is committed by now, but was not in its snapshot.
@@ -308,10 +315,14 @@ export class IngestionService {
         await this.raws.finish(raw.id, RawLeadStatus.DUPLICATE, { leadId: claim.leadId });
         return Reply.duplicate(claim.leadId);
       }
+      const handedOver = claim
+        ? claim.holderFailed && (await this.raws.takeOver(raw.companyId, key, raw))
+        : await this.raws.claim(raw.companyId, key, raw.fingerprint, raw.id);
+      if (handedOver) return options.write();
       // The reprocessor does not wait: its backoff and attempt limit apply instead.
       if (waitMs === 0)
         throw new Error('the submission holding its Idempotency-Key has no lead yet');
-      if (!claim || Date.now() + pause > deadline) {
+      if (Date.now() + pause > deadline) {
         await this.raws.queue(
           raw.id,
           'the submission holding its Idempotency-Key has no lead yet',

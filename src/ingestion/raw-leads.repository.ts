@@ -75,6 +75,8 @@ export interface KeyClaim {
   fingerprint: string;
   rawId: string;
   leadId: string | null;
+  /** Whether the holder ended FAILED (claimOf says; the store statement does not look). */
+  holderFailed?: boolean;
 }
 
 /** A submission just stored, and what the same statement learnt for the steps after it. */
@@ -208,12 +210,33 @@ export class RawLeadsRepository {
   async claimOf(companyId: string, key: string): Promise<KeyClaim | null> {
     const [claim] = await this.sql.rows<KeyClaim>(
       prepared(
-        `SELECT fingerprint, raw_id AS "rawId", lead_id AS "leadId" FROM leads_idempotency
-       WHERE company_id = $1 AND key = $2`,
+        `SELECT i.fingerprint, i.raw_id AS "rawId", i.lead_id AS "leadId",
+           r.status = 'FAILED' AS "holderFailed"
+         FROM leads_idempotency i JOIN leads_raw r ON r.id = i.raw_id
+         WHERE i.company_id = $1 AND i.key = $2`,
       ),
       [companyId, key],
     );
     return claim ?? null;
+  }
+
+  /**
+   * The key handed to `raw` (same payload) from a holder that failed for good and has no lead;
+   * true when it now holds it. One statement: of several resends, one takes it.
+   */
+  async takeOver(
+    companyId: string,
+    key: string,
+    raw: { id: string; fingerprint: string },
+  ): Promise<boolean> {
+    const rows = await this.sql.rows(
+      `UPDATE leads_idempotency i SET raw_id = $4
+       WHERE i.company_id = $1 AND i.key = $2 AND i.fingerprint = $3 AND i.lead_id IS NULL
+         AND EXISTS (SELECT 1 FROM leads_raw r WHERE r.id = i.raw_id AND r.status = 'FAILED')
+       RETURNING i.raw_id`,
+      [companyId, key, raw.fingerprint, raw.id],
+    );
+    return rows.length > 0;
   }
 
   /**

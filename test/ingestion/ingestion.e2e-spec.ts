@@ -421,6 +421,50 @@ describe('POST /api/lead', () => {
     expect(await leadsOf(address)).toEqual([{ id: raw.lead_id }]);
   });
 
+  it('hands a key whose holder failed for good to its next resend, which makes the lead', async () => {
+    const address = email();
+    const idempotencyKey = randomUUID();
+    const body = { email: address, firstName: 'Retry' };
+    await sql(
+      `ALTER TABLE leads ADD CONSTRAINT test_blocked CHECK (email <> '${address}') NOT VALID`,
+    );
+    let first: Answer;
+    try {
+      first = await post(sut, key.secret, body, { 'idempotency-key': idempotencyKey });
+    } finally {
+      await sql('ALTER TABLE leads DROP CONSTRAINT test_blocked');
+    }
+    expect(first.status).toBe(202);
+    // As the reprocessor leaves it after its last attempt.
+    await sql(`UPDATE leads_raw SET status = 'FAILED' WHERE id = $1`, [first.body.raw_id]);
+
+    const resend = await post(sut, key.secret, body, { 'idempotency-key': idempotencyKey });
+    expect(resend.status).toBe(201);
+    const leads = await leadsOf(address);
+    expect(leads).toEqual([{ id: resend.body.lead_id }]);
+    const again = await post(sut, key.secret, body, { 'idempotency-key': idempotencyKey });
+    expect(again).toMatchObject({ status: 409, body: { lead_id: resend.body.lead_id } });
+    // The failed one stays in the journal as it ended; another payload is still refused.
+    const rows = await rawRowsOf(address);
+    expect(rows.map((r) => r.status).sort()).toEqual(['DUPLICATE', 'FAILED', 'PROCESSED']);
+    const other = await post(
+      sut,
+      key.secret,
+      { email: email() },
+      { 'idempotency-key': idempotencyKey },
+    );
+    expect(other.status).toBe(422);
+  });
+
+  it('answers 415 to a Content-Type that does not parse, and stores nothing', async () => {
+    const [before] = await sql<{ n: number }>('SELECT count(*)::int AS n FROM leads_raw');
+    const res = await post(sut, key.secret, { email: email() }, { 'content-type': ';;;' });
+    expect(res.status).toBe(415);
+    expect(res.body).toEqual({ ok: false, error: 'unsupported_media_type' });
+    const [after] = await sql<{ n: number }>('SELECT count(*)::int AS n FROM leads_raw');
+    expect(after.n).toBe(before.n);
+  });
+
   it('routes new leads by the company’s setting: nobody, the key’s default assignee, reps in turn', async () => {
     const company = await newCompany(sut);
     const formKey = await newApiKey(sut, company);
