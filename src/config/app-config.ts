@@ -293,6 +293,15 @@ export class AppConfig {
   @Max(3600)
   INGEST_LEASE_SECONDS = 60;
 
+  /**
+   * Days a settled submission (processed, merged, duplicate, rejected, invalid) stays in the
+   * journal; 0 keeps them forever. Queued and failed ones are kept whatever their age.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  INGEST_RETENTION_DAYS = 0;
+
   /** Attempts at a queued submission before it is left FAILED (reprocessRawLead still can). */
   @Transform(toInt)
   @IsInt()

@@ -5,6 +5,7 @@ import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { IngestionLoaders } from './ingestion.loaders.js';
 import { IngestionReprocessor } from './ingestion.reprocessor.js';
+import { JournalRetention } from './journal-retention.js';
 import { IngestionService } from './ingestion.service.js';
 import { LeadRoutingRepository } from './lead-routing.repository.js';
 import { LeadRoutingResolver } from './lead-routing.resolver.js';
@@ -21,6 +22,7 @@ import { RawLeadsService } from './raw-leads.service.js';
     RawLeadsRepository,
     IngestionService,
     IngestionReprocessor,
+    JournalRetention,
     RawLeadsService,
     RawLeadsResolver,
     LeadSubmissionsResolver,

@@ -289,6 +289,48 @@ export class RawLeadsRepository {
     );
   }
 
+  /**
+   * The companies that have a journal: a skip scan of leads_raw_company_page, one index probe per
+   * company, instead of reading the whole index for DISTINCT.
+   */
+  async journalCompanies(): Promise<string[]> {
+    const rows = await this.sql.rows<{ companyId: string }>(
+      `WITH RECURSIVE c AS (
+         (SELECT company_id FROM leads_raw ORDER BY company_id LIMIT 1)
+         UNION ALL
+         SELECT (SELECT company_id FROM leads_raw WHERE company_id > c.company_id
+                 ORDER BY company_id LIMIT 1)
+         FROM c WHERE c.company_id IS NOT NULL
+       )
+       SELECT company_id AS "companyId" FROM c WHERE company_id IS NOT NULL`,
+      [],
+    );
+    return rows.map((r) => r.companyId);
+  }
+
+  /**
+   * Up to `limit` of the company's submissions in `statuses` received more than `days` ago,
+   * deleted (on leads_raw_company_status); their idempotency claims go with them. Rows another
+   * instance is deleting are skipped, not waited for. Returns how many.
+   */
+  async deleteOlderThan(
+    companyId: string,
+    statuses: readonly RawLeadStatus[],
+    days: number,
+    limit: number,
+  ): Promise<number> {
+    const rows = await this.sql.rows(
+      `DELETE FROM leads_raw WHERE id IN (
+         SELECT id FROM leads_raw
+         WHERE company_id = $1 AND status = ANY ($2::text[])
+           AND received_at < clock_timestamp() - make_interval(days => $3)
+         LIMIT $4 FOR UPDATE SKIP LOCKED)
+       RETURNING id`,
+      [companyId, statuses, days, limit],
+    );
+    return rows.length;
+  }
+
   /** The newest `perLead` submissions of each lead (lead.submissions). */
   latestForLeads(
     companyId: string,

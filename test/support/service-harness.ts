@@ -31,7 +31,7 @@ export interface ServiceHarness {
 export async function startServices(
   imports: (Type | DynamicModule)[],
   extra: Pick<ModuleMetadata, 'providers'> = {},
-  options: { countRoundTrips?: boolean } = {},
+  options: { countRoundTrips?: boolean; config?: Record<string, string> } = {},
 ): Promise<ServiceHarness> {
   const db: TestDatabase = await createTestDatabase();
   // The services reach the database through a counting proxy when round trips are measured.
@@ -50,6 +50,9 @@ export async function startServices(
     DB_SKIP_MIGRATIONS: 'true',
     DB_POOL_MAX: '5',
     REDIS_URL: '',
+    // No background work unless a test runs it: it would add statements to what tests count.
+    INGEST_REPROCESS_INTERVAL_MS: '0',
+    ...options.config,
   });
   const module = await Test.createTestingModule({
     imports: [

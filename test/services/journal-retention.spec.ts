@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { ApiKeysService } from '../../src/api-keys/api-keys.service.js';
+import { ApiKeyScope } from '../../src/auth/api-key-scope.enum.js';
+import { Role } from '../../src/auth/role.enum.js';
+import { AuditModule } from '../../src/audit/audit.module.js';
+import { IngestionModule } from '../../src/ingestion/ingestion.module.js';
+import { IngestionService } from '../../src/ingestion/ingestion.service.js';
+import { JournalRetention } from '../../src/ingestion/journal-retention.js';
+import { RedisModule } from '../../src/redis/redis.module.js';
+import { Factories } from '../support/service-factories.js';
+import { startServices, type ServiceHarness } from '../support/service-harness.js';
+
+describe('journal retention (INGEST_RETENTION_DAYS)', () => {
+  let harness: ServiceHarness;
+  let sut: JournalRetention;
+  let ingestion: IngestionService;
+  let factories: Factories;
+
+  beforeAll(async () => {
+    harness = await startServices(
+      [IngestionModule, AuditModule, RedisModule],
+      {},
+      {
+        config: { INGEST_RETENTION_DAYS: '30' },
+      },
+    );
+    sut = harness.get(JournalRetention);
+    ingestion = harness.get(IngestionService);
+    factories = new Factories(harness);
+  });
+  afterAll(() => harness.close());
+
+  /** A company with a form key, and a submission sender for it. */
+  async function company(): Promise<(body: object, key?: string) => Promise<string>> {
+    const admin = await factories.newUser(await factories.newCompany(), Role.ADMIN);
+    const { secret } = await harness
+      .get(ApiKeysService)
+      .create(admin, { name: 'form', scopes: [ApiKeyScope.INGEST] });
+    return async (body, key) => {
+      const requestId = randomUUID();
+      await ingestion.submit(secret, {
+        body: Buffer.from(JSON.stringify(body)),
+        idempotencyKey: key,
+        requestId,
+        ip: '203.0.113.9',
+        userAgent: undefined,
+      });
+      const [row] = await harness.sql<{ id: string }>(
+        'SELECT id FROM leads_raw WHERE request_id = $1',
+        [requestId],
+      );
+      return row.id;
+    };
+  }
+  const age = (id: string, days: number) =>
+    harness.sql(
+      `UPDATE leads_raw SET received_at = now() - make_interval(days => $2) WHERE id = $1`,
+      [id, days],
+    );
+  const statusOf = async (id: string): Promise<string | null> =>
+    (await harness.sql<{ status: string }>('SELECT status FROM leads_raw WHERE id = $1', [id]))[0]
+      ?.status ?? null;
+
+  it('removes settled submissions past the retention, in every company, and keeps the rest', async () => {
+    const [a, b] = [await company(), await company()];
+    const key = randomUUID();
+    const email = `old-${randomUUID()}@retention.test`;
+    const oldProcessed = await a({ email }, key);
+    const oldRejected = await a({ firstName: 'No e-mail' });
+    const oldFailed = await a({ email: `failed-${randomUUID()}@retention.test` });
+    const recent = await a({ email: `new-${randomUUID()}@retention.test` });
+    const otherCompanyOld = await b({ email: `b-${randomUUID()}@retention.test` });
+    await harness.sql(`UPDATE leads_raw SET status = 'FAILED' WHERE id = $1`, [oldFailed]);
+    for (const id of [oldProcessed, oldRejected, oldFailed, otherCompanyOld]) await age(id, 31);
+
+    expect(await sut.purge()).toBeGreaterThanOrEqual(3);
+
+    expect(await statusOf(oldProcessed)).toBeNull();
+    expect(await statusOf(oldRejected)).toBeNull();
+    expect(await statusOf(otherCompanyOld)).toBeNull();
+    expect(await statusOf(oldFailed)).toBe('FAILED');
+    expect(await statusOf(recent)).toBe('PROCESSED');
+    // The lead stays; its key is forgotten with the submission that held it.
+    expect(await harness.sql('SELECT id FROM leads WHERE email = $1', [email])).toHaveLength(1);
+    expect(await harness.sql('SELECT 1 FROM leads_idempotency WHERE key = $1', [key])).toHaveLength(
+      0,
+    );
+  });
+});
