@@ -213,8 +213,8 @@ export const BARE_SQL: Record<string, Handler> = {
 };
 
 /**
- * What POST /api/lead must commit before anything else: the request, and the claim of its key.
- * Autocommit: the journal row is durable before the lead is written.
+ * What POST /api/lead must commit before anything else: the request, and the claim of its key,
+ * for a key that authenticates. Autocommit: the journal row is durable before the lead is written.
  */
 async function storeRaw(
   pool: pg.Pool,
@@ -224,10 +224,14 @@ async function storeRaw(
   const requestId =
     request.headers['x-request-id'] ?? createHash('sha1').update(request.body).digest('hex');
   const { rows } = await pool.query<{ id: string }>(
-    `WITH raw AS (
+    `WITH key AS (
+       SELECT id FROM api_keys WHERE key_hash = $8 AND company_id = $1 AND revoked_at IS NULL
+     ), raw AS (
        INSERT INTO leads_raw (company_id, api_key_id, body, payload, idempotency_key, fingerprint,
          request_id, remote_ip, status, locked_until)
-       VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, '127.0.0.1', 'RECEIVED', clock_timestamp() + interval '60 seconds')
+       SELECT $1::uuid, $2::uuid, $3::bytea, $4::jsonb, $5::text, $6::text, $7::text, '127.0.0.1', 'RECEIVED',
+         clock_timestamp() + interval '60 seconds'
+       FROM key
        RETURNING id
      ), claim AS (
        INSERT INTO leads_idempotency (company_id, key, fingerprint, raw_id)
@@ -242,6 +246,9 @@ async function storeRaw(
       request.headers['idempotency-key'] ?? null,
       createHash('sha256').update(request.body).digest('hex'),
       requestId,
+      createHash('sha256')
+        .update(request.headers['x-api-key'] ?? '')
+        .digest('hex'),
     ],
   );
   return { id: rows[0].id, requestId };

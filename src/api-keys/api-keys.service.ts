@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import {
   actorOf,
@@ -30,6 +30,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 @Injectable()
 export class ApiKeysService {
+  private readonly logger = new Logger(ApiKeysService.name);
   /** When this process last recorded each key's use. */
   private readonly touchedAt = new Map<string, number>();
 
@@ -124,16 +125,25 @@ export class ApiKeysService {
   ): Promise<ApiKeyCaller | null> {
     const hash = this.hashOf(secret);
     const key = hash ? await this.keys.findUsable(hash, scope) : null;
-    if (!key) return null;
-    return this.callerOf(meta, key);
+    return key ? this.callerOf(meta, key) : null;
   }
 
-  /** A usable key (usableKeySql) as the caller; its use is recorded. */
-  async callerOf(
+  /** Whether the key of a secret's hash is usable for `scope` (see usableKeySql). */
+  async isUsable(hash: string, scope: ApiKeyScope): Promise<boolean> {
+    return (await this.keys.findUsable(hash, scope)) !== null;
+  }
+
+  /**
+   * A usable key (usableKeySql) as the caller. Its use is recorded in the background: whatever
+   * the caller does next must not wait for it, nor fail because of it.
+   */
+  callerOf(
     meta: RequestMeta,
     key: { id: string; companyId: string; scopes: string[] },
-  ): Promise<ApiKeyCaller> {
-    await this.used(key.id);
+  ): ApiKeyCaller {
+    this.used(key.id).catch((error: unknown) =>
+      this.logger.warn(`could not record the use of API key ${key.id}: ${String(error)}`),
+    );
     return {
       kind: ActorKind.API_KEY,
       apiKeyId: key.id,

@@ -136,8 +136,8 @@ export class AppConfig {
 
   /**
    * Named (prepared) statements for the hot writes (src/database/prepared.ts). Off behind a
-   * pooler that does not carry them between its server connections (PgBouncer in transaction mode
-   * before 1.21).
+   * pooler in transaction mode that does not track them (PgBouncer before 1.21, or with
+   * max_prepared_statements = 0).
    */
   @Transform(toBoolean)
   @IsBoolean()

@@ -4,7 +4,7 @@
  * models map them (underscored), and `undefined` leaves a column out — its default, or unchanged.
  * Keys come from the repository's own code, never from a client: they are not escaped.
  */
-import { prepared, type Prepared } from './prepared.js';
+import { preparedBuilt, type Prepared } from './prepared.js';
 
 const snake = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -22,7 +22,7 @@ export function insertRow(
   const [columns, values] = columnsOf(row);
   const placeholders = values.map((_, i) => `$${i + 1}`);
   return [
-    prepared(
+    preparedBuilt(
       `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING ${returning}`,
     ),
     values,
@@ -42,7 +42,7 @@ export function updateRow(
   const [columns, values] = columnsOf(changes);
   const sets = columns.map((column, i) => `${column} = $${i + 3}`);
   return [
-    prepared(
+    preparedBuilt(
       `UPDATE ${table} SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1 AND company_id = $2 RETURNING ${returning}`,
     ),
     [key.id, key.companyId, ...values],

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { Transaction } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { AppConfig } from '../config/app-config.js';
+import { isBroken, noteFailure } from './broken-connections.js';
 import { holdWrites, openTransactionOf } from './open-transaction.js';
 import { Prepared, StatementNames } from './prepared.js';
 
@@ -37,19 +38,25 @@ export class Sql {
     transaction?: Transaction,
   ): Promise<T[]> {
     const query = this.query(sql, values);
-    if (transaction) {
-      const result = await openTransactionOf(transaction).client.query(query);
-      return result.rows as T[];
-    }
+    if (transaction) return this.run<T>(openTransactionOf(transaction).client, query);
     const pool = this.sequelize.connectionManager;
     // 'write': these statements write too (autocommit), and a read replica, were one configured,
     // must never get them.
     const client = (await pool.getConnection({ type: 'write' })) as pg.Client;
     try {
-      const result = await client.query(query);
-      return result.rows as T[];
+      return await this.run<T>(client, query);
     } finally {
-      pool.releaseConnection(client);
+      if (isBroken(client)) void pool.destroyConnection(client).catch(() => undefined);
+      else pool.releaseConnection(client);
+    }
+  }
+
+  private async run<T>(client: pg.Client, query: pg.QueryConfig): Promise<T[]> {
+    try {
+      return (await client.query(query)).rows as T[];
+    } catch (error) {
+      noteFailure(client, query.name !== undefined, error);
+      throw error;
     }
   }
 
@@ -66,7 +73,10 @@ export class Sql {
     state.sent.push(
       state.client.query(query).then(
         () => ({}),
-        (error: unknown) => ({ error: asError(error) }),
+        (error: unknown) => {
+          noteFailure(state.client, query.name !== undefined, error);
+          return { error: asError(error) };
+        },
       ),
     );
   }
@@ -75,7 +85,7 @@ export class Sql {
   private query(sql: string | Prepared, values: readonly unknown[]): pg.QueryConfig {
     const text = typeof sql === 'string' ? sql : sql.text;
     this.log(text, values);
-    const name = sql instanceof Prepared ? this.names?.of(text) : undefined;
+    const name = sql instanceof Prepared ? this.names?.of(sql) : undefined;
     return { text, values: values as unknown[], ...(name ? { name } : {}) };
   }
 

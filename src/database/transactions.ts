@@ -1,3 +1,4 @@
+import { isBroken } from './broken-connections.js';
 import { Injectable, Logger } from '@nestjs/common';
 import type pg from 'pg';
 import { Transaction } from 'sequelize';
@@ -66,7 +67,7 @@ export class Transactions {
       if (commit.error) throw commit.error;
     } finally {
       setPipelining(client, false);
-      if (reusable) pool.releaseConnection(client);
+      if (reusable && !isBroken(client)) pool.releaseConnection(client);
       else void pool.destroyConnection(client).catch(() => undefined);
     }
     for (const job of queued) {

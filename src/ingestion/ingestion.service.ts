@@ -50,6 +50,8 @@ interface KeyState {
 }
 
 const FAILED_AUTH_PER_MINUTE = 30;
+const REMEMBER_USABLE_MS = 60_000;
+const MAX_REMEMBERED_KEYS = 10_000;
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]{1,255}$/;
 
@@ -67,6 +69,12 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export class IngestionService {
   private readonly logger = new Logger(IngestionService.name);
   /** Failed authentications per client IP and instance: guessing keys is slowed down here. */
+  /**
+   * Keys (by hash) that authenticated lately, until when: they skip the lookup before storing.
+   * Only that: the statement that stores a submission authenticates its key every time, so a key
+   * revoked meanwhile still stores nothing.
+   */
+  private readonly usableUntil = new Map<string, number>();
   private readonly failedAuthPerIp = new RateLimiterMemory({
     keyPrefix: 'ingest-auth-failures',
     points: FAILED_AUTH_PER_MINUTE,
@@ -97,6 +105,13 @@ export class IngestionService {
       return Reply.rateLimited(Math.max(1, Math.ceil(failures.msBeforeNext / 1000)));
     const keyHash = secret ? this.apiKeys.hashOf(secret) : null;
     if (!secret || !keyHash) return this.refused(client);
+    // A key not seen to work lately is looked up before its body is read or anything is counted
+    // for it: what an anonymous client can make the service do is one indexed lookup.
+    if (
+      !this.recentlyUsable(keyHash) &&
+      !(await this.apiKeys.isUsable(keyHash, ApiKeyScope.INGEST))
+    )
+      return this.refused(client);
     try {
       // By the hash the key is found by: the limit is the key's, counted before it is looked up.
       await this.limiters.ingestPerKey.consume(keyHash);
@@ -145,8 +160,12 @@ export class IngestionService {
       this.logger.error(`a submission could not be stored: ${String(error)}`);
       return Reply.internalError();
     }
-    if (!row) return this.refused(client);
-    const caller = await this.apiKeys.callerOf(
+    if (!row) {
+      this.usableUntil.delete(keyHash);
+      return this.refused(client);
+    }
+    this.remember(keyHash);
+    const caller = this.apiKeys.callerOf(
       { requestId: submission.requestId, ip: submission.ip },
       row.key,
     );
@@ -169,6 +188,15 @@ export class IngestionService {
       waitMs: this.config.INGEST_IDEMPOTENCY_WAIT_MS,
       queueOnFailure: true,
     });
+  }
+
+  private recentlyUsable(keyHash: string): boolean {
+    return (this.usableUntil.get(keyHash) ?? 0) > Date.now();
+  }
+
+  private remember(keyHash: string): void {
+    if (this.usableUntil.size >= MAX_REMEMBERED_KEYS) this.usableUntil.clear();
+    this.usableUntil.set(keyHash, Date.now() + REMEMBER_USABLE_MS);
   }
 
   /** 401, counted against the address: guessing keys is slowed down here. */

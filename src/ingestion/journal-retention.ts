@@ -25,7 +25,10 @@ const EVERY_MS = 60 * 60 * 1000;
 export class JournalRetention implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(JournalRetention.name);
   private timer?: NodeJS.Timeout;
+  private first?: NodeJS.Timeout;
   private running?: Promise<void>;
+  /** Set at shutdown: a pass stops between batches instead of holding the shutdown up. */
+  private stopping = false;
 
   constructor(
     private readonly raws: RawLeadsRepository,
@@ -34,17 +37,23 @@ export class JournalRetention implements OnApplicationBootstrap, OnApplicationSh
 
   onApplicationBootstrap(): void {
     if (this.config.INGEST_RETENTION_DAYS <= 0) return;
-    this.timer = setInterval(() => {
+    const pass = () => {
       this.running ??= this.purge()
         .then((n) => n > 0 && this.logger.log(`removed ${n} settled submissions`))
         .then(() => undefined)
         .catch((error: unknown) => this.logger.error(`journal retention failed: ${String(error)}`))
         .finally(() => (this.running = undefined));
-    }, EVERY_MS);
+    };
+    // A minute after boot (not in the middle of it), then hourly.
+    this.first = setTimeout(pass, 60_000);
+    this.timer = setInterval(pass, EVERY_MS);
+    this.first.unref();
     this.timer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.first);
     clearInterval(this.timer);
     await this.running;
   }
@@ -55,7 +64,7 @@ export class JournalRetention implements OnApplicationBootstrap, OnApplicationSh
     if (days <= 0) return 0;
     let removed = 0;
     for (const companyId of await this.raws.journalCompanies()) {
-      for (;;) {
+      while (!this.stopping) {
         const n = await this.raws.deleteOlderThan(companyId, SETTLED, days, BATCH);
         removed += n;
         if (n < BATCH) break;

@@ -88,7 +88,7 @@ export interface StoredRaw {
   claimed: boolean;
   /** The claim another submission already held on the key, as committed when this one came. */
   held: Omit<KeyClaim, 'rawId'> | null;
-  /** The company's lead routing. */
+  /** The company's lead routing, read here so that a new lead's assignee costs no round trip. */
   routing: LeadRouting;
 }
 
@@ -221,8 +221,10 @@ export class RawLeadsRepository {
   }
 
   /**
-   * The key handed to `raw` (same payload) from a holder that failed for good and has no lead;
-   * true when it now holds it. One statement: of several resends, one takes it.
+   * The key handed to `raw` (same payload) from a holder that failed for good, has no lead and
+   * is not being run again (its lease is free); true when it now holds it. Of several resends,
+   * one takes it: the holder's row is locked, and the others find the new holder is not FAILED.
+   * The old holder is queued again, to end as a DUPLICATE of the lead `raw` makes.
    */
   async takeOver(
     companyId: string,
@@ -230,10 +232,24 @@ export class RawLeadsRepository {
     raw: { id: string; fingerprint: string },
   ): Promise<boolean> {
     const rows = await this.sql.rows(
-      `UPDATE leads_idempotency i SET raw_id = $4
-       WHERE i.company_id = $1 AND i.key = $2 AND i.fingerprint = $3 AND i.lead_id IS NULL
-         AND EXISTS (SELECT 1 FROM leads_raw r WHERE r.id = i.raw_id AND r.status = 'FAILED')
-       RETURNING i.raw_id`,
+      prepared(
+        `WITH old AS (
+           SELECT r.id FROM leads_idempotency i JOIN leads_raw r ON r.id = i.raw_id
+           WHERE i.company_id = $1 AND i.key = $2 AND i.fingerprint = $3 AND i.lead_id IS NULL
+             AND r.status = 'FAILED'
+             AND (r.locked_until IS NULL OR r.locked_until < clock_timestamp())
+           FOR UPDATE
+         ), moved AS (
+           UPDATE leads_idempotency SET raw_id = $4
+           WHERE company_id = $1 AND key = $2 AND raw_id IN (SELECT id FROM old)
+           RETURNING 1
+         ), requeued AS (
+           UPDATE leads_raw SET status = 'QUEUED', next_attempt_at = clock_timestamp() + interval '10 seconds',
+             error = 'its Idempotency-Key was handed to a later resend'
+           WHERE id IN (SELECT id FROM old) AND EXISTS (SELECT 1 FROM moved)
+         )
+         SELECT 1 FROM moved`,
+      ),
       [companyId, key, raw.fingerprint, raw.id],
     );
     return rows.length > 0;
@@ -253,7 +269,8 @@ export class RawLeadsRepository {
       transaction,
       prepared(
         `WITH keyed AS (
-         UPDATE leads_idempotency SET lead_id = $3 WHERE company_id = $4 AND key = $5::text
+         UPDATE leads_idempotency SET lead_id = $3
+         WHERE company_id = $4 AND key = $5::text AND raw_id = $1
        )
        UPDATE leads_raw SET status = $2, lead_id = $3, error = NULL, locked_until = NULL,
          processed_at = clock_timestamp() WHERE id = $1 AND ${UNSETTLED}`,

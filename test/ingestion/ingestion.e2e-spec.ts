@@ -444,9 +444,20 @@ describe('POST /api/lead', () => {
     expect(leads).toEqual([{ id: resend.body.lead_id }]);
     const again = await post(sut, key.secret, body, { 'idempotency-key': idempotencyKey });
     expect(again).toMatchObject({ status: 409, body: { lead_id: resend.body.lead_id } });
-    // The failed one stays in the journal as it ended; another payload is still refused.
-    const rows = await rawRowsOf(address);
-    expect(rows.map((r) => r.status).sort()).toEqual(['DUPLICATE', 'FAILED', 'PROCESSED']);
+    // The one that failed is queued again, and ends as a duplicate of the lead its key now has.
+    expect((await rawRowsOf(address)).map((r) => r.status).sort()).toEqual([
+      'DUPLICATE',
+      'PROCESSED',
+      'QUEUED',
+    ]);
+    await sql(`UPDATE leads_raw SET next_attempt_at = now() WHERE id = $1`, [first.body.raw_id]);
+    await sut.app.get(IngestionReprocessor).drain();
+    const [old] = await sql<{ status: string; lead_id: string }>(
+      'SELECT status, lead_id FROM leads_raw WHERE id = $1',
+      [first.body.raw_id],
+    );
+    expect(old).toEqual({ status: 'DUPLICATE', lead_id: resend.body.lead_id });
+    // Another payload is still refused.
     const other = await post(
       sut,
       key.secret,
@@ -463,6 +474,25 @@ describe('POST /api/lead', () => {
     expect(res.body).toEqual({ ok: false, error: 'unsupported_media_type' });
     const [after] = await sql<{ n: number }>('SELECT count(*)::int AS n FROM leads_raw');
     expect(after.n).toBe(before.n);
+  });
+
+  it('answers for a stored submission even when recording the key’s use fails', async () => {
+    const fresh = await newApiKey(sut, admin);
+    await sql(`CREATE FUNCTION test_refuse_touch() RETURNS trigger LANGUAGE plpgsql
+      AS 'BEGIN RAISE EXCEPTION ''last_used_at refused''; END'`);
+    await sql(`CREATE TRIGGER test_refuse_touch BEFORE UPDATE ON api_keys FOR EACH ROW
+      WHEN (OLD.id = '${fresh.id}') EXECUTE FUNCTION test_refuse_touch()`);
+    const address = email();
+    let res: Answer;
+    try {
+      res = await post(sut, fresh.secret, { email: address });
+    } finally {
+      await sql('DROP TRIGGER test_refuse_touch ON api_keys');
+      await sql('DROP FUNCTION test_refuse_touch()');
+    }
+    // Stored, so never 500: that would make the sender send a lead the journal already holds.
+    expect(res.status).toBe(201);
+    expect(await rawRowsOf(address)).toEqual([{ status: 'PROCESSED', lead_id: res.body.lead_id }]);
   });
 
   it('routes new leads by the company’s setting: nobody, the key’s default assignee, reps in turn', async () => {
