@@ -7,6 +7,7 @@ import * as m0005 from './0005-tenant-foreign-keys.js';
 import * as m0006 from './0006-validate-tenant-foreign-keys.js';
 import * as m0007 from './0007-lead-ingestion.js';
 import * as m0008 from './0008-ingestion-foreign-key-indexes.js';
+import * as m0009 from './0009-lead-activity-score.js';
 
 /** A step is plain SQL, or code for the rare migration that needs it; each runs in one transaction. */
 export type MigrationStep =
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0006-validate-tenant-foreign-keys', ...m0006 },
   { name: '0007-lead-ingestion', ...m0007 },
   { name: '0008-ingestion-foreign-key-indexes', ...m0008 },
+  { name: '0009-lead-activity-score', ...m0009 },
 ];

@@ -133,6 +133,7 @@ describe('migrations', () => {
       '0006-validate-tenant-foreign-keys',
       '0007-lead-ingestion',
       '0008-ingestion-foreign-key-indexes',
+      '0009-lead-activity-score',
     ]);
     const [{ validated }] = await sut.query<{ validated: boolean }>(
       "SELECT bool_and(convalidated) AS validated FROM pg_constraint WHERE conname LIKE '%_same_company'",
