@@ -46,6 +46,10 @@ const SORTS: Record<LeadOrderField, SortColumn<LeadRecord>[]> = {
     { sql: 'status', type: 'text', value: (l) => l.status },
     { sql: 'created_at', type: 'timestamptz', value: (l) => iso(l.createdAt) },
   ],
+  // Migration 0009.
+  [LeadOrderField.ACTIVITY_SCORE]: [
+    { sql: 'coalesce(activity_score, -1)', type: 'int', value: (l) => l.activityScore ?? -1 },
+  ],
 };
 
 /** How many rows, in sort order, a search looks through before it turns to the trigram index. */
@@ -103,6 +107,14 @@ export class LeadsRepository {
       where.push(`budget >= ${params.add(filter.budgetMin)}::numeric`);
     if (filter.budgetMax !== undefined)
       where.push(`budget <= ${params.add(filter.budgetMax)}::numeric`);
+    // In the index's terms (coalesce), so that leads_by_activity_score serves a range too; either
+    // bound leaves unscored leads (-1) out.
+    if (filter.activityScoreMin !== undefined || filter.activityScoreMax !== undefined)
+      where.push(
+        `coalesce(activity_score, -1) >= ${params.add(filter.activityScoreMin ?? 0)}::int`,
+      );
+    if (filter.activityScoreMax !== undefined)
+      where.push(`coalesce(activity_score, -1) <= ${params.add(filter.activityScoreMax)}::int`);
     if (filter.createdFrom)
       where.push(`created_at >= ${params.add(filter.createdFrom)}::timestamptz`);
     if (filter.createdTo) where.push(`created_at < ${params.add(filter.createdTo)}::timestamptz`);

@@ -75,6 +75,16 @@ describe('lead and interaction queries use their indexes', () => {
     ['by email', '{ leads(orderBy: { field: EMAIL }) { id } }', 'leads_by_email'],
     ['by budget', '{ leads(orderBy: { field: BUDGET }) { id } }', 'leads_by_budget'],
     ['by status', '{ leads(orderBy: { field: STATUS }) { id } }', 'leads_by_status'],
+    [
+      'by activity score',
+      '{ leads(orderBy: { field: ACTIVITY_SCORE }) { id } }',
+      'leads_by_activity_score',
+    ],
+    [
+      'activity score range',
+      '{ leads(filter: { activityScoreMin: 60 }, orderBy: { field: ACTIVITY_SCORE }) { id } }',
+      'leads_by_activity_score',
+    ],
     ['status filter', '{ leads(filter: { status: [LOST] }) { id } }', 'leads_by_status'],
     // A fifth of the leads are unassigned: reading the newest ones and skipping the rest is cheapest.
     [

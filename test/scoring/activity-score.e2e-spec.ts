@@ -51,6 +51,38 @@ describe('activity score, kept current by interactions', () => {
     expect(afterRemove.updatedAt).toBe(fresh.updatedAt);
   });
 
+  it('filters and orders leads by score, page after page, unscored ones last', async () => {
+    const company = await newCompany(sut);
+    const now = new Date().toISOString();
+    const low = await newLead(sut, company);
+    const high = await newLead(sut, company);
+    await newLead(sut, company); // no interactions: unscored
+    await newInteraction(sut, company, low.id, { type: 'EMAIL', date: now });
+    await newInteraction(sut, company, high.id, { type: 'MEETING', date: now });
+    const PAGE = `query($f: LeadFilter, $after: String) {
+      leadsConnection(first: 1, after: $after, filter: $f, orderBy: { field: ACTIVITY_SCORE }) {
+        edges { node { id activityScore } } pageInfo { endCursor hasNextPage } } }`;
+    const pages = async (filter: object): Promise<(number | null)[]> => {
+      const seen: (number | null)[] = [];
+      let after: string | null = null;
+      do {
+        const res = await sut.gql(PAGE, { f: filter, after }, company.token);
+        const conn = res.data?.leadsConnection as {
+          edges: { node: { activityScore: number | null } }[];
+          pageInfo: { endCursor: string | null; hasNextPage: boolean };
+        };
+        seen.push(...conn.edges.map((e) => e.node.activityScore));
+        after = conn.pageInfo.hasNextPage ? conn.pageInfo.endCursor : null;
+      } while (after);
+      return seen;
+    };
+    expect(await pages({})).toEqual([33, 11, null]);
+    expect(await pages({ activityScoreMin: 20 })).toEqual([33]);
+    expect(await pages({ activityScoreMax: 20 })).toEqual([11]);
+    const bad = await sut.gql(PAGE, { f: { activityScoreMin: 101 } }, company.token);
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('leaves another company’s leads as they were', async () => {
     const other = await newCompany(sut);
     const theirs = await newLead(sut, other);

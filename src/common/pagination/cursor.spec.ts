@@ -22,6 +22,17 @@ describe('keyset cursors', () => {
     ).toEqual([KEY[0], -1, KEY[2], KEY[3]]);
   });
 
+  it('takes a whole number for an int key, and refuses any other', () => {
+    expect(decodeCursor(encodeCursor('s', [-1, KEY[3]]), 's', ['int', 'uuid'])).toEqual([
+      -1,
+      KEY[3],
+    ]);
+    for (const bad of [1.5, '5', 2 ** 40])
+      expect(
+        refusal(() => decodeCursor(encodeCursor('s', [bad, KEY[3]]), 's', ['int', 'uuid'])),
+      ).toHaveLength(1);
+  });
+
   it('refuses a cursor made in another order', () => {
     expect(refusal(() => decodeCursor(encodeCursor('other', KEY), 's', TYPES))).toEqual([
       'after is a cursor of another order',

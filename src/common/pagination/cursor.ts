@@ -5,7 +5,7 @@ import { CommonReason } from '../errors/error-reasons.js';
 export type CursorValues = readonly (string | number)[];
 
 /** The SQL types a sort key can have; each value of a cursor is checked against its column's. */
-export type CursorValueType = 'timestamptz' | 'numeric' | 'text' | 'uuid';
+export type CursorValueType = 'timestamptz' | 'numeric' | 'int' | 'text' | 'uuid';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 const NUMERIC = /^-?\d{1,20}(\.\d{1,10})?$/;
@@ -16,6 +16,8 @@ const VALID: Record<CursorValueType, (value: unknown) => boolean> = {
   timestamptz: (v) => typeof v === 'string' && ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v)),
   numeric: (v) =>
     (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && NUMERIC.test(v)),
+  // An int column compared as int: a numeric comparison would not use its index.
+  int: (v) => Number.isSafeInteger(v) && Math.abs(v as number) <= 2_147_483_647,
   text: (v) => typeof v === 'string' && !v.includes('\u0000'),
   uuid: (v) => typeof v === 'string' && UUID.test(v),
 };

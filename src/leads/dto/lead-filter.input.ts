@@ -1,14 +1,17 @@
-import { Field, Float, ID, InputType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import {
   ArrayMaxSize,
   IsBoolean,
   IsDate,
   IsEnum,
+  IsInt,
   IsNumber,
   IsOptional,
   IsString,
   IsUUID,
+  Max,
   MaxLength,
+  Min,
   MinLength,
 } from 'class-validator';
 import { Transform, Type } from 'class-transformer';
@@ -56,6 +59,28 @@ export class LeadFilter {
   @Type(() => Number)
   @IsNumber()
   budgetMax?: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'activityScore at least this (0–100); unscored leads are left out.',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  activityScoreMin?: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'activityScore at most this (0–100); unscored leads are left out.',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  activityScoreMax?: number;
 
   @Field({ nullable: true, description: 'Created at or after.' })
   @IsOptional()

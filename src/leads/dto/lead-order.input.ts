@@ -9,6 +9,8 @@ export enum LeadOrderField {
   EMAIL = 'EMAIL',
   BUDGET = 'BUDGET',
   STATUS = 'STATUS',
+  /** Unscored leads (null) come last in descending order, first in ascending. */
+  ACTIVITY_SCORE = 'ACTIVITY_SCORE',
 }
 
 registerEnumType(LeadOrderField, { name: 'LeadOrderField' });
