@@ -10,6 +10,7 @@ import { EXPORT_SELECT } from '../src/leads/lead-csv.js';
 import { SortDirection } from '../src/common/graphql/sort-direction.enum.js';
 import { LeadOrderField } from '../src/leads/dto/lead-order.input.js';
 import { leadKeyset } from '../src/leads/leads.repository.js';
+import { activityScoreSql } from '../src/scoring/activity-score.js';
 import { argValue, BENCH, openBenchDatabase } from './bench-env.js';
 import { BARE_SQL, type BareContext } from './bare-sql.js';
 import { countRoundTrips } from './round-trips.js';
@@ -236,6 +237,42 @@ async function measureExport(
   const bareSeconds = (performance.now() - bareStarted) / 1000;
 
   return `export.csv: ${fmt(lines - 1)} rows in ${fmt(apiSeconds, 1)} s = ${fmt((lines - 1) / apiSeconds)} rows/s (peak RSS of a server process ${fmt(peakRss)} MB); bare pg COPY of the same SELECT: ${fmt(bareRows / bareSeconds)} rows/s`;
+}
+
+/**
+ * recalculateAllScores over the whole company, against the floor: one hand-written UPDATE … FROM
+ * (the same formula, aggregated per lead) over the same data. Peak RSS shows the batches keep the
+ * server's memory flat.
+ */
+async function measureRecalculation(
+  server: { child: ChildProcess; base: string },
+  bare: pg.Pool,
+  token: string,
+  companyId: string,
+): Promise<string> {
+  let peakRss = serverRssMb(server.child.pid!);
+  const startRss = peakRss;
+  const sampler = setInterval(
+    () => (peakRss = Math.max(peakRss, serverRssMb(server.child.pid!))),
+    100,
+  );
+  const apiStarted = performance.now();
+  const { recalculateAllScores } = (await gql(server.base, token, {
+    query: 'mutation { recalculateAllScores { count } }',
+  })) as { recalculateAllScores: { count: number } };
+  const apiSeconds = (performance.now() - apiStarted) / 1000;
+  clearInterval(sampler);
+  const floorStarted = performance.now();
+  const floor = await bare.query(
+    `UPDATE leads l SET activity_score = s.score, score_calculated_at = now()
+     FROM (SELECT l2.id, ${activityScoreSql('i', 'now()')} AS score
+           FROM leads l2 LEFT JOIN interactions i ON i.lead_id = l2.id AND i.company_id = $1
+           WHERE l2.company_id = $1 GROUP BY l2.id) s
+     WHERE l.id = s.id AND l.company_id = $1`,
+    [companyId],
+  );
+  const floorSeconds = (performance.now() - floorStarted) / 1000;
+  return `recalculateAllScores: ${fmt(recalculateAllScores.count)} leads in ${fmt(apiSeconds, 1)} s (server RSS ${fmt(startRss)} → peak ${fmt(peakRss)} MB); floor, one UPDATE … FROM (aggregate) of ${fmt(floor.rowCount ?? 0)} leads: ${fmt(floorSeconds, 1)} s (API ${fmt(apiSeconds / floorSeconds, 2)}× the floor)`;
 }
 
 /**
@@ -601,6 +638,8 @@ async function main(): Promise<void> {
     // The createLead rounds added leads: export the company as it was.
     await cleanUp();
     const exportLine = only ? '' : await measureExport(server, bare, token, companyId);
+    const scoresLine =
+      !only || only === 'scores' ? await measureRecalculation(server, bare, token, companyId) : '';
 
     console.log(
       `\n## pnpm bench — ${bench.n.toLocaleString('en-US')} leads, ${connections} connections, ${duration} s per run, API and bare pg alternating ${rounds}× (medians), pool ${POOL}, server ${workers} × ${Math.max(1, Math.floor(POOL / workers))} connections${workers > 1 ? ` (WEB_CONCURRENCY=${workers})` : ''}, Node ${process.versions.node}\n`,
@@ -619,6 +658,7 @@ async function main(): Promise<void> {
     console.log('\n| plan of | index used | EXPLAIN ANALYZE time |\n|---|---|--:|');
     for (const line of plans) console.log(line);
     if (exportLine) console.log(`\n${exportLine}`);
+    if (scoresLine) console.log(`\n${scoresLine}`);
   } finally {
     stopBare();
     server.child.kill('SIGTERM');

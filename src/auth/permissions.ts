@@ -23,6 +23,7 @@ export enum Action {
   ReadSubmissions = 'read the journal of submitted leads (rawLeadsConnection)',
   ReprocessSubmissions = 'reprocess a submitted lead',
   ManageLeadRouting = 'set whom ingested leads are assigned to',
+  RecalculateScores = 'recalculate every lead score of the company',
 }
 
 /** Who holds a permission: roles of users, scopes of API keys, and background work. */
@@ -62,6 +63,7 @@ export const PERMISSIONS: Readonly<Record<Action, Grant>> = {
   [Action.ReadSubmissions]: grant([Role.ADMIN], [], true),
   [Action.ReprocessSubmissions]: grant([Role.ADMIN], [], true),
   [Action.ManageLeadRouting]: grant([Role.ADMIN]),
+  [Action.RecalculateScores]: grant([Role.ADMIN, Role.MANAGER], [], true),
 };
 
 export function can(auth: AuthContext, action: Action): boolean {

@@ -309,6 +309,16 @@ export class AppConfig {
   @Max(100)
   INGEST_MAX_ATTEMPTS = 8;
 
+  /**
+   * Leads per statement of a bulk score recalculation: each batch commits on its own, so that the
+   * recalculation never holds a lead's row lock for longer than one batch takes.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  SCORES_BATCH_SIZE = 5000;
+
   /** Login attempts per minute from one IP. */
   @Transform(toInt)
   @IsInt()

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { Sequelize } from 'sequelize-typescript';
 import { AppConfig } from '../config/app-config.js';
+import { AdvisoryLocks } from './advisory-locks.js';
 import { CsvExport } from './csv-export.js';
 import { DatabaseConnection } from './database-connection.js';
 import { Sql } from './sql.js';
@@ -22,7 +23,8 @@ import { Transactions } from './transactions.js';
     Sql,
     Transactions,
     CsvExport,
+    AdvisoryLocks,
   ],
-  exports: [Sequelize, DatabaseConnection, Sql, Transactions, CsvExport],
+  exports: [Sequelize, DatabaseConnection, Sql, Transactions, CsvExport, AdvisoryLocks],
 })
 export class DatabaseModule {}

@@ -20,9 +20,56 @@ const RESCORE = prepared(
    WHERE l.id = s.id AND l.company_id = $2`,
 );
 
+/**
+ * The company's next `limit` leads in creation order (leads_all_by_created, tenant first: a small
+ * company's batch reads only its own rows), rescored as RESCORE does, in one statement.
+ */
+const RESCORE_BATCH = `WITH batch AS (
+    SELECT id, created_at FROM leads
+    WHERE company_id = $1 AND (created_at, id) > ($2::timestamptz, $3::uuid)
+    ORDER BY created_at, id LIMIT $4
+  ), scored AS (
+    SELECT b.id, ${activityScoreSql('i', '$5::timestamptz')} AS score
+    FROM batch b LEFT JOIN interactions i ON i.lead_id = b.id AND i.company_id = $1
+    GROUP BY b.id
+  ), written AS (
+    UPDATE leads l SET activity_score = s.score, score_calculated_at = $5::timestamptz
+    FROM scored s WHERE l.id = s.id AND l.company_id = $1
+    RETURNING l.id
+  ), last AS (SELECT created_at, id FROM batch ORDER BY created_at DESC, id DESC LIMIT 1)
+  SELECT (SELECT count(*)::int FROM written) AS n, last.created_at AS "createdAt", last.id
+  FROM (SELECT 1) one LEFT JOIN last ON true`;
+
+/** Where a batch of a company's leads ends: its last lead's creation time and id. */
+export interface LeadPosition {
+  createdAt: Date;
+  id: string;
+}
+
 @Injectable()
 export class LeadScoresRepository {
   constructor(private readonly sql: Sql) {}
+
+  /**
+   * Rescores the company's next `limit` leads after `after` (in creation order), in one
+   * autocommitted statement; returns how many were written and where the next batch starts, null
+   * when there were none.
+   */
+  async rescoreBatch(
+    companyId: string,
+    after: LeadPosition,
+    limit: number,
+    at: Date,
+  ): Promise<{ written: number; next: LeadPosition | null }> {
+    const [row] = await this.sql.rows<{ n: number; createdAt: Date | null; id: string | null }>(
+      RESCORE_BATCH,
+      [companyId, after.createdAt, after.id, limit, at],
+    );
+    return {
+      written: row.n,
+      next: row.id && row.createdAt ? { createdAt: row.createdAt, id: row.id } : null,
+    };
+  }
 
   /** Inside the change's transaction, sent behind it (Sql.send): no round trip of its own. */
   rescore(transaction: Transaction, companyId: string, leadIds: readonly string[], at: Date): void {

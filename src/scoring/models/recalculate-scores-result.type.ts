@@ -1,0 +1,7 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('RecalculateScoresResult')
+export class RecalculateScoresResultType {
+  @Field(() => Int, { description: 'Leads whose score was written.' })
+  count!: number;
+}

@@ -1,0 +1,18 @@
+import { FeatureException } from '../common/errors/app.exception.js';
+import { ErrorCode } from '../common/errors/error-code.js';
+import { declareReasons } from '../common/errors/error-reasons.js';
+
+export enum ScoringReason {
+  /** The company's scores are being recalculated already (by a person or the schedule). */
+  RECALCULATION_RUNNING = 'RECALCULATION_RUNNING',
+}
+
+export const SCORING_REASONS = declareReasons<ScoringReason>('scoring', {
+  [ScoringReason.RECALCULATION_RUNNING]: ErrorCode.CONFLICT,
+});
+
+export class ScoringException extends FeatureException<ScoringReason> {
+  constructor(reason: ScoringReason, message: string) {
+    super(SCORING_REASONS, reason, message);
+  }
+}
