@@ -8,6 +8,7 @@ import * as m0006 from './0006-validate-tenant-foreign-keys.js';
 import * as m0007 from './0007-lead-ingestion.js';
 import * as m0008 from './0008-ingestion-foreign-key-indexes.js';
 import * as m0009 from './0009-lead-activity-score.js';
+import * as m0010 from './0010-lead-activity-score-index.js';
 
 /** A step is plain SQL, or code for the rare migration that needs it; each runs in one transaction. */
 export type MigrationStep =
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0007-lead-ingestion', ...m0007 },
   { name: '0008-ingestion-foreign-key-indexes', ...m0008 },
   { name: '0009-lead-activity-score', ...m0009 },
+  { name: '0010-lead-activity-score-index', ...m0010 },
 ];

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { Sequelize } from 'sequelize-typescript';
+import { isBroken } from './broken-connections.js';
+import type { Prepared } from './prepared.js';
+import { Sql } from './sql.js';
 
 /** What a lock guards, as the first key of PostgreSQL's two-key advisory locks. One per purpose. */
 export enum LockSpace {
@@ -8,42 +11,54 @@ export enum LockSpace {
   SCORE_RECALCULATION = 1001,
 }
 
+/** The session holding a lock, for the work done under it: autocommitted statements. */
+export interface LockSession {
+  rows<T>(sql: string | Prepared, values: readonly unknown[]): Promise<T[]>;
+}
+
 /**
  * PostgreSQL session advisory locks, shared by every instance: the lock is held by a pooled
  * connection set aside while `work` runs, so that it goes with the session if the process dies.
- * The work itself runs on other connections: its batches commit on their own.
+ * The work runs its statements on that same session (each commits on its own): a run costs the
+ * pool one connection, however many run at once.
  */
 @Injectable()
 export class AdvisoryLocks {
-  constructor(private readonly sequelize: Sequelize) {}
+  constructor(
+    private readonly sequelize: Sequelize,
+    private readonly sql: Sql,
+  ) {}
 
   /** `work`'s result while holding (space, key); null, without waiting, when another holds it. */
   async tryWhile<T>(
     space: LockSpace,
     key: string,
-    work: () => Promise<T>,
+    work: (session: LockSession) => Promise<T>,
   ): Promise<{ result: T } | null> {
     const pool = this.sequelize.connectionManager;
     const client = (await pool.getConnection({ type: 'write' })) as pg.Client;
-    let destroy = false;
+    // A session whose lock or unlock failed, or that pg lost a statement on, is not reused.
+    let destroy = true;
     try {
       const { rows } = await client.query<{ locked: boolean }>(
         'SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked',
         [space, key],
       );
+      destroy = false;
       if (!rows[0].locked) return null;
+      const session: LockSession = {
+        rows: <R>(sql: string | Prepared, values: readonly unknown[]) =>
+          this.sql.rowsOn<R>(client, sql, values),
+      };
       try {
-        return { result: await work() };
+        return { result: await work(session) };
       } finally {
         await client
           .query('SELECT pg_advisory_unlock($1, hashtext($2))', [space, key])
-          .catch(() => (destroy = true)); // a session that cannot unlock must not be reused
+          .catch(() => (destroy = true));
       }
-    } catch (error) {
-      destroy = true;
-      throw error;
     } finally {
-      if (destroy) void pool.destroyConnection(client).catch(() => undefined);
+      if (destroy || isBroken(client)) void pool.destroyConnection(client).catch(() => undefined);
       else pool.releaseConnection(client);
     }
   }

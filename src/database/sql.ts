@@ -51,6 +51,11 @@ export class Sql {
     }
   }
 
+  /** The rows of one statement on a connection the caller holds (AdvisoryLocks' session). */
+  rowsOn<T>(client: pg.Client, sql: string | Prepared, values: readonly unknown[]): Promise<T[]> {
+    return this.run<T>(client, this.query(sql, values));
+  }
+
   private async run<T>(client: pg.Client, query: pg.QueryConfig): Promise<T[]> {
     try {
       return (await client.query(query)).rows as T[];

@@ -46,7 +46,7 @@ const SORTS: Record<LeadOrderField, SortColumn<LeadRecord>[]> = {
     { sql: 'status', type: 'text', value: (l) => l.status },
     { sql: 'created_at', type: 'timestamptz', value: (l) => iso(l.createdAt) },
   ],
-  // Migration 0009.
+  // Migration 0010.
   [LeadOrderField.ACTIVITY_SCORE]: [
     { sql: 'coalesce(activity_score, -1)', type: 'int', value: (l) => l.activityScore ?? -1 },
   ],

@@ -47,7 +47,8 @@ export function activityScoreSql(alias: string, now: string): string {
   const weight = `CASE ${alias}.type ${Object.entries(ACTIVITY_WEIGHTS)
     .map(([type, w]) => `WHEN '${type}' THEN ${w}`)
     .join(' ')} ELSE 0 END`;
-  const ageDays = `greatest(0, extract(epoch FROM (${now} - ${alias}.date))::float8 * 1000) / ${DAY_MS}`;
+  // In whole milliseconds first, as Date arithmetic is, then as a double.
+  const ageDays = `greatest(0, (extract(epoch FROM (${now} - ${alias}.date)) * 1000)::float8) / ${DAY_MS}`;
   const points = `coalesce(sum(${weight} * power(0.5::float8, ${ageDays} / ${HALF_LIFE_DAYS})), 0)`;
   return `floor(100 * (1 - exp(-(${points}) / ${SATURATION})) + 0.5)::int`;
 }

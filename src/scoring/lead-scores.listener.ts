@@ -2,27 +2,34 @@ import { Injectable } from '@nestjs/common';
 import { EventPhase, type DomainEvent } from '../common/events/domain-event.js';
 import { OnDomainEvent } from '../common/events/on-domain-event.decorator.js';
 import { InteractionEvents } from '../interactions/interactions.events.js';
-import { LeadScoresRepository } from './lead-scores.repository.js';
+import { ScoresService } from './scores.service.js';
 
 type InteractionEventName = (typeof InteractionEvents)[keyof typeof InteractionEvents];
 
 /**
  * Keeps activity scores current: a change to interactions rescores their leads in the same
- * transaction, so that no committed interaction leaves its lead's score behind.
+ * transaction, so that no committed interaction leaves its lead's score behind. A change of notes
+ * only changes no score.
  */
 @Injectable()
 export class LeadScoresListener {
-  constructor(private readonly scores: LeadScoresRepository) {}
+  constructor(private readonly scores: ScoresService) {}
 
   @OnDomainEvent(
     [InteractionEvents.Created, InteractionEvents.Updated, InteractionEvents.Removed],
     EventPhase.IN_TRANSACTION,
   )
   onInteractionsChanged(event: DomainEvent<InteractionEventName>): void {
-    const { transaction, payload, actor } = event;
-    // Interactions are only ever changed by a caller of their company, inside a transaction.
-    if (!transaction || !actor.companyId) return;
-    const leadIds = [...new Set(payload.records.map((r) => r.leadId))];
-    this.scores.rescore(transaction, actor.companyId, leadIds, new Date());
+    const { transaction, payload, actor, name } = event;
+    // Interactions are changed by a caller of their company, in a transaction: anything else would
+    // leave scores behind unseen, so it fails the change instead.
+    if (!transaction || !actor.companyId)
+      throw new Error(`${name} without a transaction or a company: its leads cannot be rescored`);
+    const scoring = payload.records.filter(
+      (r) => name !== InteractionEvents.Updated || r.changes.type || r.changes.date,
+    );
+    this.scores.rescoreInTransaction(transaction, actor.companyId, [
+      ...new Set(scoring.map((r) => r.leadId)),
+    ]);
   }
 }

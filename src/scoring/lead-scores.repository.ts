@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from 'sequelize';
+import type { LockSession } from '../database/advisory-locks.js';
 import { prepared } from '../database/prepared.js';
 import { Sql } from '../database/sql.js';
 import { activityScoreSql } from './activity-score.js';
@@ -35,6 +36,9 @@ const RESCORE_BATCH = `WITH batch AS (
   ), written AS (
     UPDATE leads l SET activity_score = s.score, score_calculated_at = $5::timestamptz
     FROM scored s WHERE l.id = s.id AND l.company_id = $1
+      -- A lead an interaction change rescored after this run began keeps that newer score: this
+      -- batch's snapshot may predate the change it waited for.
+      AND (l.score_calculated_at IS NULL OR l.score_calculated_at <= $5::timestamptz)
     RETURNING l.id
   ), last AS (SELECT created_at, id FROM batch ORDER BY created_at DESC, id DESC LIMIT 1)
   SELECT (SELECT count(*)::int FROM written) AS n, last.created_at AS "createdAt", last.id
@@ -52,16 +56,17 @@ export class LeadScoresRepository {
 
   /**
    * Rescores the company's next `limit` leads after `after` (in creation order), in one
-   * autocommitted statement; returns how many were written and where the next batch starts, null
+   * statement autocommitted on the run's session; returns how many were written and where the next batch starts, null
    * when there were none.
    */
   async rescoreBatch(
+    session: LockSession,
     companyId: string,
     after: LeadPosition,
     limit: number,
     at: Date,
   ): Promise<{ written: number; next: LeadPosition | null }> {
-    const [row] = await this.sql.rows<{ n: number; createdAt: Date | null; id: string | null }>(
+    const [row] = await session.rows<{ n: number; createdAt: Date | null; id: string | null }>(
       RESCORE_BATCH,
       [companyId, after.createdAt, after.id, limit, at],
     );

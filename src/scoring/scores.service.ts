@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Action, authorize } from '../auth/permissions.js';
 import { AppConfig } from '../config/app-config.js';
-import { AdvisoryLocks, LockSpace } from '../database/advisory-locks.js';
+import type { Transaction } from 'sequelize';
+import { AdvisoryLocks, LockSpace, type LockSession } from '../database/advisory-locks.js';
 import { LeadScoresRepository, type LeadPosition } from './lead-scores.repository.js';
 import { ScoringException, ScoringReason } from './scoring.exception.js';
 
@@ -31,8 +32,10 @@ export class ScoresService {
     authorize(auth, Action.RecalculateScores);
     const started = Date.now();
     const at = new Date();
-    const held = await this.locks.tryWhile(LockSpace.SCORE_RECALCULATION, auth.companyId, () =>
-      this.rescoreCompany(auth.companyId, at),
+    const held = await this.locks.tryWhile(
+      LockSpace.SCORE_RECALCULATION,
+      auth.companyId,
+      (session) => this.rescoreCompany(session, auth.companyId, at),
     );
     if (!held)
       throw new ScoringException(
@@ -45,10 +48,19 @@ export class ScoresService {
     return held.result;
   }
 
-  private async rescoreCompany(companyId: string, at: Date): Promise<number> {
+  /**
+   * The leads of an interaction change, rescored inside its transaction (sent, no round trip), at
+   * the time of the change.
+   */
+  rescoreInTransaction(transaction: Transaction, companyId: string, leadIds: string[]): void {
+    if (leadIds.length > 0) this.scores.rescore(transaction, companyId, leadIds, new Date());
+  }
+
+  private async rescoreCompany(session: LockSession, companyId: string, at: Date): Promise<number> {
     let written = 0;
     for (let after: LeadPosition | null = BEFORE_EVERY_LEAD; after;) {
       const batch = await this.scores.rescoreBatch(
+        session,
         companyId,
         after,
         this.config.SCORES_BATCH_SIZE,

@@ -3,7 +3,7 @@ import { ErrorCode } from '../common/errors/error-code.js';
 import { declareReasons } from '../common/errors/error-reasons.js';
 
 export enum ScoringReason {
-  /** The company's scores are being recalculated already (by a person or the schedule). */
+  /** The company's scores are being recalculated already, from this instance or another. */
   RECALCULATION_RUNNING = 'RECALCULATION_RUNNING',
 }
 

@@ -134,6 +134,7 @@ describe('migrations', () => {
       '0007-lead-ingestion',
       '0008-ingestion-foreign-key-indexes',
       '0009-lead-activity-score',
+      '0010-lead-activity-score-index',
     ]);
     const [{ validated }] = await sut.query<{ validated: boolean }>(
       "SELECT bool_and(convalidated) AS validated FROM pg_constraint WHERE conname LIKE '%_same_company'",

@@ -23,6 +23,13 @@ describe('recalculateAllScores', () => {
     // Interactions written by the generator, not through the API: no lead has a score yet.
     await generateLeadsFor(sut, admin, 50, 200);
     await generateLeadsFor(sut, other, 5, 20);
+    // Ten leads created in the same millisecond, across a batch boundary: the id breaks the tie.
+    await sql(
+      `UPDATE leads SET created_at = '2025-01-01T00:00:00Z' WHERE id IN (
+         SELECT l.id FROM leads l JOIN users u ON u.company_id = l.company_id
+         WHERE u.id = $1 ORDER BY l.created_at LIMIT 10 OFFSET 3)`,
+      [manager.id],
+    );
   });
   afterAll(() => sut.close());
 
