@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { Sequelize } from 'sequelize-typescript';
-import { isBroken } from './broken-connections.js';
+import { giveBack } from './broken-connections.js';
 import type { Prepared } from './prepared.js';
 import { Sql } from './sql.js';
 
@@ -58,8 +58,7 @@ export class AdvisoryLocks {
           .catch(() => (destroy = true));
       }
     } finally {
-      if (destroy || isBroken(client)) void pool.destroyConnection(client).catch(() => undefined);
-      else pool.releaseConnection(client);
+      giveBack(pool, client, !destroy);
     }
   }
 }

@@ -18,3 +18,15 @@ export function noteFailure(connection: object, named: boolean, error: unknown):
 }
 
 export const isBroken = (connection: object): boolean => broken.has(connection);
+
+/** What a connection goes back through: Sequelize's pool. */
+interface Pool {
+  releaseConnection(connection: object): unknown;
+  destroyConnection(connection: object): Promise<unknown>;
+}
+
+/** Back to the pool when it can be reused (`reusable`, and not broken); destroyed otherwise. */
+export function giveBack(pool: Pool, connection: object, reusable = true): void {
+  if (reusable && !isBroken(connection)) pool.releaseConnection(connection);
+  else void pool.destroyConnection(connection).catch(() => undefined);
+}

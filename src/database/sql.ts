@@ -3,7 +3,7 @@ import type pg from 'pg';
 import type { Transaction } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { AppConfig } from '../config/app-config.js';
-import { isBroken, noteFailure } from './broken-connections.js';
+import { giveBack, noteFailure } from './broken-connections.js';
 import { holdWrites, openTransactionOf } from './open-transaction.js';
 import { Prepared, StatementNames } from './prepared.js';
 
@@ -46,8 +46,7 @@ export class Sql {
     try {
       return await this.run<T>(client, query);
     } finally {
-      if (isBroken(client)) void pool.destroyConnection(client).catch(() => undefined);
-      else pool.releaseConnection(client);
+      giveBack(pool, client);
     }
   }
 

@@ -1,4 +1,4 @@
-import { isBroken } from './broken-connections.js';
+import { giveBack } from './broken-connections.js';
 import { Injectable, Logger } from '@nestjs/common';
 import type pg from 'pg';
 import { Transaction } from 'sequelize';
@@ -67,8 +67,7 @@ export class Transactions {
       if (commit.error) throw commit.error;
     } finally {
       setPipelining(client, false);
-      if (reusable && !isBroken(client)) pool.releaseConnection(client);
-      else void pool.destroyConnection(client).catch(() => undefined);
+      giveBack(pool, client, reusable);
     }
     for (const job of queued) {
       await job().catch((error: unknown) =>

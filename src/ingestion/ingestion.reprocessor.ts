@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicTask } from '../common/scheduling/periodic-task.js';
 import { AppConfig } from '../config/app-config.js';
 import { IngestionService } from './ingestion.service.js';
 import { RawLeadStatus } from './raw-lead-status.enum.js';
@@ -21,8 +22,7 @@ export function retryDelaySeconds(attempt: number): number {
 @Injectable()
 export class IngestionReprocessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(IngestionReprocessor.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly task = new PeriodicTask('reprocessing', this.logger, () => this.drain());
 
   constructor(
     private readonly raws: RawLeadsRepository,
@@ -32,19 +32,11 @@ export class IngestionReprocessor implements OnApplicationBootstrap, OnApplicati
 
   onApplicationBootstrap(): void {
     const every = this.config.INGEST_REPROCESS_INTERVAL_MS;
-    if (every <= 0) return;
-    this.timer = setInterval(() => {
-      this.running ??= this.drain()
-        .then(() => undefined)
-        .catch((error: unknown) => this.logger.error(`reprocessing failed: ${String(error)}`))
-        .finally(() => (this.running = undefined));
-    }, every);
-    this.timer.unref();
+    if (every > 0) this.task.start(every);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Passes until nothing is due; returns how many rows it took. */

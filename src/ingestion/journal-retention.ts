@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicTask } from '../common/scheduling/periodic-task.js';
 import { AppConfig } from '../config/app-config.js';
 import { RawLeadStatus } from './raw-lead-status.enum.js';
 import { RawLeadsRepository } from './raw-leads.repository.js';
@@ -24,9 +25,10 @@ const EVERY_MS = 60 * 60 * 1000;
 @Injectable()
 export class JournalRetention implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(JournalRetention.name);
-  private timer?: NodeJS.Timeout;
-  private first?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly task = new PeriodicTask('journal retention', this.logger, async () => {
+    const removed = await this.purge();
+    if (removed > 0) this.logger.log(`removed ${removed} settled submissions`);
+  });
   /** Set at shutdown: a pass stops between batches instead of holding the shutdown up. */
   private stopping = false;
 
@@ -36,26 +38,13 @@ export class JournalRetention implements OnApplicationBootstrap, OnApplicationSh
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.INGEST_RETENTION_DAYS <= 0) return;
-    const pass = () => {
-      this.running ??= this.purge()
-        .then((n) => n > 0 && this.logger.log(`removed ${n} settled submissions`))
-        .then(() => undefined)
-        .catch((error: unknown) => this.logger.error(`journal retention failed: ${String(error)}`))
-        .finally(() => (this.running = undefined));
-    };
     // A minute after boot (not in the middle of it), then hourly.
-    this.first = setTimeout(pass, 60_000);
-    this.timer = setInterval(pass, EVERY_MS);
-    this.first.unref();
-    this.timer.unref();
+    if (this.config.INGEST_RETENTION_DAYS > 0) this.task.start(EVERY_MS, 60_000);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  onApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    clearTimeout(this.first);
-    clearInterval(this.timer);
-    await this.running;
+    return this.task.stop();
   }
 
   /** One pass over every company's journal; returns how many submissions it removed. */
