@@ -67,6 +67,7 @@ async function main(): Promise<void> {
     // visibility map set, which index-only scans and the first reads of every page depend on.
     await db.sequelize.query('VACUUM ANALYZE leads');
     await db.sequelize.query('VACUUM ANALYZE interactions');
+    await db.sequelize.query('VACUUM ANALYZE lead_scores');
     console.log(
       `Bench data ready in ${((Date.now() - started) / 1000).toFixed(0)} s: ${leads} leads, ${made} interactions. Log in as ${BENCH.email} / ${BENCH.password}`,
     );

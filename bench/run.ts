@@ -264,11 +264,11 @@ async function measureRecalculation(
   clearInterval(sampler);
   const floorStarted = performance.now();
   const floor = await bare.query(
-    `UPDATE leads l SET activity_score = s.score, score_calculated_at = now()
-     FROM (SELECT l2.id, ${activityScoreSql('i', 'now()')} AS score
-           FROM leads l2 LEFT JOIN interactions i ON i.lead_id = l2.id AND i.company_id = $1
-           WHERE l2.company_id = $1 GROUP BY l2.id) s
-     WHERE l.id = s.id AND l.company_id = $1`,
+    `UPDATE lead_scores t SET activity_score = s.score, calculated_at = now()
+     FROM (SELECT o.lead_id, ${activityScoreSql('i', 'now()')} AS score
+           FROM lead_scores o LEFT JOIN interactions i ON i.lead_id = o.lead_id AND i.company_id = $1
+           WHERE o.company_id = $1 GROUP BY o.lead_id) s
+     WHERE t.company_id = $1 AND t.lead_id = s.lead_id`,
     [companyId],
   );
   const floorSeconds = (performance.now() - floorStarted) / 1000;

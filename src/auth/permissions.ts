@@ -24,6 +24,8 @@ export enum Action {
   ReprocessSubmissions = 'reprocess a submitted lead',
   ManageLeadRouting = 'set whom ingested leads are assigned to',
   RecalculateScores = 'recalculate every lead score of the company',
+  GenerateSummaries = 'generate the summary of a lead they can read',
+  ManageAiSettings = 'allow or forbid sending lead data to the external AI provider',
 }
 
 /** Who holds a permission: roles of users, scopes of API keys, and background work. */
@@ -64,6 +66,8 @@ export const PERMISSIONS: Readonly<Record<Action, Grant>> = {
   [Action.ReprocessSubmissions]: grant([Role.ADMIN], [], true),
   [Action.ManageLeadRouting]: grant([Role.ADMIN]),
   [Action.RecalculateScores]: grant([Role.ADMIN, Role.MANAGER], [], true),
+  [Action.GenerateSummaries]: grant(ALL_ROLES, [], true),
+  [Action.ManageAiSettings]: grant([Role.ADMIN]),
 };
 
 export function can(auth: AuthContext, action: Action): boolean {

@@ -319,6 +319,52 @@ export class AppConfig {
   @Max(100_000)
   SCORES_BATCH_SIZE = 5000;
 
+  /**
+   * The key of an OpenAI-compatible chat-completions provider (OpenRouter by default) for lead
+   * summaries. Unset: summaries come from the built-in summarizer, and no lead data leaves.
+   */
+  @IsOptional()
+  @IsString()
+  OPENROUTER_API_KEY?: string = undefined;
+
+  /** The provider's API root; `/chat/completions` is appended. */
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  AI_BASE_URL = 'https://openrouter.ai/api/v1';
+
+  @IsString()
+  AI_MODEL = 'openai/gpt-4o-mini';
+
+  /** Longest one call to the provider may take. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  AI_ATTEMPT_TIMEOUT_MS = 8000;
+
+  /** Longest all attempts together may take, backoff included: below HTTP_REQUEST_TIMEOUT_MS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  AI_TOTAL_TIMEOUT_MS = 20_000;
+
+  /** Calls to the provider per summary, the first included; retried on 429, 5xx and timeouts. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  AI_MAX_ATTEMPTS = 3;
+
+  /** regenerateSummary calls per minute by one user. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SUMMARY_LIMIT_PER_MINUTE = 10;
+
+  /** Hours between the scheduled recalculations of every company's scores (0: none scheduled). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  SCORES_RECALCULATION_INTERVAL_HOURS = 24;
+
   /** Login attempts per minute from one IP. */
   @Transform(toInt)
   @IsInt()

@@ -49,6 +49,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'Invalid configuration: INGEST_IDEMPOTENCY_WAIT_MS must be below INGEST_LEASE_SECONDS',
     );
   }
+  if (
+    config.AI_TOTAL_TIMEOUT_MS < config.AI_ATTEMPT_TIMEOUT_MS ||
+    config.AI_TOTAL_TIMEOUT_MS >= config.HTTP_REQUEST_TIMEOUT_MS
+  ) {
+    // The summary must be answered, or refused, before the client's request itself times out.
+    throw new ConfigError(
+      'Invalid configuration: AI_TOTAL_TIMEOUT_MS must be at least AI_ATTEMPT_TIMEOUT_MS and below HTTP_REQUEST_TIMEOUT_MS',
+    );
+  }
   if (config.WEB_CONCURRENCY > 1 && !(config.DATABASE_URL && config.REDIS_URL)) {
     // Workers are instances: they must share rate limits, caches and broadcasts (Redis) and one
     // database (an embedded PostgreSQL belongs to a single process).

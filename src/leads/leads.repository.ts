@@ -27,8 +27,20 @@ export interface LeadRef {
 
 const iso = (d: Date): string => d.toISOString();
 
-/** Each sort maps onto one index of migration 0002 (see the comments there). */
-const SORTS: Record<LeadOrderField, SortColumn<LeadRecord>[]> = {
+/** A lead as lists return it: in score order, with the score its cursor needs. */
+export type ListedLead = LeadRecord & { activityScore?: number };
+
+/**
+ * The leads with their activity scores (lead_scores, migration 0011), under the names of leads'
+ * own columns, so that a filter or a page reads the same SQL over either. Every lead has its score
+ * row. The score's key is lead_scores' own lead_id (scored_id): in a comparison with it,
+ * lead_scores_by_score serves a page in score order as leads_by_created serves one by date.
+ */
+const SCORED_LEADS = `(SELECT l.*, s.activity_score, s.lead_id AS scored_id
+  FROM lead_scores s JOIN leads l ON l.company_id = s.company_id AND l.id = s.lead_id) AS leads`;
+
+/** Each sort maps onto one index of migration 0002 (see the comments there) or 0011. */
+const SORTS: Record<LeadOrderField, SortColumn<ListedLead>[]> = {
   [LeadOrderField.CREATED_AT]: [
     { sql: 'created_at', type: 'timestamptz', value: (l) => iso(l.createdAt) },
   ],
@@ -46,11 +58,22 @@ const SORTS: Record<LeadOrderField, SortColumn<LeadRecord>[]> = {
     { sql: 'status', type: 'text', value: (l) => l.status },
     { sql: 'created_at', type: 'timestamptz', value: (l) => iso(l.createdAt) },
   ],
-  // Migration 0010.
+  // Over SCORED_LEADS.
   [LeadOrderField.ACTIVITY_SCORE]: [
-    { sql: 'coalesce(activity_score, -1)', type: 'int', value: (l) => l.activityScore ?? -1 },
+    { sql: 'activity_score', type: 'int', value: (l) => l.activityScore ?? 0 },
   ],
 };
+
+const scoreOrder = (field: LeadOrderField): boolean => field === LeadOrderField.ACTIVITY_SCORE;
+const scoreBounds = (filter: LeadFilter): boolean =>
+  filter.activityScoreMin !== undefined || filter.activityScoreMax !== undefined;
+
+/** Where a list reads from: the leads alone, unless the score orders or narrows it. */
+function listSource(filter: LeadFilter, field?: LeadOrderField): { from: string; columns: string } {
+  return (field && scoreOrder(field)) || scoreBounds(filter)
+    ? { from: SCORED_LEADS, columns: `${LEAD_RECORD_COLUMNS}, activity_score AS "activityScore"` }
+    : { from: 'leads', columns: LEAD_RECORD_COLUMNS };
+}
 
 /** How many rows, in sort order, a search looks through before it turns to the trigram index. */
 const SEARCH_PROBE_ROWS = 4000;
@@ -81,8 +104,8 @@ function searchMatch(term: string, params: SqlParams): string {
 }
 
 /** The order of a leads list: its cursors, its ORDER BY and the comparison that continues it. */
-export function leadKeyset(field: LeadOrderField, direction: SortDirection): Keyset<LeadRecord> {
-  return new Keyset(SORTS[field], direction);
+export function leadKeyset(field: LeadOrderField, direction: SortDirection): Keyset<ListedLead> {
+  return new Keyset(SORTS[field], direction, '', scoreOrder(field) ? 'scored_id' : 'id');
 }
 
 @Injectable()
@@ -107,14 +130,11 @@ export class LeadsRepository {
       where.push(`budget >= ${params.add(filter.budgetMin)}::numeric`);
     if (filter.budgetMax !== undefined)
       where.push(`budget <= ${params.add(filter.budgetMax)}::numeric`);
-    // In the index's terms (coalesce), so that leads_by_activity_score serves a range too; either
-    // bound leaves unscored leads (-1) out.
-    if (filter.activityScoreMin !== undefined || filter.activityScoreMax !== undefined)
-      where.push(
-        `coalesce(activity_score, -1) >= ${params.add(filter.activityScoreMin ?? 0)}::int`,
-      );
+    // Over SCORED_LEADS (listSource).
+    if (filter.activityScoreMin !== undefined)
+      where.push(`activity_score >= ${params.add(filter.activityScoreMin)}::int`);
     if (filter.activityScoreMax !== undefined)
-      where.push(`coalesce(activity_score, -1) <= ${params.add(filter.activityScoreMax)}::int`);
+      where.push(`activity_score <= ${params.add(filter.activityScoreMax)}::int`);
     if (filter.createdFrom)
       where.push(`created_at >= ${params.add(filter.createdFrom)}::timestamptz`);
     if (filter.createdTo) where.push(`created_at < ${params.add(filter.createdTo)}::timestamptz`);
@@ -123,18 +143,19 @@ export class LeadsRepository {
   }
 
   /** One keyset page (limit rows; ask for one more to learn whether another page follows). */
-  async page(query: LeadListQuery): Promise<LeadRecord[]> {
+  async page(query: LeadListQuery): Promise<ListedLead[]> {
     const { search, ...rest } = query.filter;
     const keyset = leadKeyset(query.orderBy, query.direction);
+    const { from, columns } = listSource(query.filter, query.orderBy);
     if (!search) {
       const params = new SqlParams();
       const where = this.pageWhere(query, keyset, query.filter, params);
-      const sql = `SELECT ${LEAD_RECORD_COLUMNS} FROM leads WHERE ${where} ORDER BY ${keyset.orderBy()} LIMIT ${params.add(query.limit)}`;
+      const sql = `SELECT ${columns} FROM ${from} WHERE ${where} ORDER BY ${keyset.orderBy()} LIMIT ${params.add(query.limit)}`;
       return this.rows(sql, params);
     }
     return searchPage({
-      table: 'leads',
-      columns: LEAD_RECORD_COLUMNS,
+      table: from,
+      columns,
       keyset,
       limit: query.limit,
       probeRows: SEARCH_PROBE_ROWS,
@@ -143,13 +164,13 @@ export class LeadsRepository {
       where: (params) => this.pageWhere(query, keyset, rest, params),
       match: (params) => searchMatch(search, params),
       params: () => new SqlParams(),
-      run: (sql, values) => this.sql.rows<LeadRecord>(sql, values),
+      run: (sql, values) => this.sql.rows<ListedLead>(sql, values),
     });
   }
 
   private pageWhere(
     query: LeadListQuery,
-    keyset: Keyset<LeadRecord>,
+    keyset: Keyset<ListedLead>,
     filter: LeadFilter,
     params: SqlParams,
   ): string {
@@ -158,21 +179,22 @@ export class LeadsRepository {
     return where.join(' AND ');
   }
 
-  private rows(sql: string, params: SqlParams): Promise<LeadRecord[]> {
-    return this.sql.rows<LeadRecord>(sql, params.values);
+  private rows(sql: string, params: SqlParams): Promise<ListedLead[]> {
+    return this.sql.rows<ListedLead>(sql, params.values);
   }
 
   /** Every matching lead as CSV, in the list's order (see CsvExport). */
   copyCsv(query: Omit<LeadListQuery, 'limit' | 'after'>, owner: string): Promise<Readable> {
     const params = new SqlParams();
     const keyset = leadKeyset(query.orderBy, query.direction);
-    const select = `SELECT ${EXPORT_SELECT} FROM leads WHERE ${this.where(query.companyId, query.filter, params).join(' AND ')} ORDER BY ${keyset.orderBy()}`;
+    const { from } = listSource(query.filter, query.orderBy);
+    const select = `SELECT ${EXPORT_SELECT} FROM ${from} WHERE ${this.where(query.companyId, query.filter, params).join(' AND ')} ORDER BY ${keyset.orderBy()}`;
     return this.csv.stream(select, params, 'lead', owner);
   }
 
   async count(companyId: string, filter: LeadFilter): Promise<number> {
     const params = new SqlParams();
-    const sql = `SELECT count(*)::int AS n FROM leads WHERE ${this.where(companyId, filter, params).join(' AND ')}`;
+    const sql = `SELECT count(*)::int AS n FROM ${listSource(filter).from} WHERE ${this.where(companyId, filter, params).join(' AND ')}`;
     const [row] = await this.sql.rows<{ n: number }>(sql, params.values);
     return row.n;
   }

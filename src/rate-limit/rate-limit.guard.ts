@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import { OperationTypeNode, type GraphQLResolveInfo } from 'graphql';
-import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { RateLimitedException } from '../common/errors/app.exception.js';
 import { httpOf } from '../common/http/request-of.js';
 import { clientKey } from './client-key.js';
@@ -12,6 +12,7 @@ import {
   SKIP_RATE_LIMIT,
 } from './rate-limit.decorators.js';
 import { RateLimiters } from './rate-limiters.js';
+import { spend } from './spend.js';
 
 /**
  * Global, before authentication: the general per-IP budget, and the limits of sign-up and login.
@@ -75,12 +76,11 @@ export class RateLimitGuard implements CanActivate {
     onLimited: (seconds: number) => void,
   ): Promise<void> {
     try {
-      await limiter.consume(key);
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      onLimited(seconds);
-      throw new RateLimitedException(seconds);
+      await spend(limiter, key);
+    } catch (error) {
+      if (error instanceof RateLimitedException && error.retryAfterSeconds)
+        onLimited(error.retryAfterSeconds);
+      throw error;
     }
   }
 }

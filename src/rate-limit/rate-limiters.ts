@@ -24,6 +24,8 @@ export class RateLimiters {
   readonly signUpPerIp: RateLimiterAbstract;
   /** Lead submissions per API key. */
   readonly ingestPerKey: RateLimiterAbstract;
+  /** Summaries generated per caller (regenerateSummary): each may be a paid call to the AI provider. */
+  readonly summaryPerCaller: RateLimiterAbstract;
 
   constructor(config: AppConfig, @InjectRedis() redis: Redis | null) {
     const make = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract =>
@@ -49,5 +51,6 @@ export class RateLimiters {
     );
     this.signUpPerIp = make('signup-ip', config.SIGNUP_LIMIT_PER_IP, 60 * 60);
     this.ingestPerKey = make('ingest-key', config.INGEST_RATE_LIMIT_PER_MINUTE, 60);
+    this.summaryPerCaller = make('summary', config.SUMMARY_LIMIT_PER_MINUTE, 60);
   }
 }

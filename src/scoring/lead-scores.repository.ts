@@ -5,79 +5,116 @@ import { prepared } from '../database/prepared.js';
 import { Sql } from '../database/sql.js';
 import { activityScoreSql } from './activity-score.js';
 
+/** A lead's score as lead_scores holds it (migration 0011). */
+export interface LeadScoreRecord {
+  leadId: string;
+  activityScore: number;
+  calculatedAt: Date;
+}
+
+/** A lead whose score an interaction change rewrote: before and after, and its assignee. */
+export interface ScoreChange {
+  leadId: string;
+  assignedToId: string | null;
+  previous: number;
+  score: number;
+}
+
 /**
  * The activity score of some leads, computed from their interactions by PostgreSQL in one
  * statement (an aggregate per lead over interactions_by_lead), at one instant, and written with
- * the time it was computed. `updated_at` is left alone: a score is not an edit.
+ * the time it was computed; the score it replaces comes back, for lead.score_changed. The lead's
+ * own row is not touched: a score is not an edit.
  */
 const RESCORE = prepared(
-  `UPDATE leads l SET activity_score = s.score, score_calculated_at = $3::timestamptz
+  `UPDATE lead_scores t SET activity_score = s.score, calculated_at = $3::timestamptz
    FROM (
-     SELECT ids.id, ${activityScoreSql('i', '$3::timestamptz')} AS score
-     FROM unnest($1::uuid[]) AS ids(id)
-     LEFT JOIN interactions i ON i.lead_id = ids.id AND i.company_id = $2
-     GROUP BY ids.id
+     SELECT o.lead_id, o.activity_score AS previous, l.assigned_to_id,
+       ${activityScoreSql('i', '$3::timestamptz')} AS score
+     FROM lead_scores o
+     JOIN leads l ON l.company_id = o.company_id AND l.id = o.lead_id
+     LEFT JOIN interactions i ON i.lead_id = o.lead_id AND i.company_id = o.company_id
+     WHERE o.company_id = $2 AND o.lead_id = ANY($1::uuid[])
+     GROUP BY o.lead_id, o.activity_score, l.assigned_to_id
    ) s
-   WHERE l.id = s.id AND l.company_id = $2`,
+   WHERE t.company_id = $2 AND t.lead_id = s.lead_id
+   RETURNING t.lead_id AS "leadId", s.assigned_to_id AS "assignedToId", s.previous, s.score`,
 );
 
 /**
- * The company's next `limit` leads in creation order (leads_all_by_created, tenant first: a small
- * company's batch reads only its own rows), rescored as RESCORE does, in one statement.
+ * Where the company's next batch ends: the key `limit` leads after `after`, or past the last key
+ * when fewer remain. An index-only scan of lead_scores' primary key.
  */
-const RESCORE_BATCH = `WITH batch AS (
-    SELECT id, created_at FROM leads
-    WHERE company_id = $1 AND (created_at, id) > ($2::timestamptz, $3::uuid)
-    ORDER BY created_at, id LIMIT $4
-  ), scored AS (
-    SELECT b.id, ${activityScoreSql('i', '$5::timestamptz')} AS score
-    FROM batch b LEFT JOIN interactions i ON i.lead_id = b.id AND i.company_id = $1
-    GROUP BY b.id
-  ), written AS (
-    UPDATE leads l SET activity_score = s.score, score_calculated_at = $5::timestamptz
-    FROM scored s WHERE l.id = s.id AND l.company_id = $1
-      -- A lead an interaction change rescored after this run began keeps that newer score: this
-      -- batch's snapshot may predate the change it waited for.
-      AND (l.score_calculated_at IS NULL OR l.score_calculated_at <= $5::timestamptz)
-    RETURNING l.id
-  ), last AS (SELECT created_at, id FROM batch ORDER BY created_at DESC, id DESC LIMIT 1)
-  SELECT (SELECT count(*)::int FROM written) AS n, last.created_at AS "createdAt", last.id
-  FROM (SELECT 1) one LEFT JOIN last ON true`;
+const BATCH_END = prepared(
+  `SELECT lead_id AS "end" FROM lead_scores WHERE company_id = $1 AND lead_id > $2::uuid
+   ORDER BY lead_id OFFSET $3 - 1 LIMIT 1`,
+);
 
-/** Where a batch of a company's leads ends: its last lead's creation time and id. */
-export interface LeadPosition {
-  createdAt: Date;
-  id: string;
-}
+/**
+ * The company's scores with keys in (after, end], rewritten with the formula over each lead's
+ * interactions, in one statement: a range of lead_scores' primary key, and for each lead one
+ * index-only range of interactions_by_lead (tenant, then lead first). A correlated subquery
+ * rather than a join of aggregates, so that no misestimate of the range's size can turn the join
+ * into a rescan of the whole batch per lead.
+ */
+const RESCORE_RANGE = prepared(
+  `WITH written AS (
+    UPDATE lead_scores t SET calculated_at = $4::timestamptz, activity_score = (
+      SELECT ${activityScoreSql('i', '$4::timestamptz')} FROM interactions i
+      WHERE i.company_id = t.company_id AND i.lead_id = t.lead_id
+    )
+    WHERE t.company_id = $1 AND t.lead_id > $2::uuid AND t.lead_id <= $3::uuid
+      -- A score an interaction change (or a new lead) wrote after this run began is kept: this
+      -- batch's snapshot may predate the change it waited for.
+      AND t.calculated_at <= $4::timestamptz
+    RETURNING 1
+  )
+  SELECT count(*)::int AS n FROM written`,
+);
+
+const FIND = prepared(
+  `SELECT lead_id AS "leadId", activity_score AS "activityScore", calculated_at AS "calculatedAt"
+   FROM lead_scores WHERE company_id = $1 AND lead_id = ANY($2::uuid[])`,
+);
+
+/** The key before every lead's: a run starts after it. */
+export const FIRST_LEAD_KEY = '00000000-0000-0000-0000-000000000000';
+/** The key no lead's is after: the last batch ends at it. */
+const LAST_LEAD_KEY = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 
 @Injectable()
 export class LeadScoresRepository {
   constructor(private readonly sql: Sql) {}
 
   /**
-   * Rescores the company's next `limit` leads after `after` (in creation order), in one
-   * statement autocommitted on the run's session; returns how many were written and where the next batch starts, null
-   * when there were none.
+   * Rescores the company's next `limit` leads after the lead id `after`: finds where the batch
+   * ends, then rewrites it in one statement autocommitted on the run's session. Returns how many
+   * were written and the key the next batch starts after, null after the last.
    */
   async rescoreBatch(
     session: LockSession,
     companyId: string,
-    after: LeadPosition,
+    after: string,
     limit: number,
     at: Date,
-  ): Promise<{ written: number; next: LeadPosition | null }> {
-    const [row] = await session.rows<{ n: number; createdAt: Date | null; id: string | null }>(
-      RESCORE_BATCH,
-      [companyId, after.createdAt, after.id, limit, at],
-    );
-    return {
-      written: row.n,
-      next: row.id && row.createdAt ? { createdAt: row.createdAt, id: row.id } : null,
-    };
+  ): Promise<{ written: number; last: string | null }> {
+    const [bound] = await session.rows<{ end: string }>(BATCH_END, [companyId, after, limit]);
+    const end = bound?.end ?? LAST_LEAD_KEY;
+    const [row] = await session.rows<{ n: number }>(RESCORE_RANGE, [companyId, after, end, at]);
+    return { written: row.n, last: bound ? end : null };
   }
 
-  /** Inside the change's transaction, sent behind it (Sql.send): no round trip of its own. */
-  rescore(transaction: Transaction, companyId: string, leadIds: readonly string[], at: Date): void {
-    this.sql.send(transaction, RESCORE, [leadIds, companyId, at]);
+  /** Inside the change's transaction: every lead rescored, with its score before and after. */
+  rescore(
+    transaction: Transaction,
+    companyId: string,
+    leadIds: readonly string[],
+    at: Date,
+  ): Promise<ScoreChange[]> {
+    return this.sql.rows<ScoreChange>(RESCORE, [leadIds, companyId, at], transaction);
+  }
+
+  find(companyId: string, leadIds: readonly string[]): Promise<LeadScoreRecord[]> {
+    return this.sql.rows<LeadScoreRecord>(FIND, [companyId, leadIds]);
   }
 }

@@ -1,16 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { AuthContext } from '../auth/auth-context.js';
-import { Action, authorize } from '../auth/permissions.js';
-import { AppConfig } from '../config/app-config.js';
 import type { Transaction } from 'sequelize';
+import { actorOf, type AuthContext } from '../auth/auth-context.js';
+import { Action, authorize } from '../auth/permissions.js';
+import type { Actor } from '../common/events/actor.js';
+import { DomainEvents } from '../common/events/domain-events.js';
+import { AppConfig } from '../config/app-config.js';
 import { AdvisoryLocks, LockSpace, type LockSession } from '../database/advisory-locks.js';
-import { LeadScoresRepository, type LeadPosition } from './lead-scores.repository.js';
+import { FIRST_LEAD_KEY, LeadScoresRepository } from './lead-scores.repository.js';
 import { ScoringException, ScoringReason } from './scoring.exception.js';
+import {
+  SCORE_CHANGE_THRESHOLD,
+  ScoringEvents,
+  type RecalculationTrigger,
+} from './scoring.events.js';
 
-const BEFORE_EVERY_LEAD: LeadPosition = {
-  createdAt: new Date('1900-01-01T00:00:00Z'),
-  id: '00000000-0000-0000-0000-000000000000',
-};
+/** Told how far a company's run has got, after each batch. */
+export type RecalculationProgress = (written: number) => void;
 
 @Injectable()
 export class ScoresService {
@@ -19,6 +24,7 @@ export class ScoresService {
   constructor(
     private readonly scores: LeadScoresRepository,
     private readonly locks: AdvisoryLocks,
+    private readonly events: DomainEvents,
     private readonly config: AppConfig,
   ) {}
 
@@ -26,39 +32,77 @@ export class ScoresService {
    * Every lead of the caller's company rescored, set-based, SCORES_BATCH_SIZE leads per statement,
    * each batch committed on its own; all of them at one instant, the time recorded on each. One
    * at a time per company, on every instance (an advisory lock): a second call while one runs is
-   * refused. Returns how many leads were written.
+   * refused. Returns how many leads were written; one `scores.recalculated` event tells of it.
    */
-  async recalculateAll(auth: AuthContext): Promise<number> {
+  async recalculateAll(
+    auth: AuthContext,
+    trigger: RecalculationTrigger = 'manual',
+    progress?: RecalculationProgress,
+  ): Promise<number> {
     authorize(auth, Action.RecalculateScores);
     const started = Date.now();
     const at = new Date();
     const held = await this.locks.tryWhile(
       LockSpace.SCORE_RECALCULATION,
       auth.companyId,
-      (session) => this.rescoreCompany(session, auth.companyId, at),
+      (session) => this.rescoreCompany(session, auth.companyId, at, progress),
     );
     if (!held)
       throw new ScoringException(
         ScoringReason.RECALCULATION_RUNNING,
         'The scores of this company are being recalculated already',
       );
+    const durationMs = Date.now() - started;
     this.logger.log(
-      `recalculated ${held.result} lead scores of company ${auth.companyId} in ${Date.now() - started} ms`,
+      `recalculated ${held.result} lead scores of company ${auth.companyId} in ${durationMs} ms (${trigger})`,
+    );
+    await this.events.publish(
+      ScoringEvents.ScoresRecalculated,
+      {
+        entity: 'Company',
+        records: [{ id: auth.companyId, details: { count: held.result, durationMs, trigger } }],
+      },
+      { actor: actorOf(auth) },
     );
     return held.result;
   }
 
   /**
-   * The leads of an interaction change, rescored inside its transaction (sent, no round trip), at
-   * the time of the change.
+   * The leads of an interaction change, rescored inside its transaction at the time of the
+   * change; a move of SCORE_CHANGE_THRESHOLD points or more is published as lead.score_changed,
+   * in the same transaction, so what it causes commits with the change.
    */
-  rescoreInTransaction(transaction: Transaction, companyId: string, leadIds: string[]): void {
-    if (leadIds.length > 0) this.scores.rescore(transaction, companyId, leadIds, new Date());
+  async rescoreInTransaction(
+    actor: Actor & { companyId: string },
+    transaction: Transaction,
+    leadIds: string[],
+  ): Promise<void> {
+    if (leadIds.length === 0) return;
+    const rescored = await this.scores.rescore(transaction, actor.companyId, leadIds, new Date());
+    const moved = rescored.filter((r) => Math.abs(r.score - r.previous) >= SCORE_CHANGE_THRESHOLD);
+    if (moved.length === 0) return;
+    await this.events.publish(
+      ScoringEvents.LeadScoreChanged,
+      {
+        entity: 'Lead',
+        records: moved.map((r) => ({
+          id: r.leadId,
+          assignedToId: r.assignedToId,
+          changes: { activityScore: { from: r.previous, to: r.score } },
+        })),
+      },
+      { actor, transaction },
+    );
   }
 
-  private async rescoreCompany(session: LockSession, companyId: string, at: Date): Promise<number> {
+  private async rescoreCompany(
+    session: LockSession,
+    companyId: string,
+    at: Date,
+    progress?: RecalculationProgress,
+  ): Promise<number> {
     let written = 0;
-    for (let after: LeadPosition | null = BEFORE_EVERY_LEAD; after;) {
+    for (let after: string | null = FIRST_LEAD_KEY; after;) {
       const batch = await this.scores.rescoreBatch(
         session,
         companyId,
@@ -67,7 +111,8 @@ export class ScoresService {
         at,
       );
       written += batch.written;
-      after = batch.next;
+      after = batch.last;
+      progress?.(written);
     }
     return written;
   }

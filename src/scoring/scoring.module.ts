@@ -1,11 +1,34 @@
 import { Module } from '@nestjs/common';
+import { LeadsModule } from '../leads/leads.module.js';
+import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { LeadScoresListener } from './lead-scores.listener.js';
 import { LeadScoresRepository } from './lead-scores.repository.js';
+import { LeadScoringResolver } from './lead-scoring.resolver.js';
 import { ScoresResolver } from './scores.resolver.js';
 import { ScoresService } from './scores.service.js';
+import { ScoringLoaders } from './scoring.loaders.js';
+import { ExternalAiRepository } from './summaries/external-ai.repository.js';
+import { LeadSummariesRepository } from './summaries/lead-summaries.repository.js';
+import { SummariesResolver } from './summaries/summaries.resolver.js';
+import { SummariesService } from './summaries/summaries.service.js';
+import { SummaryProviders } from './summaries/summary-providers.js';
 
-/** Activity scores of leads (README, “Scoring”). */
+/** Activity scores and summaries of leads (README, “Scoring”). */
 @Module({
-  providers: [LeadScoresRepository, LeadScoresListener, ScoresService, ScoresResolver],
+  imports: [LeadsModule, RateLimitModule],
+  providers: [
+    LeadScoresRepository,
+    LeadScoresListener,
+    ScoresService,
+    ScoresResolver,
+    ScoringLoaders,
+    LeadScoringResolver,
+    LeadSummariesRepository,
+    ExternalAiRepository,
+    SummaryProviders,
+    SummariesService,
+    SummariesResolver,
+  ],
+  exports: [ScoresService],
 })
 export class ScoringModule {}

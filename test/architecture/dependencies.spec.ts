@@ -24,7 +24,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   leads: ['common', 'config', 'database', 'auth', 'users'],
   interactions: ['common', 'config', 'database', 'auth', 'users', 'leads'],
   ingestion: ['common', 'config', 'database', 'auth', 'rate-limit', 'users', 'api-keys', 'leads'],
-  scoring: ['common', 'config', 'database', 'auth', 'interactions'],
+  scoring: ['common', 'config', 'database', 'auth', 'rate-limit', 'leads', 'interactions'],
 };
 
 /** Folders that form one layer and may use each other: identity (roles and tokens, accounts). */

@@ -2,7 +2,8 @@ import { newCompany, type TestUser } from '../support/factories.js';
 import { newInteraction, newLead } from '../support/lead-factory.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-const LEAD = 'query($id: ID!) { lead(id: $id) { activityScore scoreCalculatedAt updatedAt } }';
+const LEAD =
+  'query($id: ID!) { lead(id: $id) { activityScore scoreCalculatedAt createdAt updatedAt } }';
 const UPDATE =
   'mutation($i: UpdateInteractionInput!) { updateInteraction(updateInteractionInput: $i) { id } }';
 const REMOVE = 'mutation($id: ID!) { removeInteraction(id: $id) }';
@@ -21,20 +22,24 @@ describe('activity score, kept current by interactions', () => {
     (await sut.gql(LEAD, { id }, admin.token)).data?.lead as {
       activityScore: number | null;
       scoreCalculatedAt: string | null;
+      createdAt: string;
       updatedAt: string;
     };
 
   it('rescores a lead when its interactions are created, changed and removed, never as an edit', async () => {
     const lead = await newLead(sut, admin);
     const fresh = await scoreOf(lead.id);
-    expect(fresh.activityScore).toBeNull();
-    expect(fresh.scoreCalculatedAt).toBeNull();
+    // No interactions: 0, as computed when it was created.
+    expect(fresh.activityScore).toBe(0);
+    expect(fresh.scoreCalculatedAt).toBe(fresh.createdAt);
 
     const now = new Date().toISOString();
     const meeting = await newInteraction(sut, admin, lead.id, { type: 'MEETING', date: now });
     const afterOne = await scoreOf(lead.id);
     expect(afterOne.activityScore).toBe(33);
-    expect(afterOne.scoreCalculatedAt).not.toBeNull();
+    expect(new Date(afterOne.scoreCalculatedAt!).getTime()).toBeGreaterThan(
+      new Date(fresh.createdAt).getTime(),
+    );
     expect(afterOne.updatedAt).toBe(fresh.updatedAt);
 
     await newInteraction(sut, admin, lead.id, { type: 'MEETING', date: now });
@@ -51,12 +56,12 @@ describe('activity score, kept current by interactions', () => {
     expect(afterRemove.updatedAt).toBe(fresh.updatedAt);
   });
 
-  it('filters and orders leads by score, page after page, unscored ones last', async () => {
+  it('filters and orders leads by score, page after page', async () => {
     const company = await newCompany(sut);
     const now = new Date().toISOString();
     const low = await newLead(sut, company);
     const high = await newLead(sut, company);
-    await newLead(sut, company); // no interactions: unscored
+    await newLead(sut, company); // no interactions: 0
     await newInteraction(sut, company, low.id, { type: 'EMAIL', date: now });
     await newInteraction(sut, company, high.id, { type: 'MEETING', date: now });
     const PAGE = `query($f: LeadFilter, $after: String) {
@@ -76,9 +81,10 @@ describe('activity score, kept current by interactions', () => {
       } while (after);
       return seen;
     };
-    expect(await pages({})).toEqual([33, 11, null]);
+    expect(await pages({})).toEqual([33, 11, 0]);
     expect(await pages({ activityScoreMin: 20 })).toEqual([33]);
-    expect(await pages({ activityScoreMax: 20 })).toEqual([11]);
+    expect(await pages({ activityScoreMax: 20 })).toEqual([11, 0]);
+    expect(await pages({ activityScoreMin: 5, activityScoreMax: 20 })).toEqual([11]);
     const bad = await sut.gql(PAGE, { f: { activityScoreMin: 101 } }, company.token);
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
@@ -87,7 +93,11 @@ describe('activity score, kept current by interactions', () => {
     const other = await newCompany(sut);
     const theirs = await newLead(sut, other);
     await newInteraction(sut, admin, (await newLead(sut, admin)).id, { type: 'CALL' });
-    const read = await sut.gql(LEAD, { id: theirs.id }, other.token);
-    expect(read.data?.lead).toMatchObject({ activityScore: null, scoreCalculatedAt: null });
+    const read = (await sut.gql(LEAD, { id: theirs.id }, other.token)).data?.lead as {
+      activityScore: number;
+      scoreCalculatedAt: string;
+      createdAt: string;
+    };
+    expect(read).toMatchObject({ activityScore: 0, scoreCalculatedAt: read.createdAt });
   });
 });

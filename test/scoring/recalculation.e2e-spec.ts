@@ -20,16 +20,10 @@ describe('recalculateAllScores', () => {
     const admin = await newCompany(sut);
     manager = await newUser(sut, admin, Role.MANAGER);
     other = await newCompany(sut);
-    // Interactions written by the generator, not through the API: no lead has a score yet.
+    // Interactions written by the generator, not through the API: every lead still has the score
+    // of its creation, 0.
     await generateLeadsFor(sut, admin, 50, 200);
     await generateLeadsFor(sut, other, 5, 20);
-    // Ten leads created in the same millisecond, across a batch boundary: the id breaks the tie.
-    await sql(
-      `UPDATE leads SET created_at = '2025-01-01T00:00:00Z' WHERE id IN (
-         SELECT l.id FROM leads l JOIN users u ON u.company_id = l.company_id
-         WHERE u.id = $1 ORDER BY l.created_at LIMIT 10 OFFSET 3)`,
-      [manager.id],
-    );
   });
   afterAll(() => sut.close());
 
@@ -55,9 +49,12 @@ describe('recalculateAllScores', () => {
       score_calculated_at: Date;
       updated_at: Date;
     }>(
-      'SELECT id, activity_score, score_calculated_at, updated_at FROM leads WHERE company_id = $1',
+      `SELECT l.id, s.activity_score, s.calculated_at AS score_calculated_at, l.updated_at
+       FROM leads l JOIN lead_scores s ON s.company_id = l.company_id AND s.lead_id = l.id
+       WHERE l.company_id = $1`,
       [companyId],
     );
+    expect(after).toHaveLength(50);
     const at = after[0].score_calculated_at;
     expect(after.every((l) => l.score_calculated_at.getTime() === at.getTime())).toBe(true);
     const updatedAt = new Map(before.map((l) => [l.id, l.updated_at.getTime()]));
@@ -74,14 +71,32 @@ describe('recalculateAllScores', () => {
           at,
         ),
       );
+    expect(Math.max(...after.map((l) => l.activity_score))).toBeGreaterThan(0);
+    // One event for the whole run, audited: not one per lead.
+    const audited = await sql<{ entity_id: string; changes: { count: number; trigger: string } }>(
+      `SELECT entity_id, changes FROM audit_logs WHERE action = 'scores.recalculated' AND company_id = $1`,
+      [companyId],
+    );
+    expect(audited).toEqual([
+      { entity_id: companyId, changes: expect.objectContaining({ count: 50, trigger: 'manual' }) },
+    ]);
+    const perLead = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_logs WHERE action = 'lead.score_changed' AND company_id = $1`,
+      [companyId],
+    );
+    expect(perLead[0].n).toBe(0);
   });
 
   it('leaves other companies’ leads alone', async () => {
-    const scored = await sql<{ n: number }>(
-      'SELECT count(*)::int AS n FROM leads WHERE company_id = $1 AND activity_score IS NOT NULL',
+    // Still the scores of their creation, though they have interactions.
+    const scored = await sql<{ n: number; interacted: number }>(
+      `SELECT count(*) FILTER (WHERE s.calculated_at <> l.created_at OR s.activity_score <> 0)::int AS n,
+         (SELECT count(*)::int FROM interactions WHERE company_id = $1) AS interacted
+       FROM leads l JOIN lead_scores s ON s.company_id = l.company_id AND s.lead_id = l.id
+       WHERE l.company_id = $1`,
       [await companyOf(other)],
     );
-    expect(scored[0].n).toBe(0);
+    expect(scored[0]).toEqual({ n: 0, interacted: 20 });
   });
 
   it('refuses a second recalculation while one runs (CONFLICT, RECALCULATION_RUNNING)', async () => {

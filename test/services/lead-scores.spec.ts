@@ -1,5 +1,6 @@
 import { Transactions } from '../../src/database/transactions.js';
 import { LeadScoresRepository } from '../../src/scoring/lead-scores.repository.js';
+import { RedisModule } from '../../src/redis/redis.module.js';
 import { ScoringModule } from '../../src/scoring/scoring.module.js';
 import { Factories } from '../support/service-factories.js';
 import { startServices, type ServiceHarness } from '../support/service-harness.js';
@@ -9,7 +10,7 @@ describe('LeadScoresRepository.rescore', () => {
   let sut: LeadScoresRepository;
 
   beforeAll(async () => {
-    harness = await startServices([ScoringModule]);
+    harness = await startServices([ScoringModule, RedisModule]);
     sut = harness.get(LeadScoresRepository);
   });
   afterAll(() => harness.close());
@@ -26,17 +27,24 @@ describe('LeadScoresRepository.rescore', () => {
         )
       )[0].id;
     const [own, foreign] = [await leadOf(mine), await leadOf(theirs)];
-    await harness
+    // A meeting today on each: rescored, either would score 33.
+    await harness.sql(
+      `INSERT INTO interactions (company_id, lead_id, type, date)
+       VALUES ($1, $2, 'MEETING', now()), ($3, $4, 'MEETING', now())`,
+      [mine, own, theirs, foreign],
+    );
+    const changes = await harness
       .get(Transactions)
-      .run(async (tx) => sut.rescore(tx, mine, [own, foreign], new Date()));
-    const scores = await harness.sql<{ id: string; activity_score: number | null }>(
-      'SELECT id, activity_score FROM leads WHERE id = ANY($1::uuid[])',
+      .run((tx) => sut.rescore(tx, mine, [own, foreign], new Date()));
+    expect(changes).toEqual([{ leadId: own, assignedToId: null, previous: 0, score: 33 }]);
+    const scores = await harness.sql<{ lead_id: string; activity_score: number }>(
+      'SELECT lead_id, activity_score FROM lead_scores WHERE lead_id = ANY($1::uuid[])',
       [[own, foreign]],
     );
-    expect(new Map(scores.map((r) => [r.id, r.activity_score]))).toEqual(
+    expect(new Map(scores.map((r) => [r.lead_id, r.activity_score]))).toEqual(
       new Map([
-        [own, 0],
-        [foreign, null],
+        [own, 33],
+        [foreign, 0],
       ]),
     );
   });

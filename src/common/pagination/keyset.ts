@@ -37,6 +37,7 @@ export interface SortColumn<T> {
 /**
  * A total order: the given columns, then `id`. Pages continue from a row-value comparison that an
  * index on (company_id, …columns, id) serves directly, so page 20 000 costs what page 1 costs.
+ * `idColumn` names the id where the index holds it under another name (a joined table's key).
  */
 export class Keyset<T extends { id: string }> {
   /** Names the order in the cursors it makes: its columns (the direction may change between pages). */
@@ -46,6 +47,7 @@ export class Keyset<T extends { id: string }> {
     private readonly columns: readonly SortColumn<T>[],
     private readonly direction: SortDirection,
     private readonly alias = '',
+    private readonly idColumn = 'id',
   ) {
     this.sort = columns.map((c) => c.sql).join(',');
   }
@@ -71,7 +73,7 @@ export class Keyset<T extends { id: string }> {
 
   /** `(a, b, id) < ($1::t, $2::t, $3::uuid)` continuing after the cursor's row. */
   after(cursor: CursorValues, params: SqlParams): string {
-    const left = [...this.columns.map((c) => this.col(c.sql)), this.col('id')].join(', ');
+    const left = [...this.columns.map((c) => this.col(c.sql)), this.col(this.idColumn)].join(', ');
     const right = [
       ...this.columns.map((c, i) => `${params.add(cursor[i])}::${c.type}`),
       `${params.add(cursor[this.columns.length])}::uuid`,
@@ -81,7 +83,7 @@ export class Keyset<T extends { id: string }> {
 
   orderBy(): string {
     const dir = this.direction === SortDirection.ASC ? 'ASC' : 'DESC';
-    return [...this.columns.map((c) => this.col(c.sql)), this.col('id')]
+    return [...this.columns.map((c) => this.col(c.sql)), this.col(this.idColumn)]
       .map((c) => `${c} ${dir}`)
       .join(', ');
   }

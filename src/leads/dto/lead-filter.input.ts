@@ -62,7 +62,7 @@ export class LeadFilter {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'activityScore at least this (0–100); unscored leads are left out.',
+    description: 'activityScore at least this (0–100).',
   })
   @IsOptional()
   @Type(() => Number)
@@ -73,7 +73,7 @@ export class LeadFilter {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'activityScore at most this (0–100); unscored leads are left out.',
+    description: 'activityScore at most this (0–100).',
   })
   @IsOptional()
   @Type(() => Number)

@@ -50,13 +50,6 @@ export class Lead extends Model {
   @Column(DataType.TEXT)
   language!: string | null;
 
-  /** Written by scoring (src/scoring/), never by an edit: null until first computed. */
-  @Column(DataType.SMALLINT)
-  activityScore!: number | null;
-
-  @Column(DataType.DATE)
-  scoreCalculatedAt!: Date | null;
-
   @Column(DataType.DATE)
   override deletedAt!: Date | null;
 
@@ -81,8 +74,6 @@ export type LeadRecord = Pick<
   | 'attribution'
   | 'country'
   | 'language'
-  | 'activityScore'
-  | 'scoreCalculatedAt'
   | 'deletedAt'
   | 'createdAt'
   | 'updatedAt'
@@ -91,4 +82,4 @@ export type LeadRecord = Pick<
 /** SELECT list producing a LeadRecord from the leads table (or a subquery of it). */
 export const LEAD_RECORD_COLUMNS = `id, company_id AS "companyId", first_name AS "firstName", last_name AS "lastName",
   email, phone, budget, location, status, assigned_to_id AS "assignedToId", source, attribution, country, language,
-  activity_score AS "activityScore", score_calculated_at AS "scoreCalculatedAt", deleted_at AS "deletedAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
+  deleted_at AS "deletedAt", created_at AS "createdAt", updated_at AS "updatedAt"`;

@@ -1,4 +1,4 @@
-import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
 import { LeadStatus } from '../lead-status.enum.js';
 import type { LeadRecord } from './lead.model.js';
 
@@ -41,19 +41,6 @@ export class LeadType {
   @Field(() => String, { nullable: true, description: 'As the lead-capture form sent it.' })
   language!: string | null;
 
-  @Field(() => Int, {
-    nullable: true,
-    description:
-      '0–100, from the lead’s interactions: their type, how recent, how many (README, “Scoring”). Null until first computed.',
-  })
-  activityScore!: number | null;
-
-  @Field(() => Date, {
-    nullable: true,
-    description: 'When activityScore was computed; a score is not an edit (updatedAt stays).',
-  })
-  scoreCalculatedAt!: Date | null;
-
   @Field()
   createdAt!: Date;
 
@@ -85,8 +72,6 @@ export class LeadType {
       source: lead.source,
       country: lead.country ?? null,
       language: lead.language ?? null,
-      activityScore: lead.activityScore ?? null,
-      scoreCalculatedAt: lead.scoreCalculatedAt ?? null,
       createdAt: lead.createdAt,
       updatedAt: lead.updatedAt,
       deletedAt: lead.deletedAt ?? null,

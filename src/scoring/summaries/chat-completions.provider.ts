@@ -1,0 +1,124 @@
+import { Logger } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { SummaryProviderError, type LeadFacts, type SummaryProvider } from './summary-provider.js';
+
+export interface ChatCompletionsOptions {
+  baseUrl: string;
+  apiKey: string;
+  model: string;
+  /** Longest one call may take. */
+  attemptTimeoutMs: number;
+  /** Longest all calls and the waits between them may take together. */
+  totalTimeoutMs: number;
+  maxAttempts: number;
+  /** The first wait before a retry; each further one doubles, with jitter. */
+  backoffMs?: number;
+}
+
+const SYSTEM_PROMPT =
+  'You summarise CRM leads for a sales team. In at most three sentences, say who the lead is, ' +
+  'how engaged they are and what the next step should be. Use only the facts given.';
+const MAX_SUMMARY_CHARS = 2000;
+
+/** A failure worth another attempt (rate limited, the provider's own error, no answer in time). */
+class Retryable extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Summaries from an OpenAI-compatible chat-completions API (OpenRouter by default) over the
+ * platform fetch: each call bounded by its own timeout, 429/5xx/timeouts retried with exponential
+ * backoff (a Retry-After is honoured when it fits), and every attempt and wait inside one total
+ * deadline, so the caller hears back before its own request gives up.
+ */
+export class ChatCompletionsProvider implements SummaryProvider {
+  private readonly logger = new Logger(ChatCompletionsProvider.name);
+  readonly name: string;
+
+  constructor(private readonly options: ChatCompletionsOptions) {
+    this.name = options.model;
+  }
+
+  async summarize(facts: LeadFacts): Promise<string> {
+    const deadline = Date.now() + this.options.totalTimeoutMs;
+    let backoff = this.options.backoffMs ?? 250;
+    for (let attempt = 1; ; attempt++) {
+      const left = deadline - Date.now();
+      try {
+        return await this.call(facts, Math.min(this.options.attemptTimeoutMs, left));
+      } catch (error) {
+        if (!(error instanceof Retryable)) throw error;
+        const wait = Math.max(error.retryAfterMs ?? 0, backoff * (0.5 + Math.random()));
+        const last = attempt >= this.options.maxAttempts || Date.now() + wait >= deadline;
+        this.logger.warn(
+          `attempt ${attempt} failed: ${error.message}${last ? '; giving up' : `; retrying in ${Math.round(wait)} ms`}`,
+        );
+        if (last) throw new SummaryProviderError(`The AI provider failed: ${error.message}`);
+        await sleep(wait);
+        backoff *= 2;
+      }
+    }
+  }
+
+  private async call(facts: LeadFacts, timeoutMs: number): Promise<string> {
+    let response: Response;
+    let body: string;
+    try {
+      response = await fetch(`${this.options.baseUrl.replace(/\/+$/, '')}/chat/completions`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${this.options.apiKey}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({
+          model: this.options.model,
+          messages: [
+            { role: 'system', content: SYSTEM_PROMPT },
+            { role: 'user', content: JSON.stringify(facts) },
+          ],
+          max_tokens: 300,
+          temperature: 0.2,
+        }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      // Read inside the same timeout: a provider that sends headers and then stalls is a timeout too.
+      body = await response.text();
+    } catch (error) {
+      const name = (error as { name?: string } | null)?.name;
+      if (name === 'TimeoutError' || name === 'AbortError')
+        throw new Retryable(`no answer within ${timeoutMs} ms`);
+      // A refused or reset connection: the provider is unreachable, which a retry may mend.
+      const cause = (error as { cause?: { code?: string; message?: string } } | null)?.cause;
+      throw new Retryable(`unreachable (${cause?.code ?? cause?.message ?? String(error)})`);
+    }
+    if (response.status === 429 || response.status >= 500)
+      throw new Retryable(`HTTP ${response.status}`, retryAfterMs(response.headers));
+    if (!response.ok)
+      throw new SummaryProviderError(`The AI provider refused: HTTP ${response.status}`);
+    return summaryOf(body);
+  }
+}
+
+/** Retry-After in seconds (the form providers send), when it is one. */
+function retryAfterMs(headers: Headers): number | undefined {
+  const seconds = Number(headers.get('retry-after'));
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
+}
+
+function summaryOf(body: string): string {
+  let content: unknown;
+  try {
+    const parsed = JSON.parse(body) as { choices?: { message?: { content?: unknown } }[] };
+    content = parsed.choices?.[0]?.message?.content;
+  } catch {
+    throw new SummaryProviderError('The AI provider answered something other than JSON');
+  }
+  if (typeof content !== 'string' || content.trim() === '')
+    throw new SummaryProviderError('The AI provider answered without a summary');
+  return content.trim().slice(0, MAX_SUMMARY_CHARS);
+}

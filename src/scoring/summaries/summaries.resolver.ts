@@ -1,0 +1,48 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { AuthContext } from '../../auth/auth-context.js';
+import { CurrentAuth } from '../../auth/decorators/current-auth.decorator.js';
+import { NotFoundException } from '../../common/errors/app.exception.js';
+import { UuidPipe } from '../../common/graphql/uuid.pipe.js';
+import { LeadsService } from '../../leads/leads.service.js';
+import { LeadType } from '../../leads/models/lead.type.js';
+import { SummariesService } from './summaries.service.js';
+
+@Resolver()
+export class SummariesResolver {
+  constructor(
+    private readonly summaries: SummariesService,
+    private readonly leads: LeadsService,
+  ) {}
+
+  @Mutation(() => LeadType, {
+    description:
+      'A new summary of a lead you can read, with its score recomputed now: by the AI provider when one is configured and your company allows it (setExternalAiAllowed), else built in. Rate-limited per user; on a provider failure (SUMMARY_PROVIDER_FAILED) the previous summary is kept.',
+  })
+  async regenerateSummary(
+    @CurrentAuth() auth: AuthContext,
+    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+  ): Promise<LeadType> {
+    await this.summaries.generateSummary(auth, id);
+    const lead = await this.leads.findOne(auth, id);
+    if (!lead) throw new NotFoundException('Lead', id);
+    return LeadType.from(lead);
+  }
+
+  @Query(() => Boolean, {
+    description: 'ADMIN: whether lead data may be sent to the external AI provider for summaries.',
+  })
+  externalAiAllowed(@CurrentAuth() auth: AuthContext): Promise<boolean> {
+    return this.summaries.externalAiAllowed(auth);
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'ADMIN: allow (true) or forbid (false, the default) sending lead data to the external AI provider.',
+  })
+  setExternalAiAllowed(
+    @CurrentAuth() auth: AuthContext,
+    @Args('allowed') allowed: boolean,
+  ): Promise<boolean> {
+    return this.summaries.setExternalAiAllowed(auth, allowed);
+  }
+}

@@ -1,0 +1,183 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { InteractionKind } from '../../src/interactions/interaction-kind.enum.js';
+import {
+  ChatCompletionsProvider,
+  type ChatCompletionsOptions,
+} from '../../src/scoring/summaries/chat-completions.provider.js';
+import {
+  SummaryProviderError,
+  type LeadFacts,
+} from '../../src/scoring/summaries/summary-provider.js';
+
+type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
+
+/** Plays the provider on loopback: each call is answered by the next handler (the last repeats). */
+class FakeProvider {
+  readonly calls: { headers: IncomingMessage['headers']; body: string }[] = [];
+  private handlers: Handler[] = [];
+  private readonly server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      this.calls.push({ headers: req.headers, body });
+      const handler = this.handlers[Math.min(this.calls.length, this.handlers.length) - 1];
+      handler(req, res, body);
+    });
+  });
+
+  answer(...handlers: Handler[]): void {
+    this.handlers = handlers;
+    this.calls.length = 0;
+  }
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api/v1`;
+  }
+
+  close(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+const completion =
+  (content: string): Handler =>
+  (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ choices: [{ message: { role: 'assistant', content } }] }));
+  };
+const status =
+  (code: number, headers: Record<string, string> = {}): Handler =>
+  (_req, res) => {
+    res.writeHead(code, { 'content-type': 'application/json', ...headers });
+    res.end('{"error":{"message":"nope"}}');
+  };
+/** Never answers: the client's timeout must end the call. */
+const silent: Handler = () => undefined;
+
+const facts: LeadFacts = {
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  status: 'QUALIFIED',
+  source: 'referral',
+  budget: '5000.00',
+  location: 'London',
+  activityScore: 42,
+  createdAt: new Date('2026-01-02T03:04:05Z'),
+  interactions: [
+    {
+      type: InteractionKind.MEETING,
+      date: new Date('2026-02-01T10:00:00Z'),
+      notes: 'Demo went well',
+    },
+  ],
+};
+
+describe('ChatCompletionsProvider against a provider on loopback', () => {
+  const provider = new FakeProvider();
+  let baseUrl: string;
+  const sut = (over: Partial<ChatCompletionsOptions> = {}) =>
+    new ChatCompletionsProvider({
+      baseUrl,
+      apiKey: 'sk-test-123',
+      model: 'test/model-1',
+      attemptTimeoutMs: 500,
+      totalTimeoutMs: 2000,
+      maxAttempts: 3,
+      backoffMs: 20,
+      ...over,
+    });
+
+  beforeAll(async () => {
+    baseUrl = await provider.start();
+  });
+  afterAll(() => provider.close());
+
+  it('sends the model, the key and the facts, and returns the answer trimmed', async () => {
+    provider.answer(completion('  Ada is a warm lead; book the contract call.  '));
+    await expect(sut().summarize(facts)).resolves.toBe(
+      'Ada is a warm lead; book the contract call.',
+    );
+    expect(provider.calls).toHaveLength(1);
+    const [call] = provider.calls;
+    expect(call.headers.authorization).toBe('Bearer sk-test-123');
+    const request = JSON.parse(call.body) as {
+      model: string;
+      messages: { role: string; content: string }[];
+    };
+    expect(request.model).toBe('test/model-1');
+    expect(request.messages.map((m) => m.role)).toEqual(['system', 'user']);
+    expect(JSON.parse(request.messages[1].content)).toMatchObject({
+      firstName: 'Ada',
+      activityScore: 42,
+    });
+  });
+
+  it('retries a 429 and returns the answer that follows', async () => {
+    provider.answer(status(429, { 'retry-after': '0' }), completion('Second time lucky'));
+    await expect(sut().summarize(facts)).resolves.toBe('Second time lucky');
+    expect(provider.calls).toHaveLength(2);
+  });
+
+  it('gives up on repeated 500s after the attempts allowed', async () => {
+    provider.answer(status(500));
+    const error = await sut()
+      .summarize(facts)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SummaryProviderError);
+    expect((error as Error).message).toMatch(/HTTP 500/);
+    expect(provider.calls).toHaveLength(3);
+  });
+
+  it('ends a call the provider does not answer, and every retry, within the total bound', async () => {
+    provider.answer(silent);
+    const started = Date.now();
+    const error = await sut({ attemptTimeoutMs: 150, totalTimeoutMs: 400, maxAttempts: 10 })
+      .summarize(facts)
+      .catch((e: unknown) => e);
+    const took = Date.now() - started;
+    expect(error).toBeInstanceOf(SummaryProviderError);
+    expect((error as Error).message).toMatch(/no answer within/);
+    // Each attempt was cut at its own timeout, and no attempt started past the total bound.
+    expect(provider.calls.length).toBeGreaterThanOrEqual(2);
+    expect(provider.calls.length).toBeLessThan(10);
+    expect(took).toBeLessThan(400 + 150 + 100);
+  });
+
+  it('does not wait out a Retry-After longer than the time left', async () => {
+    provider.answer(status(503, { 'retry-after': '30' }), completion('too late'));
+    const error = await sut()
+      .summarize(facts)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SummaryProviderError);
+    expect(provider.calls).toHaveLength(1);
+  });
+
+  it('refuses an answer that is not JSON, without retrying', async () => {
+    provider.answer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"choices": [ {"message": ');
+    });
+    await expect(sut().summarize(facts)).rejects.toThrow(/other than JSON/);
+    expect(provider.calls).toHaveLength(1);
+  });
+
+  it('refuses JSON without a summary, and a 4xx, without retrying', async () => {
+    provider.answer(completion('   '));
+    await expect(sut().summarize(facts)).rejects.toThrow(/without a summary/);
+    provider.answer(status(401));
+    await expect(sut().summarize(facts)).rejects.toThrow(/refused: HTTP 401/);
+    expect(provider.calls).toHaveLength(1);
+  });
+
+  it('calls an unreachable provider a failure', async () => {
+    const closed = new FakeProvider();
+    const url = await closed.start();
+    await closed.close();
+    await expect(sut({ baseUrl: url, maxAttempts: 2 }).summarize(facts)).rejects.toThrow(
+      /unreachable/,
+    );
+  });
+});
