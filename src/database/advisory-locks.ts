@@ -9,6 +9,8 @@ import { Sql } from './sql.js';
 export enum LockSpace {
   /** A company's bulk score recalculation (key: the company). */
   SCORE_RECALCULATION = 1001,
+  /** The scheduled recalculation of every company's scores (key: `all`): one instance at a time. */
+  SCORE_SCHEDULE = 1002,
 }
 
 /** The session holding a lock, for the work done under it: autocommitted statements. */

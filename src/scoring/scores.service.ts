@@ -7,6 +7,7 @@ import { DomainEvents } from '../common/events/domain-events.js';
 import { AppConfig } from '../config/app-config.js';
 import { AdvisoryLocks, LockSpace, type LockSession } from '../database/advisory-locks.js';
 import { FIRST_LEAD_KEY, LeadScoresRepository } from './lead-scores.repository.js';
+import { ScoreRecalculationsRepository } from './score-recalculations.repository.js';
 import { ScoringException, ScoringReason } from './scoring.exception.js';
 import {
   SCORE_CHANGE_THRESHOLD,
@@ -23,6 +24,7 @@ export class ScoresService {
 
   constructor(
     private readonly scores: LeadScoresRepository,
+    private readonly runs: ScoreRecalculationsRepository,
     private readonly locks: AdvisoryLocks,
     private readonly events: DomainEvents,
     private readonly config: AppConfig,
@@ -39,32 +41,64 @@ export class ScoresService {
     trigger: RecalculationTrigger = 'manual',
     progress?: RecalculationProgress,
   ): Promise<number> {
+    // Never null: only a run that may skip (recalculateIfDue) returns null.
+    return (await this.recalculate(auth, trigger, progress)) ?? 0;
+  }
+
+  /**
+   * The same, unless the company's scores were recalculated as a whole less than `hours` ago
+   * (then null): the schedule's run, which another instance's may have just done.
+   */
+  recalculateIfDue(
+    auth: AuthContext,
+    hours: number,
+    progress?: RecalculationProgress,
+  ): Promise<number | null> {
+    return this.recalculate(auth, 'scheduled', progress, hours);
+  }
+
+  private async recalculate(
+    auth: AuthContext,
+    trigger: RecalculationTrigger,
+    progress?: RecalculationProgress,
+    dueAfterHours?: number,
+  ): Promise<number | null> {
     authorize(auth, Action.RecalculateScores);
-    const started = Date.now();
-    const at = new Date();
+    const startedAt = new Date();
     const held = await this.locks.tryWhile(
       LockSpace.SCORE_RECALCULATION,
       auth.companyId,
-      (session) => this.rescoreCompany(session, auth.companyId, at, progress),
+      async (session) => {
+        if (
+          dueAfterHours !== undefined &&
+          !(await this.runs.isDue(session, auth.companyId, dueAfterHours))
+        )
+          return null;
+        const count = await this.rescoreCompany(session, auth.companyId, startedAt, progress);
+        await this.runs.record(session, auth.companyId, { startedAt, count, trigger });
+        return count;
+      },
     );
     if (!held)
       throw new ScoringException(
         ScoringReason.RECALCULATION_RUNNING,
         'The scores of this company are being recalculated already',
       );
-    const durationMs = Date.now() - started;
+    const count = held.result;
+    if (count === null) return null;
+    const durationMs = Date.now() - startedAt.getTime();
     this.logger.log(
-      `recalculated ${held.result} lead scores of company ${auth.companyId} in ${durationMs} ms (${trigger})`,
+      `recalculated ${count} lead scores of company ${auth.companyId} in ${durationMs} ms (${trigger})`,
     );
     await this.events.publish(
       ScoringEvents.ScoresRecalculated,
       {
         entity: 'Company',
-        records: [{ id: auth.companyId, details: { count: held.result, durationMs, trigger } }],
+        records: [{ id: auth.companyId, details: { count, durationMs, trigger } }],
       },
       { actor: actorOf(auth) },
     );
-    return held.result;
+    return count;
   }
 
   /**

@@ -4,6 +4,8 @@ import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { LeadScoresListener } from './lead-scores.listener.js';
 import { LeadScoresRepository } from './lead-scores.repository.js';
 import { LeadScoringResolver } from './lead-scoring.resolver.js';
+import { ScheduledRecalculation } from './scheduled-recalculation.js';
+import { ScoreRecalculationsRepository } from './score-recalculations.repository.js';
 import { ScoresResolver } from './scores.resolver.js';
 import { ScoresService } from './scores.service.js';
 import { ScoringLoaders } from './scoring.loaders.js';
@@ -21,6 +23,8 @@ import { SummaryProviders } from './summaries/summary-providers.js';
     LeadScoresListener,
     ScoresService,
     ScoresResolver,
+    ScoreRecalculationsRepository,
+    ScheduledRecalculation,
     ScoringLoaders,
     LeadScoringResolver,
     LeadSummariesRepository,

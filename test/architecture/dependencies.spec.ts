@@ -31,7 +31,14 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
 const SAME_LAYER: readonly (readonly [string, string])[] = [['auth', 'users']];
 
 /** Composition roots: they alone may know every module. */
-const COMPOSITION = new Set(['app.module.ts', 'app.factory.ts', 'main.ts', 'serve.ts', 'seed']);
+const COMPOSITION = new Set([
+  'app.module.ts',
+  'app.factory.ts',
+  'main.ts',
+  'serve.ts',
+  'seed',
+  'cli',
+]);
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -1,3 +1,5 @@
+import { QueryTypes } from 'sequelize';
+import { Sequelize } from 'sequelize-typescript';
 import { newCompany, type TestUser } from '../support/factories.js';
 import { newInteraction, newLead } from '../support/lead-factory.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -54,6 +56,18 @@ describe('activity score, kept current by interactions', () => {
     const afterRemove = await scoreOf(lead.id);
     expect(afterRemove.activityScore).toBe(33);
     expect(afterRemove.updatedAt).toBe(fresh.updatedAt);
+
+    // lead.score_changed for each move of 10 points or more (0 → 33 → 55 → 41), not for 41 → 33.
+    const changes = await sut.app.get(Sequelize).query<{ changes: unknown }>(
+      `SELECT changes FROM audit_logs WHERE action = 'lead.score_changed' AND entity_id = $1
+       ORDER BY created_at, id`,
+      { bind: [lead.id], type: QueryTypes.SELECT },
+    );
+    expect(changes.map((c) => c.changes)).toEqual([
+      { activityScore: { from: 0, to: 33 } },
+      { activityScore: { from: 33, to: 55 } },
+      { activityScore: { from: 55, to: 41 } },
+    ]);
   });
 
   it('filters and orders leads by score, page after page', async () => {

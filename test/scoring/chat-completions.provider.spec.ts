@@ -1,5 +1,3 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { InteractionKind } from '../../src/interactions/interaction-kind.enum.js';
 import {
   ChatCompletionsProvider,
@@ -9,53 +7,7 @@ import {
   SummaryProviderError,
   type LeadFacts,
 } from '../../src/scoring/summaries/summary-provider.js';
-
-type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
-
-/** Plays the provider on loopback: each call is answered by the next handler (the last repeats). */
-class FakeProvider {
-  readonly calls: { headers: IncomingMessage['headers']; body: string }[] = [];
-  private handlers: Handler[] = [];
-  private readonly server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      this.calls.push({ headers: req.headers, body });
-      const handler = this.handlers[Math.min(this.calls.length, this.handlers.length) - 1];
-      handler(req, res, body);
-    });
-  });
-
-  answer(...handlers: Handler[]): void {
-    this.handlers = handlers;
-    this.calls.length = 0;
-  }
-
-  async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api/v1`;
-  }
-
-  close(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
-
-const completion =
-  (content: string): Handler =>
-  (_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ choices: [{ message: { role: 'assistant', content } }] }));
-  };
-const status =
-  (code: number, headers: Record<string, string> = {}): Handler =>
-  (_req, res) => {
-    res.writeHead(code, { 'content-type': 'application/json', ...headers });
-    res.end('{"error":{"message":"nope"}}');
-  };
-/** Never answers: the client's timeout must end the call. */
-const silent: Handler = () => undefined;
+import { completion, FakeAiProvider, silent, status } from '../support/fake-ai-provider.js';
 
 const facts: LeadFacts = {
   firstName: 'Ada',
@@ -76,7 +28,7 @@ const facts: LeadFacts = {
 };
 
 describe('ChatCompletionsProvider against a provider on loopback', () => {
-  const provider = new FakeProvider();
+  const provider = new FakeAiProvider();
   let baseUrl: string;
   const sut = (over: Partial<ChatCompletionsOptions> = {}) =>
     new ChatCompletionsProvider({
@@ -173,7 +125,7 @@ describe('ChatCompletionsProvider against a provider on loopback', () => {
   });
 
   it('calls an unreachable provider a failure', async () => {
-    const closed = new FakeProvider();
+    const closed = new FakeAiProvider();
     const url = await closed.start();
     await closed.close();
     await expect(sut({ baseUrl: url, maxAttempts: 2 }).summarize(facts)).rejects.toThrow(

@@ -52,6 +52,7 @@ export async function startServices(
     REDIS_URL: '',
     // No background work unless a test runs it: it would add statements to what tests count.
     INGEST_REPROCESS_INTERVAL_MS: '0',
+    SCORES_RECALCULATION_INTERVAL_HOURS: '0',
     ...options.config,
   });
   const module = await Test.createTestingModule({

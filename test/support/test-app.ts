@@ -44,6 +44,8 @@ const BASE_ENV: Record<string, string> = {
   INGEST_RATE_LIMIT_PER_MINUTE: '100000',
   // Tests drain the reprocessor's queue themselves when they are about it.
   INGEST_REPROCESS_INTERVAL_MS: '0',
+  // And score recalculations themselves (scheduled-recalculation.spec runs its pass).
+  SCORES_RECALCULATION_INTERVAL_HOURS: '0',
 };
 
 /** Boots the real application on a random port against its own cloned database. */

@@ -1,0 +1,55 @@
+import 'reflect-metadata';
+import { createApp } from '../app.factory.js';
+import { systemCaller } from '../auth/auth-context.js';
+import { loadConfig } from '../config/load-config.js';
+import { ScoreRecalculationsRepository } from '../scoring/score-recalculations.repository.js';
+import { ScoresService } from '../scoring/scores.service.js';
+
+/**
+ * `pnpm run scores:recalculate [-- --company ID]`: every company's scores (or one company's)
+ * recalculated now by the same batches and lock as recalculateAllScores, with a progress line.
+ * A company being recalculated elsewhere is refused, as the API refuses it.
+ */
+async function main(): Promise<void> {
+  const at = process.argv.indexOf('--company');
+  const only = at > 0 ? process.argv[at + 1] : undefined;
+  if (at > 0 && !only) throw new Error('usage: scores:recalculate [-- --company ID]');
+  // The application without its background work: this process only runs the recalculation.
+  const config = loadConfig({
+    LOG_LEVEL: 'warn',
+    ...process.env,
+    INGEST_REPROCESS_INTERVAL_MS: '0',
+    SCORES_RECALCULATION_INTERVAL_HOURS: '0',
+  });
+  const app = await createApp(config);
+  await app.init();
+  try {
+    const scores = app.get(ScoresService);
+    // Every company is due after 0 hours.
+    const companies = only ? [only] : await app.get(ScoreRecalculationsRepository).due(0);
+    let total = 0;
+    for (const [i, companyId] of companies.entries()) {
+      const started = Date.now();
+      const label = `company ${i + 1}/${companies.length} ${companyId}`;
+      const count = await scores.recalculateAll(
+        systemCaller(companyId, 'scores.recalculate'),
+        'cli',
+        (written) => process.stderr.write(`\r${label}: ${written.toLocaleString('en')} leads…`),
+      );
+      total += count;
+      process.stderr.write(
+        `\r${label}: ${count.toLocaleString('en')} leads in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+      );
+    }
+    console.log(
+      `Recalculated ${total.toLocaleString('en')} lead scores of ${companies.length} companies.`,
+    );
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
