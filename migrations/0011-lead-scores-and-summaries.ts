@@ -12,8 +12,9 @@
 // asked for. companies.external_ai_allowed says whether the company lets lead data go to the
 // external AI provider; until an ADMIN says so, it does not.
 //
-// Creating the trigger locks leads against writes until this migration commits, so that no lead
-// is added between the trigger and the copy of the existing scores.
+// Creating the trigger locks leads against writes (not reads) until this migration commits, so
+// that no lead is added between the trigger and the copy of the existing scores. The old columns
+// and indexes go in 0013, whose exclusive locks last an instant.
 export const up = /* sql */ `
 CREATE TABLE lead_scores (
   company_id      uuid NOT NULL,
@@ -45,16 +46,12 @@ FROM leads ORDER BY company_id, id;
 -- orderBy ACTIVITY_SCORE and the score range filter (leads.repository.ts).
 CREATE INDEX lead_scores_by_score ON lead_scores (company_id, activity_score, lead_id);
 
--- A lead's interactions, newest first, now tenant first and carrying the type: a batch of a
--- recalculation, leads in key order, reads their interactions as one range of this index, without
--- visiting the table (an index-only scan); lead.interactions and the lead filter of interactions
--- read it as they read the old one, which it replaces (the cascade from leads too).
-DROP INDEX interactions_by_lead;
-CREATE INDEX interactions_by_lead ON interactions (company_id, lead_id, date DESC, id DESC)
+-- A lead's interactions, newest first, now tenant first and carrying the type: a recalculation
+-- reads each lead's interactions from it without visiting the table (an index-only scan);
+-- lead.interactions, the lead filter of interactions and the cascade from leads read it as they
+-- read interactions_by_lead, which 0013 replaces with it. Its build lets reads go on.
+CREATE INDEX interactions_by_company_lead ON interactions (company_id, lead_id, date DESC, id DESC)
   INCLUDE (type);
-
-DROP INDEX leads_by_activity_score;
-ALTER TABLE leads DROP COLUMN activity_score, DROP COLUMN score_calculated_at;
 
 CREATE TABLE lead_summaries (
   company_id    uuid NOT NULL,
@@ -73,16 +70,9 @@ ALTER TABLE companies ADD COLUMN external_ai_allowed boolean NOT NULL DEFAULT fa
 export const down = /* sql */ `
 ALTER TABLE companies DROP COLUMN external_ai_allowed;
 DROP TABLE lead_summaries;
-ALTER TABLE leads
-  ADD COLUMN activity_score smallint,
-  ADD COLUMN score_calculated_at timestamptz(3),
-  ADD CONSTRAINT leads_activity_score_range CHECK (activity_score BETWEEN 0 AND 100);
 UPDATE leads l SET activity_score = s.activity_score, score_calculated_at = s.calculated_at
 FROM lead_scores s WHERE s.company_id = l.company_id AND s.lead_id = l.id;
-CREATE INDEX leads_by_activity_score ON leads (company_id, (coalesce(activity_score, -1)), id)
-  WHERE deleted_at IS NULL;
-DROP INDEX interactions_by_lead;
-CREATE INDEX interactions_by_lead ON interactions (lead_id, date DESC, id DESC);
+DROP INDEX interactions_by_company_lead;
 DROP TRIGGER leads_have_scores ON leads;
 DROP FUNCTION lead_scores_of_new_leads();
 DROP TABLE lead_scores;

@@ -4,6 +4,9 @@ import { systemCaller } from '../auth/auth-context.js';
 import { loadConfig } from '../config/load-config.js';
 import { ScoreRecalculationsRepository } from '../scoring/score-recalculations.repository.js';
 import { ScoresService } from '../scoring/scores.service.js';
+import { ScoringException } from '../scoring/scoring.exception.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * `pnpm run scores:recalculate [-- --company ID]`: every company's scores (or one company's)
@@ -13,7 +16,8 @@ import { ScoresService } from '../scoring/scores.service.js';
 async function main(): Promise<void> {
   const at = process.argv.indexOf('--company');
   const only = at > 0 ? process.argv[at + 1] : undefined;
-  if (at > 0 && !only) throw new Error('usage: scores:recalculate [-- --company ID]');
+  if (at > 0 && !(only && UUID.test(only)))
+    throw new Error('usage: scores:recalculate [-- --company <company id, a UUID>]');
   // The application without its background work: this process only runs the recalculation.
   const config = loadConfig({
     LOG_LEVEL: 'warn',
@@ -26,16 +30,26 @@ async function main(): Promise<void> {
   try {
     const scores = app.get(ScoresService);
     // Every company is due after 0 hours.
-    const companies = only ? [only] : await app.get(ScoreRecalculationsRepository).due(0);
+    const all = await app.get(ScoreRecalculationsRepository).due(0);
+    if (only && !all.includes(only)) throw new Error(`No company ${only}`);
+    const companies = only ? [only] : all;
     let total = 0;
     for (const [i, companyId] of companies.entries()) {
       const started = Date.now();
       const label = `company ${i + 1}/${companies.length} ${companyId}`;
-      const count = await scores.recalculateAll(
-        systemCaller(companyId, 'scores.recalculate'),
-        'cli',
-        (written) => process.stderr.write(`\r${label}: ${written.toLocaleString('en')} leads…`),
-      );
+      let count: number;
+      try {
+        count = await scores.recalculateAll(
+          systemCaller(companyId, 'scores.recalculate'),
+          'cli',
+          (written) => process.stderr.write(`\r${label}: ${written.toLocaleString('en')} leads…`),
+        );
+      } catch (error) {
+        if (!(error instanceof ScoringException)) throw error;
+        // Being recalculated elsewhere: that run does the work.
+        process.stderr.write(`\r${label}: skipped, ${error.message.toLowerCase()}\n`);
+        continue;
+      }
       total += count;
       process.stderr.write(
         `\r${label}: ${count.toLocaleString('en')} leads in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,

@@ -359,6 +359,18 @@ export class AppConfig {
   @Min(1)
   SUMMARY_LIMIT_PER_MINUTE = 10;
 
+  /** Bulk score recalculations running at once on this instance; each holds a pooled connection. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SCORES_MAX_CONCURRENT_RUNS = 2;
+
+  /** recalculateAllScores calls per company per hour: each rewrites every score of the company. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SCORES_RECALCULATION_LIMIT_PER_HOUR = 12;
+
   /** Hours between the scheduled recalculations of every company's scores (0: none scheduled). */
   @Transform(toInt)
   @IsInt()

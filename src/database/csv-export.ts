@@ -7,7 +7,7 @@ import { CrlfRecords } from '../common/csv/crlf-records.js';
 import { StallGuard } from '../common/csv/stall-guard.js';
 import type { SqlParams } from '../common/pagination/keyset.js';
 import { AppConfig } from '../config/app-config.js';
-import { ExportSlots } from './export-slots.js';
+import { ConnectionSlots } from './connection-slots.js';
 
 /**
  * Streams a SELECT as CSV written by PostgreSQL itself (COPY … TO STDOUT, header, CRLF records):
@@ -16,13 +16,13 @@ import { ExportSlots } from './export-slots.js';
 @Injectable()
 export class CsvExport {
   private readonly logger = new Logger(CsvExport.name);
-  private readonly slots: ExportSlots;
+  private readonly slots: ConnectionSlots;
 
   constructor(
     private readonly sequelize: Sequelize,
     private readonly config: AppConfig,
   ) {
-    this.slots = new ExportSlots(config.exportMaxConcurrent, config.EXPORT_MAX_PER_USER);
+    this.slots = new ConnectionSlots(config.exportMaxConcurrent, config.EXPORT_MAX_PER_USER);
   }
 
   /**

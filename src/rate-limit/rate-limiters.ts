@@ -26,6 +26,8 @@ export class RateLimiters {
   readonly ingestPerKey: RateLimiterAbstract;
   /** Summaries generated per caller (regenerateSummary): each may be a paid call to the AI provider. */
   readonly summaryPerCaller: RateLimiterAbstract;
+  /** recalculateAllScores per company. */
+  readonly recalculationPerCompany: RateLimiterAbstract;
 
   constructor(config: AppConfig, @InjectRedis() redis: Redis | null) {
     const make = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract =>
@@ -52,5 +54,10 @@ export class RateLimiters {
     this.signUpPerIp = make('signup-ip', config.SIGNUP_LIMIT_PER_IP, 60 * 60);
     this.ingestPerKey = make('ingest-key', config.INGEST_RATE_LIMIT_PER_MINUTE, 60);
     this.summaryPerCaller = make('summary', config.SUMMARY_LIMIT_PER_MINUTE, 60);
+    this.recalculationPerCompany = make(
+      'recalculation',
+      config.SCORES_RECALCULATION_LIMIT_PER_HOUR,
+      60 * 60,
+    );
   }
 }

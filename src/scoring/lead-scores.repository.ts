@@ -64,9 +64,15 @@ const RESCORE_RANGE = prepared(
       WHERE i.company_id = t.company_id AND i.lead_id = t.lead_id
     )
     WHERE t.company_id = $1 AND t.lead_id > $2::uuid AND t.lead_id <= $3::uuid
-      -- A score an interaction change (or a new lead) wrote after this run began is kept: this
-      -- batch's snapshot may predate the change it waited for.
+      -- A score written after this run began (an interaction change, a new lead) is newer.
       AND t.calculated_at <= $4::timestamptz
+      -- So is one an interaction change rewrote while this statement waited for its row: the
+      -- statement's snapshot (which this subquery reads) predates that change, so the row it
+      -- finds after the wait is not the one it computed from. Skipped: the change's score stands.
+      AND t.calculated_at = (
+        SELECT o.calculated_at FROM lead_scores o
+        WHERE o.company_id = t.company_id AND o.lead_id = t.lead_id
+      )
     RETURNING 1
   )
   SELECT count(*)::int AS n FROM written`,

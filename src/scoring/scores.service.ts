@@ -5,6 +5,11 @@ import { Action, authorize } from '../auth/permissions.js';
 import type { Actor } from '../common/events/actor.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { AppConfig } from '../config/app-config.js';
+import { ConnectionSlots } from '../database/connection-slots.js';
+import { Transactions } from '../database/transactions.js';
+import { RateLimiters } from '../rate-limit/rate-limiters.js';
+import { spend } from '../rate-limit/spend.js';
+import { LeadAccess } from '../leads/lead-access.js';
 import { AdvisoryLocks, LockSpace, type LockSession } from '../database/advisory-locks.js';
 import { FIRST_LEAD_KEY, LeadScoresRepository } from './lead-scores.repository.js';
 import { ScoreRecalculationsRepository } from './score-recalculations.repository.js';
@@ -21,14 +26,24 @@ export type RecalculationProgress = (written: number) => void;
 @Injectable()
 export class ScoresService {
   private readonly logger = new Logger(ScoresService.name);
+  private readonly batchSize: number;
+  private readonly slots: ConnectionSlots;
 
   constructor(
     private readonly scores: LeadScoresRepository,
     private readonly runs: ScoreRecalculationsRepository,
     private readonly locks: AdvisoryLocks,
     private readonly events: DomainEvents,
-    private readonly config: AppConfig,
-  ) {}
+    private readonly transactions: Transactions,
+    private readonly leads: LeadAccess,
+    private readonly limiters: RateLimiters,
+    config: AppConfig,
+  ) {
+    this.batchSize = config.SCORES_BATCH_SIZE;
+    // At most this many here; one per company everywhere is the lock's to say (CONFLICT).
+    const most = config.SCORES_MAX_CONCURRENT_RUNS;
+    this.slots = new ConnectionSlots(most, most);
+  }
 
   /**
    * Every lead of the caller's company rescored, set-based, SCORES_BATCH_SIZE leads per statement,
@@ -41,6 +56,9 @@ export class ScoresService {
     trigger: RecalculationTrigger = 'manual',
     progress?: RecalculationProgress,
   ): Promise<number> {
+    authorize(auth, Action.RecalculateScores);
+    // A client's, not the schedule's or an operator's: one request of aliased copies is many runs.
+    if (trigger === 'manual') await spend(this.limiters.recalculationPerCompany, auth.companyId);
     // Never null: only a run that may skip (recalculateIfDue) returns null.
     return (await this.recalculate(auth, trigger, progress)) ?? 0;
   }
@@ -64,6 +82,20 @@ export class ScoresService {
     dueAfterHours?: number,
   ): Promise<number | null> {
     authorize(auth, Action.RecalculateScores);
+    const giveBack = this.slots.take(auth.companyId);
+    try {
+      return await this.recalculateHolding(auth, trigger, progress, dueAfterHours);
+    } finally {
+      giveBack();
+    }
+  }
+
+  private async recalculateHolding(
+    auth: AuthContext,
+    trigger: RecalculationTrigger,
+    progress?: RecalculationProgress,
+    dueAfterHours?: number,
+  ): Promise<number | null> {
     const startedAt = new Date();
     const held = await this.locks.tryWhile(
       LockSpace.SCORE_RECALCULATION,
@@ -129,6 +161,17 @@ export class ScoresService {
     );
   }
 
+  /**
+   * One lead's score recomputed now (the score a summary is written with). The lead is locked as
+   * an interaction change locks it, so the score sees every change committed before it.
+   */
+  async rescoreLead(auth: AuthContext, leadId: string): Promise<void> {
+    await this.transactions.run(async (transaction) => {
+      await this.leads.requireReadable(auth, leadId, transaction);
+      await this.scores.rescore(transaction, auth.companyId, [leadId], new Date());
+    });
+  }
+
   private async rescoreCompany(
     session: LockSession,
     companyId: string,
@@ -137,13 +180,7 @@ export class ScoresService {
   ): Promise<number> {
     let written = 0;
     for (let after: string | null = FIRST_LEAD_KEY; after;) {
-      const batch = await this.scores.rescoreBatch(
-        session,
-        companyId,
-        after,
-        this.config.SCORES_BATCH_SIZE,
-        at,
-      );
+      const batch = await this.scores.rescoreBatch(session, companyId, after, this.batchSize, at);
       written += batch.written;
       after = batch.last;
       progress?.(written);

@@ -128,14 +128,9 @@ describe('migrations', () => {
       /rows that point into another company \(interactions → leads: 1\)/,
     );
     await sut.query('DELETE FROM interactions WHERE company_id = $1', { bind: [a.id] });
-    expect(await migrateUp(sut, db.url)).toEqual([
-      '0005-tenant-foreign-keys',
-      '0006-validate-tenant-foreign-keys',
-      '0007-lead-ingestion',
-      '0008-ingestion-foreign-key-indexes',
-      '0009-lead-activity-score',
-      '0010-lead-activity-score-index',
-    ]);
+    expect(await migrateUp(sut, db.url)).toEqual(
+      MIGRATIONS.map((m) => m.name).filter((name) => name >= '0005'),
+    );
     const [{ validated }] = await sut.query<{ validated: boolean }>(
       "SELECT bool_and(convalidated) AS validated FROM pg_constraint WHERE conname LIKE '%_same_company'",
       { type: QueryTypes.SELECT },

@@ -16,7 +16,7 @@ describe('recalculateAllScores', () => {
 
   // Batches of 7, so that a company of 50 leads takes several.
   beforeAll(async () => {
-    sut = await startTestApp({ SCORES_BATCH_SIZE: '7' });
+    sut = await startTestApp({ SCORES_BATCH_SIZE: '7', SCORES_RECALCULATION_LIMIT_PER_HOUR: '5' });
     const admin = await newCompany(sut);
     manager = await newUser(sut, admin, Role.MANAGER);
     other = await newCompany(sut);
@@ -128,6 +128,23 @@ describe('recalculateAllScores', () => {
     expect((await sut.gql(RECALCULATE, {}, manager.token)).data?.recalculateAllScores).toEqual({
       count: 50,
     });
+  });
+
+  it('limits a company’s runs per hour, aliased copies in one request included', async () => {
+    const company = await newCompany(sut);
+    await generateLeadsFor(sut, company, 3, 3);
+    const aliased = `mutation { ${Array.from({ length: 6 }, (_, i) => `r${i}: recalculateAllScores { count }`).join(' ')} }`;
+    const res = await sut.gql(aliased, {}, company.token);
+    // The sixth is refused (and, the field being non-null, takes the answer's data with it).
+    expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['RATE_LIMITED']);
+    const runs = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_logs
+       WHERE action = 'scores.recalculated' AND company_id = (SELECT company_id FROM users WHERE id = $1)`,
+      [company.id],
+    );
+    expect(runs[0].n).toBe(5);
+    // Another company's budget is its own.
+    expect((await sut.gql(RECALCULATE, {}, other.token)).errors).toBeUndefined();
   });
 
   it('is refused to a sales rep', async () => {

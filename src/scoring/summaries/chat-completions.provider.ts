@@ -19,6 +19,8 @@ const SYSTEM_PROMPT =
   'You summarise CRM leads for a sales team. In at most three sentences, say who the lead is, ' +
   'how engaged they are and what the next step should be. Use only the facts given.';
 const MAX_SUMMARY_CHARS = 2000;
+/** An answer of 300 tokens is a few kilobytes: anything far beyond is not one. */
+const MAX_ANSWER_CHARS = 1_000_000;
 
 /** A failure worth another attempt (rate limited, the provider's own error, no answer in time). */
 class Retryable extends Error {
@@ -100,6 +102,8 @@ export class ChatCompletionsProvider implements SummaryProvider {
       throw new Retryable(`HTTP ${response.status}`, retryAfterMs(response.headers));
     if (!response.ok)
       throw new SummaryProviderError(`The AI provider refused: HTTP ${response.status}`);
+    if (body.length > MAX_ANSWER_CHARS)
+      throw new SummaryProviderError('The AI provider answered far more than a summary');
     return summaryOf(body);
   }
 }

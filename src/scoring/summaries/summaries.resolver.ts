@@ -1,18 +1,13 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../../auth/auth-context.js';
 import { CurrentAuth } from '../../auth/decorators/current-auth.decorator.js';
-import { NotFoundException } from '../../common/errors/app.exception.js';
 import { UuidPipe } from '../../common/graphql/uuid.pipe.js';
-import { LeadsService } from '../../leads/leads.service.js';
 import { LeadType } from '../../leads/models/lead.type.js';
 import { SummariesService } from './summaries.service.js';
 
 @Resolver()
 export class SummariesResolver {
-  constructor(
-    private readonly summaries: SummariesService,
-    private readonly leads: LeadsService,
-  ) {}
+  constructor(private readonly summaries: SummariesService) {}
 
   @Mutation(() => LeadType, {
     description:
@@ -22,10 +17,7 @@ export class SummariesResolver {
     @CurrentAuth() auth: AuthContext,
     @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
   ): Promise<LeadType> {
-    await this.summaries.generateSummary(auth, id);
-    const lead = await this.leads.findOne(auth, id);
-    if (!lead) throw new NotFoundException('Lead', id);
-    return LeadType.from(lead);
+    return LeadType.from(await this.summaries.generateSummary(auth, id));
   }
 
   @Query(() => Boolean, {

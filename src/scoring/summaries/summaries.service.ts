@@ -6,9 +6,11 @@ import { ActorKind } from '../../common/events/actor.js';
 import { DomainEvents } from '../../common/events/domain-events.js';
 import { Transactions } from '../../database/transactions.js';
 import { LeadAccess } from '../../leads/lead-access.js';
+import { LeadsService } from '../../leads/leads.service.js';
+import type { LeadRecord } from '../../leads/models/lead.model.js';
 import { RateLimiters } from '../../rate-limit/rate-limiters.js';
 import { spend } from '../../rate-limit/spend.js';
-import { LeadScoresRepository } from '../lead-scores.repository.js';
+import { ScoresService } from '../scores.service.js';
 import { ScoringException, ScoringReason } from '../scoring.exception.js';
 import { ScoringEvents } from '../scoring.events.js';
 import { ExternalAiRepository } from './external-ai.repository.js';
@@ -22,28 +24,27 @@ export class SummariesService {
 
   constructor(
     private readonly summaries: LeadSummariesRepository,
-    private readonly scores: LeadScoresRepository,
+    private readonly scores: ScoresService,
     private readonly externalAi: ExternalAiRepository,
     private readonly providers: SummaryProviders,
-    private readonly leads: LeadAccess,
+    private readonly access: LeadAccess,
+    private readonly leads: LeadsService,
     private readonly limiters: RateLimiters,
     private readonly transactions: Transactions,
     private readonly events: DomainEvents,
   ) {}
 
   /**
-   * A fresh summary of a lead the caller can read, from its score recomputed now and its latest
-   * interactions: by the external provider when one is configured and the company allows it,
+   * A fresh summary of a lead the caller can read (the lead, returned), from its score recomputed
+   * now and its latest interactions: by the external provider when one is configured and the company allows it,
    * else by the built-in summarizer. No transaction is held while the provider thinks; when it
    * fails, nothing is written and the lead keeps the summary it had.
    */
-  async generateSummary(auth: AuthContext, leadId: string): Promise<void> {
+  async generateSummary(auth: AuthContext, leadId: string): Promise<LeadRecord> {
     authorize(auth, Action.GenerateSummaries);
-    await this.leads.requireReadable(auth, leadId);
+    await this.access.requireReadable(auth, leadId);
     await spend(this.limiters.summaryPerCaller, callerKey(auth));
-    await this.transactions.run((transaction) =>
-      this.scores.rescore(transaction, auth.companyId, [leadId], new Date()),
-    );
+    await this.scores.rescoreLead(auth, leadId);
     const facts = await this.summaries.facts(auth.companyId, leadId);
     if (!facts) throw new NotFoundException('Lead', leadId);
     const provider = this.providers.for(await this.externalAi.allowed(auth.companyId));
@@ -72,6 +73,9 @@ export class SummariesService {
         { actor: actorOf(auth), transaction },
       );
     });
+    const lead = await this.leads.findOne(auth, leadId);
+    if (!lead) throw new NotFoundException('Lead', leadId);
+    return lead;
   }
 
   externalAiAllowed(auth: AuthContext): Promise<boolean> {

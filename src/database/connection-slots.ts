@@ -1,10 +1,11 @@
 import { RateLimitedException } from '../common/errors/app.exception.js';
 
 /**
- * How many exports run at once: each holds a pooled connection for as long as its client reads,
- * so a few slow readers must not take the pool from everyone else.
+ * How many long runs that each hold a pooled connection (CSV exports while their client reads,
+ * bulk score recalculations) go at once, in all and per owner: a few of them must not take the
+ * pool from everyone else.
  */
-export class ExportSlots {
+export class ConnectionSlots {
   private running = 0;
   private readonly byOwner = new Map<string, number>();
 
