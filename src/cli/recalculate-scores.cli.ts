@@ -55,9 +55,8 @@ async function main(): Promise<void> {
         `\r${label}: ${count.toLocaleString('en')} leads in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
       );
     }
-    console.log(
-      `Recalculated ${total.toLocaleString('en')} lead scores of ${companies.length} companies.`,
-    );
+    const of = companies.length === 1 ? '1 company' : `${companies.length} companies`;
+    console.log(`Recalculated ${total.toLocaleString('en')} lead scores of ${of}.`);
   } finally {
     await app.close();
   }
