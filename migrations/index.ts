@@ -12,6 +12,7 @@ import * as m0010 from './0010-lead-activity-score-index.js';
 import * as m0011 from './0011-lead-scores-and-summaries.js';
 import * as m0012 from './0012-score-recalculations.js';
 import * as m0013 from './0013-drop-lead-score-columns.js';
+import * as m0014 from './0014-company-currency.js';
 
 /** A step is plain SQL, or code for the rare migration that needs it; each runs in one transaction. */
 export type MigrationStep =
@@ -38,4 +39,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0011-lead-scores-and-summaries', ...m0011 },
   { name: '0012-score-recalculations', ...m0012 },
   { name: '0013-drop-lead-score-columns', ...m0013 },
+  { name: '0014-company-currency', ...m0014 },
 ];

@@ -17,6 +17,7 @@ import { LoadersModule } from './common/graphql/loaders.module.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestionModule } from './ingestion/ingestion.module.js';
+import { CompaniesModule } from './companies/companies.module.js';
 import { ScoringModule } from './scoring/scoring.module.js';
 import { InteractionsModule } from './interactions/interactions.module.js';
 import { LeadsModule } from './leads/leads.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         LeadsModule,
         InteractionsModule,
         IngestionModule,
+        CompaniesModule,
         ScoringModule,
         ApiKeysModule,
         AuditModule,

@@ -26,6 +26,7 @@ export enum Action {
   RecalculateScores = 'recalculate every lead score of the company',
   GenerateSummaries = 'generate the summary of a lead they can read',
   ManageAiSettings = 'allow or forbid sending lead data to the external AI provider',
+  ManageCompany = 'change the company’s settings (its currency)',
 }
 
 /** Who holds a permission: roles of users, scopes of API keys, and background work. */
@@ -68,6 +69,7 @@ export const PERMISSIONS: Readonly<Record<Action, Grant>> = {
   [Action.RecalculateScores]: grant([Role.ADMIN, Role.MANAGER], [], true),
   [Action.GenerateSummaries]: grant(ALL_ROLES, [], true),
   [Action.ManageAiSettings]: grant([Role.ADMIN]),
+  [Action.ManageCompany]: grant([Role.ADMIN]),
 };
 
 export function can(auth: AuthContext, action: Action): boolean {

@@ -19,6 +19,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   users: ['common', 'config', 'database', 'auth'],
   auth: ['common', 'config', 'database', 'redis', 'rate-limit', 'users'],
   'api-keys': ['common', 'config', 'database', 'auth'],
+  companies: ['common', 'config', 'database', 'auth'],
   audit: ['common', 'config', 'database', 'auth'],
   health: ['common', 'config', 'database', 'redis', 'rate-limit', 'auth'],
   leads: ['common', 'config', 'database', 'auth', 'users'],

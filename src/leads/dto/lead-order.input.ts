@@ -9,7 +9,7 @@ export enum LeadOrderField {
   EMAIL = 'EMAIL',
   BUDGET = 'BUDGET',
   STATUS = 'STATUS',
-  /** Unscored leads (null) come last in descending order, first in ascending. */
+  /** lead_scores_by_score; a new lead scores 0. */
   ACTIVITY_SCORE = 'ACTIVITY_SCORE',
 }
 

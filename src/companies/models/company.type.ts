@@ -1,0 +1,21 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import type { CompanyRecord } from '../companies.repository.js';
+
+@ObjectType('Company')
+export class CompanyType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field({
+    description:
+      'ISO 4217 code (e.g. USD): what deal values default to and pipeline totals are summed in.',
+  })
+  currency!: string;
+
+  static from(company: CompanyRecord): CompanyType {
+    return Object.assign(new CompanyType(), company);
+  }
+}
