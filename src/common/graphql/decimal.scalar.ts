@@ -21,7 +21,7 @@ function parse(value: unknown): string {
 export const DecimalScalar = new GraphQLScalarType<string, string>({
   name: 'Decimal',
   description: 'An exact decimal number as a string, e.g. "1250.50". Never a float.',
-  serialize: (value) => parse(typeof value === 'object' && value ? String(value) : value),
+  serialize: (value) => parse(value),
   parseValue: parse,
   parseLiteral(ast: ValueNode) {
     if (ast.kind === Kind.STRING || ast.kind === Kind.INT)
