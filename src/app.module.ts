@@ -18,6 +18,7 @@ import { graphqlOptions } from './graphql/graphql-options.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestionModule } from './ingestion/ingestion.module.js';
 import { CompaniesModule } from './companies/companies.module.js';
+import { DealsModule } from './deals/deals.module.js';
 import { ScoringModule } from './scoring/scoring.module.js';
 import { InteractionsModule } from './interactions/interactions.module.js';
 import { LeadsModule } from './leads/leads.module.js';
@@ -48,6 +49,7 @@ export class AppModule {
         InteractionsModule,
         IngestionModule,
         CompaniesModule,
+        DealsModule,
         ScoringModule,
         ApiKeysModule,
         AuditModule,

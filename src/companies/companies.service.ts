@@ -3,12 +3,10 @@ import { actorOf, type AuthContext } from '../auth/auth-context.js';
 import { Action, authorize } from '../auth/permissions.js';
 import { BadUserInputException, NotFoundException } from '../common/errors/app.exception.js';
 import { DomainEvents } from '../common/events/domain-events.js';
+import { CURRENCY_MESSAGE, isCurrencyCode } from '../common/validation/currency.js';
 import { Transactions } from '../database/transactions.js';
 import { CompanyEvents } from './companies.events.js';
 import { CompaniesRepository, type CompanyRecord } from './companies.repository.js';
-
-/** The ISO 4217 codes this runtime knows: the list comes with Node's ICU, no table of our own. */
-const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
 @Injectable()
 export class CompaniesService {
@@ -28,11 +26,8 @@ export class CompaniesService {
 
   async setCurrency(auth: AuthContext, currency: string): Promise<CompanyRecord> {
     authorize(auth, Action.ManageCompany);
-    if (!CURRENCIES.has(currency))
-      throw BadUserInputException.forField(
-        'currency',
-        'currency must be an ISO 4217 code such as USD or EUR',
-      );
+    if (!isCurrencyCode(currency))
+      throw BadUserInputException.forField('currency', `currency ${CURRENCY_MESSAGE}`);
     return this.transactions.run(async (transaction) => {
       const { company, previous } = await this.companies.setCurrency(
         transaction,

@@ -26,6 +26,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   interactions: ['common', 'config', 'database', 'auth', 'users', 'leads'],
   ingestion: ['common', 'config', 'database', 'auth', 'rate-limit', 'users', 'api-keys', 'leads'],
   scoring: ['common', 'config', 'database', 'auth', 'rate-limit', 'leads', 'interactions'],
+  deals: ['common', 'config', 'database', 'auth', 'users', 'companies', 'leads', 'scoring'],
 };
 
 /** Folders that form one layer and may use each other: identity (roles and tokens, accounts). */

@@ -5,15 +5,19 @@ import { CommonReason } from '../errors/error-reasons.js';
 export type CursorValues = readonly (string | number)[];
 
 /** The SQL types a sort key can have; each value of a cursor is checked against its column's. */
-export type CursorValueType = 'timestamptz' | 'numeric' | 'int' | 'text' | 'uuid';
+export type CursorValueType = 'timestamptz' | 'date' | 'numeric' | 'int' | 'text' | 'uuid';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+const ISO_DATE = /^(\d{4}-\d{2}-\d{2}|infinity)$/;
 const NUMERIC = /^-?\d{1,20}(\.\d{1,10})?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // What PostgreSQL would fail to cast (a 500) is refused here, as a client error.
 const VALID: Record<CursorValueType, (value: unknown) => boolean> = {
   timestamptz: (v) => typeof v === 'string' && ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v)),
+  // A calendar day, or the `infinity` an unset date sorts as.
+  date: (v) =>
+    typeof v === 'string' && ISO_DATE.test(v) && (v === 'infinity' || !Number.isNaN(Date.parse(v))),
   numeric: (v) =>
     (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && NUMERIC.test(v)),
   // An int column compared as int: a numeric comparison would not use its index.

@@ -1,0 +1,23 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { groupedBy, LoaderKey, LoaderRegistry } from '../common/graphql/loaders.js';
+import { NESTED_LIST_LIMIT } from '../common/pagination/nested-list.js';
+import { DealsRepository } from './deals.repository.js';
+import type { DealRecord } from './models/deal.record.js';
+
+/** The newest NESTED_LIST_LIMIT live deals of a lead (lead.deals). */
+export const DEALS_BY_LEAD = new LoaderKey<string, DealRecord[]>('dealsByLead');
+
+@Injectable()
+export class DealLoaders implements OnModuleInit {
+  constructor(
+    private readonly registry: LoaderRegistry,
+    private readonly deals: DealsRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.define(DEALS_BY_LEAD, async (companyId, leadIds) => {
+      const rows = await this.deals.latestForLeads(companyId, leadIds, NESTED_LIST_LIMIT);
+      return groupedBy(leadIds, rows, (row) => row.leadId);
+    });
+  }
+}

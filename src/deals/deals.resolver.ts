@@ -1,0 +1,104 @@
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { AuthContext } from '../auth/auth-context.js';
+import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
+import type { GraphQLContext } from '../common/graphql/graphql-context.js';
+import { UuidPipe } from '../common/graphql/uuid.pipe.js';
+import { toConnection } from '../common/pagination/page.js';
+import { LEAD_BY_ID } from '../leads/lead.loaders.js';
+import { LeadType } from '../leads/models/lead.type.js';
+import { UserType } from '../users/models/user.type.js';
+import { USER_BY_ID } from '../users/user.loaders.js';
+import { DealsService } from './deals.service.js';
+import { CreateDealInput } from './dto/create-deal.input.js';
+import { DealsArgs } from './dto/deals.args.js';
+import { UpdateDealInput } from './dto/update-deal.input.js';
+import { DealConnection } from './models/deal-connection.type.js';
+import { DealType } from './models/deal.type.js';
+
+@Resolver(() => DealType)
+export class DealsResolver {
+  constructor(private readonly dealsService: DealsService) {}
+
+  @Query(() => [DealType], {
+    description: 'A page of the company’s deals; newest first unless orderBy says otherwise.',
+  })
+  async deals(@CurrentAuth() auth: AuthContext, @Args() args: DealsArgs): Promise<DealType[]> {
+    return (await this.dealsService.page(auth, args)).rows.map((deal) => DealType.from(deal));
+  }
+
+  @Query(() => DealConnection)
+  async dealsConnection(
+    @CurrentAuth() auth: AuthContext,
+    @Args() args: DealsArgs,
+  ): Promise<DealConnection> {
+    const page = await this.dealsService.page(auth, args);
+    return toConnection(
+      page,
+      (deal) => DealType.from(deal),
+      () => this.dealsService.count(auth, args.filter),
+    );
+  }
+
+  @Query(() => DealType, { nullable: true, description: 'A live deal of your company, or null.' })
+  async deal(
+    @CurrentAuth() auth: AuthContext,
+    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+  ): Promise<DealType | null> {
+    const deal = await this.dealsService.findOne(auth, id);
+    return deal ? DealType.from(deal) : null;
+  }
+
+  @Mutation(() => DealType)
+  async createDeal(
+    @CurrentAuth() auth: AuthContext,
+    @Args('createDealInput') input: CreateDealInput,
+  ): Promise<DealType> {
+    return DealType.from(await this.dealsService.create(auth, input));
+  }
+
+  @Mutation(() => DealType, { description: 'Partial; a SALES_REP changes only their own deals.' })
+  async updateDeal(
+    @CurrentAuth() auth: AuthContext,
+    @Args('updateDealInput') input: UpdateDealInput,
+  ): Promise<DealType> {
+    return DealType.from(await this.dealsService.update(auth, input));
+  }
+
+  @Mutation(() => Boolean, { description: 'Soft delete; MANAGER/ADMIN can restore it.' })
+  removeDeal(
+    @CurrentAuth() auth: AuthContext,
+    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+  ): Promise<boolean> {
+    return this.dealsService.remove(auth, id);
+  }
+
+  @Mutation(() => DealType, { description: 'MANAGER/ADMIN: bring a removed deal back.' })
+  async restoreDeal(
+    @CurrentAuth() auth: AuthContext,
+    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+  ): Promise<DealType> {
+    return DealType.from(await this.dealsService.restore(auth, id));
+  }
+
+  // Without parameter decorators: these run once per deal of a page (see LeadsResolver).
+  @ResolveField(() => LeadType, { nullable: true, description: 'The contact, while it is live.' })
+  async lead(deal: DealType, _args: unknown, { loaders }: GraphQLContext) {
+    if (!deal.leadId) return null;
+    const lead = await loaders.get(LEAD_BY_ID).load(deal.leadId);
+    return lead ? LeadType.from(lead) : null;
+  }
+
+  @ResolveField(() => UserType, { nullable: true })
+  async assignedTo(deal: DealType, _args: unknown, { loaders }: GraphQLContext) {
+    if (!deal.assignedToId) return null;
+    const user = await loaders.get(USER_BY_ID).load(deal.assignedToId);
+    return user ? UserType.from(user) : null;
+  }
+
+  @ResolveField(() => UserType, { nullable: true })
+  async createdBy(deal: DealType, _args: unknown, { loaders }: GraphQLContext) {
+    if (!deal.createdById) return null;
+    const user = await loaders.get(USER_BY_ID).load(deal.createdById);
+    return user ? UserType.from(user) : null;
+  }
+}

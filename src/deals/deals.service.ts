@@ -1,0 +1,274 @@
+import { Injectable } from '@nestjs/common';
+import type { Transaction } from 'sequelize';
+import { actorOf, userIdOf, type AuthContext } from '../auth/auth-context.js';
+import { Action, authorize, authorizeRecordChange, can } from '../auth/permissions.js';
+import { NotFoundException } from '../common/errors/app.exception.js';
+import { created, definedOnly, diff, isEmpty } from '../common/events/diff.js';
+import { DomainEvents } from '../common/events/domain-events.js';
+import type { FieldChanges } from '../common/events/event-payload.js';
+import { pageSize } from '../common/pagination/cursor.js';
+import { toPage, type Page } from '../common/pagination/page.js';
+import { CompaniesService } from '../companies/companies.service.js';
+import { Transactions } from '../database/transactions.js';
+import { LeadAccess } from '../leads/lead-access.js';
+import { dealLeadScore } from '../scoring/deal-score.js';
+import { Colleagues } from '../users/colleagues.js';
+import { CLOSED_STAGES, DealPriority, DealStage } from './deal-enums.js';
+import { DealException, DealReason } from './deal.exception.js';
+import { DealEvents, type DealFields } from './deals.events.js';
+import { DealsRepository, dealKeyset } from './deals.repository.js';
+import type { CreateDealInput } from './dto/create-deal.input.js';
+import type { DealFilter } from './dto/deal-filter.input.js';
+import { DealOrder } from './dto/deal-order.input.js';
+import type { DealsArgs } from './dto/deals.args.js';
+import type { UpdateDealInput } from './dto/update-deal.input.js';
+import type { DealRecord } from './models/deal.record.js';
+
+type DealEventName = (typeof DealEvents)[keyof typeof DealEvents];
+
+/** The fields the score is computed from, always from the row as it will be written. */
+type Scored = Pick<DealRecord, 'value' | 'stage' | 'priority' | 'leadSource'>;
+
+/** closed_at: set when a deal enters a closed stage, kept while it stays in it, cleared when it leaves. */
+function closedAtFor(
+  stage: DealStage,
+  before: Pick<DealRecord, 'stage' | 'closedAt'> | null,
+): Date | null {
+  if (!CLOSED_STAGES.has(stage)) return null;
+  return before && before.stage === stage && before.closedAt ? before.closedAt : new Date();
+}
+
+function fieldsOf(deal: DealRecord): Partial<DealFields> {
+  return {
+    title: deal.title,
+    value: deal.value,
+    currency: deal.currency,
+    stage: deal.stage,
+    priority: deal.priority,
+    leadScore: deal.leadScore,
+    leadSource: deal.leadSource,
+    expectedCloseDate: deal.expectedCloseDate,
+    closedAt: deal.closedAt?.toISOString() ?? null,
+    notes: deal.notes,
+    leadId: deal.leadId,
+    assignedToId: deal.assignedToId,
+  };
+}
+
+@Injectable()
+export class DealsService {
+  constructor(
+    private readonly deals: DealsRepository,
+    private readonly companies: CompaniesService,
+    private readonly leads: LeadAccess,
+    private readonly colleagues: Colleagues,
+    private readonly transactions: Transactions,
+    private readonly events: DomainEvents,
+  ) {}
+
+  async page(auth: AuthContext, args: DealsArgs): Promise<Page<DealRecord>> {
+    const filter = this.readableFilter(auth, args.filter);
+    const order = args.orderBy ?? new DealOrder();
+    const limit = pageSize(args.first);
+    const keyset = dealKeyset(order.field, order.direction);
+    const rows = await this.deals.page({
+      companyId: auth.companyId,
+      filter,
+      orderBy: order.field,
+      direction: order.direction,
+      limit: limit + 1,
+      after: args.after ? keyset.decode(args.after) : undefined,
+    });
+    return toPage(rows, limit, (row) => keyset.cursorOf(row));
+  }
+
+  count(auth: AuthContext, filter?: DealFilter | null): Promise<number> {
+    return this.deals.count(auth.companyId, this.readableFilter(auth, filter));
+  }
+
+  /** A live deal of the caller's company, or null: another company's deal reads as missing. */
+  findOne(auth: AuthContext, id: string): Promise<DealRecord | null> {
+    authorize(auth, Action.ReadRecords);
+    return this.deals.findLive(auth.companyId, id);
+  }
+
+  async create(auth: AuthContext, input: CreateDealInput): Promise<DealRecord> {
+    authorize(auth, Action.CreateRecords);
+    const assignedToId = await this.assigneeForNewDeal(auth, input.assignedToId);
+    const currency = input.currency ?? (await this.companies.mine(auth)).currency;
+    return this.transactions.run(async (transaction) => {
+      if (input.leadId) await this.leads.requireReadable(auth, input.leadId, transaction);
+      const scored: Scored = {
+        value: input.value ?? null,
+        stage: input.stage ?? DealStage.LEAD,
+        priority: input.priority ?? DealPriority.MEDIUM,
+        leadSource: input.leadSource ?? null,
+      };
+      const deal = await this.deals.create(
+        {
+          ...scored,
+          companyId: auth.companyId,
+          title: input.title,
+          currency,
+          leadScore: dealLeadScore(scored),
+          expectedCloseDate: input.expectedCloseDate ?? null,
+          closedAt: closedAtFor(scored.stage, null),
+          notes: input.notes ?? null,
+          leadId: input.leadId ?? null,
+          assignedToId,
+          createdById: userIdOf(auth),
+        },
+        transaction,
+      );
+      const changes = created<DealFields>(fieldsOf(deal));
+      await this.publish(auth, DealEvents.Created, deal, changes, transaction);
+      if (deal.assignedToId && deal.assignedToId !== userIdOf(auth))
+        await this.publish(
+          auth,
+          DealEvents.Assigned,
+          deal,
+          { assignedToId: { from: null, to: deal.assignedToId } },
+          transaction,
+        );
+      return deal;
+    });
+  }
+
+  /**
+   * A partial change by the record rules (a SALES_REP changes only their own deals, and cannot
+   * give them away); the score is computed again from the deal as it will be, in the same
+   * statement's transaction that holds its row.
+   */
+  async update(auth: AuthContext, input: UpdateDealInput): Promise<DealRecord> {
+    return this.transactions.run(async (transaction) => {
+      const deal = await this.liveDeal(auth, input.id, transaction);
+      authorizeRecordChange(auth, deal.assignedToId);
+      const { id: _, ...given } = input;
+      const wanted = definedOnly(given);
+      if (wanted.assignedToId !== undefined && wanted.assignedToId !== deal.assignedToId)
+        await this.checkReassignment(auth, wanted.assignedToId);
+      if (wanted.leadId) await this.leads.requireReadable(auth, wanted.leadId, transaction);
+      const next = { ...deal, ...wanted };
+      const values: Partial<DealRecord> = {
+        ...wanted,
+        leadScore: dealLeadScore(next),
+        closedAt: closedAtFor(next.stage, deal),
+      };
+      const before = fieldsOf(deal);
+      const changes = diff<DealFields>(before, fieldsOf({ ...next, ...values }));
+      if (isEmpty(changes)) return deal;
+      const saved = await this.deals.save(deal, values, transaction);
+      await this.publish(auth, DealEvents.Updated, saved, changes, transaction);
+      // Each with only what it is about: deal.updated carries (and audits) the whole change.
+      if (changes.stage)
+        await this.publish(
+          auth,
+          DealEvents.StageChanged,
+          saved,
+          { stage: changes.stage },
+          transaction,
+        );
+      if (changes.assignedToId && saved.assignedToId)
+        await this.publish(
+          auth,
+          DealEvents.Assigned,
+          saved,
+          { assignedToId: changes.assignedToId },
+          transaction,
+        );
+      return saved;
+    });
+  }
+
+  async remove(auth: AuthContext, id: string): Promise<boolean> {
+    return this.transactions.run(async (transaction) => {
+      const deal = await this.liveDeal(auth, id, transaction);
+      authorizeRecordChange(auth, deal.assignedToId);
+      const deletedAt = new Date();
+      const saved = await this.deals.save(deal, { deletedAt }, transaction);
+      const changes = { deletedAt: { from: null, to: deletedAt.toISOString() } };
+      await this.publish(auth, DealEvents.Removed, saved, changes, transaction);
+      return true;
+    });
+  }
+
+  async restore(auth: AuthContext, id: string): Promise<DealRecord> {
+    authorize(auth, Action.ReadDeletedRecords);
+    return this.transactions.run(async (transaction) => {
+      const deal = await this.deals.findAny(auth.companyId, id, transaction);
+      if (!deal) throw new NotFoundException('Deal', id);
+      if (!deal.deletedAt) return deal;
+      const saved = await this.deals.save(deal, { deletedAt: null }, transaction);
+      const changes = { deletedAt: { from: deal.deletedAt.toISOString(), to: null } };
+      await this.publish(auth, DealEvents.Restored, saved, changes, transaction);
+      return saved;
+    });
+  }
+
+  private readableFilter(auth: AuthContext, filter?: DealFilter | null): DealFilter {
+    authorize(auth, Action.ReadRecords);
+    if (filter?.includeDeleted) authorize(auth, Action.ReadDeletedRecords);
+    return filter ?? {};
+  }
+
+  private async liveDeal(auth: AuthContext, id: string, transaction: Transaction) {
+    authorize(auth, Action.ReadRecords);
+    const deal = await this.deals.findLive(auth.companyId, id, transaction);
+    if (!deal) throw new NotFoundException('Deal', id);
+    return deal;
+  }
+
+  /** A SALES_REP's new deals are theirs; managers and the system may pick any active colleague. */
+  private async assigneeForNewDeal(
+    auth: AuthContext,
+    requested: string | null | undefined,
+  ): Promise<string | null> {
+    if (!can(auth, Action.WriteAnyRecord)) {
+      const own = userIdOf(auth);
+      if (requested && requested !== own)
+        throw new DealException(
+          DealReason.ASSIGNMENT_NOT_ALLOWED,
+          'A SALES_REP’s new deals are assigned to themselves',
+        );
+      return own;
+    }
+    if (requested) await this.requireColleague(auth, requested);
+    return requested ?? null;
+  }
+
+  private async checkReassignment(auth: AuthContext, to: string | null): Promise<void> {
+    if (!can(auth, Action.WriteAnyRecord))
+      throw new DealException(
+        DealReason.ASSIGNMENT_NOT_ALLOWED,
+        'Only a MANAGER or ADMIN reassigns a deal',
+      );
+    if (to) await this.requireColleague(auth, to);
+  }
+
+  private async requireColleague(auth: AuthContext, userId: string): Promise<void> {
+    if ((await this.colleagues.activeAmong(auth, [userId])).has(userId)) return;
+    const message = 'assignedToId is not an active user of your company';
+    throw new DealException(DealReason.UNKNOWN_ASSIGNEE, message, {
+      fields: { assignedToId: [message] },
+    });
+  }
+
+  private publish(
+    auth: AuthContext,
+    name: DealEventName,
+    deal: DealRecord,
+    changes: FieldChanges<DealFields>,
+    transaction: Transaction,
+  ): Promise<void> {
+    return this.events.publish(
+      name,
+      {
+        entity: 'Deal',
+        records: [
+          { id: deal.id, assignedToId: deal.assignedToId, createdById: deal.createdById, changes },
+        ],
+      },
+      { actor: actorOf(auth), transaction },
+    );
+  }
+}

@@ -1,0 +1,85 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { DecimalScalar } from '../../common/graphql/decimal.scalar.js';
+import { Trim } from '../../common/validation/decorators.js';
+import { toBoolean, toList } from '../../config/string-transforms.js';
+import { DealPriority, DealStage } from '../deal-enums.js';
+import { DealValidation as V } from './deal-fields.js';
+
+/** The deals filter; its transforms also let the CSV export read it from query parameters. */
+@InputType()
+export class DealFilter {
+  @Field(() => [DealStage], { nullable: true, description: 'Any of these stages.' })
+  @IsOptional()
+  @Transform(toList)
+  @ArrayMaxSize(5)
+  @IsEnum(DealStage, { each: true })
+  stage?: DealStage[];
+
+  @Field(() => [DealPriority], { nullable: true, description: 'Any of these priorities.' })
+  @IsOptional()
+  @Transform(toList)
+  @ArrayMaxSize(4)
+  @IsEnum(DealPriority, { each: true })
+  priority?: DealPriority[];
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'assignedToId must be a UUID' })
+  assignedToId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'leadId must be a UUID' })
+  leadId?: string;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'value at least this.' })
+  @IsOptional()
+  @V.value()
+  valueMin?: string;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'value at most this.' })
+  @IsOptional()
+  @V.value()
+  valueMax?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Expected to close on or after (YYYY-MM-DD).',
+  })
+  @IsOptional()
+  @V.expectedCloseDate()
+  expectedCloseFrom?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Expected to close on or before (YYYY-MM-DD).',
+  })
+  @IsOptional()
+  @V.expectedCloseDate()
+  expectedCloseTo?: string;
+
+  @Field({ nullable: true, description: 'Words of the title or notes (each a word or its start).' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  search?: string;
+
+  @Field({ nullable: true, description: 'MANAGER/ADMIN: removed deals too.' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  includeDeleted?: boolean;
+}
