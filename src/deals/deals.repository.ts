@@ -41,19 +41,20 @@ export function dealKeyset(field: DealOrderField, direction: SortDirection): Key
   return new Keyset(SORTS[field], direction);
 }
 
+/** The text search reads, as deals_search indexes it (migration 0015). */
+const DEAL_TEXT = `to_tsvector('simple', title || ' ' || coalesce(notes, ''))`;
+
 /** How many words of a search are used: enough for any title, and a bounded query. */
 const SEARCH_WORDS = 8;
 
 /**
- * The search as a tsquery of prefixes (`propos:* & acme:*`) built from its words alone: letters
- * and digits, so nothing the client writes is read as tsquery syntax. Null when it has no words.
+ * Every word of the search as a prefix (`'propos':* & 'acme.com':*`), the words split by the
+ * parser that split the deals' text, each quoted as a literal: nothing the client writes is read
+ * as tsquery syntax. No words: no match.
  */
-export function searchQuery(text: string): string | null {
-  const words = text
-    .toLowerCase()
-    .match(/[\p{L}\p{N}]+/gu)
-    ?.slice(0, SEARCH_WORDS);
-  return words?.length ? words.map((w) => `${w}:*`).join(' & ') : null;
+function searchMatch(text: string, params: SqlParams): string {
+  const words = `SELECT lexeme FROM unnest(to_tsvector('simple', ${params.add(text)})) LIMIT ${SEARCH_WORDS}`;
+  return `${DEAL_TEXT} @@ to_tsquery('simple', (SELECT string_agg(quote_literal(lexeme) || ':*', ' & ') FROM (${words}) w))`;
 }
 
 export interface DealListQuery {
@@ -100,18 +101,20 @@ export class DealsRepository {
     if (filter.assignedToId)
       where.push(`assigned_to_id = ${params.add(filter.assignedToId)}::uuid`);
     if (filter.leadId) where.push(`lead_id = ${params.add(filter.leadId)}::uuid`);
-    if (filter.valueMin !== undefined)
-      where.push(`value >= ${params.add(filter.valueMin)}::numeric`);
-    if (filter.valueMax !== undefined)
-      where.push(`value <= ${params.add(filter.valueMax)}::numeric`);
-    if (filter.expectedCloseFrom)
-      where.push(`expected_close_date >= ${params.add(filter.expectedCloseFrom)}::date`);
-    if (filter.expectedCloseTo)
-      where.push(`expected_close_date <= ${params.add(filter.expectedCloseTo)}::date`);
-    if (filter.search !== undefined) {
-      const query = searchQuery(filter.search);
-      where.push(query ? `search @@ to_tsquery('simple', ${params.add(query)})` : 'false');
-    }
+    // In the indexes' terms (coalesce), so that deals_by_value and deals_by_expected_close serve
+    // a range too; a deal without a value (-1) or a date (infinity) is outside every range.
+    if (filter.valueMin != null || filter.valueMax != null)
+      where.push(`coalesce(value, -1) >= ${params.add(filter.valueMin ?? '0')}::numeric`);
+    if (filter.valueMax != null)
+      where.push(`coalesce(value, -1) <= ${params.add(filter.valueMax)}::numeric`);
+    const closing = "coalesce(expected_close_date, 'infinity'::date)";
+    if (filter.expectedCloseFrom != null || filter.expectedCloseTo != null)
+      where.push(`${closing} < 'infinity'::date`);
+    if (filter.expectedCloseFrom != null)
+      where.push(`${closing} >= ${params.add(filter.expectedCloseFrom)}::date`);
+    if (filter.expectedCloseTo != null)
+      where.push(`${closing} <= ${params.add(filter.expectedCloseTo)}::date`);
+    if (filter.search != null) where.push(searchMatch(filter.search, params));
     return where;
   }
 

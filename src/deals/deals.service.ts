@@ -97,7 +97,8 @@ export class DealsService {
     const assignedToId = await this.assigneeForNewDeal(auth, input.assignedToId);
     const currency = input.currency ?? (await this.companies.mine(auth)).currency;
     return this.transactions.run(async (transaction) => {
-      if (input.leadId) await this.leads.requireReadable(auth, input.leadId, transaction);
+      // As an interaction of the lead would: a lead the caller may change.
+      if (input.leadId) await this.leads.requireChangeable(auth, input.leadId, transaction);
       const scored: Scored = {
         value: input.value ?? null,
         stage: input.stage ?? DealStage.LEAD,
@@ -147,7 +148,8 @@ export class DealsService {
       const wanted = definedOnly(given);
       if (wanted.assignedToId !== undefined && wanted.assignedToId !== deal.assignedToId)
         await this.checkReassignment(auth, wanted.assignedToId);
-      if (wanted.leadId) await this.leads.requireReadable(auth, wanted.leadId, transaction);
+      if (wanted.leadId && wanted.leadId !== deal.leadId)
+        await this.leads.requireChangeable(auth, wanted.leadId, transaction);
       const next = { ...deal, ...wanted };
       const values: Partial<DealRecord> = {
         ...wanted,
@@ -168,7 +170,7 @@ export class DealsService {
           { stage: changes.stage },
           transaction,
         );
-      if (changes.assignedToId && saved.assignedToId)
+      if (changes.assignedToId && saved.assignedToId && saved.assignedToId !== userIdOf(auth))
         await this.publish(
           auth,
           DealEvents.Assigned,

@@ -193,7 +193,23 @@ describe('deals', () => {
       'Delta',
       'Epsilon',
     ]);
+    // The deals without a value or a date come first here: their cursors (-1, infinity) are read.
+    expect(await all({}, { field: 'VALUE', direction: 'ASC' })).toEqual([
+      'Delta',
+      'Alpha proposal',
+      'Beta renewal',
+      'Gamma proposals',
+      'Epsilon',
+    ]);
+    expect(await all({}, { field: 'EXPECTED_CLOSE_DATE', direction: 'DESC' })).toEqual([
+      'Epsilon',
+      'Delta',
+      'Gamma proposals',
+      'Beta renewal',
+      'Alpha proposal',
+    ]);
     expect(await all({ stage: ['QUALIFIED'] })).toEqual(['Delta', 'Beta renewal']);
+    expect(await all({ search: null, valueMin: null })).toHaveLength(5);
     expect(await all({ valueMin: '2000', valueMax: '3000' })).toEqual([
       'Gamma proposals',
       'Beta renewal',
@@ -201,11 +217,26 @@ describe('deals', () => {
     expect(await all({ search: 'propos' })).toEqual(['Gamma proposals', 'Alpha proposal']);
     expect(await all({ search: 'propos & !' })).toEqual(['Gamma proposals', 'Alpha proposal']);
     expect(await all({ search: '!!!' })).toEqual([]);
+    await create(company, { title: 'Renewal for acme.com', notes: 'Call john@acme.com' });
+    expect(await all({ search: 'acme.com' })).toEqual(['Renewal for acme.com']);
+    expect(await all({ search: 'john@acme.com' })).toEqual(['Renewal for acme.com']);
+    expect(await all({ search: "renewal' | ! :* (" })).toEqual([
+      'Renewal for acme.com',
+      'Beta renewal',
+    ]);
     expect(await all({ expectedCloseFrom: '2027-02-01', expectedCloseTo: '2027-03-01' })).toEqual([
       'Gamma proposals',
       'Beta renewal',
     ]);
     expect(made).toHaveLength(5);
+  });
+
+  it('takes a value written another way for the same value: no change, no audit', async () => {
+    const deal = await create(manager, { value: '100.5' });
+    expect(deal.value).toBe('100.50');
+    const same = await sut.gql(UPDATE, { i: { id: deal.id, value: '100.50' } }, manager.token);
+    expect(same.data?.updateDeal.updatedAt).toBe(deal.updatedAt);
+    expect(await audited('deal.updated', deal.id)).toHaveLength(0);
   });
 
   it('removes and restores, and shows removed deals only to managers', async () => {

@@ -8,7 +8,7 @@ export type CursorValues = readonly (string | number)[];
 export type CursorValueType = 'timestamptz' | 'date' | 'numeric' | 'int' | 'text' | 'uuid';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
-const ISO_DATE = /^(\d{4}-\d{2}-\d{2}|infinity)$/;
+const ISO_DATE = /^([1-9]\d{3}-\d{2}-\d{2}|infinity)$/;
 const NUMERIC = /^-?\d{1,20}(\.\d{1,10})?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

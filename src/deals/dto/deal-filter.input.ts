@@ -73,7 +73,7 @@ export class DealFilter {
   @IsOptional()
   @Trim()
   @IsString()
-  @MinLength(1)
+  @MinLength(2)
   @MaxLength(200)
   search?: string;
 
