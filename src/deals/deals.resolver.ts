@@ -9,6 +9,7 @@ import { LeadType } from '../leads/models/lead.type.js';
 import { UserType } from '../users/models/user.type.js';
 import { USER_BY_ID } from '../users/user.loaders.js';
 import { DealsService } from './deals.service.js';
+import { ConvertLeadToDealInput } from './dto/convert-lead-to-deal.input.js';
 import { CreateDealInput } from './dto/create-deal.input.js';
 import { DealsArgs } from './dto/deals.args.js';
 import { UpdateDealInput } from './dto/update-deal.input.js';
@@ -54,6 +55,20 @@ export class DealsResolver {
     @Args('createDealInput') input: CreateDealInput,
   ): Promise<DealType> {
     return DealType.from(await this.dealsService.create(auth, input));
+  }
+
+  @Mutation(() => DealType, {
+    description:
+      'The lead marked CONVERTED and its deal created, at once; what input leaves out comes from the lead.',
+  })
+  async convertLeadToDeal(
+    @CurrentAuth() auth: AuthContext,
+    @Args('leadId', { type: () => ID }, new UuidPipe('leadId')) leadId: string,
+    @Args('input', { nullable: true }) input?: ConvertLeadToDealInput,
+  ): Promise<DealType> {
+    return DealType.from(
+      await this.dealsService.convertLead(auth, leadId, input ?? new ConvertLeadToDealInput()),
+    );
   }
 
   @Mutation(() => DealType, { description: 'Partial; a SALES_REP changes only their own deals.' })

@@ -11,12 +11,14 @@ import { toPage, type Page } from '../common/pagination/page.js';
 import { CompaniesService } from '../companies/companies.service.js';
 import { Transactions } from '../database/transactions.js';
 import { LeadAccess } from '../leads/lead-access.js';
+import { LeadsService } from '../leads/leads.service.js';
 import { dealLeadScore } from '../scoring/deal-score.js';
 import { Colleagues } from '../users/colleagues.js';
 import { CLOSED_STAGES, DealPriority, DealStage } from './deal-enums.js';
 import { DealException, DealReason } from './deal.exception.js';
 import { DealEvents, type DealFields } from './deals.events.js';
 import { DealsRepository, dealKeyset } from './deals.repository.js';
+import type { ConvertLeadToDealInput } from './dto/convert-lead-to-deal.input.js';
 import type { CreateDealInput } from './dto/create-deal.input.js';
 import type { DealFilter } from './dto/deal-filter.input.js';
 import { DealOrder } from './dto/deal-order.input.js';
@@ -61,6 +63,7 @@ export class DealsService {
     private readonly deals: DealsRepository,
     private readonly companies: CompaniesService,
     private readonly leads: LeadAccess,
+    private readonly leadsService: LeadsService,
     private readonly colleagues: Colleagues,
     private readonly transactions: Transactions,
     private readonly events: DomainEvents,
@@ -99,40 +102,81 @@ export class DealsService {
     return this.transactions.run(async (transaction) => {
       // As an interaction of the lead would: a lead the caller may change.
       if (input.leadId) await this.leads.requireChangeable(auth, input.leadId, transaction);
-      const scored: Scored = {
-        value: input.value ?? null,
-        stage: input.stage ?? DealStage.LEAD,
-        priority: input.priority ?? DealPriority.MEDIUM,
-        leadSource: input.leadSource ?? null,
-      };
-      const deal = await this.deals.create(
+      return this.createIn(auth, { ...input, assignedToId, currency }, transaction);
+    });
+  }
+
+  /**
+   * The lead CONVERTED and its deal created, in one transaction: what the input leaves out comes
+   * from the lead (its name as the title, its budget as the value, its source and its assignee).
+   */
+  async convertLead(
+    auth: AuthContext,
+    leadId: string,
+    input: ConvertLeadToDealInput,
+  ): Promise<DealRecord> {
+    authorize(auth, Action.CreateRecords);
+    const currency = input.currency ?? (await this.companies.mine(auth)).currency;
+    return this.transactions.run(async (transaction) => {
+      const lead = await this.leadsService.convertIn(auth, leadId, transaction);
+      const assignedToId =
+        input.assignedToId === undefined
+          ? lead.assignedToId
+          : await this.assigneeForNewDeal(auth, input.assignedToId);
+      return this.createIn(
+        auth,
         {
-          ...scored,
-          companyId: auth.companyId,
-          title: input.title,
-          currency,
-          leadScore: dealLeadScore(scored),
-          expectedCloseDate: input.expectedCloseDate ?? null,
-          closedAt: closedAtFor(scored.stage, null),
-          notes: input.notes ?? null,
-          leadId: input.leadId ?? null,
+          ...input,
+          title: input.title ?? `${lead.firstName} ${lead.lastName}`,
+          value: input.value === undefined ? lead.budget : input.value,
+          leadSource: input.leadSource === undefined ? lead.source : input.leadSource,
+          leadId: lead.id,
           assignedToId,
-          createdById: userIdOf(auth),
+          currency,
         },
         transaction,
       );
-      const changes = created<DealFields>(fieldsOf(deal));
-      await this.publish(auth, DealEvents.Created, deal, changes, transaction);
-      if (deal.assignedToId && deal.assignedToId !== userIdOf(auth))
-        await this.publish(
-          auth,
-          DealEvents.Assigned,
-          deal,
-          { assignedToId: { from: null, to: deal.assignedToId } },
-          transaction,
-        );
-      return deal;
     });
+  }
+
+  private async createIn(
+    auth: AuthContext,
+    input: CreateDealInput & { currency: string; assignedToId: string | null },
+    transaction: Transaction,
+  ): Promise<DealRecord> {
+    const scored: Scored = {
+      value: input.value ?? null,
+      stage: input.stage ?? DealStage.LEAD,
+      priority: input.priority ?? DealPriority.MEDIUM,
+      leadSource: input.leadSource ?? null,
+    };
+    const deal = await this.deals.create(
+      {
+        ...scored,
+        companyId: auth.companyId,
+        title: input.title,
+        currency: input.currency,
+        leadScore: dealLeadScore(scored),
+        expectedCloseDate: input.expectedCloseDate ?? null,
+        closedAt: closedAtFor(scored.stage, null),
+        notes: input.notes ?? null,
+        leadId: input.leadId ?? null,
+        assignedToId: input.assignedToId,
+        createdById: userIdOf(auth),
+      },
+      transaction,
+    );
+    const changes = created<DealFields>(fieldsOf(deal));
+    await this.publish(auth, DealEvents.Created, deal, changes, transaction);
+    if (deal.assignedToId && deal.assignedToId !== userIdOf(auth))
+      await this.publish(
+        auth,
+        DealEvents.Assigned,
+        deal,
+        { assignedToId: { from: null, to: deal.assignedToId } },
+        transaction,
+      );
+    return deal;
   }
 
   /**

@@ -31,6 +31,7 @@ import { FillLeadFieldsInput } from './dto/fill-lead-fields.input.js';
 import { emptyFieldsFilled, leadFields, leadValues } from './lead-values.js';
 import { LeadEvents, type LeadFields } from './leads.events.js';
 import { LeadsRepository, leadKeyset } from './leads.repository.js';
+import { LeadStatus } from './lead-status.enum.js';
 import type { LeadRecord } from './models/lead.model.js';
 
 export const MAX_BULK_LEADS = 1000;
@@ -245,6 +246,20 @@ export class LeadsService {
       await this.publish(auth, LeadEvents.Updated, [saved], [changes], transaction);
       return saved;
     });
+  }
+
+  /**
+   * Marks a live lead the caller may change CONVERTED, inside the caller's transaction: the
+   * deals pipeline converts a lead and creates its deal in one. Returns the lead as it was.
+   */
+  async convertIn(auth: AuthContext, id: string, transaction: Transaction): Promise<LeadRecord> {
+    const lead = await this.liveLead(auth, id, transaction);
+    authorizeRecordChange(auth, lead.assignedToId);
+    if (lead.status === LeadStatus.CONVERTED) return lead;
+    const changes = diff<LeadFields>(leadFields(lead), { status: LeadStatus.CONVERTED });
+    const saved = await this.leads.save(lead, { status: LeadStatus.CONVERTED }, transaction);
+    await this.publish(auth, LeadEvents.Updated, [saved], [changes], transaction);
+    return lead;
   }
 
   /** MANAGER/ADMIN: give the lead to a user of the company, or to nobody with null. */

@@ -239,6 +239,55 @@ describe('deals', () => {
     expect(await audited('deal.updated', deal.id)).toHaveLength(0);
   });
 
+  it('converts a lead into its deal at once, with what the input leaves out from the lead', async () => {
+    const CONVERT = `mutation($lead: ID!, $i: ConvertLeadToDealInput) {
+      convertLeadToDeal(leadId: $lead, input: $i) { ${FIELDS} } }`;
+    const LEAD = 'query($id: ID!) { lead(id: $id) { status deals { id } } }';
+    const lead = await newLead(sut, manager, { source: 'web', assignedToId: rep.id });
+    const res = await sut.gql(CONVERT, { lead: lead.id }, manager.token);
+    expect(res.errors).toBeUndefined();
+    const deal = res.data?.convertLeadToDeal;
+    expect(deal).toMatchObject({
+      title: 'Grace Hopper',
+      value: '25000.00',
+      leadSource: 'web',
+      // LEAD 10 + value tier 10 + MEDIUM 5 + web 8.
+      leadScore: 33,
+      lead: { id: lead.id },
+      assignedTo: { id: rep.id },
+    });
+    expect((await sut.gql(LEAD, { id: lead.id }, manager.token)).data?.lead).toEqual({
+      status: 'CONVERTED',
+      deals: [{ id: deal.id }],
+    });
+    expect((await audited('lead.updated', lead.id)).map((a) => a.changes)).toEqual([
+      { status: { from: 'NEW', to: 'CONVERTED' } },
+    ]);
+
+    const overridden = await sut.gql(
+      CONVERT,
+      { lead: lead.id, i: { title: 'Second deal', value: '10', leadSource: null } },
+      manager.token,
+    );
+    expect(overridden.data?.convertLeadToDeal).toMatchObject({
+      title: 'Second deal',
+      value: '10.00',
+      leadSource: null,
+    });
+
+    // Another rep's lead stays as it was; another company's reads as missing.
+    const theirs = await newLead(sut, manager, { assignedToId: otherRep.id });
+    const refused = await sut.gql(CONVERT, { lead: theirs.id }, rep.token);
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await sut.gql(LEAD, { id: theirs.id }, manager.token)).data?.lead).toEqual({
+      status: 'NEW',
+      deals: [],
+    });
+    const foreign = await newLead(sut, await newCompany(sut));
+    const missing = await sut.gql(CONVERT, { lead: foreign.id }, manager.token);
+    expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
   it('removes and restores, and shows removed deals only to managers', async () => {
     const deal = await create(manager, { title: 'Gone soon' });
     await sut.gql('mutation($id: ID!) { removeDeal(id: $id) }', { id: deal.id }, manager.token);
