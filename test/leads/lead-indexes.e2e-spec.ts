@@ -2,6 +2,7 @@ import { QueryTypes } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { newCompany, type TestUser } from '../support/factories.js';
 import { generateLeadsFor, newInteraction, newLead } from '../support/lead-factory.js';
+import { planOf as plan } from '../support/query-plans.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -29,39 +30,8 @@ describe('lead and interaction queries use their indexes', () => {
   }, 180_000);
   afterAll(() => sut.close());
 
-  /** Runs a GraphQL query and returns the plan of the (last) SQL statement matching `pick`. */
-  async function planOf(
-    query: string,
-    pick: RegExp,
-    options: { seqscan?: boolean } = {},
-  ): Promise<string> {
-    const seen: { sql: string; bind: unknown[] }[] = [];
-    const original = sequelize.options.logging;
-    // Sequelize passes the query options as the second argument, though its typings say a timing.
-    const capture = (sql: string, options?: { bind?: unknown[] }) =>
-      void seen.push({ sql, bind: options?.bind ?? [] });
-    sequelize.options.logging = capture as unknown as typeof original;
-    try {
-      const res = await sut.gql(query, {}, admin.token);
-      expect(res.errors).toBeUndefined();
-    } finally {
-      sequelize.options.logging = original;
-    }
-    const statement = seen.filter((s) => pick.test(s.sql)).at(-1);
-    if (!statement)
-      throw new Error(`no statement matched ${pick}: ${seen.map((s) => s.sql).join('\n')}`);
-    const sql = statement.sql.replace(/^Executing \([^)]*\): /, '');
-    return sequelize.transaction(async (transaction) => {
-      if (options.seqscan === false)
-        await sequelize.query('SET LOCAL enable_seqscan = off', { transaction });
-      const rows = await sequelize.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, {
-        bind: statement.bind,
-        type: QueryTypes.SELECT,
-        transaction,
-      });
-      return rows.map((r) => r['QUERY PLAN']).join('\n');
-    });
-  }
+  const planOf = (query: string, pick: RegExp, options?: { seqscan?: boolean }) =>
+    plan(sut, admin, query, pick, options);
 
   const LEADS = /FROM leads WHERE/;
 
