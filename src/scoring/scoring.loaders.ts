@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { LoaderKey, LoaderRegistry } from '../common/graphql/loaders.js';
+import { byKey, LoaderKey, LoaderRegistry } from '../common/graphql/loaders.js';
 import { LeadScoresRepository, type LeadScoreRecord } from './lead-scores.repository.js';
 import {
   LeadSummariesRepository,
@@ -11,10 +11,7 @@ export const SCORE_BY_LEAD = new LoaderKey<string, LeadScoreRecord | null>('scor
 /** A lead's summary (lead.summary, lead.summaryGeneratedAt); null until one is generated. */
 export const SUMMARY_BY_LEAD = new LoaderKey<string, LeadSummaryRecord | null>('summaryByLead');
 
-const byLead = <T extends { leadId: string }>(ids: readonly string[], rows: readonly T[]) => {
-  const found = new Map(rows.map((row) => [row.leadId, row]));
-  return ids.map((id) => found.get(id) ?? null);
-};
+const leadOf = (row: { leadId: string }): string => row.leadId;
 
 @Injectable()
 export class ScoringLoaders implements OnModuleInit {
@@ -26,10 +23,10 @@ export class ScoringLoaders implements OnModuleInit {
 
   onModuleInit(): void {
     this.registry.define(SCORE_BY_LEAD, async (companyId, ids) =>
-      byLead(ids, await this.scores.find(companyId, ids)),
+      byKey(ids, await this.scores.find(companyId, ids), leadOf),
     );
     this.registry.define(SUMMARY_BY_LEAD, async (companyId, ids) =>
-      byLead(ids, await this.summaries.find(companyId, ids)),
+      byKey(ids, await this.summaries.find(companyId, ids), leadOf),
     );
   }
 }

@@ -19,8 +19,17 @@ export function byId<T extends { id: string }>(
   ids: readonly string[],
   rows: readonly T[],
 ): (T | null)[] {
-  const found = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => found.get(id) ?? null);
+  return byKey(ids, rows, (row) => row.id);
+}
+
+/** The same, for rows found by another key of theirs (a lead's score by its lead). */
+export function byKey<T>(
+  keys: readonly string[],
+  rows: readonly T[],
+  keyOf: (row: T) => string,
+): (T | null)[] {
+  const found = new Map(rows.map((row) => [keyOf(row), row]));
+  return keys.map((key) => found.get(key) ?? null);
 }
 
 /** The rows of each key, in the order of `keys`: a batch of lists (a lead's interactions, …). */
