@@ -1,4 +1,5 @@
 /** Realistic bench data made in the database: INSERT … SELECT generate_series, in chunks. */
+import { dealLeadScoreSql } from '../src/scoring/deal-score.js';
 import { NOTE_TEMPLATES } from '../src/seed/seed-data.js';
 
 const FIRST = [
@@ -224,4 +225,50 @@ export async function generateJournal(q: Query, companyId: string): Promise<numb
     [companyId],
   );
   return row.n;
+}
+
+/**
+ * `deals` deals for the company, as a pipeline holds them: most open, a third closed (closed_at
+ * set), a tenth without a value, some in another currency; assigned at random to `repIds` (a
+ * tenth unassigned), created over three years and written oldest first. Each deal's lead score is
+ * the deal score of its columns, as the API writes it.
+ */
+export async function generateDeals(
+  q: Query,
+  companyId: string,
+  repIds: string[],
+  deals: number,
+  progress = false,
+): Promise<void> {
+  const score = dealLeadScoreSql({
+    value: 'value',
+    stage: 'stage',
+    priority: 'priority',
+    leadSource: 'lead_source',
+  });
+  for (let from = 1; from <= deals; from += CHUNK) {
+    const to = Math.min(deals, from + CHUNK - 1);
+    await q(
+      `INSERT INTO deals (company_id, title, notes, value, currency, stage, priority, lead_score,
+         lead_source, expected_close_date, closed_at, assigned_to_id, created_by_id, created_at, updated_at)
+       SELECT $1, title, notes, value, currency, stage, priority, ${score}, lead_source,
+         expected_close_date, CASE WHEN stage IN ('CLOSED_WON', 'CLOSED_LOST') THEN least(now(), ts + interval '30 days') END,
+         assignee, assignee, ts, ts
+       FROM (
+         SELECT ${pick(LAST)} || ' ' || ${pick(['renewal', 'expansion', 'pilot', 'license', 'upgrade', 'onboarding'])} || ' ' || g AS title,
+           ${pick(NOTE_TEMPLATES)} AS notes,
+           CASE WHEN random() < 0.1 THEN NULL ELSE round((random() * random() * 200000)::numeric, 2) END AS value,
+           CASE WHEN random() < 0.05 THEN 'EUR' ELSE 'USD' END AS currency,
+           ${pick(['LEAD', 'LEAD', 'LEAD', 'QUALIFIED', 'QUALIFIED', 'NEGOTIATION', 'CLOSED_WON', 'CLOSED_LOST', 'CLOSED_LOST'])} AS stage,
+           ${pick(['LOW', 'MEDIUM', 'MEDIUM', 'HIGH', 'URGENT'])} AS priority,
+           ${pick(['web', 'referral', 'event', 'partner', 'ads', 'cold call'])} AS lead_source,
+           CASE WHEN random() < 0.2 THEN NULL ELSE (now() + (random() * 365 - 90) * interval '1 day')::date END AS expected_close_date,
+           CASE WHEN random() < 0.1 THEN NULL ELSE ($2::uuid[])[1 + floor(random() * $5)::int] END AS assignee,
+           now() - power(($6::int - g + random()) / $6::int, 1.5) * interval '1095 days' AS ts
+         FROM generate_series($3::int, $4::int) g
+       ) s`,
+      [companyId, repIds, from, to, repIds.length, deals],
+    );
+    if (progress) process.stdout.write(`\rdeals ${to}/${deals}`);
+  }
 }

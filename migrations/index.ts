@@ -14,6 +14,7 @@ import * as m0012 from './0012-score-recalculations.js';
 import * as m0013 from './0013-drop-lead-score-columns.js';
 import * as m0014 from './0014-company-currency.js';
 import * as m0015 from './0015-deals.js';
+import * as m0016 from './0016-deal-stats.js';
 
 /** A step is plain SQL, or code for the rare migration that needs it; each runs in one transaction. */
 export type MigrationStep =
@@ -42,4 +43,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0013-drop-lead-score-columns', ...m0013 },
   { name: '0014-company-currency', ...m0014 },
   { name: '0015-deals', ...m0015 },
+  { name: '0016-deal-stats', ...m0016 },
 ];

@@ -10,9 +10,10 @@ export interface CompanyRecord {
 }
 
 const FIND = prepared(`SELECT id, name, currency FROM companies WHERE id = $1`);
+// NO KEY: the rows that reference the company (a deal written meanwhile) need not wait for it.
 const SET_CURRENCY = prepared(
   `UPDATE companies c SET currency = $2, updated_at = now()
-   FROM (SELECT currency FROM companies WHERE id = $1 FOR UPDATE) before
+   FROM (SELECT currency FROM companies WHERE id = $1 FOR NO KEY UPDATE) before
    WHERE c.id = $1
    RETURNING c.id, c.name, c.currency, before.currency AS previous`,
 );

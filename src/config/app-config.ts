@@ -377,6 +377,15 @@ export class AppConfig {
   @Min(0)
   SCORES_RECALCULATION_INTERVAL_HOURS = 24;
 
+  /**
+   * How long pipelineStats and myDealsStats keep a figure. Every deal write makes the cached ones
+   * unreachable at once (deal_stats_versions); this only bounds how long unused ones take space.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  DEAL_STATS_CACHE_TTL_SECONDS = 300;
+
   /** Login attempts per minute from one IP. */
   @Transform(toInt)
   @IsInt()
@@ -452,6 +461,12 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   EXPORT_MAX_CONCURRENT?: number = undefined;
+
+  /** CSV exports (leads and deals together) one user may start per hour. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  EXPORT_LIMIT_PER_HOUR = 30;
 
   /** CSV exports one user may run at once on this instance. */
   @Transform(toInt)

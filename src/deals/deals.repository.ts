@@ -1,13 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import type { Readable } from 'node:stream';
 import type { Transaction } from 'sequelize';
 import { SortDirection } from '../common/graphql/sort-direction.enum.js';
 import type { CursorValues } from '../common/pagination/cursor.js';
 import { Keyset, SqlParams, type SortColumn } from '../common/pagination/keyset.js';
+import { CsvExport } from '../database/csv-export.js';
 import { prepared } from '../database/prepared.js';
 import { insertRow, updateRow } from '../database/row-statements.js';
 import { Sql } from '../database/sql.js';
+import { dealLeadScoreSql } from '../scoring/deal-score.js';
+import { DEAL_EXPORT_SELECT } from './deal-csv.js';
+import type { DealPriority, DealStage } from './deal-enums.js';
 import type { DealFilter } from './dto/deal-filter.input.js';
 import { DealOrderField } from './dto/deal-order.input.js';
+import { BulkSkipReason } from './models/bulk-deals-result.type.js';
 import { DEAL_RECORD_COLUMNS, type DealRecord } from './models/deal.record.js';
 
 /** The columns a new deal is written with; the database gives the rest their defaults. */
@@ -57,6 +63,132 @@ function searchMatch(text: string, params: SqlParams): string {
   return `${DEAL_TEXT} @@ to_tsquery('simple', (SELECT string_agg(quote_literal(lexeme) || ':*', ' & ') FROM (${words}) w))`;
 }
 
+/** What a bulk update gives every deal; `assignedToId` undefined leaves each one's assignee. */
+export interface BulkDealChange {
+  stage?: DealStage;
+  priority?: DealPriority;
+  assignedToId?: string | null;
+}
+
+/** The fields a bulk update may change, as each deal had them before. */
+export type BulkChanged = Pick<
+  DealRecord,
+  'stage' | 'priority' | 'assignedToId' | 'leadScore' | 'closedAt'
+>;
+
+/** One id of a bulk operation: skipped with its reason, or the deal as written (and before). */
+export type BulkOutcome =
+  | { id: string; skipped: BulkSkipReason }
+  | { id: string; skipped: null; deal: DealRecord; before: BulkChanged };
+
+interface BulkRow extends Partial<DealRecord> {
+  wantedId: string;
+  skipped: BulkSkipReason | null;
+  oldStage?: DealStage;
+  oldPriority?: DealPriority;
+  oldAssignedToId?: string | null;
+  oldLeadScore?: number;
+  oldClosedAt?: Date | null;
+}
+
+/**
+ * The ids once each, in the order given ($1), and the live deals of the company ($2) among them,
+ * locked in id order so that two bulk operations over the same deals queue instead of deadlocking.
+ * `allowed` is who may be changed: everyone, or a SALES_REP's own deals ($3).
+ */
+const BULK_TARGETS = `
+  wanted AS (
+    SELECT deal_id, min(n) AS n FROM unnest($1::uuid[]) WITH ORDINALITY AS u(deal_id, n) GROUP BY deal_id
+  ),
+  found AS (
+    SELECT id AS deal_id, stage AS old_stage, priority AS old_priority,
+      assigned_to_id AS old_assigned_to_id, lead_score AS old_lead_score, closed_at AS old_closed_at,
+      value AS deal_value, lead_source AS deal_lead_source,
+      ($3::uuid IS NULL OR assigned_to_id IS NOT DISTINCT FROM $3::uuid) AS allowed
+    FROM deals WHERE company_id = $2 AND id = ANY($1::uuid[]) AND deleted_at IS NULL
+    ORDER BY id FOR NO KEY UPDATE
+  )`;
+
+/** Each id's outcome, in the order given; `done` is the CTE of the rows written. */
+const BULK_OUTCOMES = (done: string, unchanged: string) => `
+  SELECT w.deal_id AS "wantedId", CASE
+      WHEN f.deal_id IS NULL THEN '${BulkSkipReason.NOT_FOUND}'
+      WHEN NOT f.allowed THEN '${BulkSkipReason.NOT_ASSIGNED}'
+      WHEN d.id IS NULL THEN '${unchanged}'
+    END AS skipped, d.*
+  FROM wanted w LEFT JOIN found f USING (deal_id) LEFT JOIN ${done} d ON d.id = w.deal_id
+  ORDER BY w.n`;
+
+const OLD_VALUES = `x.old_stage AS "oldStage", x.old_priority AS "oldPriority",
+  x.old_assigned_to_id AS "oldAssignedToId", x.old_lead_score AS "oldLeadScore",
+  x.old_closed_at AS "oldClosedAt"`;
+
+/**
+ * One statement for every deal: the new stage, priority and assignee ($4–$7), the deal score of
+ * what each becomes (dealLeadScoreSql, the formula dealLeadScore computes for a single write) and
+ * closed_at as closedAtFor sets it. A deal that already has every value is left unwritten.
+ */
+const BULK_UPDATE = prepared(`
+  WITH ${BULK_TARGETS},
+  next AS (
+    SELECT f.*, coalesce($4::text, f.old_stage) AS new_stage,
+      coalesce($5::text, f.old_priority) AS new_priority,
+      CASE WHEN $6::boolean THEN $7::uuid ELSE f.old_assigned_to_id END AS new_assigned_to_id
+    FROM found f WHERE f.allowed
+  ),
+  changed AS (
+    UPDATE deals SET stage = x.new_stage, priority = x.new_priority,
+      assigned_to_id = x.new_assigned_to_id,
+      lead_score = ${dealLeadScoreSql({ value: 'x.deal_value', stage: 'x.new_stage', priority: 'x.new_priority', leadSource: 'x.deal_lead_source' })},
+      closed_at = CASE
+        WHEN x.new_stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') THEN NULL
+        WHEN x.new_stage = x.old_stage AND x.old_closed_at IS NOT NULL THEN x.old_closed_at
+        ELSE now() END,
+      updated_at = now()
+    FROM next x
+    WHERE deals.company_id = $2 AND deals.id = x.deal_id
+      AND (x.new_stage, x.new_priority, x.new_assigned_to_id)
+        IS DISTINCT FROM (x.old_stage, x.old_priority, x.old_assigned_to_id)
+    RETURNING ${DEAL_RECORD_COLUMNS}, ${OLD_VALUES}
+  )
+  ${BULK_OUTCOMES('changed', BulkSkipReason.UNCHANGED)}`);
+
+/** Soft deletes in one statement; a removed deal is not found. */
+const BULK_REMOVE = prepared(`
+  WITH ${BULK_TARGETS},
+  removed AS (
+    UPDATE deals SET deleted_at = now(), updated_at = now()
+    FROM found x
+    WHERE deals.company_id = $2 AND deals.id = x.deal_id AND x.allowed
+    RETURNING ${DEAL_RECORD_COLUMNS}, ${OLD_VALUES}
+  )
+  ${BULK_OUTCOMES('removed', BulkSkipReason.NOT_ASSIGNED)}`);
+
+function outcomeOf({
+  wantedId,
+  skipped,
+  oldStage,
+  oldPriority,
+  oldAssignedToId,
+  oldLeadScore,
+  oldClosedAt,
+  ...deal
+}: BulkRow): BulkOutcome {
+  if (skipped) return { id: wantedId, skipped };
+  return {
+    id: wantedId,
+    skipped: null,
+    deal: deal as DealRecord,
+    before: {
+      stage: oldStage as DealStage,
+      priority: oldPriority as DealPriority,
+      assignedToId: oldAssignedToId ?? null,
+      leadScore: oldLeadScore as number,
+      closedAt: oldClosedAt ?? null,
+    },
+  };
+}
+
 export interface DealListQuery {
   companyId: string;
   filter: DealFilter;
@@ -86,7 +218,10 @@ const LATEST_FOR_LEADS = prepared(
 
 @Injectable()
 export class DealsRepository {
-  constructor(private readonly sql: Sql) {}
+  constructor(
+    private readonly sql: Sql,
+    private readonly csv: CsvExport,
+  ) {}
 
   private where(companyId: string, filter: DealFilter, params: SqlParams): string[] {
     const where = [`company_id = ${params.add(companyId)}::uuid`];
@@ -131,6 +266,15 @@ export class DealsRepository {
     );
   }
 
+  /** Every matching deal as CSV, in the list's order (see CsvExport). */
+  copyCsv(query: Omit<DealListQuery, 'limit' | 'after'>, owner: string): Promise<Readable> {
+    const params = new SqlParams();
+    const keyset = dealKeyset(query.orderBy, query.direction);
+    const where = this.where(query.companyId, query.filter, params);
+    const select = `SELECT ${DEAL_EXPORT_SELECT} FROM deals WHERE ${where.join(' AND ')} ORDER BY ${keyset.orderBy()}`;
+    return this.csv.stream(select, params, 'deal', owner);
+  }
+
   async count(companyId: string, filter: DealFilter): Promise<number> {
     const params = new SqlParams();
     const sql = `SELECT count(*)::int AS n FROM deals WHERE ${this.where(companyId, filter, params).join(' AND ')}`;
@@ -173,5 +317,43 @@ export class DealsRepository {
       transaction,
     );
     return saved;
+  }
+
+  /**
+   * The change given to each of `ids` that is a live deal of the company, and that `onlyOf`
+   * (a SALES_REP) is assigned when given: one outcome per distinct id, in the order given.
+   */
+  async bulkUpdate(
+    companyId: string,
+    ids: readonly string[],
+    change: BulkDealChange,
+    onlyOf: string | null,
+    transaction: Transaction,
+  ): Promise<BulkOutcome[]> {
+    const rows = await this.sql.rows<BulkRow>(
+      BULK_UPDATE,
+      [
+        ids,
+        companyId,
+        onlyOf,
+        change.stage ?? null,
+        change.priority ?? null,
+        change.assignedToId !== undefined,
+        change.assignedToId ?? null,
+      ],
+      transaction,
+    );
+    return rows.map(outcomeOf);
+  }
+
+  /** As bulkUpdate, removing (soft delete). */
+  async bulkRemove(
+    companyId: string,
+    ids: readonly string[],
+    onlyOf: string | null,
+    transaction: Transaction,
+  ): Promise<BulkOutcome[]> {
+    const rows = await this.sql.rows<BulkRow>(BULK_REMOVE, [ids, companyId, onlyOf], transaction);
+    return rows.map(outcomeOf);
   }
 }

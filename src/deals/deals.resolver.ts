@@ -8,11 +8,14 @@ import { LEAD_BY_ID } from '../leads/lead.loaders.js';
 import { LeadType } from '../leads/models/lead.type.js';
 import { UserType } from '../users/models/user.type.js';
 import { USER_BY_ID } from '../users/user.loaders.js';
-import { DealsService } from './deals.service.js';
+import { DealsService, type BulkResult } from './deals.service.js';
+import { BulkUpdateDealsInput } from './dto/bulk-update-deals.input.js';
 import { ConvertLeadToDealInput } from './dto/convert-lead-to-deal.input.js';
 import { CreateDealInput } from './dto/create-deal.input.js';
+import { DealIdsArgs } from './dto/deal-ids.args.js';
 import { DealsArgs } from './dto/deals.args.js';
 import { UpdateDealInput } from './dto/update-deal.input.js';
+import { BulkDealsResultType } from './models/bulk-deals-result.type.js';
 import { DealConnection } from './models/deal-connection.type.js';
 import { DealType } from './models/deal.type.js';
 
@@ -93,6 +96,28 @@ export class DealsResolver {
     @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
   ): Promise<DealType> {
     return DealType.from(await this.dealsService.restore(auth, id));
+  }
+
+  @Mutation(() => BulkDealsResultType, {
+    description:
+      'One stage, priority or assignee for up to 1 000 deals at once; a SALES_REP reaches only their own.',
+  })
+  bulkUpdateDeals(
+    @CurrentAuth() auth: AuthContext,
+    @Args() { ids }: DealIdsArgs,
+    @Args('input') input: BulkUpdateDealsInput,
+  ): Promise<BulkResult> {
+    return this.dealsService.bulkUpdate(auth, ids, input);
+  }
+
+  @Mutation(() => BulkDealsResultType, {
+    description: 'Soft delete of up to 1 000 deals at once; a SALES_REP reaches only their own.',
+  })
+  bulkDeleteDeals(
+    @CurrentAuth() auth: AuthContext,
+    @Args() { ids }: DealIdsArgs,
+  ): Promise<BulkResult> {
+    return this.dealsService.bulkRemove(auth, ids);
   }
 
   // Without parameter decorators: these run once per deal of a page (see LeadsResolver).

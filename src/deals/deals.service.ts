@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import type { Readable } from 'node:stream';
 import type { Transaction } from 'sequelize';
 import { actorOf, userIdOf, type AuthContext } from '../auth/auth-context.js';
 import { Action, authorize, authorizeRecordChange, can } from '../auth/permissions.js';
-import { NotFoundException } from '../common/errors/app.exception.js';
+import { BadUserInputException, NotFoundException } from '../common/errors/app.exception.js';
 import { created, definedOnly, diff, isEmpty } from '../common/events/diff.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import type { FieldChanges } from '../common/events/event-payload.js';
@@ -10,6 +11,8 @@ import { pageSize } from '../common/pagination/cursor.js';
 import { toPage, type Page } from '../common/pagination/page.js';
 import { CompaniesService } from '../companies/companies.service.js';
 import { Transactions } from '../database/transactions.js';
+import { RateLimiters } from '../rate-limit/rate-limiters.js';
+import { spend } from '../rate-limit/spend.js';
 import { LeadAccess } from '../leads/lead-access.js';
 import { LeadsService } from '../leads/leads.service.js';
 import { dealLeadScore } from '../scoring/deal-score.js';
@@ -17,16 +20,30 @@ import { Colleagues } from '../users/colleagues.js';
 import { CLOSED_STAGES, DealPriority, DealStage } from './deal-enums.js';
 import { DealException, DealReason } from './deal.exception.js';
 import { DealEvents, type DealFields } from './deals.events.js';
-import { DealsRepository, dealKeyset } from './deals.repository.js';
+import {
+  DealsRepository,
+  dealKeyset,
+  type BulkChanged,
+  type BulkOutcome,
+} from './deals.repository.js';
+import type { BulkUpdateDealsInput } from './dto/bulk-update-deals.input.js';
 import type { ConvertLeadToDealInput } from './dto/convert-lead-to-deal.input.js';
 import type { CreateDealInput } from './dto/create-deal.input.js';
+import type { DealExportQuery } from './dto/deal-export.query.js';
 import type { DealFilter } from './dto/deal-filter.input.js';
 import { DealOrder } from './dto/deal-order.input.js';
 import type { DealsArgs } from './dto/deals.args.js';
 import type { UpdateDealInput } from './dto/update-deal.input.js';
+import type { BulkSkipReason } from './models/bulk-deals-result.type.js';
 import type { DealRecord } from './models/deal.record.js';
 
 type DealEventName = (typeof DealEvents)[keyof typeof DealEvents];
+
+/** What a bulk operation did: how many deals it changed, and why it left each other id alone. */
+export interface BulkResult {
+  count: number;
+  skipped: { id: string; reason: BulkSkipReason }[];
+}
 
 /** The fields the score is computed from, always from the row as it will be written. */
 type Scored = Pick<DealRecord, 'value' | 'stage' | 'priority' | 'leadSource'>;
@@ -67,6 +84,7 @@ export class DealsService {
     private readonly colleagues: Colleagues,
     private readonly transactions: Transactions,
     private readonly events: DomainEvents,
+    private readonly limiters: RateLimiters,
   ) {}
 
   async page(auth: AuthContext, args: DealsArgs): Promise<Page<DealRecord>> {
@@ -83,6 +101,18 @@ export class DealsService {
       after: args.after ? keyset.decode(args.after) : undefined,
     });
     return toPage(rows, limit, (row) => keyset.cursorOf(row));
+  }
+
+  /** Every deal the filter matches, as CSV streamed by PostgreSQL (see CsvExport). */
+  async exportCsv(auth: AuthContext, query: DealExportQuery): Promise<Readable> {
+    const { orderBy, direction, ...filter } = query;
+    const readable = this.readableFilter(auth, filter);
+    const owner = userIdOf(auth) ?? auth.companyId;
+    await spend(this.limiters.exportPerUser, owner);
+    return this.deals.copyCsv(
+      { companyId: auth.companyId, filter: readable, orderBy, direction },
+      owner,
+    );
   }
 
   count(auth: AuthContext, filter?: DealFilter | null): Promise<number> {
@@ -251,6 +281,87 @@ export class DealsService {
     });
   }
 
+  /**
+   * The same stage, priority or assignee for many deals, in one statement: a SALES_REP's reach
+   * only the deals assigned to them (the others come back skipped, with why), and may not give
+   * any away. Each deal is rescored, audited and announced as a single update would be.
+   */
+  async bulkUpdate(
+    auth: AuthContext,
+    ids: readonly string[],
+    input: BulkUpdateDealsInput,
+  ): Promise<BulkResult> {
+    authorize(auth, Action.WriteAssignedRecord);
+    const change = definedOnly({ ...input });
+    if (Object.keys(change).length === 0)
+      throw new BadUserInputException('Give at least one of stage, priority and assignedToId');
+    const onlyOf = this.bulkReach(auth);
+    if (change.assignedToId !== undefined && change.assignedToId !== onlyOf)
+      await this.checkReassignment(auth, change.assignedToId);
+    return this.transactions.run(async (transaction) => {
+      const outcomes = await this.deals.bulkUpdate(
+        auth.companyId,
+        ids,
+        change,
+        onlyOf,
+        transaction,
+      );
+      const written = writtenOf(outcomes);
+      const changes = written.map(({ deal, before }) => ({
+        deal,
+        changes: diff<DealFields>(bulkFields(before), bulkFields(deal)),
+      }));
+      await this.publishMany(auth, DealEvents.Updated, changes, transaction);
+      await this.publishMany(
+        auth,
+        DealEvents.StageChanged,
+        changes
+          .filter((c) => c.changes.stage)
+          .map(({ deal, changes: { stage } }) => ({ deal, changes: { stage } })),
+        transaction,
+      );
+      await this.publishMany(
+        auth,
+        DealEvents.Assigned,
+        changes
+          .filter((c) => c.changes.assignedToId && c.deal.assignedToId)
+          .filter((c) => c.deal.assignedToId !== userIdOf(auth))
+          .map(({ deal, changes: { assignedToId } }) => ({ deal, changes: { assignedToId } })),
+        transaction,
+      );
+      return resultOf(outcomes, written.length);
+    });
+  }
+
+  /** Soft delete of many deals in one statement, by the rules of bulkUpdate. */
+  async bulkRemove(auth: AuthContext, ids: readonly string[]): Promise<BulkResult> {
+    authorize(auth, Action.WriteAssignedRecord);
+    const onlyOf = this.bulkReach(auth);
+    return this.transactions.run(async (transaction) => {
+      const outcomes = await this.deals.bulkRemove(auth.companyId, ids, onlyOf, transaction);
+      const written = writtenOf(outcomes);
+      await this.publishMany(
+        auth,
+        DealEvents.Removed,
+        written.map(({ deal }) => ({
+          deal,
+          changes: { deletedAt: { from: null, to: deal.deletedAt?.toISOString() ?? null } },
+        })),
+        transaction,
+      );
+      return resultOf(outcomes, written.length);
+    });
+  }
+
+  /** Whose deals a bulk operation reaches: anyone's (null), or a SALES_REP's own. */
+  private bulkReach(auth: AuthContext): string | null {
+    if (can(auth, Action.WriteAnyRecord)) return null;
+    const own = userIdOf(auth);
+    if (!own)
+      throw new Error('WriteAssignedRecord without WriteAnyRecord is granted to users only');
+    return own;
+  }
+
   private readableFilter(auth: AuthContext, filter?: DealFilter | null): DealFilter {
     authorize(auth, Action.ReadRecords);
     if (filter?.includeDeleted) authorize(auth, Action.ReadDeletedRecords);
@@ -306,15 +417,51 @@ export class DealsService {
     changes: FieldChanges<DealFields>,
     transaction: Transaction,
   ): Promise<void> {
-    return this.events.publish(
+    return this.publishMany(auth, name, [{ deal, changes }], transaction);
+  }
+
+  /** One event for all of them (one audit statement); none when there are none. */
+  private async publishMany(
+    auth: AuthContext,
+    name: DealEventName,
+    changed: readonly { deal: DealRecord; changes: FieldChanges<DealFields> }[],
+    transaction: Transaction,
+  ): Promise<void> {
+    if (changed.length === 0) return;
+    await this.events.publish(
       name,
       {
         entity: 'Deal',
-        records: [
-          { id: deal.id, assignedToId: deal.assignedToId, createdById: deal.createdById, changes },
-        ],
+        records: changed.map(({ deal, changes }) => ({
+          id: deal.id,
+          assignedToId: deal.assignedToId,
+          createdById: deal.createdById,
+          changes,
+        })),
       },
       { actor: actorOf(auth), transaction },
     );
   }
+}
+
+function writtenOf(outcomes: readonly BulkOutcome[]) {
+  return outcomes.flatMap((o) => (o.skipped === null ? [o] : []));
+}
+
+function resultOf(outcomes: readonly BulkOutcome[], count: number): BulkResult {
+  return {
+    count,
+    skipped: outcomes.flatMap((o) => (o.skipped === null ? [] : [{ id: o.id, reason: o.skipped }])),
+  };
+}
+
+/** The fields a bulk update changes, in their JSON form. */
+function bulkFields(deal: BulkChanged): Partial<DealFields> {
+  return {
+    stage: deal.stage,
+    priority: deal.priority,
+    assignedToId: deal.assignedToId,
+    leadScore: deal.leadScore,
+    closedAt: deal.closedAt?.toISOString() ?? null,
+  };
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { ModelsModule } from '../database/models.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { LeadAccess } from './lead-access.js';
@@ -11,7 +12,7 @@ import { Lead } from './models/lead.model.js';
 
 /** Exports what the features built on leads may use: the lead rules and the access helper. */
 @Module({
-  imports: [UsersModule, ModelsModule.forFeature([Lead])],
+  imports: [UsersModule, RateLimitModule, ModelsModule.forFeature([Lead])],
   controllers: [LeadsExportController],
   providers: [LeadsRepository, LeadsService, LeadsResolver, LeadAccess, LeadLoaders],
   exports: [LeadsService, LeadAccess],

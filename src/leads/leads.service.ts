@@ -18,6 +18,8 @@ import type { FieldChanges } from '../common/events/event-payload.js';
 import { pageSize } from '../common/pagination/cursor.js';
 import { toPage, type Page } from '../common/pagination/page.js';
 import { Transactions } from '../database/transactions.js';
+import { RateLimiters } from '../rate-limit/rate-limiters.js';
+import { spend } from '../rate-limit/spend.js';
 import { Colleagues } from '../users/colleagues.js';
 import { CreateLeadInput } from './dto/create-lead.input.js';
 import type { LeadFilter } from './dto/lead-filter.input.js';
@@ -45,6 +47,7 @@ export class LeadsService {
     private readonly colleagues: Colleagues,
     private readonly transactions: Transactions,
     private readonly events: DomainEvents,
+    private readonly limiters: RateLimiters,
   ) {}
 
   async page(auth: AuthContext, args: LeadsArgs): Promise<Page<LeadRecord>> {
@@ -64,11 +67,14 @@ export class LeadsService {
   }
 
   /** Every lead matching the filter, as CSV, streamed. */
-  exportCsv(auth: AuthContext, query: LeadExportQuery): Promise<Readable> {
+  async exportCsv(auth: AuthContext, query: LeadExportQuery): Promise<Readable> {
     const { orderBy, direction, ...filter } = query;
+    const readable = this.readableFilter(auth, filter);
+    const owner = userIdOf(auth) ?? auth.companyId;
+    await spend(this.limiters.exportPerUser, owner);
     return this.leads.copyCsv(
-      { companyId: auth.companyId, filter: this.readableFilter(auth, filter), orderBy, direction },
-      userIdOf(auth) ?? auth.companyId,
+      { companyId: auth.companyId, filter: readable, orderBy, direction },
+      owner,
     );
   }
 

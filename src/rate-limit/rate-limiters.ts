@@ -26,6 +26,8 @@ export class RateLimiters {
   readonly ingestPerKey: RateLimiterAbstract;
   /** Summaries generated per caller (regenerateSummary): each may be a paid call to the AI provider. */
   readonly summaryPerCaller: RateLimiterAbstract;
+  /** CSV exports per user (or company, for other callers), leads and deals together. */
+  readonly exportPerUser: RateLimiterAbstract;
   /** recalculateAllScores per company. */
   readonly recalculationPerCompany: RateLimiterAbstract;
 
@@ -54,6 +56,7 @@ export class RateLimiters {
     this.signUpPerIp = make('signup-ip', config.SIGNUP_LIMIT_PER_IP, 60 * 60);
     this.ingestPerKey = make('ingest-key', config.INGEST_RATE_LIMIT_PER_MINUTE, 60);
     this.summaryPerCaller = make('summary', config.SUMMARY_LIMIT_PER_MINUTE, 60);
+    this.exportPerUser = make('export', config.EXPORT_LIMIT_PER_HOUR, 60 * 60);
     this.recalculationPerCompany = make(
       'recalculation',
       config.SCORES_RECALCULATION_LIMIT_PER_HOUR,

@@ -1,10 +1,10 @@
-import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config.js';
+import { InjectRedis, REDIS } from './redis.token.js';
+import { SharedCache } from './shared-cache.js';
 
-/** Injection token for the shared ioredis client; `null` when REDIS_URL is not set (single node). */
-export const REDIS = Symbol('REDIS');
-export const InjectRedis = (): ParameterDecorator => Inject(REDIS);
+export { InjectRedis, REDIS } from './redis.token.js';
 
 class RedisLifecycle implements OnApplicationShutdown {
   constructor(@InjectRedis() private readonly redis: Redis | null) {}
@@ -36,7 +36,8 @@ class RedisLifecycle implements OnApplicationShutdown {
       },
     },
     RedisLifecycle,
+    SharedCache,
   ],
-  exports: [REDIS],
+  exports: [REDIS, SharedCache],
 })
 export class RedisModule {}

@@ -22,11 +22,22 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   companies: ['common', 'config', 'database', 'auth'],
   audit: ['common', 'config', 'database', 'auth'],
   health: ['common', 'config', 'database', 'redis', 'rate-limit', 'auth'],
-  leads: ['common', 'config', 'database', 'auth', 'users'],
+  leads: ['common', 'config', 'database', 'rate-limit', 'auth', 'users'],
   interactions: ['common', 'config', 'database', 'auth', 'users', 'leads'],
   ingestion: ['common', 'config', 'database', 'auth', 'rate-limit', 'users', 'api-keys', 'leads'],
   scoring: ['common', 'config', 'database', 'auth', 'rate-limit', 'leads', 'interactions'],
-  deals: ['common', 'config', 'database', 'auth', 'users', 'companies', 'leads', 'scoring'],
+  deals: [
+    'common',
+    'config',
+    'database',
+    'redis',
+    'rate-limit',
+    'auth',
+    'users',
+    'companies',
+    'leads',
+    'scoring',
+  ],
 };
 
 /** Folders that form one layer and may use each other: identity (roles and tokens, accounts). */

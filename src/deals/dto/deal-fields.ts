@@ -39,5 +39,6 @@ export const DealValidation = {
       IsISO8601({ strict: true }, { message: 'expectedCloseDate must be a real day' }),
     ),
   notes: (): PropertyDecorator => applyDecorators(IsString(), MaxLength(10_000)),
-  id: (field: string): PropertyDecorator => IsUUID('all', { message: `${field} must be a UUID` }),
+  id: (field: string, options: { each?: boolean } = {}): PropertyDecorator =>
+    IsUUID('all', { ...options, message: `${field} must be a UUID` }),
 };

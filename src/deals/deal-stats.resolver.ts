@@ -1,0 +1,30 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import type { AuthContext } from '../auth/auth-context.js';
+import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
+import { DealStatsService } from './deal-stats.service.js';
+import { DealStatsArgs } from './dto/deal-stats.args.js';
+import { MyDealsStatsType, PipelineStageStatsType } from './models/deal-stats.type.js';
+import type { MyDealsStats, PipelineStageStats } from './models/deal-stats.record.js';
+
+@Resolver()
+export class DealStatsResolver {
+  constructor(private readonly dealStats: DealStatsService) {}
+
+  @Query(() => [PipelineStageStatsType], {
+    description: 'Every stage of the company’s pipeline, in order, with zeros where it is empty.',
+  })
+  pipelineStats(
+    @CurrentAuth() auth: AuthContext,
+    @Args() args: DealStatsArgs,
+  ): Promise<PipelineStageStats[]> {
+    return this.dealStats.pipeline(auth, args);
+  }
+
+  @Query(() => MyDealsStatsType, { description: 'The deals assigned to you.' })
+  myDealsStats(
+    @CurrentAuth() auth: AuthContext,
+    @Args() args: DealStatsArgs,
+  ): Promise<MyDealsStats> {
+    return this.dealStats.mine(auth, args);
+  }
+}

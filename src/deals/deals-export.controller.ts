@@ -1,0 +1,26 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import type { AuthContext } from '../auth/auth-context.js';
+import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
+import { DealsService } from './deals.service.js';
+import { DealExportQuery } from './dto/deal-export.query.js';
+
+@Controller('api/deals')
+export class DealsExportController {
+  constructor(private readonly dealsService: DealsService) {}
+
+  /** `GET /api/deals/export.csv` with a Bearer token and the deals filter as query parameters. */
+  @Get('export.csv')
+  async export(
+    @CurrentAuth() auth: AuthContext,
+    @Query() query: DealExportQuery,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const csv = await this.dealsService.exportCsv(auth, query);
+    await reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="deals.csv"')
+      .header('cache-control', 'no-store')
+      .send(csv);
+  }
+}
