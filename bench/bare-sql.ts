@@ -64,6 +64,39 @@ const lead = (r: LeadRow): Record<string, unknown> => ({
 
 const leads = (rows: LeadRow[]) => ({ data: { leads: rows.slice(0, 50).map(lead) } });
 
+interface DealRow {
+  id: string;
+  title: string;
+  value: string | null;
+  currency: string;
+  stage: string;
+  priority: string;
+  lead_score: number;
+  expected_close_date: Date | null;
+  created_at: Date;
+}
+
+/** The fields the bench's deal pages select, as the API names them. */
+const deal = (r: DealRow): Record<string, unknown> => ({
+  id: r.id,
+  title: r.title,
+  value: r.value,
+  currency: r.currency,
+  stage: r.stage,
+  priority: r.priority,
+  leadScore: r.lead_score,
+  expectedCloseDate: r.expected_close_date?.toISOString().slice(0, 10) ?? null,
+  createdAt: r.created_at.toISOString(),
+});
+
+const deals = (rows: DealRow[]) => ({ data: { deals: rows.slice(0, 50).map(deal) } });
+
+const DEALS = 'SELECT * FROM deals WHERE company_id = $1 AND deleted_at IS NULL';
+/** Every word of the search as a prefix, as the API's DealsRepository builds it. */
+const DEAL_SEARCH = `to_tsvector('simple', title || ' ' || coalesce(notes, '')) @@ to_tsquery('simple',
+  (SELECT string_agg(quote_literal(lexeme) || ':*', ' & ') FROM
+    (SELECT lexeme FROM unnest(to_tsvector('simple', $2)) LIMIT 8) w))`;
+
 /** Each scenario's SQL and the JSON the API answers with; `body` is the API request's. */
 export const BARE_SQL: Record<string, Handler> = {
   // The caller's own row: what every request needs besides its own work.
@@ -115,6 +148,26 @@ export const BARE_SQL: Record<string, Handler> = {
       [ctx.companyId, term],
     );
     return leads(all.rows);
+  },
+  'deals-filtered': async (pool, ctx) =>
+    deals(
+      (
+        await pool.query<DealRow>(
+          `${DEALS} AND stage = ANY($2::text[]) AND coalesce(value, -1) >= 50000 ORDER BY coalesce(value, -1) DESC, id DESC LIMIT 51`,
+          [ctx.companyId, ['QUALIFIED', 'NEGOTIATION']],
+        )
+      ).rows,
+    ),
+  'deals-search': async (pool, ctx, request) => {
+    const s = variables(request).s;
+    return deals(
+      (
+        await pool.query<DealRow>(
+          `${DEALS} AND ${DEAL_SEARCH} ORDER BY created_at DESC, id DESC LIMIT 51`,
+          [ctx.companyId, typeof s === 'string' ? s : ''],
+        )
+      ).rows,
+    );
   },
   nested: async (pool, ctx) => {
     const page = (

@@ -1,16 +1,24 @@
 import argon2 from 'argon2';
 import { QueryTypes } from 'sequelize';
 import { argValue, BENCH, openBenchDatabase } from './bench-env.js';
-import { generateInteractions, generateJournal, generateLeads, type Query } from './generate.js';
+import {
+  generateDeals,
+  generateInteractions,
+  generateJournal,
+  generateLeads,
+  type Query,
+} from './generate.js';
 
 /**
- * `pnpm bench:data --leads 1000000 --interactions 5000000 [--reset]`: a bench company with realistic
- * leads (creation times spread over three years, skewed to recent) and their interactions, made by
- * INSERT … SELECT generate_series in chunks.
+ * `pnpm bench:data --leads 1000000 --interactions 5000000 [--deals 1000000] [--reset]`: a bench
+ * company with realistic leads (creation times spread over three years, skewed to recent), their
+ * interactions and a deals pipeline (as many deals as leads unless told), made by INSERT … SELECT
+ * generate_series in chunks.
  */
 async function main(): Promise<void> {
   const leads = argValue('leads', 100_000);
   const interactions = argValue('interactions', leads * 5);
+  const deals = argValue('deals', leads);
   const db = await openBenchDatabase();
   const q: Query = (sql, bind = []) => db.sequelize.query(sql, { bind, type: QueryTypes.SELECT });
   try {
@@ -30,6 +38,11 @@ async function main(): Promise<void> {
           existing.company_id,
         ]);
         if (!journal) await journalOf(q, existing.company_id);
+        // And a pipeline, when it was made before deals existed.
+        const [deal] = await q('SELECT 1 FROM deals WHERE company_id = $1 LIMIT 1', [
+          existing.company_id,
+        ]);
+        if (!deal) await dealsOf(q, existing.company_id, deals);
         return;
       }
       console.log('Removing the previous bench company…');
@@ -63,17 +76,34 @@ async function main(): Promise<void> {
     await db.sequelize.query('CLUSTER interactions USING interactions_by_company');
     await db.sequelize.query('ALTER TABLE interactions SET WITHOUT CLUSTER');
     await journalOf(q, company.id);
+    await dealsOf(q, company.id, deals);
     // VACUUM as well as ANALYZE: a table that has lived in production has its hint bits and
     // visibility map set, which index-only scans and the first reads of every page depend on.
     await db.sequelize.query('VACUUM ANALYZE leads');
     await db.sequelize.query('VACUUM ANALYZE interactions');
     await db.sequelize.query('VACUUM ANALYZE lead_scores');
     console.log(
-      `Bench data ready in ${((Date.now() - started) / 1000).toFixed(0)} s: ${leads} leads, ${made} interactions. Log in as ${BENCH.email} / ${BENCH.password}`,
+      `Bench data ready in ${((Date.now() - started) / 1000).toFixed(0)} s: ${leads} leads, ${made} interactions, ${deals} deals. Log in as ${BENCH.email} / ${BENCH.password}`,
     );
   } finally {
     await db.onApplicationShutdown();
   }
+}
+
+async function dealsOf(q: Query, companyId: string, deals: number): Promise<void> {
+  const reps = await q<{ id: string }>(
+    "SELECT id FROM users WHERE company_id = $1 AND role = 'SALES_REP' ORDER BY email",
+    [companyId],
+  );
+  await generateDeals(
+    q,
+    companyId,
+    reps.map((r) => r.id),
+    deals,
+    true,
+  );
+  console.log('');
+  await q('VACUUM ANALYZE deals');
 }
 
 async function journalOf(q: Query, companyId: string): Promise<void> {

@@ -1,6 +1,8 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
+import { ListSize } from '../common/graphql/query-cost.decorators.js';
+import { DealStage } from './deal-enums.js';
 import { DealStatsService } from './deal-stats.service.js';
 import { DealStatsArgs } from './dto/deal-stats.args.js';
 import { MyDealsStatsType, PipelineStageStatsType } from './models/deal-stats.type.js';
@@ -13,6 +15,7 @@ export class DealStatsResolver {
   @Query(() => [PipelineStageStatsType], {
     description: 'Every stage of the company’s pipeline, in order, with zeros where it is empty.',
   })
+  @ListSize(Object.keys(DealStage).length)
   pipelineStats(
     @CurrentAuth() auth: AuthContext,
     @Args() args: DealStatsArgs,

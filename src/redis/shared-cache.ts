@@ -15,6 +15,8 @@ const MAX_LOCAL_ENTRIES = 5_000;
 export class SharedCache {
   private readonly logger = new Logger(SharedCache.name);
   private readonly local = new Map<string, { json: string; expiresAt: number }>();
+  /** Loads under way on this instance: concurrent misses of one key compute it once. */
+  private readonly loading = new Map<string, Promise<unknown>>();
 
   constructor(@InjectRedis() private readonly redis: Redis | null) {}
 
@@ -22,9 +24,19 @@ export class SharedCache {
   async get<T>(key: string, ttlSeconds: number, load: () => Promise<T>): Promise<T> {
     const hit = await this.read(PREFIX + key);
     if (hit !== null) return JSON.parse(hit) as T;
-    const value = await load();
-    await this.write(PREFIX + key, JSON.stringify(value), ttlSeconds);
-    return value;
+    const pending = this.loading.get(key);
+    if (pending) return pending as Promise<T>;
+    const loaded = (async () => {
+      const value = await load();
+      await this.write(PREFIX + key, JSON.stringify(value), ttlSeconds);
+      return value;
+    })();
+    this.loading.set(key, loaded);
+    try {
+      return await loaded;
+    } finally {
+      this.loading.delete(key);
+    }
   }
 
   private async read(key: string): Promise<string | null> {

@@ -93,6 +93,11 @@ export class Keyset<T extends { id: string }> {
     return this.columns.map((c, i) => `${this.col(c.sql)} AS sort_${i}`).join(', ');
   }
 
+  /** `sort_0, sort_1`: the names selectKeys() gives. */
+  keyNames(): string {
+    return this.columns.map((_, i) => `sort_${i}`).join(', ');
+  }
+
   /** The same order over the columns selectKeys() names, read from the subquery `alias`. */
   overKeys(alias = ''): Keyset<T> {
     const named = this.columns.map((c, i) => ({ ...c, sql: `sort_${i}` }));

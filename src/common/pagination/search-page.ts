@@ -56,6 +56,7 @@ function pageOfKeys<T extends { id: string }>(
   from: string,
   params: SqlParams,
 ): string {
-  const top = `SELECT * FROM ${from} ORDER BY ${q.keyset.overKeys().orderBy()} LIMIT ${params.add(q.limit)}`;
+  // Only the id and the keys: the searched columns of the window would clash with the row's.
+  const top = `SELECT id, ${q.keyset.keyNames()} FROM ${from} ORDER BY ${q.keyset.overKeys().orderBy()} LIMIT ${params.add(q.limit)}`;
   return `SELECT ${q.columns} FROM (${top}) AS m JOIN ${q.table} USING (id) ORDER BY ${q.keyset.overKeys('m').orderBy()}`;
 }

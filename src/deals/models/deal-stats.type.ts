@@ -1,6 +1,10 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { DecimalScalar } from '../../common/graphql/decimal.scalar.js';
+import { ListSize } from '../../common/graphql/query-cost.decorators.js';
 import { DealStage } from '../deal-enums.js';
+
+/** What a list of other currencies counts for in a query's cost: a company deals in a few. */
+const OTHER_CURRENCIES_COST = 10;
 
 @ObjectType('CurrencyTotal')
 export class CurrencyTotalType {
@@ -30,6 +34,7 @@ export class PipelineStageStatsType {
   @Field(() => [CurrencyTotalType], {
     description: 'Deals in other currencies, summed per currency (never converted).',
   })
+  @ListSize(OTHER_CURRENCIES_COST)
   otherCurrencies!: CurrencyTotalType[];
 }
 
@@ -68,5 +73,6 @@ export class MyDealsStatsType {
   currency!: string;
 
   @Field(() => [MyCurrencyTotalsType], { description: 'Deals in other currencies, apart.' })
+  @ListSize(OTHER_CURRENCIES_COST)
   otherCurrencies!: MyCurrencyTotalsType[];
 }

@@ -1,0 +1,238 @@
+import { Role } from '../../src/auth/role.enum.js';
+import { dbRows, newDeal } from '../support/deal-factory.js';
+import { newCompany, newUser, type TestUser } from '../support/factories.js';
+import { redisUrl } from '../support/test-env.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const PIPELINE = `query($from: DateTime, $to: DateTime) {
+  pipelineStats(createdFrom: $from, createdTo: $to) {
+    stage count totalValue avgLeadScore otherCurrencies { currency totalValue } } }`;
+const MINE = `query($from: DateTime, $to: DateTime) {
+  myDealsStats(createdFrom: $from, createdTo: $to) {
+    open won lost totalValue wonValue winRate currency otherCurrencies { currency totalValue wonValue } } }`;
+const UPDATE = 'mutation($i: UpdateDealInput!) { updateDeal(updateDealInput: $i) { id } }';
+
+type Stage = { stage: string; count: number; totalValue: string; avgLeadScore: number };
+
+const EMPTY_PIPELINE = ['LEAD', 'QUALIFIED', 'NEGOTIATION', 'CLOSED_WON', 'CLOSED_LOST'].map(
+  (stage) => ({ stage, count: 0, totalValue: '0.00', avgLeadScore: 0, otherCurrencies: [] }),
+);
+
+/** Inserts a deal behind the API's back: no version bump, so only a cache miss would count it. */
+const sneakIn = (sut: TestApp, user: TestUser, value: string) =>
+  dbRows(
+    sut,
+    `INSERT INTO deals (company_id, title, value, currency, lead_score)
+     SELECT company_id, 'Sneaked', $2, 'USD', 0 FROM users WHERE id = $1`,
+    [user.id, value],
+  );
+
+describe('pipelineStats and myDealsStats', () => {
+  let sut: TestApp;
+  let admin: TestUser;
+  let rep: TestUser;
+
+  beforeAll(async () => {
+    sut = await startTestApp();
+    admin = await newCompany(sut);
+    rep = await newUser(sut, admin, Role.SALES_REP);
+  });
+  afterAll(() => sut.close());
+
+  const pipeline = async (user: TestUser, vars: object = {}) => {
+    const res = await sut.gql(PIPELINE, vars, user.token);
+    if (!res.data) throw new Error(JSON.stringify(res.errors));
+    return res.data.pipelineStats as Stage[];
+  };
+  const mine = async (user: TestUser, vars: object = {}) => {
+    const res = await sut.gql(MINE, vars, user.token);
+    if (!res.data) throw new Error(JSON.stringify(res.errors));
+    return res.data.myDealsStats;
+  };
+
+  it('lists every stage with zeros, then exact totals per currency', async () => {
+    const company = await newCompany(sut);
+    expect(await pipeline(company)).toEqual(EMPTY_PIPELINE);
+
+    await newDeal(sut, company, { value: '0.10' }); // LEAD 10 + MEDIUM 5
+    await newDeal(sut, company, { value: '0.20', priority: 'HIGH' }); // 10 + 0 + 10
+    await newDeal(sut, company, { value: '1000.05', currency: 'EUR' }); // 10 + 5 + 5 + 0
+    await newDeal(sut, company, { stage: 'CLOSED_WON', value: '999999999999.99' });
+    await newDeal(sut, company, { stage: 'CLOSED_WON', value: '0.01' });
+    await newDeal(sut, company, { stage: 'CLOSED_LOST' });
+
+    expect(await pipeline(company)).toEqual([
+      {
+        stage: 'LEAD',
+        count: 3,
+        totalValue: '0.30',
+        avgLeadScore: 18.33, // (15 + 20 + 20) / 3
+        otherCurrencies: [{ currency: 'EUR', totalValue: '1000.05' }],
+      },
+      EMPTY_PIPELINE[1],
+      EMPTY_PIPELINE[2],
+      {
+        stage: 'CLOSED_WON',
+        count: 2,
+        totalValue: '1000000000000.00',
+        avgLeadScore: 100,
+        otherCurrencies: [],
+      },
+      { ...EMPTY_PIPELINE[4], count: 1 },
+    ]);
+  });
+
+  it('is never stale after a write, while serving from its cache otherwise', async () => {
+    const company = await newCompany(sut);
+    const deal = await newDeal(sut, company, { value: '100' });
+    expect((await pipeline(company))[0]).toMatchObject({ count: 1, totalValue: '100.00' });
+
+    await sneakIn(sut, company, '5');
+    // Cached: the deal written behind the API's back is not counted yet.
+    expect((await pipeline(company))[0]).toMatchObject({ count: 1, totalValue: '100.00' });
+
+    // Any write through the API makes every cached figure unreachable at its commit.
+    await sut.gql(UPDATE, { i: { id: deal.id, stage: 'QUALIFIED' } }, company.token);
+    const afterUpdate = await pipeline(company);
+    expect(afterUpdate[0]).toMatchObject({ count: 1, totalValue: '5.00' });
+    expect(afterUpdate[1]).toMatchObject({ count: 1, totalValue: '100.00' });
+
+    await sut.gql(
+      'mutation($ids: [ID!]!) { bulkUpdateDeals(ids: $ids, input: { stage: CLOSED_WON }) { count } }',
+      { ids: [deal.id] },
+      company.token,
+    );
+    expect((await pipeline(company))[3]).toMatchObject({ count: 1, totalValue: '100.00' });
+
+    await sut.gql('mutation($id: ID!) { removeDeal(id: $id) }', { id: deal.id }, company.token);
+    expect((await pipeline(company))[3]).toMatchObject({ count: 0, totalValue: '0.00' });
+    await sut.gql(
+      'mutation($id: ID!) { restoreDeal(id: $id) { id } }',
+      { id: deal.id },
+      company.token,
+    );
+    expect((await pipeline(company))[3]).toMatchObject({ count: 1 });
+
+    await sut.gql(
+      'mutation($ids: [ID!]!) { bulkDeleteDeals(ids: $ids) { count } }',
+      { ids: [deal.id] },
+      company.token,
+    );
+    expect((await pipeline(company))[3]).toMatchObject({ count: 0 });
+  });
+
+  it('sums in the company’s currency, and follows it when an ADMIN changes it', async () => {
+    const company = await newCompany(sut);
+    await newDeal(sut, company, { value: '10.00' });
+    await newDeal(sut, company, { value: '20.00', currency: 'EUR' });
+    expect((await pipeline(company))[0]).toMatchObject({
+      totalValue: '10.00',
+      otherCurrencies: [{ currency: 'EUR', totalValue: '20.00' }],
+    });
+    const set = await sut.gql(
+      'mutation { setCompanyCurrency(currency: "EUR") { currency } }',
+      {},
+      company.token,
+    );
+    expect(set.errors).toBeUndefined();
+    expect((await pipeline(company))[0]).toMatchObject({
+      totalValue: '20.00',
+      otherCurrencies: [{ currency: 'USD', totalValue: '10.00' }],
+    });
+    expect((await mine(company)).currency).toBe('EUR');
+  });
+
+  it('counts deals created in the range given, and refuses a range that ends before it starts', async () => {
+    const company = await newCompany(sut);
+    await newDeal(sut, company, { value: '1' });
+    const now = Date.now();
+    const inRange = {
+      from: new Date(now - 3_600_000).toISOString(),
+      to: new Date(now + 60_000).toISOString(),
+    };
+    expect((await pipeline(company, inRange))[0].count).toBe(1);
+    const later = { from: new Date(now + 60_000).toISOString() };
+    expect((await pipeline(company, later))[0].count).toBe(0);
+    const earlier = { to: new Date(now - 3_600_000).toISOString() };
+    expect((await mine(company, earlier)).open).toBe(0);
+    const backwards = await sut.gql(
+      PIPELINE,
+      { from: inRange.to, to: inRange.from },
+      company.token,
+    );
+    expect(backwards.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: { createdTo: expect.any(Array) },
+    });
+  });
+
+  it('gives a user their own open, won and lost deals and their win rate', async () => {
+    const manager = await newUser(sut, admin, Role.MANAGER);
+    const seller = await newUser(sut, admin, Role.SALES_REP);
+    expect(await mine(seller)).toEqual({
+      open: 0,
+      won: 0,
+      lost: 0,
+      totalValue: '0.00',
+      wonValue: '0.00',
+      winRate: null,
+      currency: 'USD',
+      otherCurrencies: [],
+    });
+    await newDeal(sut, seller, { value: '100.50' });
+    await newDeal(sut, seller, { value: '200', stage: 'QUALIFIED' });
+    await newDeal(sut, seller, { value: '300.25', stage: 'CLOSED_WON' });
+    await newDeal(sut, seller, { value: '50', stage: 'CLOSED_WON', currency: 'GBP' });
+    await newDeal(sut, seller, { value: '999', stage: 'CLOSED_LOST' });
+    await newDeal(sut, manager, { value: '7', assignedToId: rep.id, stage: 'CLOSED_WON' });
+    expect(await mine(seller)).toEqual({
+      open: 2,
+      won: 2,
+      lost: 1,
+      totalValue: '1599.75',
+      wonValue: '300.25',
+      winRate: 2 / 3,
+      currency: 'USD',
+      otherCurrencies: [{ currency: 'GBP', totalValue: '50.00', wonValue: '50.00' }],
+    });
+    expect((await mine(manager)).open).toBe(0);
+  });
+
+  it('counts only the caller’s company, whoever asks', async () => {
+    const other = await newCompany(sut);
+    await newDeal(sut, other, { value: '12345.00' });
+    const before = await pipeline(admin);
+    await newDeal(sut, other, { value: '1.00' });
+    expect(await pipeline(admin)).toEqual(before);
+    expect((await pipeline(other))[0]).toMatchObject({ count: 2, totalValue: '12346.00' });
+    expect(before.some((s) => s.totalValue === '12345.00')).toBe(false);
+  });
+});
+
+describe('deal statistics on two instances sharing Redis', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let admin: TestUser;
+
+  beforeAll(async () => {
+    a = await startTestApp({ REDIS_URL: redisUrl() });
+    b = await startTestApp({ REDIS_URL: redisUrl() }, a.db);
+    admin = await newCompany(a);
+  });
+  afterAll(async () => {
+    await b.close();
+    await a.close();
+  });
+
+  it('answers a read on one instance after a write on the other with the write counted', async () => {
+    const read = async (app: TestApp) =>
+      ((await app.gql(PIPELINE, {}, admin.token)).data?.pipelineStats as Stage[])[0];
+    await newDeal(a, admin, { value: '1.00' });
+    expect(await read(b)).toMatchObject({ count: 1, totalValue: '1.00' });
+    // A shares what B computed: the figure is in Redis, not in either process.
+    await sneakIn(a, admin, '2.00');
+    expect(await read(a)).toMatchObject({ count: 1, totalValue: '1.00' });
+    await newDeal(a, admin, { value: '4.00' });
+    expect(await read(b)).toMatchObject({ count: 3, totalValue: '7.00' });
+  });
+});
