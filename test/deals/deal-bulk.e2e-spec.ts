@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '../../src/auth/role.enum.js';
-import { dealLeadScore, type DealScoreInput } from '../../src/scoring/deal-score.js';
+import {
+  DealPriority,
+  DealStage,
+  dealLeadScore,
+  type DealScoreInput,
+} from '../../src/scoring/deal-score.js';
 import { dbRows, generateDealsFor, newDeal } from '../support/deal-factory.js';
 import { newCompany, newUser, type TestUser } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -139,7 +144,7 @@ describe('bulkUpdateDeals and bulkDeleteDeals', () => {
       for (const row of await rows(ids)) expect(row.leadScore).toBe(dealLeadScore(row));
     }
     const after = await rows(ids);
-    expect(after.every((d) => d.stage === 'CLOSED_LOST' && d.closedAt !== null)).toBe(true);
+    expect(after.every((d) => d.stage === DealStage.CLOSED_LOST && d.closedAt !== null)).toBe(true);
     // Lost, reopened (NEGOTIATION), lost again: closedAt is the new closing's.
     expect(after[3].closedAt!.getTime()).toBeGreaterThan(closedBefore[3]!.getTime());
     // Priority alone leaves a closed deal's closedAt as it was.
@@ -244,13 +249,15 @@ describe('bulkUpdateDeals and bulkDeleteDeals', () => {
     expect(foreignUpdate.data?.bulkUpdateDeals.count).toBe(0);
 
     const already = (await rows(ids))
-      .filter((d) => d.priority === 'URGENT' && d.stage === 'NEGOTIATION')
+      .filter((d) => d.priority === DealPriority.URGENT && d.stage === DealStage.NEGOTIATION)
       .map((d) => ({ id: d.id, reason: 'UNCHANGED' }));
     const res = await bulkUpdate(ids, { priority: 'URGENT', stage: 'NEGOTIATION' }, company);
     expect(res.data?.bulkUpdateDeals.count).toBe(1000 - already.length);
     expect(res.data?.bulkUpdateDeals.skipped).toEqual(already);
     const after = await rows(ids);
-    expect(after.every((d) => d.priority === 'URGENT' && d.stage === 'NEGOTIATION')).toBe(true);
+    expect(
+      after.every((d) => d.priority === DealPriority.URGENT && d.stage === DealStage.NEGOTIATION),
+    ).toBe(true);
     for (const row of after) expect(row.leadScore).toBe(dealLeadScore(row));
     const deleted = await sut.gql(BULK_DELETE, { ids }, company.token);
     expect(deleted.data?.bulkDeleteDeals).toEqual({ count: 1000, skipped: [] });
