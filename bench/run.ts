@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type autocannon from 'autocannon';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
+import { DEAL_EXPORT_SELECT } from '../src/deals/deal-csv.js';
 import { EXPORT_SELECT } from '../src/leads/lead-csv.js';
 import { SortDirection } from '../src/common/graphql/sort-direction.enum.js';
 import { LeadOrderField } from '../src/leads/dto/lead-order.input.js';
@@ -36,6 +37,18 @@ const SEARCH_TERMS = [
   'nguyen',
 ];
 const LEAD_COLUMNS = 'id firstName lastName email phone budget location status createdAt';
+/** Common words (a sixth of the titles, a note template) and rare ones (a deal's number). */
+const DEAL_SEARCH_TERMS = [
+  'renewal',
+  'garcia',
+  'pilot 12',
+  '123456',
+  'pricing',
+  'lopez exp',
+  '77777',
+  'onboarding',
+];
+const DEAL_COLUMNS = 'id title value currency stage priority leadScore expectedCloseDate createdAt';
 // One per bench run: the counting server (measureRoundTrips) accepts the main server's tokens.
 const JWT_SECRET = randomBytes(48).toString('base64');
 
@@ -202,20 +215,28 @@ function serverRssMb(pid: number): number {
 const fmt = (n: number, digits = 0): string =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+/** What an export streams: its path, and the SELECT its bare COPY floor runs. */
+interface ExportOf {
+  name: string;
+  path: string;
+  select: string;
+}
+
 /** Export: the whole company, streamed, against the same SELECT through a bare COPY. */
 async function measureExport(
   server: { child: ChildProcess; base: string },
   bare: pg.Pool,
   token: string,
-  companyId: string,
+  what: ExportOf,
 ): Promise<string> {
-  const exportStarted = performance.now();
-  let peakRss = serverRssMb(server.child.pid!);
+  const startRss = serverRssMb(server.child.pid!);
+  let peakRss = startRss;
   const sampler = setInterval(
     () => (peakRss = Math.max(peakRss, serverRssMb(server.child.pid!))),
     100,
   );
-  const res = await fetch(`${server.base}/api/leads/export.csv`, {
+  const exportStarted = performance.now();
+  const res = await fetch(`${server.base}${what.path}`, {
     headers: { authorization: `Bearer ${token}` },
   });
   let lines = 0;
@@ -227,16 +248,111 @@ async function measureExport(
   const bareStarted = performance.now();
   let bareRows = -1; // the header
   const copy = client.query(
-    copyTo(
-      `COPY (SELECT ${EXPORT_SELECT} FROM leads WHERE company_id = ${client.escapeLiteral(companyId)} AND deleted_at IS NULL ORDER BY created_at DESC, id DESC) TO STDOUT WITH (FORMAT csv, HEADER true)`,
-    ),
+    copyTo(`COPY (${what.select}) TO STDOUT WITH (FORMAT csv, HEADER true)`),
   );
   for await (const chunk of copy as AsyncIterable<Buffer>)
     for (const byte of chunk) if (byte === 10) bareRows++;
   client.release();
   const bareSeconds = (performance.now() - bareStarted) / 1000;
+  const apiRate = (lines - 1) / apiSeconds;
+  const bareRate = bareRows / bareSeconds;
 
-  return `export.csv: ${fmt(lines - 1)} rows in ${fmt(apiSeconds, 1)} s = ${fmt((lines - 1) / apiSeconds)} rows/s (peak RSS of a server process ${fmt(peakRss)} MB); bare pg COPY of the same SELECT: ${fmt(bareRows / bareSeconds)} rows/s`;
+  return `${what.name}: ${fmt(lines - 1)} rows in ${fmt(apiSeconds, 1)} s = ${fmt(apiRate)} rows/s (RSS of a server process ${fmt(startRss)} MB before, ${fmt(peakRss)} MB at peak); bare pg COPY of the same SELECT: ${fmt(bareRate)} rows/s (API ${fmt((100 * apiRate) / bareRate)} %)`;
+}
+
+/** Sequential calls, one client: the latency of one request, p50 and p99 over `n`. */
+async function timeSequential(
+  n: number,
+  call: () => Promise<unknown>,
+  before?: () => Promise<unknown>,
+) {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    await before?.();
+    const started = performance.now();
+    await call();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number): number => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+  return `${fmt(at(0.5), 2)} / ${fmt(at(0.99), 2)}`;
+}
+
+/**
+ * The deals statistics at one client, uncached (the company's deals version bumped before each
+ * call, as a deal write would) and cached, beside the same SQL on the bare pool; and
+ * bulkUpdateDeals of 1 000 deals (the bench's own target deals, their priority flipped).
+ */
+async function measureDeals(
+  base: string,
+  bare: pg.Pool,
+  tokens: { admin: string; rep: string; repId: string },
+  companyId: string,
+  targets: string[],
+): Promise<string> {
+  const bump = () =>
+    bare.query('UPDATE deal_stats_versions SET version = version + 1 WHERE company_id = $1', [
+      companyId,
+    ]);
+  // A company whose deals were generated has no version row yet: the first write makes it.
+  await bare.query(
+    'INSERT INTO deal_stats_versions (company_id) VALUES ($1) ON CONFLICT DO NOTHING',
+    [companyId],
+  );
+  const pipeline = () =>
+    gql(base, tokens.admin, {
+      query:
+        '{ pipelineStats { stage count totalValue avgLeadScore otherCurrencies { currency totalValue } } }',
+    });
+  const mine = () =>
+    gql(base, tokens.rep, {
+      query: '{ myDealsStats { open won lost totalValue wonValue winRate } }',
+    });
+  const live = 'company_id = $1 AND deleted_at IS NULL';
+  const barePipeline = () =>
+    bare.query(
+      `SELECT stage, currency, count(*)::int, coalesce(sum(value), 0.00)::text, sum(lead_score)::int FROM deals WHERE ${live} GROUP BY stage, currency`,
+      [companyId],
+    );
+  const bareMine = () =>
+    bare.query(
+      `SELECT currency, count(*) FILTER (WHERE stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')), count(*) FILTER (WHERE stage = 'CLOSED_WON'),
+         count(*) FILTER (WHERE stage = 'CLOSED_LOST'), coalesce(sum(value), 0.00)::text,
+         coalesce(sum(value) FILTER (WHERE stage = 'CLOSED_WON'), 0.00)::text
+       FROM deals WHERE ${live} AND assigned_to_id = $2 GROUP BY currency`,
+      [companyId, tokens.repId],
+    );
+  await pipeline();
+  await mine();
+  const rows: string[] = [];
+  rows.push(
+    `| pipelineStats, uncached | ${await timeSequential(20, pipeline, bump)} | ${await timeSequential(20, barePipeline)} |`,
+  );
+  await pipeline();
+  rows.push(`| pipelineStats, cached | ${await timeSequential(500, pipeline)} | — |`);
+  rows.push(
+    `| myDealsStats (one rep's deals), uncached | ${await timeSequential(20, mine, bump)} | ${await timeSequential(20, bareMine)} |`,
+  );
+  await mine();
+  rows.push(`| myDealsStats, cached | ${await timeSequential(500, mine)} | — |`);
+  let flip = 0;
+  const bulk = () =>
+    gql(base, tokens.admin, {
+      query:
+        'mutation($ids: [ID!]!, $p: DealPriority!) { bulkUpdateDeals(ids: $ids, input: { priority: $p }) { count } }',
+      variables: { ids: targets, p: flip++ % 2 === 0 ? 'HIGH' : 'LOW' },
+    });
+  await bulk();
+  rows.push(
+    `| bulkUpdateDeals, 1 000 deals (one statement, audited) | ${await timeSequential(10, bulk)} | — |`,
+  );
+  const { rows: plan } = await bare.query<{ 'QUERY PLAN': string }>(
+    `EXPLAIN (ANALYZE) SELECT stage, currency, count(*)::int, coalesce(sum(value), 0.00)::text, sum(lead_score)::int FROM deals WHERE ${live} GROUP BY stage, currency`,
+    [companyId],
+  );
+  const text = plan.map((r) => r['QUERY PLAN']).join('\n');
+  const index = /(?:using|on) (deals_\w+)/.exec(text)?.[1] ?? 'a sequential scan';
+  return `| deals, one client | API p50 / p99 ms | bare pg p50 / p99 ms |\n|---|--:|--:|\n${rows.join('\n')}\n\npipelineStats plan: ${index}, ${/Execution Time: ([\d.]+) ms/.exec(text)?.[1]} ms`;
 }
 
 /**
@@ -305,7 +421,8 @@ async function main(): Promise<void> {
     const cleanUp = async () => {
       await bare.query("DELETE FROM leads WHERE email LIKE '%@bench.test'");
       await bare.query("DELETE FROM leads_raw WHERE request_id LIKE 'bench-%'");
-      await bare.query('VACUUM ANALYZE leads, leads_raw, leads_idempotency');
+      await bare.query("DELETE FROM deals WHERE title LIKE 'Bench target %'");
+      await bare.query('VACUUM ANALYZE leads, leads_raw, leads_idempotency, deals');
     };
     await cleanUp();
     const {
@@ -374,6 +491,26 @@ async function main(): Promise<void> {
       BENCH.email,
     ]);
     const target = (i: number): string => targets[i % targets.length].id;
+    // The deals bulkUpdateDeals flips, made as the leads above are (removed by cleanUp).
+    const { rows: dealTargets } = await bare.query<{ id: string }>(
+      `INSERT INTO deals (company_id, title, currency, lead_score, created_at, updated_at)
+       SELECT $1, 'Bench target ' || $2 || ' ' || g, 'USD', 15, now() - interval '20 years', now() - interval '20 years'
+       FROM generate_series(1, 1000) g
+       RETURNING id`,
+      [companyId, run],
+    );
+    const repLogin = (
+      (await (
+        await fetch(`${server.base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            query: 'mutation($i: LoginInput!) { login(input: $i) { accessToken user { id } } }',
+            variables: { i: { email: 'bench.rep1@example.com', password: BENCH.password } },
+          }),
+        })
+      ).json()) as { data: { login: { accessToken: string; user: { id: string } } } }
+    ).data;
     /** A lead-capture form's POST, as the sender of the seeds sends it. */
     const submission = (key: string, i: number): BenchRequest => ({
       body: JSON.stringify({
@@ -461,6 +598,31 @@ async function main(): Promise<void> {
         },
       },
       {
+        name: 'deals: filtered + sorted (stage, value ≥, by value)',
+        floor: 'deals-filtered',
+        request: graphql(() => ({
+          query: `{ deals(first: 50, filter: { stage: [QUALIFIED, NEGOTIATION], valueMin: "50000" }, orderBy: { field: VALUE, direction: DESC }) { ${DEAL_COLUMNS} } }`,
+        })),
+        explain: {
+          sql: `SELECT * FROM deals WHERE company_id = $1 AND deleted_at IS NULL AND stage = ANY($2::text[]) AND coalesce(value, -1) >= 50000 ORDER BY coalesce(value, -1) DESC, id DESC LIMIT 51`,
+          params: [companyId, ['QUALIFIED', 'NEGOTIATION']],
+          index: /deals_by_value/,
+        },
+      },
+      {
+        name: 'deals: full-text search (title + notes)',
+        floor: 'deals-search',
+        request: graphql((i) => ({
+          query: `query($s: String) { deals(first: 50, filter: { search: $s }) { ${DEAL_COLUMNS} } }`,
+          variables: { s: DEAL_SEARCH_TERMS[i % DEAL_SEARCH_TERMS.length] },
+        })),
+        explain: {
+          sql: `SELECT id FROM deals WHERE company_id = $1 AND deleted_at IS NULL AND to_tsvector('simple', title || ' ' || coalesce(notes, '')) @@ to_tsquery('simple', '''123456'':*')`,
+          params: [companyId],
+          index: /deals_search/,
+        },
+      },
+      {
         name: '50 leads with interactions nested',
         floor: 'nested',
         request: graphql(() => ({
@@ -534,7 +696,9 @@ async function main(): Promise<void> {
       const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
       const used = [
         ...new Set(
-          [...plan.matchAll(/(?:using|on) (leads_\w+|interactions_\w+)/g)].map((m) => m[1]),
+          [...plan.matchAll(/(?:using|on) (leads_\w+|interactions_\w+|deals_\w+)/g)].map(
+            (m) => m[1],
+          ),
         ),
       ].join(', ');
       const time = /Execution Time: ([\d.]+) ms/.exec(plan)?.[1];
@@ -635,9 +799,38 @@ async function main(): Promise<void> {
       scenarios.filter((x) => x.name.includes(only)),
     );
 
+    const dealsLine =
+      !only || only === 'deals'
+        ? await measureDeals(
+            server.base,
+            bare,
+            {
+              admin: token,
+              rep: repLogin.login.accessToken,
+              repId: repLogin.login.user.id,
+            },
+            companyId,
+            dealTargets.map((d) => d.id),
+          )
+        : '';
     // The createLead rounds added leads: export the company as it was.
     await cleanUp();
-    const exportLine = only ? '' : await measureExport(server, bare, token, companyId);
+    // The company's id came from the database: a UUID, safe to write in.
+    const live = `company_id = '${companyId}' AND deleted_at IS NULL ORDER BY created_at DESC, id DESC`;
+    const exportLines = only
+      ? []
+      : [
+          await measureExport(server, bare, token, {
+            name: 'leads export.csv',
+            path: '/api/leads/export.csv',
+            select: `SELECT ${EXPORT_SELECT} FROM leads WHERE ${live}`,
+          }),
+          await measureExport(server, bare, token, {
+            name: 'deals export.csv',
+            path: '/api/deals/export.csv',
+            select: `SELECT ${DEAL_EXPORT_SELECT} FROM deals WHERE ${live}`,
+          }),
+        ];
     const scoresLine =
       !only || only === 'scores' ? await measureRecalculation(server, bare, token, companyId) : '';
 
@@ -657,7 +850,8 @@ async function main(): Promise<void> {
     }
     console.log('\n| plan of | index used | EXPLAIN ANALYZE time |\n|---|---|--:|');
     for (const line of plans) console.log(line);
-    if (exportLine) console.log(`\n${exportLine}`);
+    for (const line of exportLines) console.log(`\n${line}`);
+    if (dealsLine) console.log(`\n${dealsLine}`);
     if (scoresLine) console.log(`\n${scoresLine}`);
   } finally {
     stopBare();

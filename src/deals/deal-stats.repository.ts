@@ -37,7 +37,7 @@ const BUMP = prepared(
    ON CONFLICT (company_id) DO UPDATE SET version = v.version + 1`,
 );
 
-/** The grouped sums the statistics are made of, over the deals_stats index (migration 0016). */
+/** The grouped sums the statistics are made of (migration 0016). */
 @Injectable()
 export class DealStatsRepository {
   constructor(private readonly sql: Sql) {}
@@ -52,13 +52,14 @@ export class DealStatsRepository {
     await this.sql.rows(BUMP, [companyId], transaction);
   }
 
+  /** Without a range, from deal_totals (a few rows); with one, from the deals it covers. */
   byStageAndCurrency(companyId: string, range: CreatedRange): Promise<StageCurrencyRow[]> {
     const params = new SqlParams();
-    const where = this.where(companyId, range, params);
+    const [from, count] = this.source(companyId, range, params);
     return this.sql.rows<StageCurrencyRow>(
-      `SELECT stage, currency, count(*)::int AS count, coalesce(sum(value), 0.00)::text AS "totalValue",
-         sum(lead_score)::int AS "scoreSum"
-       FROM deals WHERE ${where.join(' AND ')} GROUP BY stage, currency`,
+      `SELECT stage, currency, ${count.deals}::int AS count,
+         round(coalesce(${count.value}, 0), 2)::text AS "totalValue", ${count.score}::int AS "scoreSum"
+       FROM ${from} GROUP BY stage, currency HAVING ${count.deals} > 0`,
       params.values,
     );
   }
@@ -69,24 +70,46 @@ export class DealStatsRepository {
     range: CreatedRange,
   ): Promise<CurrencyOutcomeRow[]> {
     const params = new SqlParams();
-    const where = this.where(companyId, range, params);
-    where.push(`assigned_to_id = ${params.add(userId)}::uuid`);
+    const [from, count] = this.source(companyId, range, params, userId);
+    const closed = (stage: string) => `FILTER (WHERE stage = '${stage}')`;
     return this.sql.rows<CurrencyOutcomeRow>(
       `SELECT currency,
-         count(*) FILTER (WHERE stage NOT IN ('CLOSED_WON', 'CLOSED_LOST'))::int AS open,
-         count(*) FILTER (WHERE stage = 'CLOSED_WON')::int AS won,
-         count(*) FILTER (WHERE stage = 'CLOSED_LOST')::int AS lost,
-         coalesce(sum(value), 0.00)::text AS "totalValue",
-         coalesce(sum(value) FILTER (WHERE stage = 'CLOSED_WON'), 0.00)::text AS "wonValue"
-       FROM deals WHERE ${where.join(' AND ')} GROUP BY currency`,
+         coalesce(${count.deals} FILTER (WHERE stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')), 0)::int AS open,
+         coalesce(${count.deals} ${closed('CLOSED_WON')}, 0)::int AS won,
+         coalesce(${count.deals} ${closed('CLOSED_LOST')}, 0)::int AS lost,
+         round(coalesce(${count.value}, 0), 2)::text AS "totalValue",
+         round(coalesce(${count.value} ${closed('CLOSED_WON')}, 0), 2)::text AS "wonValue"
+       FROM ${from} GROUP BY currency HAVING ${count.deals} > 0`,
       params.values,
     );
   }
 
-  private where(companyId: string, range: CreatedRange, params: SqlParams): string[] {
-    const where = [`company_id = ${params.add(companyId)}::uuid`, 'deleted_at IS NULL'];
+  /**
+   * What the statistics aggregate, and how: deal_totals' rows (sums of sums) when every live deal
+   * counts, the deals themselves (deals_stats_by_created) in a range. Aggregates of no rows are
+   * null: the callers coalesce.
+   */
+  private source(
+    companyId: string,
+    range: CreatedRange,
+    params: SqlParams,
+    assignee?: string,
+  ): [string, { deals: string; value: string; score: string }] {
+    const where = [`company_id = ${params.add(companyId)}::uuid`];
+    if (!range.from && !range.to) {
+      if (assignee) where.push(`assignee = ${params.add(assignee)}::uuid`);
+      return [
+        `deal_totals WHERE ${where.join(' AND ')}`,
+        { deals: 'sum(deals)', value: 'sum(total_value)', score: 'sum(score_sum)' },
+      ];
+    }
+    where.push('deleted_at IS NULL');
     if (range.from) where.push(`created_at >= ${params.add(range.from)}::timestamptz`);
     if (range.to) where.push(`created_at < ${params.add(range.to)}::timestamptz`);
-    return where;
+    if (assignee) where.push(`assigned_to_id = ${params.add(assignee)}::uuid`);
+    return [
+      `deals WHERE ${where.join(' AND ')}`,
+      { deals: 'count(*)', value: 'sum(value)', score: 'sum(lead_score)' },
+    ];
   }
 }

@@ -11,7 +11,7 @@ import { insertRow, updateRow } from '../database/row-statements.js';
 import { Sql } from '../database/sql.js';
 import { dealLeadScoreSql } from '../scoring/deal-score.js';
 import { DEAL_EXPORT_SELECT } from './deal-csv.js';
-import type { DealPriority, DealStage } from './deal-enums.js';
+import { CLOSED_STAGES, type DealPriority, type DealStage } from './deal-enums.js';
 import type { DealFilter } from './dto/deal-filter.input.js';
 import { DealOrderField } from './dto/deal-order.input.js';
 import { BulkSkipReason } from './models/bulk-deals-result.type.js';
@@ -118,11 +118,11 @@ const BULK_TARGETS = `
   )`;
 
 /** Each id's outcome, in the order given; `done` is the CTE of the rows written. */
-const BULK_OUTCOMES = (done: string, unchanged: string) => `
+const BULK_OUTCOMES = (done: string, unwritten: BulkSkipReason) => `
   SELECT w.deal_id AS "wantedId", CASE
       WHEN f.deal_id IS NULL THEN '${BulkSkipReason.NOT_FOUND}'
       WHEN NOT f.allowed THEN '${BulkSkipReason.NOT_ASSIGNED}'
-      WHEN d.id IS NULL THEN '${unchanged}'
+      WHEN d.id IS NULL THEN '${unwritten}'
     END AS skipped, d.*
   FROM wanted w LEFT JOIN found f USING (deal_id) LEFT JOIN ${done} d ON d.id = w.deal_id
   ORDER BY w.n`;
@@ -149,7 +149,7 @@ const BULK_UPDATE = prepared(`
       assigned_to_id = x.new_assigned_to_id,
       lead_score = ${dealLeadScoreSql({ value: 'x.deal_value', stage: 'x.new_stage', priority: 'x.new_priority', leadSource: 'x.deal_lead_source' })},
       closed_at = CASE
-        WHEN x.new_stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') THEN NULL
+        WHEN x.new_stage NOT IN (${[...CLOSED_STAGES].map((stage) => `'${stage}'`).join(', ')}) THEN NULL
         WHEN x.new_stage = x.old_stage AND x.old_closed_at IS NOT NULL THEN x.old_closed_at
         ELSE now() END,
       updated_at = now()
@@ -170,7 +170,7 @@ const BULK_REMOVE = prepared(`
     WHERE deals.company_id = $2 AND deals.id = x.deal_id AND x.allowed
     RETURNING ${DEAL_RECORD_COLUMNS}, ${OLD_VALUES}
   )
-  ${BULK_OUTCOMES('removed', BulkSkipReason.NOT_ASSIGNED)}`);
+  ${BULK_OUTCOMES('removed', BulkSkipReason.NOT_FOUND)}`);
 
 function outcomeOf({
   wantedId,

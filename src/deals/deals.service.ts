@@ -12,7 +12,7 @@ import { toPage, type Page } from '../common/pagination/page.js';
 import { CompaniesService } from '../companies/companies.service.js';
 import { Transactions } from '../database/transactions.js';
 import { RateLimiters } from '../rate-limit/rate-limiters.js';
-import { spend } from '../rate-limit/spend.js';
+import { spendOn } from '../rate-limit/spend.js';
 import { LeadAccess } from '../leads/lead-access.js';
 import { LeadsService } from '../leads/leads.service.js';
 import { dealLeadScore } from '../scoring/deal-score.js';
@@ -108,10 +108,11 @@ export class DealsService {
     const { orderBy, direction, ...filter } = query;
     const readable = this.readableFilter(auth, filter);
     const owner = userIdOf(auth) ?? auth.companyId;
-    await spend(this.limiters.exportPerUser, owner);
-    return this.deals.copyCsv(
-      { companyId: auth.companyId, filter: readable, orderBy, direction },
-      owner,
+    return spendOn(this.limiters.exportPerUser, owner, () =>
+      this.deals.copyCsv(
+        { companyId: auth.companyId, filter: readable, orderBy, direction },
+        owner,
+      ),
     );
   }
 

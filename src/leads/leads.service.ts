@@ -19,7 +19,7 @@ import { pageSize } from '../common/pagination/cursor.js';
 import { toPage, type Page } from '../common/pagination/page.js';
 import { Transactions } from '../database/transactions.js';
 import { RateLimiters } from '../rate-limit/rate-limiters.js';
-import { spend } from '../rate-limit/spend.js';
+import { spendOn } from '../rate-limit/spend.js';
 import { Colleagues } from '../users/colleagues.js';
 import { CreateLeadInput } from './dto/create-lead.input.js';
 import type { LeadFilter } from './dto/lead-filter.input.js';
@@ -71,10 +71,11 @@ export class LeadsService {
     const { orderBy, direction, ...filter } = query;
     const readable = this.readableFilter(auth, filter);
     const owner = userIdOf(auth) ?? auth.companyId;
-    await spend(this.limiters.exportPerUser, owner);
-    return this.leads.copyCsv(
-      { companyId: auth.companyId, filter: readable, orderBy, direction },
-      owner,
+    return spendOn(this.limiters.exportPerUser, owner, () =>
+      this.leads.copyCsv(
+        { companyId: auth.companyId, filter: readable, orderBy, direction },
+        owner,
+      ),
     );
   }
 

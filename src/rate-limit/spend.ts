@@ -10,3 +10,21 @@ export async function spend(limiter: RateLimiterAbstract, key: string): Promise<
     throw new RateLimitedException(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
   }
 }
+
+/**
+ * Spends a point on `work`, and gives it back when the work fails to start (refused for the
+ * exports already running, no pooled connection): only what was done is counted.
+ */
+export async function spendOn<T>(
+  limiter: RateLimiterAbstract,
+  key: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  await spend(limiter, key);
+  try {
+    return await work();
+  } catch (error) {
+    await limiter.reward(key).catch(() => undefined);
+    throw error;
+  }
+}

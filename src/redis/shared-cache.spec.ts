@@ -28,8 +28,12 @@ describe('SharedCache in-process (no REDIS_URL)', () => {
       return loads;
     };
     const both = Promise.all([sut.get('k', 10, load), sut.get('k', 10, load)]);
+    // Both have missed and the first load is under way before it may finish.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(loads).toBe(1);
     release();
     expect(await both).toEqual([1, 1]);
+    expect(loads).toBe(1);
     await expect(sut.get('bad', 10, () => Promise.reject(new Error('down')))).rejects.toThrow(
       'down',
     );

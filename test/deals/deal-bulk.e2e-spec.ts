@@ -194,12 +194,13 @@ describe('bulkUpdateDeals and bulkDeleteDeals', () => {
       count: 2,
       skipped: [{ id: deals[1].id, reason: 'UNCHANGED' }],
     });
-    expect((await audits('deal.assigned', ids)).filter((a) => a.changes.assignedToId)).toEqual(
-      expect.arrayContaining([
-        { entityId: deals[0].id, changes: { assignedToId: { from: rep.id, to: otherRep.id } } },
-        { entityId: deals[2].id, changes: { assignedToId: { from: null, to: otherRep.id } } },
-      ]),
-    );
+    // Exactly one announcement per deal that changed hands; none at their creation (each was
+    // its creator's own, or no one's) and none for the deal that kept its assignee.
+    const announced = [
+      { entityId: deals[0].id, changes: { assignedToId: { from: rep.id, to: otherRep.id } } },
+      { entityId: deals[2].id, changes: { assignedToId: { from: null, to: otherRep.id } } },
+    ].sort((a, b) => a.entityId.localeCompare(b.entityId));
+    expect(await audits('deal.assigned', ids)).toEqual(announced);
     const toOutsider = await bulkUpdate(ids, { assignedToId: outsider.id });
     expect(toOutsider.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
@@ -208,6 +209,8 @@ describe('bulkUpdateDeals and bulkDeleteDeals', () => {
     const unassigned = await bulkUpdate(ids, { assignedToId: null });
     expect(unassigned.data?.bulkUpdateDeals.count).toBe(3);
     expect((await rows(ids)).map((d) => d.assignedToId)).toEqual([null, null, null]);
+    // Unassigning announces nothing: there is no one to tell.
+    expect(await audits('deal.assigned', ids)).toEqual(announced);
   });
 
   it('refuses an empty, oversized or malformed list and an empty change, writing nothing', async () => {
@@ -242,11 +245,16 @@ describe('bulkUpdateDeals and bulkDeleteDeals', () => {
     ).map((d) => d.id);
     expect(ids).toHaveLength(1000);
 
+    // Read as missing, as never there: NOT_ASSIGNED would tell they exist.
+    const missing = { count: 0, skipped: ids.map((id) => ({ id, reason: 'NOT_FOUND' })) };
+    const before = await rows(ids);
     const foreign = await sut.gql(BULK_DELETE, { ids }, admin.token);
-    expect(foreign.data?.bulkDeleteDeals.count).toBe(0);
-    expect(foreign.data?.bulkDeleteDeals.skipped).toHaveLength(1000);
+    expect(foreign.data?.bulkDeleteDeals).toEqual(missing);
     const foreignUpdate = await bulkUpdate(ids, { stage: 'QUALIFIED' }, admin);
-    expect(foreignUpdate.data?.bulkUpdateDeals.count).toBe(0);
+    expect(foreignUpdate.data?.bulkUpdateDeals).toEqual(missing);
+    const foreignRep = await bulkUpdate(ids, { stage: 'QUALIFIED' }, rep);
+    expect(foreignRep.data?.bulkUpdateDeals).toEqual(missing);
+    expect(await rows(ids)).toEqual(before);
 
     const already = (await rows(ids))
       .filter((d) => d.priority === DealPriority.URGENT && d.stage === DealStage.NEGOTIATION)

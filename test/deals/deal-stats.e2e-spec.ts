@@ -1,6 +1,7 @@
 import { Role } from '../../src/auth/role.enum.js';
 import { dbRows, newDeal } from '../support/deal-factory.js';
 import { newCompany, newUser, type TestUser } from '../support/factories.js';
+import { newLead } from '../support/lead-factory.js';
 import { redisUrl } from '../support/test-env.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -44,7 +45,7 @@ describe('pipelineStats and myDealsStats', () => {
     if (!res.data) throw new Error(JSON.stringify(res.errors));
     return res.data.pipelineStats as Stage[];
   };
-  const mine = async (user: TestUser, vars: object = {}) => {
+  const myStats = async (user: TestUser, vars: object = {}) => {
     const res = await sut.gql(MINE, vars, user.token);
     if (!res.data) throw new Error(JSON.stringify(res.errors));
     return res.data.myDealsStats;
@@ -139,7 +140,7 @@ describe('pipelineStats and myDealsStats', () => {
       totalValue: '20.00',
       otherCurrencies: [{ currency: 'USD', totalValue: '10.00' }],
     });
-    expect((await mine(company)).currency).toBe('EUR');
+    expect((await myStats(company)).currency).toBe('EUR');
   });
 
   it('counts deals created in the range given, and refuses a range that ends before it starts', async () => {
@@ -154,7 +155,7 @@ describe('pipelineStats and myDealsStats', () => {
     const later = { from: new Date(now + 60_000).toISOString() };
     expect((await pipeline(company, later))[0].count).toBe(0);
     const earlier = { to: new Date(now - 3_600_000).toISOString() };
-    expect((await mine(company, earlier)).open).toBe(0);
+    expect((await myStats(company, earlier)).open).toBe(0);
     const backwards = await sut.gql(
       PIPELINE,
       { from: inRange.to, to: inRange.from },
@@ -169,7 +170,7 @@ describe('pipelineStats and myDealsStats', () => {
   it('gives a user their own open, won and lost deals and their win rate', async () => {
     const manager = await newUser(sut, admin, Role.MANAGER);
     const seller = await newUser(sut, admin, Role.SALES_REP);
-    expect(await mine(seller)).toEqual({
+    expect(await myStats(seller)).toEqual({
       open: 0,
       won: 0,
       lost: 0,
@@ -185,7 +186,7 @@ describe('pipelineStats and myDealsStats', () => {
     await newDeal(sut, seller, { value: '50', stage: 'CLOSED_WON', currency: 'GBP' });
     await newDeal(sut, seller, { value: '999', stage: 'CLOSED_LOST' });
     await newDeal(sut, manager, { value: '7', assignedToId: rep.id, stage: 'CLOSED_WON' });
-    expect(await mine(seller)).toEqual({
+    expect(await myStats(seller)).toEqual({
       open: 2,
       won: 2,
       lost: 1,
@@ -195,17 +196,74 @@ describe('pipelineStats and myDealsStats', () => {
       currency: 'USD',
       otherCurrencies: [{ currency: 'GBP', totalValue: '50.00', wonValue: '50.00' }],
     });
-    expect((await mine(manager)).open).toBe(0);
+    expect((await myStats(manager)).open).toBe(0);
   });
 
   it('counts only the caller’s company, whoever asks', async () => {
+    const mine = await newCompany(sut);
     const other = await newCompany(sut);
+    expect(await pipeline(mine)).toEqual(EMPTY_PIPELINE);
     await newDeal(sut, other, { value: '12345.00' });
-    const before = await pipeline(admin);
-    await newDeal(sut, other, { value: '1.00' });
-    expect(await pipeline(admin)).toEqual(before);
-    expect((await pipeline(other))[0]).toMatchObject({ count: 2, totalValue: '12346.00' });
-    expect(before.some((s) => s.totalValue === '12345.00')).toBe(false);
+    // A write of mine makes my figures computed afresh: still without the other company's deal.
+    await newDeal(sut, mine, { value: '1.00', assignedToId: mine.id });
+    expect((await pipeline(mine))[0]).toMatchObject({ count: 1, totalValue: '1.00' });
+    expect((await myStats(mine)).totalValue).toBe('1.00');
+    expect((await pipeline(other))[0]).toMatchObject({ count: 1, totalValue: '12345.00' });
+  });
+});
+
+describe('deal_totals', () => {
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    sut = await startTestApp();
+  });
+  afterAll(() => sut.close());
+
+  it('always equals what it sums: the live deals per company, assignee, stage and currency', async () => {
+    const admin = await newCompany(sut);
+    const rep = await newUser(sut, admin, Role.SALES_REP);
+    const deals = [];
+    for (let i = 0; i < 12; i++)
+      deals.push(
+        await newDeal(sut, admin, {
+          value: i % 4 === 0 ? null : `${i * 1000}.${String(i).padStart(2, '0')}`,
+          currency: i % 3 === 0 ? 'EUR' : 'USD',
+          assignedToId: i % 2 === 0 ? rep.id : null,
+        }),
+      );
+    const ids = deals.map((d) => d.id);
+    const gql = (query: string, variables: object) => sut.gql(query, variables, admin.token);
+    await gql(UPDATE, { i: { id: ids[1], value: '77.70', stage: 'NEGOTIATION' } });
+    await gql(UPDATE, { i: { id: ids[2], assignedToId: null, currency: 'GBP' } });
+    await gql(
+      'mutation($ids: [ID!]!) { bulkUpdateDeals(ids: $ids, input: { stage: CLOSED_WON, assignedToId: null }) { count } }',
+      { ids: ids.slice(3, 8) },
+    );
+    await gql('mutation($ids: [ID!]!) { bulkDeleteDeals(ids: $ids) { count } }', {
+      ids: ids.slice(6, 10),
+    });
+    await gql('mutation($id: ID!) { restoreDeal(id: $id) { id } }', { id: ids[7] });
+    await gql('mutation($id: ID!) { removeDeal(id: $id) }', { id: ids[11] });
+    const lead = await newLead(sut, admin, { budget: 4321 });
+    await gql('mutation($id: ID!) { convertLeadToDeal(leadId: $id) { id } }', { id: lead.id });
+
+    const summed = (from: string) =>
+      dbRows(
+        sut,
+        `SELECT assignee::text, stage, currency, deals::int, round(total_value, 2)::text AS total, score_sum::int AS score
+         FROM (${from}) t WHERE company_id = (SELECT company_id FROM users WHERE id = $1) AND deals <> 0
+         ORDER BY 1, 2, 3`,
+        [admin.id],
+      );
+    const kept = await summed('SELECT * FROM deal_totals');
+    const recomputed = await summed(
+      `SELECT company_id, coalesce(assigned_to_id, '00000000-0000-0000-0000-000000000000') AS assignee,
+         stage, currency, count(*) AS deals, coalesce(sum(value), 0) AS total_value, sum(lead_score) AS score_sum
+       FROM deals WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4`,
+    );
+    expect(kept.length).toBeGreaterThan(3);
+    expect(kept).toEqual(recomputed);
   });
 });
 

@@ -12,7 +12,7 @@ export async function planOf(
   user: TestUser,
   query: string,
   pick: RegExp,
-  options: { seqscan?: boolean; bitmapscan?: boolean } = {},
+  options: { seqscan?: boolean } = {},
 ): Promise<string> {
   const sequelize = app.app.get(Sequelize);
   const seen: { sql: string; bind: unknown[] }[] = [];
@@ -34,8 +34,6 @@ export async function planOf(
   return sequelize.transaction(async (transaction) => {
     if (options.seqscan === false)
       await sequelize.query('SET LOCAL enable_seqscan = off', { transaction });
-    if (options.bitmapscan === false)
-      await sequelize.query('SET LOCAL enable_bitmapscan = off', { transaction });
     const rows = await sequelize.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, {
       bind: statement.bind,
       type: QueryTypes.SELECT,
