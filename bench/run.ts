@@ -335,6 +335,10 @@ async function measureDeals(
   await pipeline();
   await mine();
   const rows: string[] = [];
+  // What any request costs here (auth, GraphQL, HTTP through fetch): the floor of the cached figures.
+  const me = () => gql(base, tokens.admin, { query: '{ me { id } }' });
+  await timeSequential(50, me);
+  rows.push(`| { me { id } } (per-request floor) | ${await timeSequential(500, me)} | — |`);
   rows.push(
     `| pipelineStats, uncached | ${await timeSequential(20, pipeline, bump)} | ${await timeSequential(20, barePipeline)} |`,
   );
@@ -367,7 +371,7 @@ async function measureDeals(
   );
   const text = plan.map((r) => r['QUERY PLAN']).join('\n');
   const index = /(?:using|on) (deals_\w+)/.exec(text)?.[1] ?? 'a sequential scan';
-  return `| deals, one client | API p50 / p99 ms | bare pg p50 / p99 ms |\n|---|--:|--:|\n${rows.join('\n')}\n\npipelineStats plan: ${index}, ${/Execution Time: ([\d.]+) ms/.exec(text)?.[1]} ms`;
+  return `| deals, one client | API p50 / p99 ms | bare pg p50 / p99 ms |\n|---|--:|--:|\n${rows.join('\n')}\n\nbare pg column: the same figures aggregated from the deals themselves, what deal_totals saves (its plan: ${index}, ${/Execution Time: ([\d.]+) ms/.exec(text)?.[1]} ms)`;
 }
 
 /**
