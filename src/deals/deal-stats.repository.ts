@@ -58,7 +58,7 @@ export class DealStatsRepository {
     const [from, count] = this.source(companyId, range, params);
     return this.sql.rows<StageCurrencyRow>(
       `SELECT stage, currency, ${count.deals}::int AS count,
-         round(coalesce(${count.value}, 0), 2)::text AS "totalValue", ${count.score}::int AS "scoreSum"
+         round(coalesce(${count.value}, 0), 2)::text AS "totalValue", ${count.score}::float8 AS "scoreSum"
        FROM ${from} GROUP BY stage, currency HAVING ${count.deals} > 0`,
       params.values,
     );

@@ -172,19 +172,27 @@ const BULK_REMOVE = prepared(`
   )
   ${BULK_OUTCOMES('removed', BulkSkipReason.NOT_FOUND)}`);
 
-function outcomeOf({
-  wantedId,
-  skipped,
-  oldStage,
-  oldPriority,
-  oldAssignedToId,
-  oldLeadScore,
-  oldClosedAt,
-  ...deal
-}: BulkRow): BulkOutcome {
-  if (skipped) return { id: wantedId, skipped };
+const asGiven = (ids: readonly string[]): Map<string, string> =>
+  new Map(ids.map((id) => [id.toLowerCase(), id]));
+
+/** Each id as the client wrote it (PostgreSQL gives a uuid back in lower case). */
+function outcomeOf(
+  {
+    wantedId,
+    skipped,
+    oldStage,
+    oldPriority,
+    oldAssignedToId,
+    oldLeadScore,
+    oldClosedAt,
+    ...deal
+  }: BulkRow,
+  given: ReadonlyMap<string, string>,
+): BulkOutcome {
+  const id = given.get(wantedId) ?? wantedId;
+  if (skipped) return { id, skipped };
   return {
-    id: wantedId,
+    id,
     skipped: null,
     deal: deal as DealRecord,
     before: {
@@ -369,7 +377,8 @@ export class DealsRepository {
       ],
       transaction,
     );
-    return rows.map(outcomeOf);
+    const given = asGiven(ids);
+    return rows.map((row) => outcomeOf(row, given));
   }
 
   /** As bulkUpdate, removing (soft delete). */
@@ -380,6 +389,7 @@ export class DealsRepository {
     transaction: Transaction,
   ): Promise<BulkOutcome[]> {
     const rows = await this.sql.rows<BulkRow>(BULK_REMOVE, [ids, companyId, onlyOf], transaction);
-    return rows.map(outcomeOf);
+    const given = asGiven(ids);
+    return rows.map((row) => outcomeOf(row, given));
   }
 }

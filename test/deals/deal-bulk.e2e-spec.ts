@@ -68,7 +68,8 @@ describe('bulkUpdateDeals and bulkDeleteDeals', () => {
     const removed = await newDeal(sut, manager);
     await sut.gql('mutation($id: ID!) { removeDeal(id: $id) }', { id: removed.id }, manager.token);
     const theirs = await newDeal(sut, outsider, { title: 'Theirs' });
-    const missing = randomUUID();
+    // Upper case: each id comes back as it was given.
+    const missing = randomUUID().toUpperCase();
     const ids = [
       deals[0].id,
       theirs.id,

@@ -4,7 +4,6 @@ import { ApiKeyScope } from '../../src/auth/api-key-scope.enum.js';
 import { Role } from '../../src/auth/role.enum.js';
 import { AuditModule } from '../../src/audit/audit.module.js';
 import { IngestionModule } from '../../src/ingestion/ingestion.module.js';
-import { RedisModule } from '../../src/redis/redis.module.js';
 import { IngestionService, type Submission } from '../../src/ingestion/ingestion.service.js';
 import { Factories } from '../support/service-factories.js';
 import { startServices, type ServiceHarness } from '../support/service-harness.js';
@@ -27,11 +26,7 @@ describe('the ingestion path', () => {
   });
 
   beforeAll(async () => {
-    harness = await startServices(
-      [IngestionModule, AuditModule, RedisModule],
-      {},
-      { countRoundTrips: true },
-    );
+    harness = await startServices([IngestionModule, AuditModule], {}, { countRoundTrips: true });
     sut = harness.get(IngestionService);
     const factories = new Factories(harness);
     const admin = await factories.newUser(await factories.newCompany(), Role.ADMIN);

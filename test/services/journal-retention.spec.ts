@@ -6,7 +6,6 @@ import { AuditModule } from '../../src/audit/audit.module.js';
 import { IngestionModule } from '../../src/ingestion/ingestion.module.js';
 import { IngestionService } from '../../src/ingestion/ingestion.service.js';
 import { JournalRetention } from '../../src/ingestion/journal-retention.js';
-import { RedisModule } from '../../src/redis/redis.module.js';
 import { Factories } from '../support/service-factories.js';
 import { startServices, type ServiceHarness } from '../support/service-harness.js';
 
@@ -18,7 +17,7 @@ describe('journal retention (INGEST_RETENTION_DAYS)', () => {
 
   beforeAll(async () => {
     harness = await startServices(
-      [IngestionModule, AuditModule, RedisModule],
+      [IngestionModule, AuditModule],
       {},
       {
         config: { INGEST_RETENTION_DAYS: '30' },

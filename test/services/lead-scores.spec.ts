@@ -3,7 +3,6 @@ import { Sql } from '../../src/database/sql.js';
 import { Transactions } from '../../src/database/transactions.js';
 import { ScoresService } from '../../src/scoring/scores.service.js';
 import { LeadScoresRepository } from '../../src/scoring/lead-scores.repository.js';
-import { RedisModule } from '../../src/redis/redis.module.js';
 import { ScoringModule } from '../../src/scoring/scoring.module.js';
 import { Factories } from '../support/service-factories.js';
 import { startServices, type ServiceHarness } from '../support/service-harness.js';
@@ -13,7 +12,7 @@ describe('LeadScoresRepository.rescore', () => {
   let sut: LeadScoresRepository;
 
   beforeAll(async () => {
-    harness = await startServices([ScoringModule, RedisModule]);
+    harness = await startServices([ScoringModule]);
     sut = harness.get(LeadScoresRepository);
   });
   afterAll(() => harness.close());
@@ -57,7 +56,7 @@ describe('a bulk recalculation beside an interaction change', () => {
   let harness: ServiceHarness;
 
   beforeAll(async () => {
-    harness = await startServices([ScoringModule, RedisModule]);
+    harness = await startServices([ScoringModule]);
   });
   afterAll(() => harness.close());
 

@@ -1,7 +1,6 @@
 import { AuditModule } from '../../src/audit/audit.module.js';
 import { systemCaller } from '../../src/auth/auth-context.js';
 import { AdvisoryLocks, LockSpace } from '../../src/database/advisory-locks.js';
-import { RedisModule } from '../../src/redis/redis.module.js';
 import { ScheduledRecalculation } from '../../src/scoring/scheduled-recalculation.js';
 import { ScoresService } from '../../src/scoring/scores.service.js';
 import { ScoringModule } from '../../src/scoring/scoring.module.js';
@@ -15,7 +14,7 @@ describe('ScheduledRecalculation', () => {
 
   beforeAll(async () => {
     harness = await startServices(
-      [ScoringModule, AuditModule, RedisModule],
+      [ScoringModule, AuditModule],
       {},
       {
         config: { SCORES_RECALCULATION_INTERVAL_HOURS: '24' },

@@ -7,6 +7,7 @@ import { LoadersModule } from '../../src/common/graphql/loaders.module.js';
 import { ConfigModule } from '../../src/config/config.module.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { DatabaseModule } from '../../src/database/database.module.js';
+import { RedisModule } from '../../src/redis/redis.module.js';
 import { countRoundTrips } from '../../bench/round-trips.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -59,6 +60,8 @@ export async function startServices(
     imports: [
       ConfigModule.forRoot(config),
       DatabaseModule,
+      // The shared client is null (REDIS_URL is empty): limiters and caches keep to the process.
+      RedisModule,
       EventsModule,
       LoadersModule,
       ...imports,
