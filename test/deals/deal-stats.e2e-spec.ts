@@ -40,12 +40,12 @@ describe('pipelineStats and myDealsStats', () => {
   });
   afterAll(() => sut.close());
 
-  const pipeline = async (user: TestUser, vars: object = {}) => {
+  const pipeline = async (user: TestUser, vars: Record<string, unknown> = {}) => {
     const res = await sut.gql(PIPELINE, vars, user.token);
     if (!res.data) throw new Error(JSON.stringify(res.errors));
     return res.data.pipelineStats as Stage[];
   };
-  const myStats = async (user: TestUser, vars: object = {}) => {
+  const myStats = async (user: TestUser, vars: Record<string, unknown> = {}) => {
     const res = await sut.gql(MINE, vars, user.token);
     if (!res.data) throw new Error(JSON.stringify(res.errors));
     return res.data.myDealsStats;
@@ -233,7 +233,8 @@ describe('deal_totals', () => {
         }),
       );
     const ids = deals.map((d) => d.id);
-    const gql = (query: string, variables: object) => sut.gql(query, variables, admin.token);
+    const gql = (query: string, variables: Record<string, unknown>) =>
+      sut.gql(query, variables, admin.token);
     await gql(UPDATE, { i: { id: ids[1], value: '77.70', stage: 'NEGOTIATION' } });
     await gql(UPDATE, { i: { id: ids[2], assignedToId: null, currency: 'GBP' } });
     await gql(
