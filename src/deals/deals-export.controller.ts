@@ -2,6 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
+import { sendCsv } from '../common/http/send-csv.js';
 import { DealsService } from './deals.service.js';
 import { DealExportQuery } from './dto/deal-export.query.js';
 
@@ -16,11 +17,6 @@ export class DealsExportController {
     @Query() query: DealExportQuery,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const csv = await this.dealsService.exportCsv(auth, query);
-    await reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="deals.csv"')
-      .header('cache-control', 'no-store')
-      .send(csv);
+    await sendCsv(reply, 'deals.csv', await this.dealsService.exportCsv(auth, query));
   }
 }

@@ -2,6 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
+import { sendCsv } from '../common/http/send-csv.js';
 import { LeadExportQuery } from './dto/lead-export.query.js';
 import { LeadsService } from './leads.service.js';
 
@@ -16,11 +17,6 @@ export class LeadsExportController {
     @Query() query: LeadExportQuery,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const csv = await this.leadsService.exportCsv(auth, query);
-    await reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="leads.csv"')
-      .header('cache-control', 'no-store')
-      .send(csv);
+    await sendCsv(reply, 'leads.csv', await this.leadsService.exportCsv(auth, query));
   }
 }
