@@ -117,11 +117,24 @@ describe('bulkUpdateDeals and bulkDeleteDeals', () => {
       closedAt: { from: null },
     });
 
-    const again = await bulkUpdate([deals[0].id], { stage: 'CLOSED_WON' });
+    const version = () =>
+      dbRows<{ version: string }>(
+        sut,
+        'SELECT version FROM deal_stats_versions WHERE company_id = (SELECT company_id FROM users WHERE id = $1)',
+        [manager.id],
+      );
+    const versionBefore = await version();
+    const again = await bulkUpdate([deals[0].id, missing], { stage: 'CLOSED_WON' });
     expect(again.data?.bulkUpdateDeals).toEqual({
       count: 0,
-      skipped: [{ id: deals[0].id, reason: 'UNCHANGED' }],
+      skipped: [
+        { id: deals[0].id, reason: 'UNCHANGED' },
+        { id: missing, reason: 'NOT_FOUND' },
+      ],
     });
+    // Nothing written: no audit row, and the cached statistics stand.
+    expect(await audits('deal.updated', [deals[0].id])).toHaveLength(1);
+    expect(await version()).toEqual(versionBefore);
   });
 
   it('scores each deal in SQL as dealLeadScore does, and keeps closedAt as a single update would', async () => {
@@ -268,6 +281,16 @@ describe('bulkUpdateDeals and bulkDeleteDeals', () => {
       after.every((d) => d.priority === DealPriority.URGENT && d.stage === DealStage.NEGOTIATION),
     ).toBe(true);
     for (const row of after) expect(row.leadScore).toBe(dealLeadScore(row));
+    // Two bulk updates of the same deals at once, given in opposite orders: both lock in id
+    // order, so one waits for the other instead of deadlocking.
+    const [forward, backward] = await Promise.all([
+      bulkUpdate(ids, { priority: 'LOW' }, company),
+      bulkUpdate([...ids].reverse(), { priority: 'HIGH' }, company),
+    ]);
+    expect(forward.errors).toBeUndefined();
+    expect(backward.errors).toBeUndefined();
+    const settled = new Set((await rows(ids)).map((d) => d.priority));
+    expect(settled.size).toBe(1);
     const deleted = await sut.gql(BULK_DELETE, { ids }, company.token);
     expect(deleted.data?.bulkDeleteDeals).toEqual({ count: 1000, skipped: [] });
     const [{ n }] = await dbRows<{ n: number }>(

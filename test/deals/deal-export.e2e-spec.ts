@@ -139,9 +139,22 @@ describe('GET /api/deals/export.csv', () => {
   it('limits how many exports one user starts per hour', async () => {
     const user = await newUser(sut, admin, Role.MANAGER);
     const statuses: number[] = [];
-    for (let i = 0; i < 9; i++) statuses.push((await exportCsv('', user.token)).res.status);
+    // Leads and deals exports draw on one budget.
+    for (let i = 0; i < 4; i++) {
+      const leads = await fetch(`${sut.url}/api/leads/export.csv`, {
+        headers: { authorization: `Bearer ${user.token}` },
+      });
+      await leads.text();
+      statuses.push(leads.status);
+    }
+    for (let i = 0; i < 5; i++) statuses.push((await exportCsv('', user.token)).res.status);
     expect(statuses.slice(0, 8)).toEqual(Array(8).fill(200));
     expect(statuses[8]).toBe(429);
+    // A refused export spends nothing: what a 403 costs is given back or never taken.
+    const other = await newUser(sut, admin, Role.SALES_REP);
+    for (let i = 0; i < 8; i++)
+      expect((await exportCsv('?includeDeleted=true', other.token)).res.status).toBe(403);
+    expect((await exportCsv('', other.token)).res.status).toBe(200);
     // Another user's budget is their own.
     expect((await exportCsv('', rep.token)).res.status).toBe(200);
   });
