@@ -16,9 +16,8 @@ import { spendOn } from '../rate-limit/spend.js';
 import { LeadAccess } from '../leads/lead-access.js';
 import { LeadsService } from '../leads/leads.service.js';
 import { dealLeadScore } from '../scoring/deal-score.js';
-import { Colleagues } from '../users/colleagues.js';
+import { Assignments } from '../users/assignments.js';
 import { CLOSED_STAGES, DealPriority, DealStage } from './deal-enums.js';
-import { DealException, DealReason } from './deal.exception.js';
 import { DealEvents, type DealFields } from './deals.events.js';
 import {
   DealsRepository,
@@ -81,7 +80,7 @@ export class DealsService {
     private readonly companies: CompaniesService,
     private readonly leads: LeadAccess,
     private readonly leadsService: LeadsService,
-    private readonly colleagues: Colleagues,
+    private readonly assignments: Assignments,
     private readonly transactions: Transactions,
     private readonly events: DomainEvents,
     private readonly limiters: RateLimiters,
@@ -128,7 +127,7 @@ export class DealsService {
 
   async create(auth: AuthContext, input: CreateDealInput): Promise<DealRecord> {
     authorize(auth, Action.CreateRecords);
-    const assignedToId = await this.assigneeForNewDeal(auth, input.assignedToId);
+    const assignedToId = await this.assignments.forNew(auth, input.assignedToId, 'deals');
     const currency = input.currency ?? (await this.companies.mine(auth)).currency;
     return this.transactions.run(async (transaction) => {
       // As an interaction of the lead would: a lead the caller may change.
@@ -153,7 +152,7 @@ export class DealsService {
       const assignedToId =
         input.assignedToId === undefined
           ? lead.assignedToId
-          : await this.assigneeForNewDeal(auth, input.assignedToId);
+          : await this.assignments.forNew(auth, input.assignedToId, 'deals');
       return this.createIn(
         auth,
         {
@@ -222,7 +221,7 @@ export class DealsService {
       const { id: _, ...given } = input;
       const wanted = definedOnly(given);
       if (wanted.assignedToId !== undefined && wanted.assignedToId !== deal.assignedToId)
-        await this.checkReassignment(auth, wanted.assignedToId);
+        await this.assignments.checkReassignment(auth, wanted.assignedToId, 'deals');
       if (wanted.leadId && wanted.leadId !== deal.leadId)
         await this.leads.requireChangeable(auth, wanted.leadId, transaction);
       const next = { ...deal, ...wanted };
@@ -298,7 +297,7 @@ export class DealsService {
       throw new BadUserInputException('Give at least one of stage, priority and assignedToId');
     const onlyOf = this.bulkReach(auth);
     if (change.assignedToId !== undefined && change.assignedToId !== onlyOf)
-      await this.checkReassignment(auth, change.assignedToId);
+      await this.assignments.checkReassignment(auth, change.assignedToId, 'deals');
     return this.transactions.run(async (transaction) => {
       const outcomes = await this.deals.bulkUpdate(
         auth.companyId,
@@ -374,41 +373,6 @@ export class DealsService {
     const deal = await this.deals.findLive(auth.companyId, id, transaction);
     if (!deal) throw new NotFoundException('Deal', id);
     return deal;
-  }
-
-  /** A SALES_REP's new deals are theirs; managers and the system may pick any active colleague. */
-  private async assigneeForNewDeal(
-    auth: AuthContext,
-    requested: string | null | undefined,
-  ): Promise<string | null> {
-    if (!can(auth, Action.WriteAnyRecord)) {
-      const own = userIdOf(auth);
-      if (requested && requested !== own)
-        throw new DealException(
-          DealReason.ASSIGNMENT_NOT_ALLOWED,
-          'A SALES_REP’s new deals are assigned to themselves',
-        );
-      return own;
-    }
-    if (requested) await this.requireColleague(auth, requested);
-    return requested ?? null;
-  }
-
-  private async checkReassignment(auth: AuthContext, to: string | null): Promise<void> {
-    if (!can(auth, Action.WriteAnyRecord))
-      throw new DealException(
-        DealReason.ASSIGNMENT_NOT_ALLOWED,
-        'Only a MANAGER or ADMIN reassigns a deal',
-      );
-    if (to) await this.requireColleague(auth, to);
-  }
-
-  private async requireColleague(auth: AuthContext, userId: string): Promise<void> {
-    if ((await this.colleagues.activeAmong(auth, [userId])).has(userId)) return;
-    const message = 'assignedToId is not an active user of your company';
-    throw new DealException(DealReason.UNKNOWN_ASSIGNEE, message, {
-      fields: { assignedToId: [message] },
-    });
   }
 
   private publish(

@@ -5,17 +5,11 @@ import { declareReasons } from '../common/errors/error-reasons.js';
 export enum LeadReason {
   /** A live lead of the company has this e-mail; `extensions.existingLeadId` names it. */
   EMAIL_TAKEN = 'EMAIL_TAKEN',
-  /** A SALES_REP's (or an API key's) new lead cannot be given to someone else. */
-  ASSIGNMENT_NOT_ALLOWED = 'ASSIGNMENT_NOT_ALLOWED',
-  /** An assignee that is not an active user of the company. */
-  UNKNOWN_ASSIGNEE = 'UNKNOWN_ASSIGNEE',
   BATCH_SIZE_OUT_OF_RANGE = 'BATCH_SIZE_OUT_OF_RANGE',
 }
 
 export const LEAD_REASONS = declareReasons<LeadReason>('leads', {
   [LeadReason.EMAIL_TAKEN]: ErrorCode.CONFLICT,
-  [LeadReason.ASSIGNMENT_NOT_ALLOWED]: ErrorCode.FORBIDDEN,
-  [LeadReason.UNKNOWN_ASSIGNEE]: ErrorCode.BAD_USER_INPUT,
   [LeadReason.BATCH_SIZE_OUT_OF_RANGE]: ErrorCode.BAD_USER_INPUT,
 });
 

@@ -4,7 +4,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Transaction } from 'sequelize';
 import { actorOf, userIdOf, type AuthContext } from '../auth/auth-context.js';
-import { Action, authorize, authorizeRecordChange, can } from '../auth/permissions.js';
+import { Action, authorize, authorizeRecordChange } from '../auth/permissions.js';
 import {
   BadUserInputException,
   NotFoundException,
@@ -20,7 +20,7 @@ import { toPage, type Page } from '../common/pagination/page.js';
 import { Transactions } from '../database/transactions.js';
 import { RateLimiters } from '../rate-limit/rate-limiters.js';
 import { spendOn } from '../rate-limit/spend.js';
-import { Colleagues } from '../users/colleagues.js';
+import { Assignments } from '../users/assignments.js';
 import { CreateLeadInput } from './dto/create-lead.input.js';
 import type { LeadFilter } from './dto/lead-filter.input.js';
 import { LeadOrder } from './dto/lead-order.input.js';
@@ -44,7 +44,7 @@ type LeadEventName = (typeof LeadEvents)[keyof typeof LeadEvents];
 export class LeadsService {
   constructor(
     private readonly leads: LeadsRepository,
-    private readonly colleagues: Colleagues,
+    private readonly assignments: Assignments,
     private readonly transactions: Transactions,
     private readonly events: DomainEvents,
     private readonly limiters: RateLimiters,
@@ -98,7 +98,7 @@ export class LeadsService {
   /** Creates a lead by the rules every caller shares: e-mail unique, assignee a colleague, audited. */
   async create(auth: AuthContext, input: CreateLeadInput): Promise<LeadRecord> {
     authorize(auth, Action.CreateLeads);
-    const assignedToId = await this.assigneeForNewLead(auth, input.assignedToId);
+    const assignedToId = await this.assignments.forNew(auth, input.assignedToId, 'leads');
     return this.writing(auth, input.email, (transaction) =>
       this.createIn(auth, input, assignedToId, transaction),
     );
@@ -198,7 +198,12 @@ export class LeadsService {
       );
     }
     const rows = await this.validateRows(inputs);
-    const assignees = await this.assigneesForNewLeads(auth, rows);
+    const assignees = await this.assignments.forNewMany(
+      auth,
+      rows.map((row) => row.assignedToId),
+      'leads',
+      (i) => `inputs.${i}.assignedToId`,
+    );
     return this.writing(auth, '', async (transaction) => {
       await this.ensureEmailsFree(auth.companyId, rows, transaction);
       const values = rows.map((row, i) => ({ ...leadValues(row), assignedToId: assignees[i] }));
@@ -274,7 +279,7 @@ export class LeadsService {
     authorize(auth, Action.WriteAnyRecord);
     return this.transactions.run(async (transaction) => {
       const lead = await this.liveLead(auth, id, transaction);
-      if (userId) await this.requireColleague(auth, userId, 'userId');
+      if (userId) await this.assignments.requireColleague(auth, userId, 'userId');
       if (lead.assignedToId === userId) return lead;
       const changes = diff<LeadFields>(
         { assignedToId: lead.assignedToId },
@@ -352,60 +357,6 @@ export class LeadsService {
     authorize(auth, Action.ReadRecords);
     if (filter?.includeDeleted) authorize(auth, Action.ReadDeletedRecords);
     return filter ?? {};
-  }
-
-  /**
-   * A SALES_REP's new leads are theirs, and an API key's nobody's; managers and the system may
-   * pick any active colleague, or nobody.
-   */
-  private async assigneeForNewLead(
-    auth: AuthContext,
-    requested: string | null | undefined,
-  ): Promise<string | null> {
-    if (!can(auth, Action.WriteAnyRecord)) {
-      const own = userIdOf(auth);
-      if (requested && requested !== own) {
-        throw new LeadException(
-          LeadReason.ASSIGNMENT_NOT_ALLOWED,
-          'A SALES_REP’s new leads are assigned to themselves',
-        );
-      }
-      return own;
-    }
-    if (!requested) return null;
-    await this.requireColleague(auth, requested, 'assignedToId');
-    return requested;
-  }
-
-  /** The same rule for a batch, checking the distinct assignees in one lookup. */
-  private async assigneesForNewLeads(
-    auth: AuthContext,
-    rows: CreateLeadInput[],
-  ): Promise<(string | null)[]> {
-    if (!can(auth, Action.WriteAnyRecord)) {
-      return Promise.all(rows.map((row) => this.assigneeForNewLead(auth, row.assignedToId)));
-    }
-    const requested = rows.map((r) => r.assignedToId).filter((id): id is string => Boolean(id));
-    const active = await this.colleagues.activeAmong(auth, requested);
-    const fields: FieldErrors = {};
-    rows.forEach((row, i) => {
-      if (row.assignedToId && !active.has(row.assignedToId)) {
-        fields[`inputs.${i}.assignedToId`] = ['assignedToId is not an active user of your company'];
-      }
-    });
-    if (Object.keys(fields).length > 0)
-      throw LeadException.forFields(
-        LeadReason.UNKNOWN_ASSIGNEE,
-        'Unknown assignees; nothing was created',
-        fields,
-      );
-    return rows.map((row) => row.assignedToId ?? null);
-  }
-
-  private async requireColleague(auth: AuthContext, userId: string, field: string): Promise<void> {
-    if ((await this.colleagues.activeAmong(auth, [userId])).has(userId)) return;
-    const message = `${field} is not an active user of your company`;
-    throw LeadException.forFields(LeadReason.UNKNOWN_ASSIGNEE, message, { [field]: [message] });
   }
 
   private async ensureEmailFree(

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ModelsModule } from '../database/models.module.js';
 import { Accounts } from './accounts.js';
+import { Assignments } from './assignments.js';
 import { Colleagues } from './colleagues.js';
 import { Company } from './models/company.model.js';
 import { User } from './models/user.model.js';
@@ -19,9 +20,11 @@ import { UsersService } from './users.service.js';
     PasswordHasher,
     Accounts,
     Colleagues,
+    Assignments,
     UserLoaders,
   ],
-  // For auth: Accounts and UsersService (sign-up); for the features: Colleagues (and USER_BY_ID).
-  exports: [UsersService, Accounts, Colleagues],
+  // For auth: Accounts and UsersService (sign-up); for the features: Colleagues, Assignments
+  // (and USER_BY_ID).
+  exports: [UsersService, Accounts, Colleagues, Assignments],
 })
 export class UsersModule {}
