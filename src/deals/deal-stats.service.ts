@@ -6,7 +6,12 @@ import { CompaniesService } from '../companies/companies.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { SharedCache } from '../redis/shared-cache.js';
 import { DealStage } from './deal-enums.js';
-import { DealStatsRepository, type CreatedRange } from './deal-stats.repository.js';
+import {
+  DealStatsRepository,
+  type CreatedRange,
+  type CurrencyOutcomeRow,
+  type StageCurrencyRow,
+} from './deal-stats.repository.js';
 import type { DealStatsArgs } from './dto/deal-stats.args.js';
 import type { MyDealsStats, PipelineStageStats } from './models/deal-stats.record.js';
 
@@ -69,7 +74,7 @@ const ZERO = '0.00';
 
 /** Every stage, in pipeline order, those without deals as zeros. */
 export function pipelineOf(
-  rows: Awaited<ReturnType<DealStatsRepository['byStageAndCurrency']>>,
+  rows: readonly StageCurrencyRow[],
   currency: string,
 ): PipelineStageStats[] {
   return Object.values(DealStage).map((stage) => {
@@ -89,10 +94,7 @@ export function pipelineOf(
   });
 }
 
-export function outcomesOf(
-  rows: Awaited<ReturnType<DealStatsRepository['outcomesOf']>>,
-  currency: string,
-): MyDealsStats {
+export function outcomesOf(rows: readonly CurrencyOutcomeRow[], currency: string): MyDealsStats {
   const sum = (field: 'open' | 'won' | 'lost'): number => rows.reduce((n, r) => n + r[field], 0);
   const [open, won, lost] = [sum('open'), sum('won'), sum('lost')];
   const home = rows.find((r) => r.currency === currency);

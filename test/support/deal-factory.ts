@@ -1,7 +1,8 @@
 import { QueryTypes } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
-import { generateDeals, type Query } from '../../bench/generate.js';
+import { generateDeals } from '../../bench/generate.js';
 import type { TestUser } from './factories.js';
+import { generatorFor } from './lead-factory.js';
 import type { TestApp } from './test-app.js';
 
 export const DEAL_FIELDS = `id title value currency stage priority leadScore leadSource
@@ -29,12 +30,7 @@ export async function generateDealsFor(
   deals: number,
   assignees: string[] = [user.id],
 ): Promise<void> {
-  const sequelize = app.app.get(Sequelize);
-  const q: Query = (sql, bind = []) => sequelize.query(sql, { bind, type: QueryTypes.SELECT });
-  const [{ company_id: companyId }] = await q<{ company_id: string }>(
-    'SELECT company_id FROM users WHERE id = $1',
-    [user.id],
-  );
+  const { q, companyId } = await generatorFor(app, user);
   await generateDeals(q, companyId, assignees, deals);
 }
 

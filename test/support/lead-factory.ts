@@ -76,12 +76,21 @@ export async function generateLeadsFor(
   leads: number,
   interactions = 0,
 ): Promise<void> {
+  const { q, companyId } = await generatorFor(app, user);
+  await generateLeads(q, companyId, [user.id], leads);
+  if (interactions > 0) await generateInteractions(q, companyId, [user.id], leads, interactions);
+}
+
+/** What the benchmark's generators write with: a query on the app's database, and the user's company. */
+export async function generatorFor(
+  app: TestApp,
+  user: TestUser,
+): Promise<{ q: Query; companyId: string }> {
   const sequelize = app.app.get(Sequelize);
   const q: Query = (sql, bind = []) => sequelize.query(sql, { bind, type: QueryTypes.SELECT });
   const [{ company_id: companyId }] = await q<{ company_id: string }>(
     'SELECT company_id FROM users WHERE id = $1',
     [user.id],
   );
-  await generateLeads(q, companyId, [user.id], leads);
-  if (interactions > 0) await generateInteractions(q, companyId, [user.id], leads, interactions);
+  return { q, companyId };
 }

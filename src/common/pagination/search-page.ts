@@ -21,10 +21,11 @@ export interface SearchPageQuery<T extends { id: string }> {
 }
 
 /**
- * One page of a search. PostgreSQL cannot tell whether a term needs the search index (its LIKE
- * estimates are guesses), so: a term matching many rows is found among the first rows in sort
- * order, and the next `probeRows` of them are looked through first (in the default order an
- * index-only scan reading only the sort keys, id and the searched columns); only when they hold
+ * One page of a search. PostgreSQL cannot tell whether a term needs the search index (its
+ * estimates of a LIKE or a prefix tsquery are guesses), so: a term matching many rows is found
+ * among the first rows in sort order, and the next `probeRows` of them are looked through first
+ * (reading only the sort keys, id and the searched columns: an index-only scan where the sort's
+ * index holds them, as the leads' does); only when they hold
  * less than a page are all matches collected through the search index and sorted. Both give the
  * same rows: the probe window is a prefix of the ordered result.
  */
