@@ -19,6 +19,7 @@ import { HealthModule } from './health/health.module.js';
 import { IngestionModule } from './ingestion/ingestion.module.js';
 import { CompaniesModule } from './companies/companies.module.js';
 import { DealsModule } from './deals/deals.module.js';
+import { TasksModule } from './tasks/tasks.module.js';
 import { ScoringModule } from './scoring/scoring.module.js';
 import { InteractionsModule } from './interactions/interactions.module.js';
 import { LeadsModule } from './leads/leads.module.js';
@@ -50,6 +51,7 @@ export class AppModule {
         IngestionModule,
         CompaniesModule,
         DealsModule,
+        TasksModule,
         ScoringModule,
         ApiKeysModule,
         AuditModule,

@@ -386,6 +386,15 @@ export class AppConfig {
   @Min(1)
   DEAL_STATS_CACHE_TTL_SECONDS = 300;
 
+  /**
+   * How often each instance looks for tasks whose due time has passed (task_due notifications);
+   * 0 turns the pass off on this instance.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  TASK_DUE_CHECK_SECONDS = 30;
+
   /** Login attempts per minute from one IP. */
   @Transform(toInt)
   @IsInt()

@@ -1,11 +1,14 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { groupedBy, LoaderKey, LoaderRegistry } from '../common/graphql/loaders.js';
+import { byId, groupedBy, LoaderKey, LoaderRegistry } from '../common/graphql/loaders.js';
 import { NESTED_LIST_LIMIT } from '../common/pagination/nested-list.js';
 import { DealsRepository } from './deals.repository.js';
 import type { DealRecord } from './models/deal.record.js';
 
 /** The newest NESTED_LIST_LIMIT live deals of a lead (lead.deals). */
 export const DEALS_BY_LEAD = new LoaderKey<string, DealRecord[]>('dealsByLead');
+
+/** A live deal of the caller's company by id (task.deal, comment.deal, …), null when missing. */
+export const DEAL_BY_ID = new LoaderKey<string, DealRecord | null>('dealById');
 
 @Injectable()
 export class DealLoaders implements OnModuleInit {
@@ -19,5 +22,8 @@ export class DealLoaders implements OnModuleInit {
       const rows = await this.deals.latestForLeads(companyId, leadIds, NESTED_LIST_LIMIT);
       return groupedBy(leadIds, rows, (row) => row.leadId);
     });
+    this.registry.define(DEAL_BY_ID, async (companyId, ids) =>
+      byId(ids, await this.deals.findLiveByIds(companyId, ids)),
+    );
   }
 }

@@ -322,6 +322,13 @@ export class DealsRepository {
     return deal ?? null;
   }
 
+  findLiveByIds(companyId: string, ids: readonly string[]): Promise<DealRecord[]> {
+    return this.sql.rows<DealRecord>(
+      `SELECT ${DEAL_RECORD_COLUMNS} FROM deals WHERE company_id = $1 AND id = ANY($2::uuid[]) AND deleted_at IS NULL`,
+      [companyId, ids],
+    );
+  }
+
   /** Live or removed, locked until the transaction ends. */
   async findAny(companyId: string, id: string, transaction: Transaction) {
     const [deal] = await this.sql.rows<DealRecord>(FIND_ANY_LOCKED, [id, companyId], transaction);

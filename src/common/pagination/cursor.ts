@@ -14,7 +14,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // What PostgreSQL would fail to cast (a 500) is refused here, as a client error.
 const VALID: Record<CursorValueType, (value: unknown) => boolean> = {
-  timestamptz: (v) => typeof v === 'string' && ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v)),
+  // An instant, or the `infinity` an unset one sorts as (a task without a due time).
+  timestamptz: (v) =>
+    v === 'infinity' ||
+    (typeof v === 'string' && ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v))),
   // A calendar day, or the `infinity` an unset date sorts as.
   date: (v) =>
     typeof v === 'string' && ISO_DATE.test(v) && (v === 'infinity' || !Number.isNaN(Date.parse(v))),

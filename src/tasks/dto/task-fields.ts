@@ -1,0 +1,16 @@
+import { applyDecorators } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsDate, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { Trim } from '../../common/validation/decorators.js';
+
+/** Validation shared by createTask and updateTask; one decorator per field. */
+export const TaskValidation = {
+  title: (): PropertyDecorator => applyDecorators(Trim(), IsString(), Length(1, 200)),
+  description: (): PropertyDecorator => applyDecorators(IsString(), MaxLength(10_000)),
+  dueAt: (): PropertyDecorator =>
+    applyDecorators(
+      Type(() => Date),
+      IsDate(),
+    ),
+  id: (field: string): PropertyDecorator => IsUUID('all', { message: `${field} must be a UUID` }),
+};

@@ -1,0 +1,8 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum TaskStatus {
+  OPEN = 'OPEN',
+  DONE = 'DONE',
+}
+
+registerEnumType(TaskStatus, { name: 'TaskStatus' });

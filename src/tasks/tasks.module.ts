@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { DealsModule } from '../deals/deals.module.js';
+import { LeadsModule } from '../leads/leads.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { DealTasksResolver } from './deal-tasks.resolver.js';
+import { LeadTasksResolver } from './lead-tasks.resolver.js';
+import { TaskDueScheduler } from './task-due.scheduler.js';
+import { TaskLoaders } from './task.loaders.js';
+import { TasksRepository } from './tasks.repository.js';
+import { TasksResolver } from './tasks.resolver.js';
+import { TasksService } from './tasks.service.js';
+
+/** Tasks (README, “Tasks and comments”). */
+@Module({
+  imports: [LeadsModule, DealsModule, UsersModule],
+  providers: [
+    TasksRepository,
+    TasksService,
+    TasksResolver,
+    LeadTasksResolver,
+    DealTasksResolver,
+    TaskLoaders,
+    TaskDueScheduler,
+  ],
+  exports: [TasksService],
+})
+export class TasksModule {}

@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import type { Transaction } from 'sequelize';
+import { SortDirection } from '../common/graphql/sort-direction.enum.js';
+import type { CursorValues } from '../common/pagination/cursor.js';
+import { Keyset, SqlParams } from '../common/pagination/keyset.js';
+import { prepared } from '../database/prepared.js';
+import { insertRow, updateRow } from '../database/row-statements.js';
+import { Sql } from '../database/sql.js';
+import type { TaskFilter } from './dto/task-filter.input.js';
+import { TASK_RECORD_COLUMNS, type TaskRecord } from './models/task.record.js';
+
+/** The columns a new task is written with; the database gives the rest their defaults. */
+export type NewTask = Omit<TaskRecord, 'id' | 'status' | 'completedAt' | 'createdAt' | 'updatedAt'>;
+
+/** What a change may write: the record's fields, and the due-time notice to clear. */
+export type TaskChanges = Partial<TaskRecord> & { dueNotifiedAt?: null };
+
+/** The sort key of an unset due time, as the indexes of migration 0017 write it. */
+const DUE = "coalesce(due_at, 'infinity'::timestamptz)";
+
+/** Soonest due first, undated last (tasks_by_due, tasks_by_assignee, tasks_by_lead, tasks_by_deal). */
+export const TASK_KEYSET = new Keyset<TaskRecord>(
+  [{ sql: DUE, type: 'timestamptz', value: (t) => t.dueAt?.toISOString() ?? 'infinity' }],
+  SortDirection.ASC,
+);
+
+const FIND = prepared(`SELECT ${TASK_RECORD_COLUMNS} FROM tasks WHERE id = $1 AND company_id = $2`);
+const FIND_LOCKED = prepared(`${FIND.text} FOR UPDATE`);
+
+/** A task due, as the due-time pass hands it on. */
+export interface DueTask {
+  id: string;
+  companyId: string;
+  title: string;
+  assignedToId: string | null;
+  createdById: string | null;
+  leadId: string | null;
+  dealId: string | null;
+}
+
+/**
+ * Claims up to $1 OPEN tasks whose due time has passed and that nobody was told about yet,
+ * marking them told in the same statement. SKIP LOCKED: instances running the pass at once, or a
+ * task being changed meanwhile, never wait on each other, and each task is claimed once.
+ */
+const CLAIM_DUE = prepared(`
+  UPDATE tasks t SET due_notified_at = now()
+  FROM (
+    SELECT id FROM tasks
+    WHERE status = 'OPEN' AND due_notified_at IS NULL AND due_at IS NOT NULL AND due_at <= now()
+    ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED
+  ) due
+  WHERE t.id = due.id
+  RETURNING t.id, t.company_id AS "companyId", t.title, t.assigned_to_id AS "assignedToId",
+    t.created_by_id AS "createdById", t.lead_id AS "leadId", t.deal_id AS "dealId"`);
+
+/** Which nested list: a lead's tasks or a deal's. */
+export type TaskParent = 'lead_id' | 'deal_id';
+
+@Injectable()
+export class TasksRepository {
+  constructor(private readonly sql: Sql) {}
+
+  private where(companyId: string, filter: TaskFilter, params: SqlParams): string[] {
+    const where = [`company_id = ${params.add(companyId)}::uuid`];
+    if (filter.status) where.push(`status = ${params.add(filter.status)}`);
+    if (filter.assignedToId)
+      where.push(`assigned_to_id = ${params.add(filter.assignedToId)}::uuid`);
+    if (filter.leadId) where.push(`lead_id = ${params.add(filter.leadId)}::uuid`);
+    if (filter.dealId) where.push(`deal_id = ${params.add(filter.dealId)}::uuid`);
+    if (filter.dueBefore) where.push(`${DUE} < ${params.add(filter.dueBefore)}::timestamptz`);
+    return where;
+  }
+
+  page(
+    companyId: string,
+    filter: TaskFilter,
+    limit: number,
+    after?: CursorValues,
+  ): Promise<TaskRecord[]> {
+    const params = new SqlParams();
+    const where = this.where(companyId, filter, params);
+    if (after) where.push(TASK_KEYSET.after(after, params));
+    const sql = `SELECT ${TASK_RECORD_COLUMNS} FROM tasks WHERE ${where.join(' AND ')}
+      ORDER BY ${TASK_KEYSET.orderBy()} LIMIT ${params.add(limit)}`;
+    return this.sql.rows<TaskRecord>(sql, params.values);
+  }
+
+  async count(companyId: string, filter: TaskFilter): Promise<number> {
+    const params = new SqlParams();
+    const sql = `SELECT count(*)::int AS n FROM tasks WHERE ${this.where(companyId, filter, params).join(' AND ')}`;
+    const [row] = await this.sql.rows<{ n: number }>(sql, params.values);
+    return row.n;
+  }
+
+  /** Company-scoped; locked until the transaction ends when inside one. */
+  async findOne(companyId: string, id: string, transaction?: Transaction) {
+    const statement = transaction ? FIND_LOCKED : FIND;
+    const [task] = await this.sql.rows<TaskRecord>(statement, [id, companyId], transaction);
+    return task ?? null;
+  }
+
+  /** The first `per` tasks of each lead or deal, in the list's order: an index scan for each. */
+  latestFor(
+    parent: TaskParent,
+    companyId: string,
+    ids: readonly string[],
+    per: number,
+  ): Promise<TaskRecord[]> {
+    return this.sql.rows<TaskRecord>(
+      `SELECT t.* FROM unnest($1::uuid[]) AS p(id)
+       CROSS JOIN LATERAL (
+         SELECT ${TASK_RECORD_COLUMNS} FROM tasks
+         WHERE company_id = $2 AND ${parent} = p.id
+         ORDER BY ${TASK_KEYSET.orderBy()} LIMIT $3
+       ) t`,
+      [ids, companyId, per],
+    );
+  }
+
+  async create(values: NewTask, transaction: Transaction): Promise<TaskRecord> {
+    const [task] = await this.sql.rows<TaskRecord>(
+      ...insertRow('tasks', values, TASK_RECORD_COLUMNS),
+      transaction,
+    );
+    return task;
+  }
+
+  /** The task after the change. */
+  async save(
+    task: Pick<TaskRecord, 'id' | 'companyId'>,
+    changes: TaskChanges,
+    transaction: Transaction,
+  ): Promise<TaskRecord> {
+    const [saved] = await this.sql.rows<TaskRecord>(
+      ...updateRow('tasks', task, changes, TASK_RECORD_COLUMNS),
+      transaction,
+    );
+    return saved;
+  }
+
+  async remove(task: Pick<TaskRecord, 'id' | 'companyId'>, transaction: Transaction) {
+    await this.sql.rows(
+      'DELETE FROM tasks WHERE id = $1 AND company_id = $2',
+      [task.id, task.companyId],
+      transaction,
+    );
+  }
+
+  /** See CLAIM_DUE. */
+  claimDue(limit: number, transaction: Transaction): Promise<DueTask[]> {
+    return this.sql.rows<DueTask>(CLAIM_DUE, [limit], transaction);
+  }
+}

@@ -1,0 +1,115 @@
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { AuthContext } from '../auth/auth-context.js';
+import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
+import type { GraphQLContext } from '../common/graphql/graphql-context.js';
+import { UuidPipe } from '../common/graphql/uuid.pipe.js';
+import { toConnection } from '../common/pagination/page.js';
+import { DEAL_BY_ID } from '../deals/deal.loaders.js';
+import { DealType } from '../deals/models/deal.type.js';
+import { LEAD_BY_ID } from '../leads/lead.loaders.js';
+import { LeadType } from '../leads/models/lead.type.js';
+import { UserType } from '../users/models/user.type.js';
+import { USER_BY_ID } from '../users/user.loaders.js';
+import { CreateTaskInput } from './dto/create-task.input.js';
+import { TasksArgs } from './dto/tasks.args.js';
+import { UpdateTaskInput } from './dto/update-task.input.js';
+import { TaskConnection } from './models/task-connection.type.js';
+import { TaskType } from './models/task.type.js';
+import { TasksService } from './tasks.service.js';
+
+@Resolver(() => TaskType)
+export class TasksResolver {
+  constructor(private readonly tasksService: TasksService) {}
+
+  @Query(() => [TaskType], {
+    description: 'A page of the company’s tasks, soonest due first, undated last.',
+  })
+  async tasks(@CurrentAuth() auth: AuthContext, @Args() args: TasksArgs): Promise<TaskType[]> {
+    return (await this.tasksService.page(auth, args)).rows.map((task) => TaskType.from(task));
+  }
+
+  @Query(() => TaskConnection)
+  async tasksConnection(
+    @CurrentAuth() auth: AuthContext,
+    @Args() args: TasksArgs,
+  ): Promise<TaskConnection> {
+    const page = await this.tasksService.page(auth, args);
+    return toConnection(
+      page,
+      (task) => TaskType.from(task),
+      () => this.tasksService.count(auth, args.filter),
+    );
+  }
+
+  @Query(() => TaskType, { nullable: true, description: 'A task of your company, or null.' })
+  async task(
+    @CurrentAuth() auth: AuthContext,
+    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+  ): Promise<TaskType | null> {
+    const task = await this.tasksService.findOne(auth, id);
+    return task ? TaskType.from(task) : null;
+  }
+
+  @Mutation(() => TaskType)
+  async createTask(
+    @CurrentAuth() auth: AuthContext,
+    @Args('createTaskInput') input: CreateTaskInput,
+  ): Promise<TaskType> {
+    return TaskType.from(await this.tasksService.create(auth, input));
+  }
+
+  @Mutation(() => TaskType, { description: 'Partial; a SALES_REP changes only their own tasks.' })
+  async updateTask(
+    @CurrentAuth() auth: AuthContext,
+    @Args('updateTaskInput') input: UpdateTaskInput,
+  ): Promise<TaskType> {
+    return TaskType.from(await this.tasksService.update(auth, input));
+  }
+
+  @Mutation(() => TaskType, {
+    description: 'DONE now; its creator and assignee are told (task_completed).',
+  })
+  async completeTask(
+    @CurrentAuth() auth: AuthContext,
+    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+  ): Promise<TaskType> {
+    return TaskType.from(await this.tasksService.complete(auth, id));
+  }
+
+  @Mutation(() => Boolean, { description: 'Deleted for good.' })
+  removeTask(
+    @CurrentAuth() auth: AuthContext,
+    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+  ): Promise<boolean> {
+    return this.tasksService.remove(auth, id);
+  }
+
+  // Without parameter decorators: these run once per task of a page (see LeadsResolver).
+  @ResolveField(() => UserType, { nullable: true })
+  async assignedTo(task: TaskType, _args: unknown, { loaders }: GraphQLContext) {
+    if (!task.assignedToId) return null;
+    const user = await loaders.get(USER_BY_ID).load(task.assignedToId);
+    return user ? UserType.from(user) : null;
+  }
+
+  @ResolveField(() => UserType, { nullable: true })
+  async createdBy(task: TaskType, _args: unknown, { loaders }: GraphQLContext) {
+    if (!task.createdById) return null;
+    const user = await loaders.get(USER_BY_ID).load(task.createdById);
+    return user ? UserType.from(user) : null;
+  }
+
+  @ResolveField(() => LeadType, { nullable: true, description: 'The lead, while it is live.' })
+  async lead(task: TaskType, _args: unknown, { loaders }: GraphQLContext) {
+    if (!task.leadId) return null;
+    const lead = await loaders.get(LEAD_BY_ID).load(task.leadId);
+    return lead ? LeadType.from(lead) : null;
+  }
+
+  @ResolveField(() => DealType, { nullable: true, description: 'The deal, while it is live.' })
+  async deal(task: TaskType, _args: unknown, { loaders }: GraphQLContext) {
+    if (!task.dealId) return null;
+    const deal = await loaders.get(DEAL_BY_ID).load(task.dealId);
+    return deal ? DealType.from(deal) : null;
+  }
+}

@@ -1,0 +1,234 @@
+import { Injectable } from '@nestjs/common';
+import type { Transaction } from 'sequelize';
+import { actorOf, systemCaller, userIdOf, type AuthContext } from '../auth/auth-context.js';
+import { Action, authorize, authorizeRecordChange } from '../auth/permissions.js';
+import { NotFoundException } from '../common/errors/app.exception.js';
+import { created, definedOnly, diff, isEmpty } from '../common/events/diff.js';
+import { DomainEvents } from '../common/events/domain-events.js';
+import type { FieldChanges } from '../common/events/event-payload.js';
+import { pageSize } from '../common/pagination/cursor.js';
+import { toPage, type Page } from '../common/pagination/page.js';
+import { Transactions } from '../database/transactions.js';
+import { DealsService } from '../deals/deals.service.js';
+import { LeadAccess } from '../leads/lead-access.js';
+import { Assignments } from '../users/assignments.js';
+import type { CreateTaskInput } from './dto/create-task.input.js';
+import type { TaskFilter } from './dto/task-filter.input.js';
+import type { TasksArgs } from './dto/tasks.args.js';
+import type { UpdateTaskInput } from './dto/update-task.input.js';
+import type { TaskRecord } from './models/task.record.js';
+import { TaskStatus } from './task-status.enum.js';
+import { TaskEvents, type TaskFields } from './tasks.events.js';
+import {
+  TASK_KEYSET,
+  TasksRepository,
+  type DueTask,
+  type TaskChanges,
+} from './tasks.repository.js';
+
+type TaskEventName = (typeof TaskEvents)[keyof typeof TaskEvents];
+
+function fieldsOf(task: TaskRecord): TaskFields {
+  return {
+    title: task.title,
+    description: task.description,
+    dueAt: task.dueAt?.toISOString() ?? null,
+    status: task.status,
+    completedAt: task.completedAt?.toISOString() ?? null,
+    assignedToId: task.assignedToId,
+    leadId: task.leadId,
+    dealId: task.dealId,
+  };
+}
+
+/**
+ * Tasks follow the record rules: every role reads the company's tasks, a SALES_REP changes only
+ * the tasks assigned to them and gives none away, MANAGER and ADMIN change any (Assignments).
+ */
+@Injectable()
+export class TasksService {
+  constructor(
+    private readonly tasks: TasksRepository,
+    private readonly leads: LeadAccess,
+    private readonly deals: DealsService,
+    private readonly assignments: Assignments,
+    private readonly transactions: Transactions,
+    private readonly events: DomainEvents,
+  ) {}
+
+  async page(auth: AuthContext, args: TasksArgs): Promise<Page<TaskRecord>> {
+    authorize(auth, Action.ReadRecords);
+    const limit = pageSize(args.first);
+    const after = args.after ? TASK_KEYSET.decode(args.after) : undefined;
+    const rows = await this.tasks.page(auth.companyId, args.filter ?? {}, limit + 1, after);
+    return toPage(rows, limit, (row) => TASK_KEYSET.cursorOf(row));
+  }
+
+  count(auth: AuthContext, filter?: TaskFilter | null): Promise<number> {
+    authorize(auth, Action.ReadRecords);
+    return this.tasks.count(auth.companyId, filter ?? {});
+  }
+
+  /** A task of the caller's company, or null: another company's task reads as missing. */
+  findOne(auth: AuthContext, id: string): Promise<TaskRecord | null> {
+    authorize(auth, Action.ReadRecords);
+    return this.tasks.findOne(auth.companyId, id);
+  }
+
+  async create(auth: AuthContext, input: CreateTaskInput): Promise<TaskRecord> {
+    authorize(auth, Action.CreateRecords);
+    const assignedToId = await this.assignments.forNew(auth, input.assignedToId, 'tasks');
+    return this.transactions.run(async (transaction) => {
+      await this.requireRecords(auth, input, transaction);
+      const task = await this.tasks.create(
+        {
+          companyId: auth.companyId,
+          title: input.title,
+          description: input.description ?? null,
+          dueAt: input.dueAt ?? null,
+          assignedToId,
+          createdById: userIdOf(auth),
+          leadId: input.leadId ?? null,
+          dealId: input.dealId ?? null,
+        },
+        transaction,
+      );
+      await this.publish(auth, TaskEvents.Created, task, created(fieldsOf(task)), transaction);
+      return task;
+    });
+  }
+
+  async update(auth: AuthContext, input: UpdateTaskInput): Promise<TaskRecord> {
+    return this.transactions.run(async (transaction) => {
+      const task = await this.changeable(auth, input.id, transaction);
+      const { id: _, ...given } = input;
+      const wanted = definedOnly(given);
+      if (wanted.assignedToId !== undefined && wanted.assignedToId !== task.assignedToId)
+        await this.assignments.checkReassignment(auth, wanted.assignedToId, 'tasks');
+      const values: TaskChanges = { ...wanted, ...statusChange(task, wanted.status) };
+      // A new due time is a new reminder: the due-time pass tells the assignee about it again.
+      if (wanted.dueAt !== undefined && !sameInstant(wanted.dueAt, task.dueAt))
+        values.dueNotifiedAt = null;
+      const changes = diff<TaskFields>(fieldsOf(task), fieldsOf({ ...task, ...values }));
+      if (isEmpty(changes)) return task;
+      const saved = await this.tasks.save(task, values, transaction);
+      await this.publish(auth, TaskEvents.Updated, saved, changes, transaction);
+      if (changes.status && saved.status === TaskStatus.DONE)
+        await this.publish(
+          auth,
+          TaskEvents.Completed,
+          saved,
+          { status: changes.status },
+          transaction,
+        );
+      return saved;
+    });
+  }
+
+  /** DONE now; a task already DONE is returned as it is. */
+  complete(auth: AuthContext, id: string): Promise<TaskRecord> {
+    return this.update(auth, { id, status: TaskStatus.DONE });
+  }
+
+  async remove(auth: AuthContext, id: string): Promise<boolean> {
+    return this.transactions.run(async (transaction) => {
+      const task = await this.changeable(auth, id, transaction);
+      await this.tasks.remove(task, transaction);
+      const changes = { title: { from: task.title, to: null } };
+      await this.publish(auth, TaskEvents.Removed, task, changes, transaction);
+      return true;
+    });
+  }
+
+  /**
+   * Claims the tasks whose due time has passed and publishes one task.due per company, in the
+   * claim's transaction: a task is announced once, and only if the claim commits.
+   */
+  async announceDue(limit: number): Promise<number> {
+    return this.transactions.run(async (transaction) => {
+      const due = await this.tasks.claimDue(limit, transaction);
+      const byCompany = new Map<string, DueTask[]>();
+      for (const task of due)
+        byCompany.set(task.companyId, [...(byCompany.get(task.companyId) ?? []), task]);
+      for (const [companyId, tasks] of byCompany)
+        await this.events.publish(
+          TaskEvents.Due,
+          {
+            entity: 'Task',
+            records: tasks.map((task) => ({
+              id: task.id,
+              assignedToId: task.assignedToId,
+              createdById: task.createdById,
+              leadId: task.leadId,
+              dealId: task.dealId,
+              changes: { title: { from: null, to: task.title } },
+            })),
+          },
+          { actor: actorOf(systemCaller(companyId, 'task-due')), transaction },
+        );
+      return due.length;
+    });
+  }
+
+  /** What a task is about must be a live lead or deal the caller can read. */
+  private async requireRecords(
+    auth: AuthContext,
+    input: Pick<CreateTaskInput, 'leadId' | 'dealId'>,
+    transaction: Transaction,
+  ): Promise<void> {
+    if (input.leadId) await this.leads.requireReadable(auth, input.leadId, transaction);
+    if (input.dealId && !(await this.deals.findOne(auth, input.dealId)))
+      throw new NotFoundException('Deal', input.dealId);
+  }
+
+  private async changeable(
+    auth: AuthContext,
+    id: string,
+    transaction: Transaction,
+  ): Promise<TaskRecord> {
+    authorize(auth, Action.ReadRecords);
+    const task = await this.tasks.findOne(auth.companyId, id, transaction);
+    if (!task) throw new NotFoundException('Task', id);
+    authorizeRecordChange(auth, task.assignedToId);
+    return task;
+  }
+
+  private async publish(
+    auth: AuthContext,
+    name: TaskEventName,
+    task: TaskRecord,
+    changes: FieldChanges<TaskFields>,
+    transaction: Transaction,
+  ): Promise<void> {
+    await this.events.publish(
+      name,
+      {
+        entity: 'Task',
+        records: [
+          {
+            id: task.id,
+            assignedToId: task.assignedToId,
+            createdById: task.createdById,
+            leadId: task.leadId,
+            dealId: task.dealId,
+            changes,
+          },
+        ],
+      },
+      { actor: actorOf(auth), transaction },
+    );
+  }
+}
+
+/** DONE stamps completedAt (kept while it stays DONE); OPEN clears it. */
+function statusChange(
+  task: TaskRecord,
+  status: TaskStatus | undefined,
+): Pick<TaskChanges, 'status' | 'completedAt'> {
+  if (status === undefined || status === task.status) return {};
+  return { status, completedAt: status === TaskStatus.DONE ? new Date() : null };
+}
+
+function sameInstant(a: Date | null, b: Date | null): boolean {
+  return (a?.getTime() ?? null) === (b?.getTime() ?? null);
+}

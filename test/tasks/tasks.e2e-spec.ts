@@ -1,0 +1,314 @@
+import { Role } from '../../src/auth/role.enum.js';
+import { TaskDueScheduler } from '../../src/tasks/task-due.scheduler.js';
+import { dbRows, newDeal } from '../support/deal-factory.js';
+import { newCompany, newUser, type TestUser } from '../support/factories.js';
+import { newLead } from '../support/lead-factory.js';
+import { newTask, TASK_FIELDS } from '../support/task-factory.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const UPDATE = `mutation($i: UpdateTaskInput!) { updateTask(updateTaskInput: $i) { ${TASK_FIELDS} } }`;
+const COMPLETE = `mutation($id: ID!) { completeTask(id: $id) { ${TASK_FIELDS} } }`;
+const REMOVE = 'mutation($id: ID!) { removeTask(id: $id) }';
+const TASK = `query($id: ID!) { task(id: $id) { ${TASK_FIELDS} } }`;
+const LIST = `query($f: TaskFilter, $first: Int, $after: String) {
+  tasksConnection(filter: $f, first: $first, after: $after) {
+    totalCount edges { node { id title dueAt } } pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+type Row = Record<string, any>;
+
+describe('tasks', () => {
+  let sut: TestApp;
+  let admin: TestUser;
+  let manager: TestUser;
+  let rep: TestUser;
+  let otherRep: TestUser;
+  let stranger: TestUser;
+
+  beforeAll(async () => {
+    // The due-time pass is run by the test (TaskDueScheduler.pass), not by its timer.
+    sut = await startTestApp({ TASK_DUE_CHECK_SECONDS: '0' });
+    admin = await newCompany(sut);
+    manager = await newUser(sut, admin, Role.MANAGER);
+    rep = await newUser(sut, admin, Role.SALES_REP);
+    otherRep = await newUser(sut, admin, Role.SALES_REP);
+    stranger = await newCompany(sut);
+  });
+  afterAll(() => sut.close());
+
+  const audited = (action: string, id: string) =>
+    dbRows<{ changes: Row }>(
+      sut,
+      'SELECT changes FROM audit_logs WHERE action = $1 AND entity_id = $2 ORDER BY created_at',
+      [action, id],
+    );
+  const list = async (user: TestUser, variables: Row): Promise<Row> => {
+    const res = await sut.gql(LIST, variables, user.token);
+    if (!res.data) throw new Error(JSON.stringify(res.errors));
+    return res.data.tasksConnection;
+  };
+
+  it('creates a task for yourself by default, about a lead and a deal, listed on both', async () => {
+    const lead = await newLead(sut, admin, { assignedToId: rep.id });
+    const deal = await newDeal(sut, admin, { leadId: lead.id });
+    const task = await newTask(sut, rep, {
+      title: '  Send the proposal  ',
+      description: 'With the new prices',
+      dueAt: '2027-01-15T09:00:00.000Z',
+      leadId: lead.id,
+      dealId: deal.id,
+    });
+    expect(task).toMatchObject({
+      title: 'Send the proposal',
+      description: 'With the new prices',
+      dueAt: '2027-01-15T09:00:00.000Z',
+      status: 'OPEN',
+      completedAt: null,
+      assignedTo: { id: rep.id },
+      createdBy: { id: rep.id },
+      lead: { id: lead.id },
+      deal: { id: deal.id },
+    });
+    expect((await audited('task.created', task.id)).map((a) => a.changes.title)).toEqual([
+      { from: null, to: 'Send the proposal' },
+    ]);
+    const nested = await sut.gql(
+      'query($l: ID!, $d: ID!) { lead(id: $l) { tasks { id } } deal(id: $d) { tasks { id } } }',
+      { l: lead.id, d: deal.id },
+      manager.token,
+    );
+    expect(nested.data).toEqual({
+      lead: { tasks: [{ id: task.id }] },
+      deal: { tasks: [{ id: task.id }] },
+    });
+  });
+
+  it('lists soonest due first, undated last, and pages through both by cursor', async () => {
+    const owner = await newUser(sut, admin, Role.SALES_REP);
+    const due = [
+      '2027-03-01T00:00:00.000Z',
+      '2027-01-01T00:00:00.000Z',
+      null,
+      '2027-02-01T00:00:00.000Z',
+      null,
+    ];
+    const made = [];
+    for (const [i, dueAt] of due.entries())
+      made.push(await newTask(sut, owner, { title: `T${i}`, dueAt }));
+    const filter = { assignedToId: owner.id };
+    const seen: Row[] = [];
+    let after: string | null = null;
+    do {
+      const page: Row = await list(owner, { f: filter, first: 2, after });
+      expect(page.totalCount).toBe(5);
+      seen.push(...page.edges.map((e: Row) => e.node));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen.map((t) => t.dueAt).slice(0, 3)).toEqual([
+      '2027-01-01T00:00:00.000Z',
+      '2027-02-01T00:00:00.000Z',
+      '2027-03-01T00:00:00.000Z',
+    ]);
+    const undated = made
+      .filter((t) => t.dueAt === null)
+      .map((t) => t.id)
+      .sort();
+    expect(seen.slice(3).map((t) => t.id)).toEqual(undated);
+    const before = await list(owner, { f: { ...filter, dueBefore: '2027-02-15T00:00:00.000Z' } });
+    expect(before.edges.map((e: Row) => e.node.dueAt)).toEqual([
+      '2027-01-01T00:00:00.000Z',
+      '2027-02-01T00:00:00.000Z',
+    ]);
+    const bad = await sut.gql(LIST, { f: filter, after: 'not-a-cursor' }, owner.token);
+    expect(bad.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'INVALID_CURSOR',
+    });
+  });
+
+  it('completes once, keeps completedAt while DONE and clears it when reopened', async () => {
+    const task = await newTask(sut, manager, { assignedToId: rep.id });
+    const done = (await sut.gql(COMPLETE, { id: task.id }, rep.token)).data?.completeTask;
+    expect(done.status).toBe('DONE');
+    expect(new Date(done.completedAt).getTime()).toBeGreaterThan(0);
+    const again = (await sut.gql(COMPLETE, { id: task.id }, rep.token)).data?.completeTask;
+    expect(again.completedAt).toBe(done.completedAt);
+    expect((await audited('task.completed', task.id)).map((a) => a.changes)).toEqual([
+      { status: { from: 'OPEN', to: 'DONE' } },
+    ]);
+    const open = await list(manager, { f: { assignedToId: rep.id, status: 'DONE' } });
+    expect(open.edges.map((e: Row) => e.node.id)).toContain(task.id);
+    const reopened = (await sut.gql(UPDATE, { i: { id: task.id, status: 'OPEN' } }, rep.token)).data
+      ?.updateTask;
+    expect(reopened).toMatchObject({ status: 'OPEN', completedAt: null });
+  });
+
+  it('lets a SALES_REP change only their own tasks and give none away; a MANAGER reassigns', async () => {
+    const theirs = await newTask(sut, otherRep);
+    for (const [query, variables] of [
+      [UPDATE, { i: { id: theirs.id, title: 'Taken' } }],
+      [COMPLETE, { id: theirs.id }],
+      [REMOVE, { id: theirs.id }],
+    ] as const) {
+      const refused = await sut.gql(query, variables, rep.token);
+      expect(refused.errors?.[0].extensions).toMatchObject({
+        code: 'FORBIDDEN',
+        reason: 'NOT_ASSIGNED',
+      });
+    }
+    const mine = await newTask(sut, rep);
+    const givenAway = await sut.gql(
+      UPDATE,
+      { i: { id: mine.id, assignedToId: otherRep.id } },
+      rep.token,
+    );
+    expect(givenAway.errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'ASSIGNMENT_NOT_ALLOWED',
+    });
+    const forOther = await sut.gql(
+      'mutation($i: CreateTaskInput!) { createTask(createTaskInput: $i) { id } }',
+      { i: { title: 'For you', assignedToId: otherRep.id } },
+      rep.token,
+    );
+    expect(forOther.errors?.[0].extensions?.reason).toBe('ASSIGNMENT_NOT_ALLOWED');
+    const moved = await sut.gql(
+      UPDATE,
+      { i: { id: mine.id, assignedToId: otherRep.id } },
+      manager.token,
+    );
+    expect(moved.data?.updateTask.assignedTo).toEqual({ id: otherRep.id });
+    const rows = await dbRows<Row>(sut, 'SELECT title, assigned_to_id FROM tasks WHERE id = $1', [
+      theirs.id,
+    ]);
+    expect(rows).toEqual([{ title: 'Call back', assigned_to_id: otherRep.id }]);
+  });
+
+  it('refuses bad input with field messages and writes nothing', async () => {
+    const before = await dbRows<{ n: number }>(sut, 'SELECT count(*)::int AS n FROM tasks');
+    for (const [input, field] of [
+      [{ title: '' }, 'title'],
+      [{ title: 'x'.repeat(201) }, 'title'],
+      [{ description: 'x'.repeat(10_001) }, 'description'],
+      [{ leadId: 'not-a-uuid' }, 'leadId'],
+      [{ assignedToId: 'nope' }, 'assignedToId'],
+    ] as [Row, string][]) {
+      const res = await sut.gql(
+        'mutation($i: CreateTaskInput!) { createTask(createTaskInput: $i) { id } }',
+        { i: { title: 'Bad', ...input } },
+        manager.token,
+      );
+      expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(JSON.stringify(res.errors?.[0].extensions)).toContain(field);
+    }
+    const badDue = await sut.gql(
+      'mutation($i: CreateTaskInput!) { createTask(createTaskInput: $i) { id } }',
+      { i: { title: 'Bad', dueAt: 'tomorrow' } },
+      manager.token,
+    );
+    expect(badDue.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await dbRows(sut, 'SELECT count(*)::int AS n FROM tasks')).toEqual(before);
+  });
+
+  it('keeps tenants apart: another company’s tasks, leads, deals and users read as missing', async () => {
+    const task = await newTask(sut, manager, { assignedToId: rep.id });
+    const lead = await newLead(sut, admin);
+    const deal = await newDeal(sut, admin);
+    expect((await sut.gql(TASK, { id: task.id }, stranger.token)).data?.task).toBeNull();
+    const theirList = await list(stranger, {});
+    expect(theirList.edges.map((e: Row) => e.node.id)).not.toContain(task.id);
+    expect((await list(stranger, { f: { assignedToId: rep.id } })).totalCount).toBe(0);
+    for (const [query, variables] of [
+      [UPDATE, { i: { id: task.id, title: 'Hijacked' } }],
+      [COMPLETE, { id: task.id }],
+      [REMOVE, { id: task.id }],
+    ] as const) {
+      const res = await sut.gql(query, variables, stranger.token);
+      expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    }
+    const create = 'mutation($i: CreateTaskInput!) { createTask(createTaskInput: $i) { id } }';
+    const onLead = await sut.gql(create, { i: { title: 'x', leadId: lead.id } }, stranger.token);
+    expect(onLead.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const onDeal = await sut.gql(create, { i: { title: 'x', dealId: deal.id } }, stranger.token);
+    expect(onDeal.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const toUser = await sut.gql(
+      create,
+      { i: { title: 'x', assignedToId: rep.id } },
+      stranger.token,
+    );
+    expect(toUser.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'UNKNOWN_ASSIGNEE',
+    });
+    const reassign = await sut.gql(
+      UPDATE,
+      { i: { id: task.id, assignedToId: stranger.id } },
+      manager.token,
+    );
+    expect(reassign.errors?.[0].extensions?.reason).toBe('UNKNOWN_ASSIGNEE');
+    const rows = await dbRows<Row>(
+      sut,
+      'SELECT title, status, assigned_to_id FROM tasks WHERE id = $1',
+      [task.id],
+    );
+    expect(rows).toEqual([{ title: 'Call back', status: 'OPEN', assigned_to_id: rep.id }]);
+    const strangerTasks = await dbRows(
+      sut,
+      'SELECT 1 FROM tasks t JOIN users u ON u.id = $1 WHERE t.company_id = u.company_id',
+      [stranger.id],
+    );
+    expect(strangerTasks).toEqual([]);
+  });
+
+  it('outlives its lead: hidden while the lead is removed, cleared when it is purged', async () => {
+    const lead = await newLead(sut, admin);
+    const task = await newTask(sut, manager, { leadId: lead.id });
+    await sut.gql('mutation($id: ID!) { removeLead(id: $id) }', { id: lead.id }, admin.token);
+    expect((await sut.gql(TASK, { id: task.id }, manager.token)).data?.task.lead).toBeNull();
+    const purged = await sut.gql(
+      'mutation($id: ID!) { purgeLead(id: $id) }',
+      { id: lead.id },
+      admin.token,
+    );
+    expect(purged.errors).toBeUndefined();
+    expect(await dbRows(sut, 'SELECT lead_id FROM tasks WHERE id = $1', [task.id])).toEqual([
+      { lead_id: null },
+    ]);
+  });
+
+  it('removes a task for good', async () => {
+    const task = await newTask(sut, rep);
+    expect((await sut.gql(REMOVE, { id: task.id }, rep.token)).data?.removeTask).toBe(true);
+    expect((await sut.gql(TASK, { id: task.id }, rep.token)).data?.task).toBeNull();
+    expect((await sut.gql(REMOVE, { id: task.id }, rep.token)).errors?.[0].extensions?.code).toBe(
+      'NOT_FOUND',
+    );
+    expect(await audited('task.removed', task.id)).toHaveLength(1);
+  });
+
+  it('announces a due task once per due time, only while it is OPEN', async () => {
+    const scheduler = sut.app.get(TaskDueScheduler);
+    const past = new Date(Date.now() - 60_000).toISOString();
+    const due = await newTask(sut, manager, { assignedToId: rep.id, dueAt: past });
+    const done = await newTask(sut, manager, { assignedToId: rep.id, dueAt: past });
+    await sut.gql(COMPLETE, { id: done.id }, rep.token);
+    const later = await newTask(sut, manager, {
+      assignedToId: rep.id,
+      dueAt: '2099-01-01T00:00:00.000Z',
+    });
+    expect(await scheduler.pass()).toBeGreaterThanOrEqual(1);
+    expect(await audited('task.due', due.id)).toHaveLength(1);
+    expect(await audited('task.due', done.id)).toHaveLength(0);
+    expect(await audited('task.due', later.id)).toHaveLength(0);
+    expect(await scheduler.pass()).toBe(0);
+    // A new due time that has passed too: told again.
+    await sut.gql(
+      UPDATE,
+      { i: { id: due.id, dueAt: new Date(Date.now() - 1000).toISOString() } },
+      rep.token,
+    );
+    expect(await scheduler.pass()).toBe(1);
+    expect(await audited('task.due', due.id)).toHaveLength(2);
+  });
+});
