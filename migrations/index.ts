@@ -16,6 +16,7 @@ import * as m0014 from './0014-company-currency.js';
 import * as m0015 from './0015-deals.js';
 import * as m0016 from './0016-deal-stats.js';
 import * as m0017 from './0017-tasks.js';
+import * as m0018 from './0018-comments.js';
 
 /** A step is plain SQL, or code for the rare migration that needs it; each runs in one transaction. */
 export type MigrationStep =
@@ -46,4 +47,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0015-deals', ...m0015 },
   { name: '0016-deal-stats', ...m0016 },
   { name: '0017-tasks', ...m0017 },
+  { name: '0018-comments', ...m0018 },
 ];

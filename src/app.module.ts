@@ -20,6 +20,7 @@ import { IngestionModule } from './ingestion/ingestion.module.js';
 import { CompaniesModule } from './companies/companies.module.js';
 import { DealsModule } from './deals/deals.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
+import { CommentsModule } from './comments/comments.module.js';
 import { ScoringModule } from './scoring/scoring.module.js';
 import { InteractionsModule } from './interactions/interactions.module.js';
 import { LeadsModule } from './leads/leads.module.js';
@@ -52,6 +53,7 @@ export class AppModule {
         CompaniesModule,
         DealsModule,
         TasksModule,
+        CommentsModule,
         ScoringModule,
         ApiKeysModule,
         AuditModule,

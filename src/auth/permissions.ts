@@ -27,6 +27,7 @@ export enum Action {
   GenerateSummaries = 'generate the summary of a lead they can read',
   ManageAiSettings = 'allow or forbid sending lead data to the external AI provider',
   ManageCompany = 'change the company’s settings (its currency)',
+  RemoveAnyComment = 'remove another user’s comment',
 }
 
 /** Who holds a permission: roles of users, scopes of API keys, and background work. */
@@ -70,6 +71,7 @@ export const PERMISSIONS: Readonly<Record<Action, Grant>> = {
   [Action.GenerateSummaries]: grant(ALL_ROLES, [], true),
   [Action.ManageAiSettings]: grant([Role.ADMIN]),
   [Action.ManageCompany]: grant([Role.ADMIN]),
+  [Action.RemoveAnyComment]: grant([Role.ADMIN]),
 };
 
 export function can(auth: AuthContext, action: Action): boolean {

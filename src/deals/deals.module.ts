@@ -3,6 +3,7 @@ import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { CompaniesModule } from '../companies/companies.module.js';
 import { LeadsModule } from '../leads/leads.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { DealAccess } from './deal-access.js';
 import { DealStatsListener } from './deal-stats.listener.js';
 import { DealStatsRepository } from './deal-stats.repository.js';
 import { DealStatsResolver } from './deal-stats.resolver.js';
@@ -20,6 +21,7 @@ import { LeadDealsResolver } from './lead-deals.resolver.js';
   controllers: [DealsExportController],
   providers: [
     DealsRepository,
+    DealAccess,
     DealsService,
     DealsResolver,
     LeadDealsResolver,
@@ -29,6 +31,6 @@ import { LeadDealsResolver } from './lead-deals.resolver.js';
     DealStatsListener,
     DealStatsResolver,
   ],
-  exports: [DealsService],
+  exports: [DealsService, DealAccess],
 })
 export class DealsModule {}

@@ -9,7 +9,7 @@ import type { FieldChanges } from '../common/events/event-payload.js';
 import { pageSize } from '../common/pagination/cursor.js';
 import { toPage, type Page } from '../common/pagination/page.js';
 import { Transactions } from '../database/transactions.js';
-import { DealsService } from '../deals/deals.service.js';
+import { DealAccess } from '../deals/deal-access.js';
 import { LeadAccess } from '../leads/lead-access.js';
 import { Assignments } from '../users/assignments.js';
 import type { CreateTaskInput } from './dto/create-task.input.js';
@@ -50,7 +50,7 @@ export class TasksService {
   constructor(
     private readonly tasks: TasksRepository,
     private readonly leads: LeadAccess,
-    private readonly deals: DealsService,
+    private readonly deals: DealAccess,
     private readonly assignments: Assignments,
     private readonly transactions: Transactions,
     private readonly events: DomainEvents,
@@ -177,8 +177,7 @@ export class TasksService {
     transaction: Transaction,
   ): Promise<void> {
     if (input.leadId) await this.leads.requireReadable(auth, input.leadId, transaction);
-    if (input.dealId && !(await this.deals.findOne(auth, input.dealId)))
-      throw new NotFoundException('Deal', input.dealId);
+    if (input.dealId) await this.deals.requireReadable(auth, input.dealId);
   }
 
   private async changeable(

@@ -39,6 +39,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
     'scoring',
   ],
   tasks: ['common', 'config', 'database', 'auth', 'users', 'leads', 'deals'],
+  comments: ['common', 'config', 'database', 'auth', 'users', 'leads', 'deals'],
 };
 
 /** Folders that form one layer and may use each other: identity (roles and tokens, accounts). */

@@ -1,0 +1,78 @@
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { AuthContext } from '../auth/auth-context.js';
+import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
+import type { GraphQLContext } from '../common/graphql/graphql-context.js';
+import { UuidPipe } from '../common/graphql/uuid.pipe.js';
+import { toConnection } from '../common/pagination/page.js';
+import { DEAL_BY_ID } from '../deals/deal.loaders.js';
+import { DealType } from '../deals/models/deal.type.js';
+import { LEAD_BY_ID } from '../leads/lead.loaders.js';
+import { LeadType } from '../leads/models/lead.type.js';
+import { UserType } from '../users/models/user.type.js';
+import { USER_BY_ID } from '../users/user.loaders.js';
+import { CommentsService } from './comments.service.js';
+import { AddCommentInput } from './dto/add-comment.input.js';
+import { CommentsArgs } from './dto/comments.args.js';
+import { CommentConnection } from './models/comment-connection.type.js';
+import { CommentType } from './models/comment.type.js';
+
+@Resolver(() => CommentType)
+export class CommentsResolver {
+  constructor(private readonly commentsService: CommentsService) {}
+
+  @Query(() => CommentConnection, {
+    description: 'The comments of a lead or a deal (give exactly one), newest first.',
+  })
+  async comments(
+    @CurrentAuth() auth: AuthContext,
+    @Args() args: CommentsArgs,
+  ): Promise<CommentConnection> {
+    const page = await this.commentsService.page(auth, args);
+    return toConnection(
+      page,
+      (comment) => CommentType.from(comment),
+      () => this.commentsService.count(auth, args),
+    );
+  }
+
+  @Mutation(() => CommentType, {
+    description:
+      'On a lead or a deal you can read; its assignee and earlier commenters are told (comment_added).',
+  })
+  async addComment(
+    @CurrentAuth() auth: AuthContext,
+    @Args('input') input: AddCommentInput,
+  ): Promise<CommentType> {
+    return CommentType.from(await this.commentsService.add(auth, input));
+  }
+
+  @Mutation(() => Boolean, { description: 'By its author, or an ADMIN.' })
+  removeComment(
+    @CurrentAuth() auth: AuthContext,
+    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+  ): Promise<boolean> {
+    return this.commentsService.remove(auth, id);
+  }
+
+  // Without parameter decorators: these run once per comment of a page (see LeadsResolver).
+  @ResolveField(() => UserType, { nullable: true, description: 'Null once the user is gone.' })
+  async author(comment: CommentType, _args: unknown, { loaders }: GraphQLContext) {
+    if (!comment.authorId) return null;
+    const user = await loaders.get(USER_BY_ID).load(comment.authorId);
+    return user ? UserType.from(user) : null;
+  }
+
+  @ResolveField(() => LeadType, { nullable: true })
+  async lead(comment: CommentType, _args: unknown, { loaders }: GraphQLContext) {
+    if (!comment.leadId) return null;
+    const lead = await loaders.get(LEAD_BY_ID).load(comment.leadId);
+    return lead ? LeadType.from(lead) : null;
+  }
+
+  @ResolveField(() => DealType, { nullable: true })
+  async deal(comment: CommentType, _args: unknown, { loaders }: GraphQLContext) {
+    if (!comment.dealId) return null;
+    const deal = await loaders.get(DEAL_BY_ID).load(comment.dealId);
+    return deal ? DealType.from(deal) : null;
+  }
+}

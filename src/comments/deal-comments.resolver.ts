@@ -1,0 +1,24 @@
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLContext } from '../common/graphql/graphql-context.js';
+import { ListSize } from '../common/graphql/query-cost.decorators.js';
+import { NESTED_LIST_LIMIT } from '../common/pagination/nested-list.js';
+import { DealType } from '../deals/models/deal.type.js';
+import { COMMENTS_BY_DEAL } from './comment.loaders.js';
+import { CommentType } from './models/comment.type.js';
+
+/** `deal.comments`: added to Deal from here, so deals/ knows no comments. */
+@Resolver(() => DealType)
+export class DealCommentsResolver {
+  @ResolveField(() => [CommentType], {
+    description: `The newest ${NESTED_LIST_LIMIT}, newest first; comments(dealId) pages through all.`,
+  })
+  @ListSize(NESTED_LIST_LIMIT)
+  async comments(
+    deal: DealType,
+    _args: unknown,
+    { loaders }: GraphQLContext,
+  ): Promise<CommentType[]> {
+    const rows = await loaders.get(COMMENTS_BY_DEAL).load(deal.id);
+    return rows.map((row) => CommentType.from(row));
+  }
+}
