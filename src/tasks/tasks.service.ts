@@ -148,8 +148,11 @@ export class TasksService {
     return this.transactions.run(async (transaction) => {
       const due = await this.tasks.claimDue(limit, transaction);
       const byCompany = new Map<string, DueTask[]>();
-      for (const task of due)
-        byCompany.set(task.companyId, [...(byCompany.get(task.companyId) ?? []), task]);
+      for (const task of due) {
+        const group = byCompany.get(task.companyId);
+        if (group) group.push(task);
+        else byCompany.set(task.companyId, [task]);
+      }
       for (const [companyId, tasks] of byCompany)
         await this.events.publish(
           TaskEvents.Due,

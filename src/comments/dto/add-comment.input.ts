@@ -1,17 +1,14 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { Field, InputType } from '@nestjs/graphql';
+import { OptionalIdField } from '../../common/graphql/id-field.decorators.js';
+import { IsString, Length } from 'class-validator';
 import { Trim } from '../../common/validation/decorators.js';
 
 @InputType({ description: 'A comment on a lead or a deal (exactly one) you can read.' })
 export class AddCommentInput {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'leadId must be a UUID' })
+  @OptionalIdField()
   leadId?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'dealId must be a UUID' })
+  @OptionalIdField()
   dealId?: string | null;
 
   @Field()

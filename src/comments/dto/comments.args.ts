@@ -1,17 +1,13 @@
-import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { IsOptional, IsUUID } from 'class-validator';
+import { ArgsType } from '@nestjs/graphql';
+import { OptionalIdField } from '../../common/graphql/id-field.decorators.js';
 import { PageArgs } from '../../common/graphql/page.args.js';
 
 /** A lead's or a deal's comments (exactly one), newest first. */
 @ArgsType()
 export class CommentsArgs extends PageArgs {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'leadId must be a UUID' })
+  @OptionalIdField()
   leadId?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'dealId must be a UUID' })
+  @OptionalIdField()
   dealId?: string | null;
 }

@@ -1,4 +1,5 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
+import { OptionalIdField } from '../../common/graphql/id-field.decorators.js';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -6,7 +7,6 @@ import {
   IsEnum,
   IsOptional,
   IsString,
-  IsUUID,
   MaxLength,
   MinLength,
 } from 'class-validator';
@@ -33,14 +33,10 @@ export class DealFilter {
   @IsEnum(DealPriority, { each: true })
   priority?: DealPriority[];
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'assignedToId must be a UUID' })
+  @OptionalIdField()
   assignedToId?: string;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'leadId must be a UUID' })
+  @OptionalIdField()
   leadId?: string;
 
   @Field(() => DecimalScalar, { nullable: true, description: 'value at least this.' })

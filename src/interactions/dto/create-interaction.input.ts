@@ -1,5 +1,6 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsDate, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Field, InputType } from '@nestjs/graphql';
+import { IdField } from '../../common/graphql/id-field.decorators.js';
+import { IsDate, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsDateBetween } from '../../common/validation/decorators.js';
 import { InteractionKind } from '../interaction-kind.enum.js';
 
@@ -23,7 +24,6 @@ export class CreateInteractionInput {
   @MaxLength(10_000)
   notes?: string | null;
 
-  @Field(() => ID)
-  @IsUUID('all', { message: 'leadId must be a UUID' })
+  @IdField()
   leadId!: string;
 }

@@ -1,12 +1,11 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsDate, IsEnum, IsOptional, IsUUID } from 'class-validator';
+import { Field, InputType } from '@nestjs/graphql';
+import { OptionalIdField } from '../../common/graphql/id-field.decorators.js';
+import { ArrayMaxSize, IsDate, IsEnum, IsOptional } from 'class-validator';
 import { InteractionKind } from '../interaction-kind.enum.js';
 
 @InputType()
 export class InteractionFilter {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'leadId must be a UUID' })
+  @OptionalIdField()
   leadId?: string;
 
   @Field(() => [InteractionKind], { nullable: true })
@@ -15,9 +14,7 @@ export class InteractionFilter {
   @IsEnum(InteractionKind, { each: true })
   type?: InteractionKind[];
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'createdById must be a UUID' })
+  @OptionalIdField()
   createdById?: string;
 
   @Field({ nullable: true, description: 'Took place at or after.' })

@@ -1,5 +1,6 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsDate, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Field, InputType } from '@nestjs/graphql';
+import { IdField } from '../../common/graphql/id-field.decorators.js';
+import { IsDate, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsDateBetween, IsOmittable } from '../../common/validation/decorators.js';
 import { InteractionKind } from '../interaction-kind.enum.js';
 import { EARLIEST_INTERACTION, FUTURE_SLACK_MS } from './create-interaction.input.js';
@@ -7,8 +8,7 @@ import { EARLIEST_INTERACTION, FUTURE_SLACK_MS } from './create-interaction.inpu
 /** Partial; the lead an interaction belongs to cannot change. */
 @InputType()
 export class UpdateInteractionInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'id must be a UUID' })
+  @IdField()
   id!: string;
 
   @Field(() => InteractionKind, { nullable: true })

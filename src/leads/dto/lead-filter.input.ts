@@ -1,4 +1,5 @@
-import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, Float, InputType, Int } from '@nestjs/graphql';
+import { OptionalIdField } from '../../common/graphql/id-field.decorators.js';
 import {
   ArrayMaxSize,
   IsBoolean,
@@ -8,7 +9,6 @@ import {
   IsNumber,
   IsOptional,
   IsString,
-  IsUUID,
   Max,
   MaxLength,
   Min,
@@ -29,9 +29,7 @@ export class LeadFilter {
   @IsEnum(LeadStatus, { each: true })
   status?: LeadStatus[];
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'assignedToId must be a UUID' })
+  @OptionalIdField()
   assignedToId?: string;
 
   @Field({ nullable: true, description: 'Only leads assigned to nobody.' })

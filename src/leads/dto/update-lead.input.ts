@@ -1,5 +1,6 @@
-import { Field, Float, ID, InputType } from '@nestjs/graphql';
-import { IsOptional, IsUUID } from 'class-validator';
+import { Field, Float, InputType } from '@nestjs/graphql';
+import { IdField } from '../../common/graphql/id-field.decorators.js';
+import { IsOptional } from 'class-validator';
 import { IsOmittable } from '../../common/validation/decorators.js';
 import { LeadStatus } from '../lead-status.enum.js';
 import { LeadValidation as V } from './lead-fields.js';
@@ -7,8 +8,7 @@ import { LeadValidation as V } from './lead-fields.js';
 /** Partial: an absent field is left as it is; null clears an optional one. */
 @InputType()
 export class UpdateLeadInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'id must be a UUID' })
+  @IdField()
   id!: string;
 
   @Field({ nullable: true })

@@ -1,11 +1,11 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEnum, IsUUID } from 'class-validator';
+import { Field, InputType } from '@nestjs/graphql';
+import { IdField } from '../../common/graphql/id-field.decorators.js';
+import { IsEnum } from 'class-validator';
 import { Role } from '../../auth/role.enum.js';
 
 @InputType()
 export class UpdateUserRoleInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'userId must be a UUID' })
+  @IdField()
   userId!: string;
 
   @Field(() => Role)
