@@ -17,6 +17,7 @@ import * as m0015 from './0015-deals.js';
 import * as m0016 from './0016-deal-stats.js';
 import * as m0017 from './0017-tasks.js';
 import * as m0018 from './0018-comments.js';
+import * as m0019 from './0019-notifications.js';
 
 /** A step is plain SQL, or code for the rare migration that needs it; each runs in one transaction. */
 export type MigrationStep =
@@ -48,4 +49,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0016-deal-stats', ...m0016 },
   { name: '0017-tasks', ...m0017 },
   { name: '0018-comments', ...m0018 },
+  { name: '0019-notifications', ...m0019 },
 ];

@@ -11,6 +11,9 @@ import { PinoNestLogger } from './common/logging/pino-nest-logger.js';
 import { registerIngestionRoute } from './ingestion/ingestion.route.js';
 import { limitGraphQLRequests } from './rate-limit/graphql-request-limit.js';
 import { RateLimiters } from './rate-limit/rate-limiters.js';
+import { NotificationsIoAdapter } from './notifications/realtime/notifications-io.adapter.js';
+import { REDIS } from './redis/redis.module.js';
+import type { Redis } from 'ioredis';
 import { AppConfig, type TrustProxy } from './config/app-config.js';
 import {
   IDE_ASSETS_PREFIX,
@@ -121,6 +124,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     void reply.header('x-request-id', req.id);
     securityHeaders(req.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
   });
+  app.useWebSocketAdapter(new NotificationsIoAdapter(app, config, app.get<Redis | null>(REDIS)));
   app.enableCors({
     origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false,
     credentials: true,

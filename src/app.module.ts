@@ -21,6 +21,7 @@ import { CompaniesModule } from './companies/companies.module.js';
 import { DealsModule } from './deals/deals.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 import { CommentsModule } from './comments/comments.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { ScoringModule } from './scoring/scoring.module.js';
 import { InteractionsModule } from './interactions/interactions.module.js';
 import { LeadsModule } from './leads/leads.module.js';
@@ -54,6 +55,7 @@ export class AppModule {
         DealsModule,
         TasksModule,
         CommentsModule,
+        NotificationsModule,
         ScoringModule,
         ApiKeysModule,
         AuditModule,

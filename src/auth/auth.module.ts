@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ModelsModule } from '../database/models.module.js';
 import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { AccessTokenAuthenticator } from './access-token-authenticator.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { CallerCache } from './caller-cache.js';
@@ -24,8 +25,9 @@ import { RefreshTokenService } from './tokens/refresh-token.service.js';
     RevokeSessionsListener,
     LoginRefundListener,
     AuthGuard,
+    AccessTokenAuthenticator,
     CallerCache,
   ],
-  exports: [AuthGuard, AccessTokenService, UsersModule],
+  exports: [AuthGuard, AccessTokenAuthenticator, AccessTokenService, UsersModule],
 })
 export class AuthModule {}

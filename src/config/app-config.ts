@@ -395,6 +395,25 @@ export class AppConfig {
   @Min(0)
   TASK_DUE_CHECK_SECONDS = 30;
 
+  /**
+   * Ingested leads are announced (lead_created, lead_assigned) in groups: each instance sends what
+   * arrived in the last window this often, one notification per recipient ("40 new leads").
+   * 0 turns the pass off on this instance.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  NOTIFICATION_GROUP_WINDOW_MS = 5000;
+
+  /**
+   * How long a dropped socket may take to reconnect and still receive what it missed (connection
+   * state recovery; with REDIS_URL, across instances).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  SOCKET_RECOVERY_SECONDS = 120;
+
   /** Login attempts per minute from one IP. */
   @Transform(toInt)
   @IsInt()

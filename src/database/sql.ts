@@ -65,7 +65,7 @@ export class Sql {
   }
 
   /**
-   * A write nothing in the request reads back (audit rows; later, notification rows): sent into
+   * A write nothing in the request reads back (audit rows): sent into
    * the transaction now, pipelined behind its earlier statements, and not waited for here — the
    * transaction helper sends COMMIT right behind it and fails the whole change if it failed. It
    * costs the request no round trip of its own.
@@ -83,6 +83,35 @@ export class Sql {
         },
       ),
     );
+  }
+
+  /**
+   * As `send`, for a write whose rows only after-commit work reads (the notifications a change
+   * created, to push): the rows arrive with the commit, so awaiting them before it would stall.
+   * Its failure fails the transaction as `send`'s does; the promise then rejects, handled or not.
+   */
+  sendRows<T>(
+    transaction: Transaction,
+    sql: string | Prepared,
+    values: readonly unknown[],
+  ): Promise<T[]> {
+    const query = this.query(sql, values);
+    const state = openTransactionOf(transaction);
+    holdWrites(state.client);
+    const rows = state.client.query(query).then(
+      (result) => result.rows as T[],
+      (error: unknown) => {
+        noteFailure(state.client, query.name !== undefined, error);
+        throw asError(error);
+      },
+    );
+    state.sent.push(
+      rows.then(
+        () => ({}),
+        (error: Error) => ({ error }),
+      ),
+    );
+    return rows;
   }
 
   /** The driver's form of a statement (named when prepared), logged. */

@@ -40,6 +40,19 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   ],
   tasks: ['common', 'config', 'database', 'auth', 'users', 'leads', 'deals'],
   comments: ['common', 'config', 'database', 'auth', 'users', 'leads', 'deals'],
+  // Listens to the events of the features it notifies about; none of them imports it.
+  notifications: [
+    'common',
+    'config',
+    'database',
+    'auth',
+    'users',
+    'leads',
+    'scoring',
+    'deals',
+    'tasks',
+    'comments',
+  ],
 };
 
 /** Folders that form one layer and may use each other: identity (roles and tokens, accounts). */

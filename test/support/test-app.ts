@@ -46,6 +46,8 @@ const BASE_ENV: Record<string, string> = {
   INGEST_REPROCESS_INTERVAL_MS: '0',
   // And score recalculations themselves (scheduled-recalculation.spec runs its pass).
   SCORES_RECALCULATION_INTERVAL_HOURS: '0',
+  // And the ingested leads' notification groups (NotificationBacklogFlusher.pass).
+  NOTIFICATION_GROUP_WINDOW_MS: '0',
 };
 
 /** Boots the real application on a random port against its own cloned database. */

@@ -47,16 +47,21 @@ export class AccessTokenService {
     );
   }
 
-  verify(token: string): Promise<AccessTokenClaims> {
+  async verify(token: string): Promise<AccessTokenClaims> {
+    return (await this.verifyWithExpiry(token)).claims;
+  }
+
+  /** The claims, and when the token expires (epoch ms): a socket is closed then. */
+  verifyWithExpiry(token: string): Promise<{ claims: AccessTokenClaims; expiresAt: number }> {
     const known = this.verified.get(token);
-    if (known && known.expiresAt > Date.now()) return Promise.resolve(known.claims);
+    if (known && known.expiresAt > Date.now()) return Promise.resolve(known);
     if (known) this.verified.delete(token);
     try {
-      const { claims, expiresAt } = this.verifySignature(token);
+      const verified = this.verifySignature(token);
       if (this.verified.size >= MAX_VERIFIED)
         this.verified.delete(this.verified.keys().next().value as string);
-      this.verified.set(token, { claims, expiresAt });
-      return Promise.resolve(claims);
+      this.verified.set(token, verified);
+      return Promise.resolve(verified);
     } catch {
       return Promise.reject(
         new AuthException(AuthReason.INVALID_ACCESS_TOKEN, 'Invalid or expired access token'),

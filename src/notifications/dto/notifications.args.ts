@@ -1,0 +1,12 @@
+import { ArgsType, Field } from '@nestjs/graphql';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { PageArgs } from '../../common/graphql/page.args.js';
+
+/** The caller's own notifications, newest first. */
+@ArgsType()
+export class NotificationsArgs extends PageArgs {
+  @Field({ nullable: true, defaultValue: false })
+  @IsOptional()
+  @IsBoolean()
+  unreadOnly?: boolean;
+}

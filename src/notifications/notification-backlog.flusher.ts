@@ -1,0 +1,81 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicTask } from '../common/scheduling/periodic-task.js';
+import { AppConfig } from '../config/app-config.js';
+import { Transactions } from '../database/transactions.js';
+import {
+  NotificationBacklogRepository,
+  type BacklogEntry,
+} from './notification-backlog.repository.js';
+import { NotificationType } from './notification-type.enum.js';
+import { NotificationsService } from './notifications.service.js';
+
+/** Entries one transaction takes at most; a bigger backlog drains over several in one pass. */
+const TAKE_PER_BATCH = 5000;
+
+/**
+ * Ingested leads arrive one request at a time; announcing each would bury a manager under a burst
+ * of them. Every NOTIFICATION_GROUP_WINDOW_MS each instance takes what the backlog holds and
+ * writes, per company, one lead_created per ADMIN and MANAGER ("40 new leads") and one
+ * lead_assigned per assignee — in the transaction that empties the backlog, so a crash between
+ * the two loses nothing and announces nothing twice.
+ */
+@Injectable()
+export class NotificationBacklogFlusher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(NotificationBacklogFlusher.name);
+  private readonly task = new PeriodicTask('notification backlog', this.logger, () => this.pass());
+
+  constructor(
+    private readonly backlog: NotificationBacklogRepository,
+    private readonly notifications: NotificationsService,
+    private readonly transactions: Transactions,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.NOTIFICATION_GROUP_WINDOW_MS > 0)
+      this.task.start(this.config.NOTIFICATION_GROUP_WINDOW_MS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.task.stop();
+  }
+
+  /** How many ingested leads were announced. */
+  async pass(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const taken = await this.transactions.run(async (transaction) => {
+        const entries = await this.backlog.take(TAKE_PER_BATCH, transaction);
+        for (const [companyId, leadIds] of byCompany(entries)) {
+          const source = { companyId, actorUserId: null };
+          const items = leadIds.map((leadId) => ({ leadId, recipients: [] }));
+          await this.notifications.notify(
+            NotificationType.LEAD_CREATED,
+            source,
+            items,
+            transaction,
+          );
+          await this.notifications.notify(
+            NotificationType.LEAD_ASSIGNED,
+            source,
+            items,
+            transaction,
+          );
+        }
+        return entries.length;
+      });
+      total += taken;
+      if (taken < TAKE_PER_BATCH) return total;
+    }
+  }
+}
+
+function byCompany(entries: readonly BacklogEntry[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const { companyId, leadId } of entries) {
+    const group = groups.get(companyId);
+    if (group) group.push(leadId);
+    else groups.set(companyId, [leadId]);
+  }
+  return groups;
+}

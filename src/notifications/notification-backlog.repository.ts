@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import type { Transaction } from 'sequelize';
+import { Sql } from '../database/sql.js';
+
+export interface BacklogEntry {
+  companyId: string;
+  leadId: string;
+}
+
+/** Ingested leads whose notifications wait for their group (see NotificationBacklogFlusher). */
+@Injectable()
+export class NotificationBacklogRepository {
+  constructor(private readonly sql: Sql) {}
+
+  /** With the lead, in its transaction: the notification cannot be lost once the lead commits. */
+  add(companyId: string, leadIds: readonly string[], transaction: Transaction): void {
+    this.sql.send(
+      transaction,
+      `INSERT INTO notification_backlog (company_id, lead_id)
+       SELECT $1, unnest($2::uuid[])`,
+      [companyId, leadIds],
+    );
+  }
+
+  /** Up to `limit` entries, oldest first, taken out (SKIP LOCKED: instances share the work). */
+  take(limit: number, transaction: Transaction): Promise<BacklogEntry[]> {
+    return this.sql.rows<BacklogEntry>(
+      `DELETE FROM notification_backlog b
+       USING (SELECT id FROM notification_backlog ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED) t
+       WHERE b.id = t.id
+       RETURNING b.company_id AS "companyId", b.lead_id AS "leadId"`,
+      [limit],
+      transaction,
+    );
+  }
+}

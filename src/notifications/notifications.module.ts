@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { NotificationBacklogFlusher } from './notification-backlog.flusher.js';
+import { NotificationBacklogRepository } from './notification-backlog.repository.js';
+import { NotificationsListener } from './notifications.listener.js';
+import { NotificationsRepository } from './notifications.repository.js';
+import { NotificationsResolver } from './notifications.resolver.js';
+import { NotificationsService } from './notifications.service.js';
+import { NotificationsGateway } from './realtime/notifications.gateway.js';
+
+/** Per-user notifications, written with the changes that cause them and pushed over Socket.io. */
+@Module({
+  imports: [AuthModule],
+  providers: [
+    NotificationsRepository,
+    NotificationBacklogRepository,
+    NotificationsService,
+    NotificationsListener,
+    NotificationBacklogFlusher,
+    NotificationsResolver,
+    NotificationsGateway,
+  ],
+})
+export class NotificationsModule {}

@@ -1,0 +1,58 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { AuthContext } from '../auth/auth-context.js';
+import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
+import { UuidPipe } from '../common/graphql/uuid.pipe.js';
+import { toConnection } from '../common/pagination/page.js';
+import { NotificationsArgs } from './dto/notifications.args.js';
+import { NotificationConnection } from './models/notification-connection.type.js';
+import { NotificationModel } from './models/notification.type.js';
+import { NotificationsService } from './notifications.service.js';
+
+/** The caller's own notifications; one of anyone else reads as missing. */
+@Resolver(() => NotificationModel)
+export class NotificationsResolver {
+  constructor(private readonly notificationsService: NotificationsService) {}
+
+  @Query(() => NotificationConnection, { description: 'Yours, newest first.' })
+  async getNotifications(
+    @CurrentAuth() auth: AuthContext,
+    @Args() args: NotificationsArgs,
+  ): Promise<NotificationConnection> {
+    const page = await this.notificationsService.page(auth, args);
+    return toConnection(
+      page,
+      (row) => NotificationModel.from(row),
+      () => this.notificationsService.count(auth, args.unreadOnly ?? false),
+    );
+  }
+
+  @Query(() => Int, { description: 'How many of yours are unread.' })
+  getUnreadCount(@CurrentAuth() auth: AuthContext): Promise<number> {
+    return this.notificationsService.count(auth, true);
+  }
+
+  @Mutation(() => NotificationModel, {
+    description: 'Your other sockets hear of it (notification:updated).',
+  })
+  async markAsRead(
+    @CurrentAuth() auth: AuthContext,
+    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+  ): Promise<NotificationModel> {
+    return NotificationModel.from(await this.notificationsService.markAsRead(auth, id));
+  }
+
+  @Mutation(() => Int, {
+    description: 'How many were unread; your sockets hear of it (notifications:bulk-updated).',
+  })
+  markAllAsRead(@CurrentAuth() auth: AuthContext): Promise<number> {
+    return this.notificationsService.markAllAsRead(auth);
+  }
+
+  @Mutation(() => Boolean)
+  deleteNotification(
+    @CurrentAuth() auth: AuthContext,
+    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+  ): Promise<boolean> {
+    return this.notificationsService.remove(auth, id);
+  }
+}
