@@ -98,13 +98,22 @@ describe('notifications', () => {
         data: { reason: 'INVALID_ACCESS_TOKEN' },
       });
 
-      const fired = await newUser(sut, admin, Role.SALES_REP);
+      const fired = await newUser(sut, admin, Role.MANAGER);
       const firedSocket = await connect(fired);
       const gone = firedSocket.disconnected();
       await data(admin, 'mutation($u: ID!) { deactivateUser(userId: $u) { id } }', {
         u: fired.id,
       });
       expect(await gone).toBe('io server disconnect');
+      // No longer a recipient either.
+      const lead = await newLead(sut, rep);
+      expect(
+        await dbRows(
+          sut,
+          'SELECT id FROM notifications WHERE related_lead_id = $1 AND recipient_id = $2',
+          [lead.id, fired.id],
+        ),
+      ).toEqual([]);
     });
 
     it('closes a socket when its token expires', async () => {
@@ -311,8 +320,13 @@ describe('notifications', () => {
       message: 'Renew the contract',
       relatedTaskId: due.id,
     });
+    // Creator and assignee in one person: one notification.
+    const own = await newTask(sut, otherRep, { title: 'Own task' });
+    await data(manager, 'mutation($id: ID!) { completeTask(id: $id) { id } }', { id: own.id });
+    await otherSocket.next('notification:created', (n) => n.relatedTaskId === own.id);
     await settle();
-    expect(created(otherSocket).filter(ofType('task_completed'))).toEqual([]); // the actor
+    expect(created(otherSocket).filter((n) => n.relatedTaskId === own.id)).toHaveLength(1);
+    expect(created(otherSocket).filter((n) => n.relatedTaskId === task.id)).toEqual([]); // the actor
     expect(created(otherSocket).filter(ofType('task_due'))).toHaveLength(1);
   });
 

@@ -1,0 +1,117 @@
+import { io } from 'socket.io-client';
+import { Role } from '../../src/auth/role.enum.js';
+import { newCompany, newUser, type TestUser } from '../support/factories.js';
+import { newLead } from '../support/lead-factory.js';
+import { connectSocket, settle, type TestSocket } from '../support/socket-client.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { redisUrl } from '../support/test-env.js';
+
+const withRedis = redisUrl() ? describe : describe.skip;
+
+/** Two instances on one PostgreSQL and one Redis, as behind a load balancer. */
+withRedis('notifications across instances (Redis Streams adapter)', () => {
+  let db: TestDatabase;
+  let a: TestApp;
+  let b: TestApp;
+  let admin: TestUser;
+  let manager: TestUser;
+  let rep: TestUser;
+  let stranger: TestUser;
+  const sockets: TestSocket[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    [a, b] = await Promise.all([
+      startTestApp({ REDIS_URL: redisUrl() }, db),
+      startTestApp({ REDIS_URL: redisUrl() }, db),
+    ]);
+    admin = await newCompany(a);
+    manager = await newUser(a, admin, Role.MANAGER);
+    rep = await newUser(a, admin, Role.SALES_REP);
+    stranger = await newCompany(b);
+    // The adapters' stream readers start at the stream's end: let them get there.
+    await settle(500);
+  });
+  afterEach(() => {
+    for (const s of sockets.splice(0)) s.close();
+  });
+  afterAll(async () => {
+    await Promise.all([a.close(), b.close()]);
+    await db.drop();
+  });
+
+  const connect = async (app: TestApp, user: TestUser): Promise<TestSocket> => {
+    const socket = await connectSocket(app.url, user.token);
+    sockets.push(socket);
+    return socket;
+  };
+
+  it('a client on B receives the notification of a lead created through A; another company nothing', async () => {
+    const [managerOnB, strangerOnB, adminOnA] = await Promise.all([
+      connect(b, manager),
+      connect(b, stranger),
+      connect(a, admin),
+    ]);
+    const lead = await newLead(a, rep);
+    for (const socket of [managerOnB, adminOnA])
+      expect(await socket.next('notification:created')).toMatchObject({
+        type: 'lead_created',
+        relatedLeadId: lead.id,
+      });
+    await settle();
+    expect(strangerOnB.received).toEqual([]);
+    expect(managerOnB.received).toHaveLength(1);
+  });
+
+  it('a logout through A closes the session’s socket on B', async () => {
+    const user = await newUser(a, admin, Role.SALES_REP);
+    const onB = await connect(b, user);
+    const closed = onB.disconnected();
+    const res = await a.gql(
+      'mutation($t: String) { logout(refreshToken: $t) }',
+      { t: user.refreshToken },
+      user.token,
+    );
+    expect(res.data?.logout).toBe(true);
+    expect(await closed).toBe('io server disconnect');
+  });
+
+  it('a client that drops and comes back on the other instance receives what it missed', async () => {
+    const socket = io(a.url, {
+      transports: ['websocket'],
+      auth: { token: manager.token },
+      reconnectionDelay: 300,
+      reconnectionDelayMax: 300,
+      forceNew: true,
+    });
+    const received: Record<string, any>[] = [];
+    socket.on('notification:created', (n: Record<string, any>) => received.push(n));
+    try {
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      // Let the server send its first packet (with the recovery offset) before the drop.
+      const first = await newLead(a, rep);
+      await waitFor(() => received.some((n) => n.relatedLeadId === first.id));
+      const reconnected = new Promise<void>((resolve) =>
+        socket.io.once('reconnect', () => resolve()),
+      );
+      socket.io.uri = b.url;
+      socket.io.engine.close();
+      const missed = await newLead(a, rep);
+      await reconnected;
+      await waitFor(() => received.some((n) => n.relatedLeadId === missed.id));
+      expect(socket.recovered).toBe(true);
+      expect(received.filter((n) => n.relatedLeadId === missed.id)).toHaveLength(1);
+    } finally {
+      socket.close();
+    }
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
