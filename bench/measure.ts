@@ -103,7 +103,7 @@ export async function measureBare(
   };
 }
 
-function percentiles(latencies: number[]): { p50: number; p99: number } {
+export function percentiles(latencies: number[]): { p50: number; p99: number } {
   latencies.sort((a, b) => a - b);
   const at = (q: number): number =>
     latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;

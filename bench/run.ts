@@ -15,6 +15,7 @@ import { activityScoreSql } from '../src/scoring/activity-score.js';
 import { argValue, BENCH, openBenchDatabase } from './bench-env.js';
 import { BARE_SQL, type BareContext } from './bare-sql.js';
 import { countRoundTrips } from './round-trips.js';
+import { measureNotifications } from './notifications.js';
 import {
   measureApi,
   measureBare,
@@ -92,6 +93,7 @@ async function startServer(
   url: string,
   workers: number,
   name = 'server',
+  extraEnv: Record<string, string> = {},
 ): Promise<{ child: ChildProcess; base: string }> {
   const logFile = join(tmpdir(), `crm-bench-${name}-${process.pid}.log`);
   const log = openSync(logFile, 'w');
@@ -113,6 +115,7 @@ async function startServer(
       RATE_LIMIT_PER_MINUTE: '100000000',
       LOGIN_LIMIT_PER_IP: '1000',
       INGEST_RATE_LIMIT_PER_MINUTE: '100000000',
+      ...extraEnv,
     },
     stdio: ['ignore', log, log],
   });
@@ -408,6 +411,25 @@ async function measureRecalculation(
   );
   const floorSeconds = (performance.now() - floorStarted) / 1000;
   return `recalculateAllScores: ${fmt(recalculateAllScores.count)} leads in ${fmt(apiSeconds, 1)} s (server RSS ${fmt(startRss)} → peak ${fmt(peakRss)} MB); floor, one UPDATE … FROM (aggregate) of ${fmt(floor.rowCount ?? 0)} leads: ${fmt(floorSeconds, 1)} s (API ${fmt(apiSeconds / floorSeconds, 2)}× the floor)`;
+}
+
+/** Two more instances of one process each, on the same database and Redis, for the sockets. */
+async function notificationsBench(url: string, bare: pg.Pool): Promise<string> {
+  if (!process.env.REDIS_URL) return 'notifications: skipped (two instances need REDIS_URL)';
+  const env = { LOGIN_LIMIT_PER_IP: '100000', LOGIN_LIMIT_PER_ACCOUNT: '100000' };
+  const servers = await Promise.all([
+    startServer(url, 1, 'sockets-a', env),
+    startServer(url, 1, 'sockets-b', env),
+  ]);
+  try {
+    return await measureNotifications(
+      bare,
+      [servers[0], servers[1]],
+      argValue('socket-seconds', 30),
+    );
+  } finally {
+    for (const { child } of servers) child.kill('SIGTERM');
+  }
 }
 
 /**
@@ -853,6 +875,8 @@ async function main(): Promise<void> {
           ];
     const scoresLine =
       !only || only === 'scores' ? await measureRecalculation(server, bare, token, companyId) : '';
+    const notificationsLine =
+      !only || only === 'notifications' ? await notificationsBench(db.url, bare) : '';
 
     console.log(
       `\n## pnpm bench — ${bench.n.toLocaleString('en-US')} leads, ${connections} connections, ${duration} s per run, API and bare pg alternating ${rounds}× (medians), pool ${POOL}, server ${workers} × ${Math.max(1, Math.floor(POOL / workers))} connections${workers > 1 ? ` (WEB_CONCURRENCY=${workers})` : ''}, Node ${process.versions.node}\n`,
@@ -873,6 +897,7 @@ async function main(): Promise<void> {
     for (const line of exportLines) console.log(`\n${line}`);
     if (dealsLine) console.log(`\n${dealsLine}`);
     if (scoresLine) console.log(`\n${scoresLine}`);
+    if (notificationsLine) console.log(`\n${notificationsLine}`);
   } finally {
     stopBare();
     server.child.kill('SIGTERM');

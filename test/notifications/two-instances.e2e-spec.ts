@@ -95,7 +95,8 @@ withRedis('notifications across instances (Redis Streams adapter)', () => {
       const reconnected = new Promise<void>((resolve) =>
         socket.io.once('reconnect', () => resolve()),
       );
-      socket.io.uri = b.url;
+      // The balancer sends the reconnection elsewhere: the manager's next transport goes to B.
+      (socket.io as unknown as { uri: string }).uri = b.url;
       socket.io.engine.close();
       const missed = await newLead(a, rep);
       await reconnected;
