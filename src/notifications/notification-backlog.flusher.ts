@@ -1,11 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { groupBy } from '../common/collections/group-by.js';
 import { PeriodicTask } from '../common/scheduling/periodic-task.js';
 import { AppConfig } from '../config/app-config.js';
 import { Transactions } from '../database/transactions.js';
-import {
-  NotificationBacklogRepository,
-  type BacklogEntry,
-} from './notification-backlog.repository.js';
+import { NotificationBacklogRepository } from './notification-backlog.repository.js';
 import { NotificationType } from './notification-type.enum.js';
 import { NotificationsService } from './notifications.service.js';
 
@@ -46,9 +44,9 @@ export class NotificationBacklogFlusher implements OnApplicationBootstrap, OnApp
     for (;;) {
       const taken = await this.transactions.run(async (transaction) => {
         const entries = await this.backlog.take(TAKE_PER_BATCH, transaction);
-        for (const [companyId, leadIds] of byCompany(entries)) {
+        for (const [companyId, group] of groupBy(entries, (entry) => entry.companyId)) {
           const source = { companyId, actorUserId: null };
-          const items = leadIds.map((leadId) => ({ leadId, recipients: [] }));
+          const items = group.map(({ leadId }) => ({ leadId, recipients: [] }));
           await this.notifications.notify(
             NotificationType.LEAD_CREATED,
             source,
@@ -68,14 +66,4 @@ export class NotificationBacklogFlusher implements OnApplicationBootstrap, OnApp
       if (taken < TAKE_PER_BATCH) return total;
     }
   }
-}
-
-function byCompany(entries: readonly BacklogEntry[]): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
-  for (const { companyId, leadId } of entries) {
-    const group = groups.get(companyId);
-    if (group) group.push(leadId);
-    else groups.set(companyId, [leadId]);
-  }
-  return groups;
 }

@@ -8,6 +8,7 @@ import { DomainEvents } from '../common/events/domain-events.js';
 import type { FieldChanges } from '../common/events/event-payload.js';
 import { pageSize } from '../common/pagination/cursor.js';
 import { toPage, type Page } from '../common/pagination/page.js';
+import { groupBy } from '../common/collections/group-by.js';
 import { Transactions } from '../database/transactions.js';
 import { DealAccess } from '../deals/deal-access.js';
 import { LeadAccess } from '../leads/lead-access.js';
@@ -19,12 +20,7 @@ import type { UpdateTaskInput } from './dto/update-task.input.js';
 import type { TaskRecord } from './models/task.record.js';
 import { TaskStatus } from './task-status.enum.js';
 import { TaskEvents, type TaskFields } from './tasks.events.js';
-import {
-  TASK_KEYSET,
-  TasksRepository,
-  type DueTask,
-  type TaskChanges,
-} from './tasks.repository.js';
+import { TASK_KEYSET, TasksRepository, type TaskChanges } from './tasks.repository.js';
 
 type TaskEventName = (typeof TaskEvents)[keyof typeof TaskEvents];
 
@@ -147,13 +143,7 @@ export class TasksService {
   async announceDue(limit: number): Promise<number> {
     return this.transactions.run(async (transaction) => {
       const due = await this.tasks.claimDue(limit, transaction);
-      const byCompany = new Map<string, DueTask[]>();
-      for (const task of due) {
-        const group = byCompany.get(task.companyId);
-        if (group) group.push(task);
-        else byCompany.set(task.companyId, [task]);
-      }
-      for (const [companyId, tasks] of byCompany)
+      for (const [companyId, tasks] of groupBy(due, (task) => task.companyId))
         await this.events.publish(
           TaskEvents.Due,
           {
