@@ -11,6 +11,8 @@ export enum LockSpace {
   SCORE_RECALCULATION = 1001,
   /** The scheduled recalculation of every company's scores (key: `all`): one instance at a time. */
   SCORE_SCHEDULE = 1002,
+  /** Emptying the notification backlog (key: 0): one instance at a time, so a burst is one group. */
+  NOTIFICATION_BACKLOG = 1003,
 }
 
 /** The session holding a lock, for the work done under it: autocommitted statements. */

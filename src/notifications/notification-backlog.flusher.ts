@@ -48,14 +48,14 @@ export class NotificationBacklogFlusher implements OnApplicationBootstrap, OnApp
           const source = { companyId, actorUserId: null };
           const items = group.map(({ leadId }) => ({ leadId, recipients: [] }));
           await this.notifications.notify(
-            NotificationType.LEAD_CREATED,
             source,
+            NotificationType.LEAD_CREATED,
             items,
             transaction,
           );
           await this.notifications.notify(
-            NotificationType.LEAD_ASSIGNED,
             source,
+            NotificationType.LEAD_ASSIGNED,
             items,
             transaction,
           );

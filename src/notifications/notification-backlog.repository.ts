@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from 'sequelize';
+import { LockSpace } from '../database/advisory-locks.js';
 import { Sql } from '../database/sql.js';
 
 export interface BacklogEntry {
@@ -22,8 +23,17 @@ export class NotificationBacklogRepository {
     );
   }
 
-  /** Up to `limit` entries, oldest first, taken out (SKIP LOCKED: instances share the work). */
-  take(limit: number, transaction: Transaction): Promise<BacklogEntry[]> {
+  /**
+   * Up to `limit` entries, oldest first, taken out — by one instance at a time (the others find
+   * nothing while it holds the lock), so that a burst becomes one group, not one per instance.
+   */
+  async take(limit: number, transaction: Transaction): Promise<BacklogEntry[]> {
+    const [lock] = await this.sql.rows<{ got: boolean }>(
+      'SELECT pg_try_advisory_xact_lock($1, 0) AS got',
+      [LockSpace.NOTIFICATION_BACKLOG],
+      transaction,
+    );
+    if (!lock.got) return [];
     return this.sql.rows<BacklogEntry>(
       `DELETE FROM notification_backlog b
        USING (SELECT id FROM notification_backlog ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED) t

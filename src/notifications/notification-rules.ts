@@ -14,7 +14,7 @@ export interface NotificationRule {
 }
 
 /**
- * `%1$s` the lead's or deal's name, `%2$s` the task's title, `%3$s` the event's detail; grouped
+ * `%1$s` the lead's name (its e-mail when it has none) or the deal's title, `%2$s` the task's title, `%3$s` the event's detail; grouped
  * templates get the count as `%1$s`. Never the actor, only active users of the company.
  */
 export const NOTIFICATION_RULES: Readonly<Record<NotificationType, NotificationRule>> = {
@@ -22,7 +22,7 @@ export const NOTIFICATION_RULES: Readonly<Record<NotificationType, NotificationR
     after: '`lead.created` (GraphQL, or ingestion grouped over NOTIFICATION_GROUP_WINDOW_MS)',
     recipients: "the company's ADMINs and MANAGERs",
     audience: { roles: [Role.ADMIN, Role.MANAGER] },
-    single: { title: 'New lead', message: '%1$s (%3$s)' },
+    single: { title: 'New lead', message: '%1$s' },
     grouped: { title: '%1$s new leads', message: '%1$s new leads were added' },
   },
   [NotificationType.LEAD_ASSIGNED]: {

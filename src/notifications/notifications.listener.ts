@@ -44,8 +44,9 @@ export class NotificationsListener {
   async onLeadsCreated(event: DomainEvent<typeof LeadEvents.Created>): Promise<void> {
     const source = sourceOf(event);
     const { records } = event.payload;
-    // Ingested leads come one request at a time: grouped later, over a short window.
-    if (event.actor.kind === ActorKind.API_KEY && event.transaction) {
+    // Ingested leads come one request at a time (an API key's, or the reprocessor's for the
+    // journal): grouped later, over a short window. People's creates are told at once.
+    if (event.actor.kind !== ActorKind.USER && event.transaction) {
       this.backlog.add(
         source.companyId,
         records.map((r) => r.id),
@@ -56,7 +57,7 @@ export class NotificationsListener {
     await this.notify(
       event,
       NotificationType.LEAD_CREATED,
-      records.map((r) => ({ leadId: r.id, detail: r.changes.email?.to, recipients: [] })),
+      records.map((r) => ({ leadId: r.id, recipients: [] })),
     );
     await this.notify(
       event,
@@ -158,6 +159,6 @@ export class NotificationsListener {
     type: NotificationType,
     items: NotificationItem[],
   ): Promise<void> {
-    return this.notifications.notify(type, sourceOf(event), items, event.transaction);
+    return this.notifications.notify(sourceOf(event), type, items, event.transaction);
   }
 }

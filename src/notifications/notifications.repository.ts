@@ -26,7 +26,10 @@ const COLUMNS = notificationRecordColumns();
 const DELIVER = /* sql */ `
 WITH item AS (
   SELECT i.n, i.lead_id, i.deal_id, i.task_id, i.detail,
-         coalesce(nullif(concat_ws(' ', l.first_name, l.last_name), ''), d.title, 'a removed record') AS record,
+         CASE WHEN (i.lead_id IS NOT NULL OR i.deal_id IS NOT NULL) AND l.id IS NULL AND d.id IS NULL
+              THEN 'a removed record'
+              ELSE coalesce(nullif(trim(concat_ws(' ', l.first_name, l.last_name)), ''), l.email, d.title, '')
+         END AS record,
          coalesce(t.title, '') AS task,
          coalesce(l.assigned_to_id, d.assigned_to_id) AS record_assignee
   FROM unnest($4::int[], $5::uuid[], $6::uuid[], $7::uuid[], $8::text[])
@@ -102,27 +105,29 @@ export class NotificationsRepository {
     return row.n;
   }
 
-  /** The recipient's notification, read now (unchanged when it already was); null when not theirs. */
+  /**
+   * The recipient's notification, read now (unchanged when it already was); null when not theirs.
+   * Two statements when it already was: a SELECT in the UPDATE's own statement would see the row
+   * as it was before a concurrent markAsRead committed.
+   */
   async markRead(
     companyId: string,
     recipientId: string,
     id: string,
   ): Promise<{ row: NotificationRecord; changed: boolean } | null> {
-    const [row] = await this.sql.rows<NotificationRecord & { changed: boolean }>(
-      `WITH changed AS (
-         UPDATE notifications SET is_read = true, read_at = now(), updated_at = now()
-         WHERE id = $1 AND company_id = $2 AND recipient_id = $3 AND NOT is_read
-         RETURNING ${COLUMNS}, true AS changed
-       )
-       SELECT * FROM changed
-       UNION ALL
-       SELECT ${COLUMNS}, false FROM notifications
-       WHERE id = $1 AND company_id = $2 AND recipient_id = $3 AND NOT EXISTS (SELECT FROM changed)`,
-      [id, companyId, recipientId],
+    const key = [id, companyId, recipientId];
+    const [changed] = await this.sql.rows<NotificationRecord>(
+      `UPDATE notifications SET is_read = true, read_at = now(), updated_at = now()
+       WHERE id = $1 AND company_id = $2 AND recipient_id = $3 AND NOT is_read
+       RETURNING ${COLUMNS}`,
+      key,
     );
-    if (!row) return null;
-    const { changed, ...record } = row;
-    return { row: record, changed };
+    if (changed) return { row: changed, changed: true };
+    const [row] = await this.sql.rows<NotificationRecord>(
+      `SELECT ${COLUMNS} FROM notifications WHERE id = $1 AND company_id = $2 AND recipient_id = $3`,
+      key,
+    );
+    return row ? { row, changed: false } : null;
   }
 
   /** How many of the recipient's unread notifications were marked read. */

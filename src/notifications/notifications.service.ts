@@ -35,8 +35,8 @@ export class NotificationsService {
    * transaction it is pipelined behind the change, and the push waits for the commit.
    */
   notify(
-    type: NotificationType,
     source: NotifySource,
+    type: NotificationType,
     items: readonly NotificationItem[],
     transaction?: Transaction,
   ): Promise<void> {

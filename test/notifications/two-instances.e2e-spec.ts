@@ -107,6 +107,41 @@ withRedis('notifications across instances (Redis Streams adapter)', () => {
       socket.close();
     }
   });
+
+  it('a recovered socket whose session ended meanwhile is refused and gets nothing it missed', async () => {
+    const user = await newUser(a, admin, Role.MANAGER);
+    const socket = io(a.url, {
+      transports: ['websocket'],
+      auth: { token: user.token },
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 500,
+      forceNew: true,
+    });
+    const received: Record<string, any>[] = [];
+    socket.on('notification:created', (n: Record<string, any>) => received.push(n));
+    try {
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      const first = await newLead(a, rep);
+      await waitFor(() => received.some((n) => n.relatedLeadId === first.id));
+      const refused = new Promise<Error & { data?: unknown }>((resolve) =>
+        socket.once('connect_error', resolve),
+      );
+      socket.io.engine.close();
+      const res = await a.gql(
+        'mutation($t: String) { logout(refreshToken: $t) }',
+        { t: user.refreshToken },
+        user.token,
+      );
+      expect(res.data?.logout).toBe(true);
+      const missed = await newLead(a, rep);
+      expect((await refused).data).toMatchObject({ reason: 'INVALID_ACCESS_TOKEN' });
+      await settle();
+      expect(received.filter((n) => n.relatedLeadId === missed.id)).toEqual([]);
+      expect(socket.connected).toBe(false);
+    } finally {
+      socket.close();
+    }
+  });
 });
 
 async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {

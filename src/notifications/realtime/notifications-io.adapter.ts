@@ -37,6 +37,8 @@ export class NotificationsIoAdapter extends IoAdapter {
       ...options,
       transports: ['websocket'],
       maxHttpBufferSize: MAX_MESSAGE_BYTES,
+      // A connection that has not passed its handshake by then is closed (socket.io's: 45 s).
+      connectTimeout: 10_000,
       cors: { origin: origins.length > 0 ? origins : false, credentials: true },
       allowRequest: (req: IncomingMessage, callback) => {
         const origin = req.headers.origin;

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import {
   OnGatewayConnection,
   OnGatewayDisconnect,
@@ -9,12 +10,14 @@ import type { Server, Socket } from 'socket.io';
 import { AccessTokenAuthenticator } from '../../auth/access-token-authenticator.js';
 import { AuthEvents } from '../../auth/auth.events.js';
 import { AuthException, AuthReason } from '../../auth/auth.exception.js';
+import { AppConfig } from '../../config/app-config.js';
+import { mapError } from '../../common/errors/error-mapper.js';
 import { EventPhase, type DomainEvent } from '../../common/events/domain-event.js';
 import { OnDomainEvent } from '../../common/events/on-domain-event.decorator.js';
-import { mapError } from '../../common/errors/error-mapper.js';
 import { UserEvents } from '../../users/users.events.js';
 import type { NotificationRecord } from '../models/notification.record.js';
 import { NotificationException, NotificationReason } from '../notification.exception.js';
+import { GatedRecovery } from './gated-recovery.js';
 import {
   companyRoom,
   userRoom,
@@ -51,28 +54,42 @@ function connectError(error: unknown): Error & { data: { code: string; reason: s
 
 /**
  * Notifications pushed to the browsers of their recipients. A socket is admitted with a valid
- * access token in `handshake.auth.token` (checked again on every reconnect, recovered or not),
- * joins its user's and its company's rooms only, and is closed when its token expires, its session
- * ends (logout, a reused refresh token) or its user is deactivated — on whichever instance holds it.
+ * access token in `handshake.auth.token` (checked again on every reconnect, before a recovered
+ * socket gets what it missed), joins its user's and its company's rooms only, and is closed when
+ * its token expires, its session ends (logout, a reused refresh token) or its user is deactivated
+ * — on whichever instance holds it.
  */
 @WebSocketGateway()
 export class NotificationsGateway
   implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect
 {
-  private readonly expiries = new Map<string, NodeJS.Timeout>();
+  private readonly logger = new Logger(NotificationsGateway.name);
+  /** Each socket's release of its place in `held` and its expiry timer; idempotent. */
+  private readonly releases = new Map<string, () => void>();
+  /** Sockets per user on this instance, counted from admission (before they join a room). */
+  private readonly held = new Map<string, number>();
+  private recovery?: GatedRecovery;
 
   @WebSocketServer()
   private readonly server!: NotificationServer;
 
-  constructor(private readonly authenticator: AccessTokenAuthenticator) {}
+  constructor(
+    private readonly authenticator: AccessTokenAuthenticator,
+    private readonly config: AppConfig,
+  ) {}
 
   afterInit(server: NotificationServer): void {
+    this.recovery = new GatedRecovery(server.of('/'));
     server.use((socket, next) => {
       this.admit(socket).then(
         () => next(),
-        (error: unknown) => next(connectError(error)),
+        (error: unknown) => {
+          this.recovery?.drop(socket.id);
+          next(connectError(error));
+        },
       );
     });
+    server.on('session:ended', (userId, sessionId) => void this.closeSession(userId, sessionId));
   }
 
   private async admit(socket: NotificationSocket): Promise<void> {
@@ -83,26 +100,45 @@ export class NotificationsGateway
       id: `socket:${socket.id}`,
       ip: socket.handshake.address || null,
     });
-    const held = this.server.of('/').adapter.rooms.get(userRoom(caller.userId))?.size ?? 0;
-    if (held >= SOCKETS_PER_USER)
+    // Counted and taken with no await between: parallel handshakes cannot all pass.
+    const { userId } = caller;
+    const count = this.held.get(userId) ?? 0;
+    if (count >= SOCKETS_PER_USER)
       throw new NotificationException(
         NotificationReason.TOO_MANY_SOCKETS,
         `At most ${SOCKETS_PER_USER} sockets per user on one instance`,
       );
-    socket.data = { userId: caller.userId, companyId: caller.companyId, sessionId, expiresAt };
+    this.held.set(userId, count + 1);
+    socket.data = { userId, companyId: caller.companyId, sessionId, expiresAt };
+    const timer = setTimeout(() => socket.disconnect(true), Math.max(0, expiresAt - Date.now()));
+    timer.unref();
+    let released = false;
+    const release = (): void => {
+      if (released) return;
+      released = true;
+      clearTimeout(timer);
+      this.releases.delete(socket.id);
+      const left = (this.held.get(userId) ?? 1) - 1;
+      if (left > 0) this.held.set(userId, left);
+      else this.held.delete(userId);
+    };
+    this.releases.set(socket.id, release);
+    // A connection that closes before the socket connects never gets a disconnect event.
+    socket.conn.once('close', release);
   }
 
   handleConnection(socket: NotificationSocket): void {
-    const { userId, companyId, expiresAt } = socket.data;
+    const { userId, companyId } = socket.data;
     void socket.join([userRoom(userId), companyRoom(companyId)]);
-    const timer = setTimeout(() => socket.disconnect(true), Math.max(0, expiresAt - Date.now()));
-    timer.unref();
-    this.expiries.set(socket.id, timer);
+    // What a recovered socket missed, now that it is known to be its user's: as socket.io would
+    // have replayed it (the packets end with their offset, which the client keeps).
+    const untyped = socket as unknown as Socket;
+    for (const packet of this.recovery?.take(socket.id) ?? [])
+      untyped.emit(...(packet as [string, ...unknown[]]));
   }
 
   handleDisconnect(socket: NotificationSocket): void {
-    clearTimeout(this.expiries.get(socket.id));
-    this.expiries.delete(socket.id);
+    this.releases.get(socket.id)?.();
   }
 
   /** Each notification to its recipient's room, wherever their sockets are. */
@@ -125,36 +161,43 @@ export class NotificationsGateway
       this.server.in(userRoom(id)).disconnectSockets(true);
   }
 
+  /**
+   * Fire and forget, to every instance: asking them for their sockets instead would wait for the
+   * slowest, and fail whole when one has just died.
+   */
   @OnDomainEvent([AuthEvents.LoggedOut, AuthEvents.RefreshTokenReused], EventPhase.AFTER_COMMIT)
-  async onSessionEnded(
+  onSessionEnded(
     event: DomainEvent<typeof AuthEvents.LoggedOut | typeof AuthEvents.RefreshTokenReused>,
-  ): Promise<void> {
+  ): void {
     for (const { id, details } of event.payload.records) {
       if (!details.sessionId) {
         this.server.in(userRoom(id)).disconnectSockets(true);
         continue;
       }
-      // Across instances: the adapter asks the others for their sockets in the room.
-      const sockets = await this.server.in(userRoom(id)).fetchSockets();
+      void this.closeSession(id, details.sessionId);
+      // Only the Redis adapter (with REDIS_URL) has other instances to tell.
+      if (this.config.REDIS_URL) this.server.serverSideEmit('session:ended', id, details.sessionId);
+    }
+  }
+
+  /** This instance's sockets of the session. */
+  private async closeSession(userId: string, sessionId: string): Promise<void> {
+    try {
+      const sockets = await this.server.local.in(userRoom(userId)).fetchSockets();
       for (const socket of sockets)
-        if (socket.data.sessionId === details.sessionId) socket.disconnect(true);
+        if (socket.data.sessionId === sessionId) socket.disconnect(true);
+    } catch (error) {
+      this.logger.warn(`closing the sockets of an ended session: ${String(error)}`);
     }
   }
 }
 
 function messageOf(row: NotificationRecord): NotificationMessage {
+  const { companyId: _, recipientId: __, readAt, createdAt, updatedAt, ...fields } = row;
   return {
-    id: row.id,
-    type: row.type,
-    title: row.title,
-    message: row.message,
-    itemCount: row.itemCount,
-    isRead: row.isRead,
-    readAt: row.readAt?.toISOString() ?? null,
-    relatedLeadId: row.relatedLeadId,
-    relatedDealId: row.relatedDealId,
-    relatedTaskId: row.relatedTaskId,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
+    ...fields,
+    readAt: readAt?.toISOString() ?? null,
+    createdAt: createdAt.toISOString(),
+    updatedAt: updatedAt.toISOString(),
   };
 }

@@ -34,8 +34,10 @@ export interface SocketData {
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ClientToServerEvents {}
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface InterServerEvents {}
+/** Between instances: a session ended, close its sockets wherever they are. */
+export interface InterServerEvents {
+  'session:ended': (userId: string, sessionId: string) => void;
+}
 
 export const userRoom = (userId: string): string => `user:${userId}`;
 export const companyRoom = (companyId: string): string => `company:${companyId}`;
