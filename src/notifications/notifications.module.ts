@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
+import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { NotificationBacklogFlusher } from './notification-backlog.flusher.js';
 import { NotificationBacklogRepository } from './notification-backlog.repository.js';
 import { NotificationsListener } from './notifications.listener.js';
@@ -10,7 +11,7 @@ import { NotificationsGateway } from './realtime/notifications.gateway.js';
 
 /** Per-user notifications, written with the changes that cause them and pushed over Socket.io. */
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, RateLimitModule],
   providers: [
     NotificationsRepository,
     NotificationBacklogRepository,

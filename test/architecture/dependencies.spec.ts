@@ -45,6 +45,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
     'common',
     'config',
     'database',
+    'rate-limit',
     'auth',
     'users',
     'leads',

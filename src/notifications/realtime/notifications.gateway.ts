@@ -6,14 +6,19 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { Server, Socket } from 'socket.io';
 import { AccessTokenAuthenticator } from '../../auth/access-token-authenticator.js';
 import { AuthEvents } from '../../auth/auth.events.js';
 import { AuthException, AuthReason } from '../../auth/auth.exception.js';
 import { AppConfig } from '../../config/app-config.js';
+import { RateLimitedException } from '../../common/errors/app.exception.js';
+import { clientIpOf } from '../../common/http/client-ip.js';
 import { mapError } from '../../common/errors/error-mapper.js';
 import { EventPhase, type DomainEvent } from '../../common/events/domain-event.js';
 import { OnDomainEvent } from '../../common/events/on-domain-event.decorator.js';
+import { clientKey } from '../../rate-limit/client-key.js';
+import { RateLimiters } from '../../rate-limit/rate-limiters.js';
 import { UserEvents } from '../../users/users.events.js';
 import type { NotificationRecord } from '../models/notification.record.js';
 import { NotificationException, NotificationReason } from '../notification.exception.js';
@@ -75,6 +80,7 @@ export class NotificationsGateway
 
   constructor(
     private readonly authenticator: AccessTokenAuthenticator,
+    private readonly limiters: RateLimiters,
     private readonly config: AppConfig,
   ) {}
 
@@ -93,12 +99,20 @@ export class NotificationsGateway
   }
 
   private async admit(socket: NotificationSocket): Promise<void> {
+    // Every handshake spends a point of the client's general budget, as an HTTP request does:
+    // anonymous ones too, which cost a JWT check and, when they pass, a database look-up.
+    const ip = clientIpOf(socket.request, this.config.TRUST_PROXY);
+    await this.limiters.api.consume(clientKey(ip)).catch((rejection: unknown) => {
+      if (rejection instanceof RateLimiterRes)
+        throw new RateLimitedException(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
+      throw rejection;
+    });
     const { token } = socket.handshake.auth as { token?: unknown };
     if (typeof token !== 'string' || token.length === 0)
       throw new AuthException(AuthReason.MISSING_ACCESS_TOKEN, 'Missing access token (auth.token)');
     const { caller, sessionId, expiresAt } = await this.authenticator.authenticate(token, {
       id: `socket:${socket.id}`,
-      ip: socket.handshake.address || null,
+      ip,
     });
     // Counted and taken with no await between: parallel handshakes cannot all pass.
     const { userId } = caller;
