@@ -71,18 +71,8 @@ export class Sql {
    * costs the request no round trip of its own.
    */
   send(transaction: Transaction, sql: string | Prepared, values: readonly unknown[]): void {
-    const query = this.query(sql, values);
-    const state = openTransactionOf(transaction);
-    holdWrites(state.client);
-    state.sent.push(
-      state.client.query(query).then(
-        () => ({}),
-        (error: unknown) => {
-          noteFailure(state.client, query.name !== undefined, error);
-          return { error: asError(error) };
-        },
-      ),
-    );
+    // Nothing reads the rows; a failure is handled by the outcome sendRows queues.
+    void this.sendRows(transaction, sql, values);
   }
 
   /**

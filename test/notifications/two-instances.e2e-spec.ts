@@ -78,17 +78,8 @@ withRedis('notifications across instances (Redis Streams adapter)', () => {
   });
 
   it('a client that drops and comes back on the other instance receives what it missed', async () => {
-    const socket = io(a.url, {
-      transports: ['websocket'],
-      auth: { token: manager.token },
-      reconnectionDelay: 300,
-      reconnectionDelayMax: 300,
-      forceNew: true,
-    });
-    const received: Record<string, any>[] = [];
-    socket.on('notification:created', (n: Record<string, any>) => received.push(n));
+    const { socket, received } = await recoveringSocket(a.url, manager.token, 300);
     try {
-      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
       // Let the server send its first packet (with the recovery offset) before the drop.
       const first = await newLead(a, rep);
       await waitFor(() => received.some((n) => n.relatedLeadId === first.id));
@@ -110,17 +101,8 @@ withRedis('notifications across instances (Redis Streams adapter)', () => {
 
   it('a recovered socket whose session ended meanwhile is refused and gets nothing it missed', async () => {
     const user = await newUser(a, admin, Role.MANAGER);
-    const socket = io(a.url, {
-      transports: ['websocket'],
-      auth: { token: user.token },
-      reconnectionDelay: 500,
-      reconnectionDelayMax: 500,
-      forceNew: true,
-    });
-    const received: Record<string, any>[] = [];
-    socket.on('notification:created', (n: Record<string, any>) => received.push(n));
+    const { socket, received } = await recoveringSocket(a.url, user.token, 500);
     try {
-      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
       const first = await newLead(a, rep);
       await waitFor(() => received.some((n) => n.relatedLeadId === first.id));
       const refused = new Promise<Error & { data?: unknown }>((resolve) =>
@@ -143,6 +125,21 @@ withRedis('notifications across instances (Redis Streams adapter)', () => {
     }
   });
 });
+
+/** A manager's tab that reconnects on its own, recording its notifications. */
+async function recoveringSocket(url: string, token: string, delayMs: number) {
+  const socket = io(url, {
+    transports: ['websocket'],
+    auth: { token },
+    reconnectionDelay: delayMs,
+    reconnectionDelayMax: delayMs,
+    forceNew: true,
+  });
+  const received: Record<string, any>[] = [];
+  socket.on('notification:created', (n: Record<string, any>) => received.push(n));
+  await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+  return { socket, received };
+}
 
 async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
   const until = Date.now() + timeoutMs;

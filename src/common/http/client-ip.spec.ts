@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { trustFunction } from '../../config/trust-proxy.js';
 import { clientIpOf } from './client-ip.js';
 
 const request = (remoteAddress: string, forwarded?: string): IncomingMessage =>
@@ -9,7 +10,8 @@ const request = (remoteAddress: string, forwarded?: string): IncomingMessage =>
   }) as unknown as IncomingMessage;
 
 describe('clientIpOf', () => {
-  const sut = clientIpOf;
+  const sut = (req: IncomingMessage, setting: Parameters<typeof trustFunction>[0]) =>
+    clientIpOf(req, trustFunction(setting));
 
   it('believes no X-Forwarded-For unless told to', () => {
     expect(sut(request('10.0.0.1', '203.0.113.9'), false)).toBe('10.0.0.1');

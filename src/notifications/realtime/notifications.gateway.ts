@@ -12,6 +12,7 @@ import { AccessTokenAuthenticator } from '../../auth/access-token-authenticator.
 import { AuthEvents } from '../../auth/auth.events.js';
 import { AuthException, AuthReason } from '../../auth/auth.exception.js';
 import { AppConfig } from '../../config/app-config.js';
+import { trustFunction, type TrustFunction } from '../../config/trust-proxy.js';
 import { RateLimitedException } from '../../common/errors/app.exception.js';
 import { clientIpOf } from '../../common/http/client-ip.js';
 import { mapError } from '../../common/errors/error-mapper.js';
@@ -74,6 +75,7 @@ export class NotificationsGateway
   /** Sockets per user on this instance, counted from admission (before they join a room). */
   private readonly held = new Map<string, number>();
   private recovery?: GatedRecovery;
+  private readonly trust: TrustFunction;
 
   @WebSocketServer()
   private readonly server!: NotificationServer;
@@ -82,7 +84,9 @@ export class NotificationsGateway
     private readonly authenticator: AccessTokenAuthenticator,
     private readonly limiters: RateLimiters,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.trust = trustFunction(config.TRUST_PROXY);
+  }
 
   afterInit(server: NotificationServer): void {
     this.recovery = new GatedRecovery(server.of('/'));
@@ -101,7 +105,7 @@ export class NotificationsGateway
   private async admit(socket: NotificationSocket): Promise<void> {
     // Every handshake spends a point of the client's general budget, as an HTTP request does:
     // anonymous ones too, which cost a JWT check and, when they pass, a database look-up.
-    const ip = clientIpOf(socket.request, this.config.TRUST_PROXY);
+    const ip = clientIpOf(socket.request, this.trust);
     await this.limiters.api.consume(clientKey(ip)).catch((rejection: unknown) => {
       if (rejection instanceof RateLimiterRes)
         throw new RateLimitedException(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
