@@ -6,6 +6,7 @@ import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AuthGuard } from './auth/guards/auth.guard.js';
+import { enforceFieldAccess } from './auth/field-access.js';
 import { AppExceptionFilter } from './common/errors/app-exception.filter.js';
 import { validationException } from './common/errors/validation.js';
 import { EventsModule } from './common/events/events.module.js';
@@ -44,7 +45,11 @@ export class AppModule {
           driver: ApolloDriver,
           imports: [LoadersModule],
           inject: [LoaderRegistry],
-          useFactory: (loaders: LoaderRegistry) => graphqlOptions(config, loaders),
+          useFactory: (loaders: LoaderRegistry) => ({
+            ...graphqlOptions(config, loaders),
+            // Here, as graphql/ knows no permission: fields of records answer under their root's.
+            transformSchema: enforceFieldAccess,
+          }),
         }),
         RateLimitModule,
         AuthModule,

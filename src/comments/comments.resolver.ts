@@ -1,3 +1,5 @@
+import { Requires } from '../auth/field-access.js';
+import { Action } from '../auth/permissions.js';
 import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
@@ -55,6 +57,7 @@ export class CommentsResolver {
   }
 
   // Without parameter decorators: these run once per comment of a page (see LeadsResolver).
+  @Requires(Action.ReadUsers)
   @ResolveField(() => UserType, { nullable: true, description: 'Null once the user is gone.' })
   async author(comment: CommentType, _args: unknown, { loaders }: GraphQLContext) {
     if (!comment.authorId) return null;
@@ -62,6 +65,7 @@ export class CommentsResolver {
     return user ? UserType.from(user) : null;
   }
 
+  @Requires(Action.ReadRecords)
   @ResolveField(() => LeadType, { nullable: true })
   async lead(comment: CommentType, _args: unknown, { loaders }: GraphQLContext) {
     if (!comment.leadId) return null;
@@ -69,6 +73,7 @@ export class CommentsResolver {
     return lead ? LeadType.from(lead) : null;
   }
 
+  @Requires(Action.ReadRecords)
   @ResolveField(() => DealType, { nullable: true })
   async deal(comment: CommentType, _args: unknown, { loaders }: GraphQLContext) {
     if (!comment.dealId) return null;

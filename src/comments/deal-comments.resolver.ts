@@ -1,3 +1,5 @@
+import { Requires } from '../auth/field-access.js';
+import { Action } from '../auth/permissions.js';
 import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { ListSize } from '../common/graphql/query-cost.decorators.js';
@@ -9,6 +11,7 @@ import { CommentType } from './models/comment.type.js';
 /** `deal.comments`: added to Deal from here, so deals/ knows no comments. */
 @Resolver(() => DealType)
 export class DealCommentsResolver {
+  @Requires(Action.ReadRecords)
   @ResolveField(() => [CommentType], {
     description: `The newest ${NESTED_LIST_LIMIT}, newest first; comments(dealId) pages through all.`,
   })

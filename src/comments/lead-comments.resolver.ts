@@ -1,3 +1,5 @@
+import { Requires } from '../auth/field-access.js';
+import { Action } from '../auth/permissions.js';
 import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { ListSize } from '../common/graphql/query-cost.decorators.js';
@@ -9,6 +11,7 @@ import { CommentType } from './models/comment.type.js';
 /** `lead.comments`: added to Lead from here, so leads/ knows no comments. */
 @Resolver(() => LeadType)
 export class LeadCommentsResolver {
+  @Requires(Action.ReadRecords)
   @ResolveField(() => [CommentType], {
     description: `The newest ${NESTED_LIST_LIMIT}, newest first; comments(leadId) pages through all.`,
   })

@@ -1,3 +1,5 @@
+import { Requires } from '../auth/field-access.js';
+import { Action } from '../auth/permissions.js';
 import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
@@ -121,6 +123,7 @@ export class DealsResolver {
   }
 
   // Without parameter decorators: these run once per deal of a page (see LeadsResolver).
+  @Requires(Action.ReadRecords)
   @ResolveField(() => LeadType, { nullable: true, description: 'The contact, while it is live.' })
   async lead(deal: DealType, _args: unknown, { loaders }: GraphQLContext) {
     if (!deal.leadId) return null;
@@ -128,6 +131,7 @@ export class DealsResolver {
     return lead ? LeadType.from(lead) : null;
   }
 
+  @Requires(Action.ReadUsers)
   @ResolveField(() => UserType, { nullable: true })
   async assignedTo(deal: DealType, _args: unknown, { loaders }: GraphQLContext) {
     if (!deal.assignedToId) return null;
@@ -135,6 +139,7 @@ export class DealsResolver {
     return user ? UserType.from(user) : null;
   }
 
+  @Requires(Action.ReadUsers)
   @ResolveField(() => UserType, { nullable: true })
   async createdBy(deal: DealType, _args: unknown, { loaders }: GraphQLContext) {
     if (!deal.createdById) return null;

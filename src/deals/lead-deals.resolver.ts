@@ -1,3 +1,5 @@
+import { Requires } from '../auth/field-access.js';
+import { Action } from '../auth/permissions.js';
 import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { ListSize } from '../common/graphql/query-cost.decorators.js';
@@ -9,6 +11,7 @@ import { DealType } from './models/deal.type.js';
 /** `lead.deals`: added to Lead from here, so leads/ knows no deals. */
 @Resolver(() => LeadType)
 export class LeadDealsResolver {
+  @Requires(Action.ReadRecords)
   @ResolveField(() => [DealType], {
     description: `The lead’s newest ${NESTED_LIST_LIMIT} live deals.`,
   })

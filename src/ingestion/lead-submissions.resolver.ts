@@ -1,3 +1,5 @@
+import { Requires } from '../auth/field-access.js';
+import { Action } from '../auth/permissions.js';
 import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { ListSize } from '../common/graphql/query-cost.decorators.js';
@@ -19,6 +21,7 @@ export class LeadSubmissionsResolver {
     return lead.attributionData ? AttributionType.from(lead.attributionData) : null;
   }
 
+  @Requires(Action.ReadSubmissions)
   @ResolveField(() => [RawLeadType], {
     description: `The newest ${NESTED_LIST_LIMIT} submissions to POST /api/lead linked to the lead.`,
   })

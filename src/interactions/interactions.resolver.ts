@@ -1,3 +1,5 @@
+import { Requires } from '../auth/field-access.js';
+import { Action } from '../auth/permissions.js';
 import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
@@ -93,6 +95,7 @@ export class InteractionsResolver {
 
   // Field resolvers without parameter decorators get GraphQL's (parent, args, context) directly:
   // Nest skips its per-call pipeline (pipes, promises) for them, and these run once per row.
+  @Requires(Action.ReadRecords)
   @ResolveField(() => LeadType)
   async lead(
     interaction: InteractionType,
@@ -103,6 +106,7 @@ export class InteractionsResolver {
     return lead ? LeadType.from(lead) : null;
   }
 
+  @Requires(Action.ReadUsers)
   @ResolveField(() => UserType, { nullable: true, description: 'Who logged it.' })
   async createdBy(
     interaction: InteractionType,

@@ -1,3 +1,5 @@
+import { Requires } from '../auth/field-access.js';
+import { Action } from '../auth/permissions.js';
 import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { ListSize } from '../common/graphql/query-cost.decorators.js';
@@ -11,6 +13,7 @@ import { InteractionType } from './models/interaction.type.js';
 export class LeadInteractionsResolver {
   // Without parameter decorators Nest skips its per-call pipeline (it runs once per lead of a
   // page); that is also why it takes no `first`: an argument needs a decorator.
+  @Requires(Action.ReadRecords)
   @ResolveField(() => [InteractionType], {
     description: `The newest ${NESTED_LIST_LIMIT}, newest first; interactionsByLead or interactionsConnection page through all.`,
   })

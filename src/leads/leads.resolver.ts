@@ -1,3 +1,5 @@
+import { Requires } from '../auth/field-access.js';
+import { Action } from '../auth/permissions.js';
 import { Args, Context, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
@@ -128,6 +130,7 @@ export class LeadsResolver {
   // Field resolvers without parameter decorators get GraphQL's (parent, args, context) directly:
   // Nest skips its per-call pipeline (pipes, promises) for them, and these run once per lead of a
   // page. Fields that other features add to Lead (lead.interactions, …) live in their folders.
+  @Requires(Action.ReadUsers)
   @ResolveField(() => UserType, { nullable: true })
   async assignedTo(
     lead: LeadType,

@@ -1,3 +1,5 @@
+import { Requires } from '../auth/field-access.js';
+import { Action } from '../auth/permissions.js';
 import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { ListSize } from '../common/graphql/query-cost.decorators.js';
@@ -9,6 +11,7 @@ import { TASKS_BY_DEAL } from './task.loaders.js';
 /** `deal.tasks`: added to Deal from here, so deals/ knows no tasks. */
 @Resolver(() => DealType)
 export class DealTasksResolver {
+  @Requires(Action.ReadRecords)
   @ResolveField(() => [TaskType], {
     description: `The deal’s first ${NESTED_LIST_LIMIT} tasks, soonest due first; tasks(filter: { dealId }) pages through all.`,
   })

@@ -1,3 +1,5 @@
+import { Requires } from '../auth/field-access.js';
+import { Action } from '../auth/permissions.js';
 import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { ListSize } from '../common/graphql/query-cost.decorators.js';
@@ -9,6 +11,7 @@ import { TASKS_BY_LEAD } from './task.loaders.js';
 /** `lead.tasks`: added to Lead from here, so leads/ knows no tasks. */
 @Resolver(() => LeadType)
 export class LeadTasksResolver {
+  @Requires(Action.ReadRecords)
   @ResolveField(() => [TaskType], {
     description: `The lead’s first ${NESTED_LIST_LIMIT} tasks, soonest due first; tasks(filter: { leadId }) pages through all.`,
   })

@@ -1,3 +1,5 @@
+import { Requires } from '../auth/field-access.js';
+import { Action } from '../auth/permissions.js';
 import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
@@ -85,6 +87,7 @@ export class TasksResolver {
   }
 
   // Without parameter decorators: these run once per task of a page (see LeadsResolver).
+  @Requires(Action.ReadUsers)
   @ResolveField(() => UserType, { nullable: true })
   async assignedTo(task: TaskType, _args: unknown, { loaders }: GraphQLContext) {
     if (!task.assignedToId) return null;
@@ -92,6 +95,7 @@ export class TasksResolver {
     return user ? UserType.from(user) : null;
   }
 
+  @Requires(Action.ReadUsers)
   @ResolveField(() => UserType, { nullable: true })
   async createdBy(task: TaskType, _args: unknown, { loaders }: GraphQLContext) {
     if (!task.createdById) return null;
@@ -99,6 +103,7 @@ export class TasksResolver {
     return user ? UserType.from(user) : null;
   }
 
+  @Requires(Action.ReadRecords)
   @ResolveField(() => LeadType, { nullable: true, description: 'The lead, while it is live.' })
   async lead(task: TaskType, _args: unknown, { loaders }: GraphQLContext) {
     if (!task.leadId) return null;
@@ -106,6 +111,7 @@ export class TasksResolver {
     return lead ? LeadType.from(lead) : null;
   }
 
+  @Requires(Action.ReadRecords)
   @ResolveField(() => DealType, { nullable: true, description: 'The deal, while it is live.' })
   async deal(task: TaskType, _args: unknown, { loaders }: GraphQLContext) {
     if (!task.dealId) return null;

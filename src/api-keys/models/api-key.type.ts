@@ -1,3 +1,4 @@
+import { PartOfRootAnswer } from '../../common/graphql/field-access.js';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ApiKeyScope } from '../../auth/api-key-scope.enum.js';
 import type { ApiKey } from './api-key.model.js';
@@ -40,6 +41,7 @@ export class ApiKeyType {
 
 @ObjectType()
 export class CreatedApiKey {
+  @PartOfRootAnswer()
   @Field(() => ApiKeyType)
   apiKey!: ApiKeyType;
 

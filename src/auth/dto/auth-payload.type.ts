@@ -1,3 +1,4 @@
+import { PartOfRootAnswer } from '../../common/graphql/field-access.js';
 import { Field, ObjectType } from '@nestjs/graphql';
 import { UserType } from '../../users/models/user.type.js';
 
@@ -9,6 +10,7 @@ export class AuthPayload {
   @Field({ description: 'Opaque; exchange it once with refreshToken for a new pair.' })
   refreshToken!: string;
 
+  @PartOfRootAnswer()
   @Field(() => UserType)
   user!: UserType;
 }

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
+import { PartOfRootAnswer } from '../graphql/field-access.js';
 import { ListSize } from '../graphql/query-cost.decorators.js';
 
 @ObjectType()
@@ -31,6 +32,7 @@ export function Connection<T>(node: Type<T>, name: string): Type<ConnectionShape
     cursor!: string;
 
     @Field(() => node)
+    @PartOfRootAnswer()
     node!: T;
   }
 

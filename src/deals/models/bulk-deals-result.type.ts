@@ -1,3 +1,4 @@
+import { PartOfRootAnswer } from '../../common/graphql/field-access.js';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 
 /** Why a deal named in a bulk operation was left as it was. */
@@ -25,6 +26,7 @@ export class BulkDealsResultType {
   @Field(() => Int, { description: 'Deals changed.' })
   count!: number;
 
+  @PartOfRootAnswer()
   @Field(() => [SkippedDealType], { description: 'Every other id given, in the order given.' })
   skipped!: SkippedDealType[];
 }

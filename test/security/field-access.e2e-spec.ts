@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import {
+  getNamedType,
+  isObjectType,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from 'graphql';
+import { fieldAccessOf } from '../../src/auth/field-access.js';
+import { Action, PERMISSIONS } from '../../src/auth/permissions.js';
+import { Role } from '../../src/auth/role.enum.js';
+import { ROOT_ANSWER } from '../../src/common/graphql/field-access.js';
+import { newApiKey, newCompany, newUser, type TestUser } from '../support/factories.js';
+import { newDeal } from '../support/deal-factory.js';
+import { newTask } from '../support/task-factory.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+type Field = GraphQLField<unknown, unknown>;
+
+/** Object types with an id are records; every field returning one must declare a rule. */
+function recordFields(schema: GraphQLSchema): { type: GraphQLObjectType; field: Field }[] {
+  const objects = Object.values(schema.getTypeMap()).filter(
+    (type): type is GraphQLObjectType => isObjectType(type) && !type.name.startsWith('__'),
+  );
+  const records = new Set(objects.filter((type) => type.getFields().id).map((t) => t.name));
+  const roots = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name]);
+  return objects
+    .filter((type) => !roots.has(type.name))
+    .flatMap((type) => Object.values(type.getFields()).map((field) => ({ type, field })))
+    .filter(({ field }) => records.has(getNamedType(field.type).name));
+}
+
+describe('field access: a field of records answers under its records’ own permission', () => {
+  let sut: TestApp;
+  let schema: GraphQLSchema;
+  let admin: TestUser;
+  const callers = new Map<Role, TestUser>();
+  /** How a test reaches one record of each type, with a selection under it. */
+  let reach: Record<string, (selection: string) => string>;
+  let apiKeySecret: string;
+
+  beforeAll(async () => {
+    sut = await startTestApp();
+    schema = sut.app.get(GraphQLSchemaHost).schema;
+    admin = await newCompany(sut);
+    const rep = await newUser(sut, admin, Role.SALES_REP);
+    callers.set(Role.ADMIN, admin);
+    callers.set(Role.MANAGER, await newUser(sut, admin, Role.MANAGER));
+    callers.set(Role.SALES_REP, rep);
+
+    // A lead that came in through a form, so it has a submission in the journal.
+    const key = await newApiKey(sut, admin);
+    apiKeySecret = key.secret;
+    const submitted = await fetch(`${sut.url}/api/lead`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': key.secret },
+      body: JSON.stringify({ email: 'visitor@example.com', firstName: 'Vi', lastName: 'Sitor' }),
+    });
+    const leadId = ((await submitted.json()) as { lead_id: string }).lead_id;
+    expect(leadId).toEqual(expect.any(String));
+    const assign = await sut.gql(
+      'mutation($id: ID!, $to: ID) { assignLead(id: $id, userId: $to) { id } }',
+      { id: leadId, to: rep.id },
+      admin.token,
+    );
+    expect(assign.errors).toBeUndefined();
+    const interaction = await sut.gql<{ createInteraction: { id: string } }>(
+      'mutation($i: CreateInteractionInput!) { createInteraction(createInteractionInput: $i) { id } }',
+      { i: { leadId, type: 'CALL', date: new Date().toISOString(), notes: 'Called' } },
+      admin.token,
+    );
+    const deal = await newDeal(sut, admin, { leadId, assignedToId: rep.id });
+    const task = await newTask(sut, admin, { leadId, assignedToId: rep.id });
+    for (const on of [{ leadId }, { dealId: deal.id }]) {
+      const comment = await sut.gql(
+        'mutation($i: AddCommentInput!) { addComment(input: $i) { id } }',
+        { i: { ...on, body: 'Looks promising' } },
+        admin.token,
+      );
+      expect(comment.errors).toBeUndefined();
+    }
+    reach = {
+      Lead: (s) => `{ lead(id: "${leadId}") { ${s} } }`,
+      Deal: (s) => `{ deal(id: "${deal.id}") { ${s} } }`,
+      Task: (s) => `{ task(id: "${task.id}") { ${s} } }`,
+      Interaction: (s) =>
+        `{ interaction(id: "${interaction.data!.createInteraction.id}") { ${s} } }`,
+      Comment: (s) => `{ comments(leadId: "${leadId}", first: 1) { edges { node { ${s} } } } }`,
+    };
+  });
+
+  afterAll(() => sut?.close());
+
+  it('every field that returns records declares who may read them', () => {
+    const undeclared = recordFields(schema)
+      .filter(({ field }) => fieldAccessOf(field) === undefined)
+      .map(({ type, field }) => `${type.name}.${field.name}`);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('answers each field to each role exactly as the permission table says', async () => {
+    const guarded = recordFields(schema).filter(
+      ({ field }) => fieldAccessOf(field) !== ROOT_ANSWER,
+    );
+    expect(guarded.length).toBeGreaterThan(15);
+    const unreachable = guarded
+      .filter(({ type }) => !reach[type.name])
+      .map(({ type }) => type.name);
+    expect(unreachable).toEqual([]); // a new type of records needs a way in here
+
+    const mismatches: string[] = [];
+    for (const { type, field } of guarded) {
+      const action = fieldAccessOf(field) as Action;
+      for (const [role, caller] of callers) {
+        const res = await sut.gql(
+          reach[type.name](`${field.name} { __typename }`),
+          {},
+          caller.token,
+        );
+        const allowed = PERMISSIONS[action].roles.includes(role);
+        const refused = res.errors?.find((e) => e.path?.includes(field.name));
+        const ok = allowed
+          ? res.errors === undefined
+          : refused?.extensions.code === 'FORBIDDEN' &&
+            refused.extensions.reason === 'NOT_PERMITTED';
+        if (!ok)
+          mismatches.push(`${type.name}.${field.name} as ${role}: ${JSON.stringify(res.errors)}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('refuses the journal one hop away: lead.submissions to a SALES_REP and a MANAGER', async () => {
+    const query = reach.Lead('id submissions { body remoteIp userAgent idempotencyKey }');
+    for (const role of [Role.SALES_REP, Role.MANAGER]) {
+      const res = await sut.gql(query, {}, callers.get(role)!.token);
+      expect(res.errors?.[0].extensions).toMatchObject({
+        code: 'FORBIDDEN',
+        reason: 'NOT_PERMITTED',
+      });
+      expect(JSON.stringify(res.data)).not.toContain('visitor@example.com');
+    }
+    const asAdmin = await sut.gql<{ lead: { submissions: { body: string }[] } }>(
+      query,
+      {},
+      admin.token,
+    );
+    expect(asAdmin.data?.lead.submissions[0].body).toContain('visitor@example.com');
+  });
+
+  it('an API key or an anonymous client reaches no record through GraphQL', async () => {
+    for (const query of Object.values(reach).map((root) => root('id'))) {
+      const anonymous = await sut.gql(query);
+      expect(anonymous.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+      const apiKey = await sut.gql(query, {}, apiKeySecret);
+      expect(apiKey.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect(Object.values(apiKey.data ?? {}).every((value) => value === null)).toBe(true);
+    }
+  });
+});
