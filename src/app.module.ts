@@ -16,6 +16,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { LoaderRegistry } from './common/graphql/loaders.js';
 import { LoadersModule } from './common/graphql/loaders.module.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
+import { measureLongTexts } from './graphql/answer-size.plugin.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestionModule } from './ingestion/ingestion.module.js';
 import { CompaniesModule } from './companies/companies.module.js';
@@ -48,7 +49,7 @@ export class AppModule {
           useFactory: (loaders: LoaderRegistry) => ({
             ...graphqlOptions(config, loaders),
             // Here, as graphql/ knows no permission: fields of records answer under their root's.
-            transformSchema: enforceFieldAccess,
+            transformSchema: (schema) => enforceFieldAccess(measureLongTexts(schema)),
           }),
         }),
         RateLimitModule,

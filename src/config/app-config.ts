@@ -243,6 +243,15 @@ export class AppConfig {
   @Min(1)
   GRAPHQL_MAX_COST = 50_000;
 
+  /**
+   * The largest answer a query may build, counted over its long texts as they resolve: past it
+   * the answer is one ANSWER_TOO_LARGE error. Bulk reads are the CSV exports' job.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(65_536)
+  GRAPHQL_MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)

@@ -9,6 +9,8 @@ import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { ideLandingPagePlugin } from './ide.js';
 import { noStorePlugins } from './no-store.plugin.js';
 import { queryCostPlugin } from './query-cost.js';
+import { answerSizePlugin } from './answer-size.plugin.js';
+import { AnswerSize } from '../common/graphql/answer-size.js';
 import { UnauthenticatedException } from '../common/errors/app.exception.js';
 import type { LoaderRegistry } from '../common/graphql/loaders.js';
 
@@ -42,6 +44,7 @@ export function graphqlOptions(config: AppConfig, loaders: LoaderRegistry): Apol
     plugins: [
       ...(armor.plugins as unknown as ApolloServerPlugin[]),
       queryCostPlugin(config.GRAPHQL_MAX_COST),
+      answerSizePlugin() as ApolloServerPlugin,
       ...noStorePlugins(),
       ...(config.graphqlIde ? [ideLandingPagePlugin()] : []),
     ],
@@ -56,6 +59,7 @@ export function graphqlOptions(config: AppConfig, loaders: LoaderRegistry): Apol
         if (!req.auth) throw new UnauthenticatedException();
         return req.auth.companyId;
       }),
+      answer: new AnswerSize(config.GRAPHQL_MAX_ANSWER_BYTES),
     }),
   };
 }

@@ -15,7 +15,7 @@ import {
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { ErrorCode } from '../common/errors/error-code.js';
 import { CommonReason } from '../common/errors/error-reasons.js';
-import { LIST_SIZE, WEIGHT, type ListSize } from '../common/graphql/query-cost.decorators.js';
+import { LIST_SIZE, weightOf, type ListSize } from '../common/graphql/query-cost.decorators.js';
 import { MAX_PAGE_SIZE } from '../common/pagination/cursor.js';
 
 /** Field nodes a document may hold before its cost is not even computed. */
@@ -50,14 +50,13 @@ function multiplicity(
 }
 
 /**
- * Every field costs its weight (one, unless declared heavier), times how many of it there can
+ * Every field costs its weight (one; a long text more, by its MaxChars), times how many of it there can
  * be: a bound on what the answer holds. Introspection (`__schema`, `__type`) is free, as its
  * size is the schema's, not the data's; its depth is bounded apart (MAX_TOTAL_DEPTH).
  */
 const objectsEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   if (field.name.startsWith('__')) return 0;
-  const weight = typeof field.extensions[WEIGHT] === 'number' ? field.extensions[WEIGHT] : 1;
-  return multiplicity(field, args) * (weight + childComplexity);
+  return multiplicity(field, args) * (weightOf(field.extensions) + childComplexity);
 };
 
 /**
@@ -189,7 +188,7 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
           try {
             cost = costOf(schema, document, request.variables, operationName ?? undefined);
           } catch (error) {
-            throw tooComplex(error instanceof Error ? error.message : String(error), { maxCost });
+            throw unmeasurable(error, maxCost);
           }
           if (cost > maxCost)
             throw tooComplex(`Query cost ${cost} is over the limit of ${maxCost}`, {
@@ -200,6 +199,22 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
       };
     },
   };
+}
+
+/**
+ * Why the cost could not be computed: a variable of the wrong type (the client's input, which
+ * graphql-query-complexity coerces first), or a document too large to measure.
+ */
+function unmeasurable(error: unknown, maxCost: number): GraphQLError {
+  if (error instanceof GraphQLError && /^Variable "\$/.test(error.message))
+    return new GraphQLError(error.message, {
+      extensions: {
+        code: ErrorCode.BAD_USER_INPUT,
+        reason: CommonReason.INVALID_INPUT,
+        http: { status: 400 },
+      },
+    });
+  return tooComplex(error instanceof Error ? error.message : String(error), { maxCost });
 }
 
 function tooComplex(message: string, extensions: Record<string, number>): GraphQLError {

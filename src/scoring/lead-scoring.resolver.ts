@@ -1,3 +1,4 @@
+import { MaxChars } from '../common/graphql/query-cost.decorators.js';
 import { Int, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { LeadType } from '../leads/models/lead.type.js';
@@ -25,6 +26,7 @@ export class LeadScoringResolver {
     return (await loaders.get(SCORE_BY_LEAD).load(lead.id))?.calculatedAt ?? null;
   }
 
+  @MaxChars(4000)
   @ResolveField(() => String, {
     nullable: true,
     description: 'A few sentences on the lead (regenerateSummary); null until one is generated.',
@@ -38,6 +40,7 @@ export class LeadScoringResolver {
     return (await loaders.get(SUMMARY_BY_LEAD).load(lead.id))?.generatedAt ?? null;
   }
 
+  @MaxChars(200)
   @ResolveField(() => String, {
     nullable: true,
     description: 'What wrote summary: `built-in` (no data left the server) or the AI model’s name.',

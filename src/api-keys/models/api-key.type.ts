@@ -1,3 +1,4 @@
+import { MaxChars } from '../../common/graphql/query-cost.decorators.js';
 import { PartOfRootAnswer } from '../../common/graphql/field-access.js';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ApiKeyScope } from '../../auth/api-key-scope.enum.js';
@@ -9,9 +10,11 @@ export class ApiKeyType {
   id!: string;
 
   @Field()
+  @MaxChars(200)
   name!: string;
 
   @Field({ description: 'The first characters of the secret, to recognise it.' })
+  @MaxChars(32)
   prefix!: string;
 
   @Field(() => [ApiKeyScope])
@@ -46,5 +49,6 @@ export class CreatedApiKey {
   apiKey!: ApiKeyType;
 
   @Field({ description: 'Shown this once; only its hash is stored.' })
+  @MaxChars(200)
   secret!: string;
 }

@@ -1,3 +1,4 @@
+import { MaxChars } from '../../common/graphql/query-cost.decorators.js';
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ActorKind } from '../../common/events/actor.js';
 import { GraphQLJSONObject } from 'graphql-scalars';
@@ -14,9 +15,11 @@ export class AuditLogType {
   id!: string;
 
   @Field({ description: 'e.g. auth.login_failed, user.role_changed, lead.updated' })
+  @MaxChars(100)
   action!: string;
 
   @Field(() => String, { nullable: true })
+  @MaxChars(100)
   entityType!: string | null;
 
   @Field(() => ID, { nullable: true })
@@ -35,12 +38,15 @@ export class AuditLogType {
     nullable: true,
     description: 'What changed: field → { from, to }, or event details.',
   })
+  @MaxChars(30_000)
   changes!: Record<string, unknown> | null;
 
   @Field(() => String, { nullable: true })
+  @MaxChars(128)
   requestId!: string | null;
 
   @Field(() => String, { nullable: true })
+  @MaxChars(64)
   ip!: string | null;
 
   @Field()

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Weight } from '../../common/graphql/query-cost.decorators.js';
+import { MaxChars } from '../../common/graphql/query-cost.decorators.js';
 import type { CommentRecord } from './comment.record.js';
 
 @ObjectType('Comment')
@@ -8,7 +8,7 @@ export class CommentType {
   id!: string;
 
   @Field({ description: 'Plain text, as written: clients show it as text, never as markup.' })
-  @Weight(5)
+  @MaxChars(5000)
   body!: string;
 
   @Field()

@@ -38,6 +38,8 @@ export enum CommonReason {
   INVALID_QUERY = 'INVALID_QUERY',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** A query whose answer would pass GRAPHQL_MAX_ANSWER_BYTES: ask for less, or use an export. */
+  ANSWER_TOO_LARGE = 'ANSWER_TOO_LARGE',
   ACCESS_DENIED = 'ACCESS_DENIED',
   RATE_LIMITED = 'RATE_LIMITED',
   /** No pooled database connection came free in time: retry shortly. */
@@ -57,6 +59,7 @@ export const COMMON_REASONS = declareReasons<CommonReason>('common', {
   [CommonReason.INVALID_QUERY]: ErrorCode.BAD_USER_INPUT,
   [CommonReason.QUERY_TOO_COMPLEX]: ErrorCode.BAD_USER_INPUT,
   [CommonReason.PAYLOAD_TOO_LARGE]: ErrorCode.BAD_USER_INPUT,
+  [CommonReason.ANSWER_TOO_LARGE]: ErrorCode.BAD_USER_INPUT,
   [CommonReason.ACCESS_DENIED]: ErrorCode.FORBIDDEN,
   [CommonReason.RATE_LIMITED]: ErrorCode.RATE_LIMITED,
   [CommonReason.DATABASE_BUSY]: ErrorCode.INTERNAL_SERVER_ERROR,

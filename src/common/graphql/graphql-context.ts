@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AnswerSize } from './answer-size.js';
 import type { RequestLoaders } from './loaders.js';
 
 /** What every resolver receives as its GraphQL context; built once per request. */
@@ -6,4 +7,6 @@ export interface GraphQLContext {
   req: FastifyRequest;
   reply: FastifyReply;
   loaders: RequestLoaders;
+  /** What the answer's long texts have gathered (src/graphql/answer-size.ts). */
+  answer: AnswerSize;
 }

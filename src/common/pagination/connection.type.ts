@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
 import { PartOfRootAnswer } from '../graphql/field-access.js';
-import { ListSize } from '../graphql/query-cost.decorators.js';
+import { ListSize, MaxChars } from '../graphql/query-cost.decorators.js';
 
 @ObjectType()
 export class PageInfo {
@@ -9,6 +9,7 @@ export class PageInfo {
   hasNextPage!: boolean;
 
   @Field(() => String, { nullable: true })
+  @MaxChars(200)
   endCursor!: string | null;
 }
 
@@ -29,6 +30,7 @@ export function Connection<T>(node: Type<T>, name: string): Type<ConnectionShape
   @ObjectType(`${name}Edge`)
   class EdgeType {
     @Field()
+    @MaxChars(200)
     cursor!: string;
 
     @Field(() => node)

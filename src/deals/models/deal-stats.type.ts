@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { DecimalScalar } from '../../common/graphql/decimal.scalar.js';
-import { ListSize } from '../../common/graphql/query-cost.decorators.js';
+import { ListSize, MaxChars } from '../../common/graphql/query-cost.decorators.js';
 import { DealStage } from '../deal-enums.js';
 
 /** What a list of other currencies counts for in a query's cost: a company deals in a few. */
@@ -9,6 +9,7 @@ const OTHER_CURRENCIES_COST = 10;
 @ObjectType('CurrencyTotal')
 export class CurrencyTotalType {
   @Field()
+  @MaxChars(3)
   currency!: string;
 
   @Field(() => DecimalScalar)
@@ -70,6 +71,7 @@ export class MyDealsStatsType {
   winRate!: number | null;
 
   @Field({ description: 'The company’s currency, which totalValue and wonValue are in.' })
+  @MaxChars(3)
   currency!: string;
 
   @Field(() => [MyCurrencyTotalsType], { description: 'Deals in other currencies, apart.' })

@@ -1,3 +1,4 @@
+import { MaxChars } from '../../common/graphql/query-cost.decorators.js';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DecimalScalar } from '../../common/graphql/decimal.scalar.js';
 import { DealPriority, DealStage } from '../deal-enums.js';
@@ -9,12 +10,14 @@ export class DealType {
   id!: string;
 
   @Field()
+  @MaxChars(200)
   title!: string;
 
   @Field(() => DecimalScalar, { nullable: true, description: 'Exact, e.g. "1250.50".' })
   value!: string | null;
 
   @Field({ description: 'ISO 4217; the company’s unless given.' })
+  @MaxChars(3)
   currency!: string;
 
   @Field(() => DealStage)
@@ -30,15 +33,18 @@ export class DealType {
   leadScore!: number;
 
   @Field(() => String, { nullable: true })
+  @MaxChars(100)
   leadSource!: string | null;
 
   @Field(() => String, { nullable: true, description: 'A calendar day, YYYY-MM-DD.' })
+  @MaxChars(10)
   expectedCloseDate!: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When it entered a closed stage.' })
   closedAt!: Date | null;
 
   @Field(() => String, { nullable: true })
+  @MaxChars(10_000)
   notes!: string | null;
 
   @Field()

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-scalars';
-import { Weight } from '../../common/graphql/query-cost.decorators.js';
+import { MaxChars } from '../../common/graphql/query-cost.decorators.js';
 import { RawLeadStatus } from '../raw-lead-status.enum.js';
 import type { RawLeadRecord } from '../raw-leads.repository.js';
 
@@ -15,26 +15,31 @@ export class RawLeadType {
 
   // Up to the body limit (64 KiB by default): weighed as many values.
   @Field({ description: 'The body as received, read as UTF-8.' })
-  @Weight(50)
+  @MaxChars(65_536)
   body!: string;
 
   @Field(() => GraphQLJSON, { nullable: true, description: 'The body, when it is JSON.' })
-  @Weight(50)
+  @MaxChars(65_536)
   payload!: unknown;
 
   @Field(() => String, { nullable: true })
+  @MaxChars(255)
   idempotencyKey!: string | null;
 
   @Field({ description: 'SHA-256 of the canonical JSON, or of the bytes when not JSON.' })
+  @MaxChars(64)
   fingerprint!: string;
 
   @Field()
+  @MaxChars(128)
   requestId!: string;
 
   @Field(() => String, { nullable: true })
+  @MaxChars(64)
   remoteIp!: string | null;
 
   @Field(() => String, { nullable: true })
+  @MaxChars(1000)
   userAgent!: string | null;
 
   @Field()
@@ -44,9 +49,11 @@ export class RawLeadType {
   leadId!: string | null;
 
   @Field(() => [String], { description: 'Lead fields whose value did not fit: kept in body only.' })
+  @MaxChars(32)
   omittedFields!: string[];
 
   @Field(() => String, { nullable: true, description: 'Why it is queued, failed or rejected.' })
+  @MaxChars(1000)
   error!: string | null;
 
   @Field()

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Weight } from '../../common/graphql/query-cost.decorators.js';
+import { MaxChars } from '../../common/graphql/query-cost.decorators.js';
 import { InteractionKind } from '../interaction-kind.enum.js';
 import type { InteractionRecord } from './interaction.model.js';
 
@@ -16,7 +16,7 @@ export class InteractionType {
 
   // Up to 10 000 characters: weighed as five values, so a query cannot ask for millions of them.
   @Field(() => String, { nullable: true })
-  @Weight(5)
+  @MaxChars(10_000)
   notes!: string | null;
 
   @Field()

@@ -1,3 +1,4 @@
+import { MaxChars } from '../../common/graphql/query-cost.decorators.js';
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
 import { LeadStatus } from '../lead-status.enum.js';
 import type { LeadRecord } from './lead.model.js';
@@ -9,21 +10,26 @@ export class LeadType {
   id!: string;
 
   @Field()
+  @MaxChars(100)
   firstName!: string;
 
   @Field()
+  @MaxChars(100)
   lastName!: string;
 
   @Field()
+  @MaxChars(254)
   email!: string;
 
   @Field(() => String, { nullable: true })
+  @MaxChars(32)
   phone!: string | null;
 
   @Field(() => Float, { nullable: true, description: 'In the company’s currency, 2 decimals.' })
   budget!: number | null;
 
   @Field(() => String, { nullable: true })
+  @MaxChars(200)
   location!: string | null;
 
   @Field(() => LeadStatus)
@@ -33,12 +39,15 @@ export class LeadType {
     nullable: true,
     description: 'Where the lead came from (web form, import, …).',
   })
+  @MaxChars(100)
   source!: string | null;
 
   @Field(() => String, { nullable: true, description: 'As the lead-capture form sent it.' })
+  @MaxChars(64)
   country!: string | null;
 
   @Field(() => String, { nullable: true, description: 'As the lead-capture form sent it.' })
+  @MaxChars(35)
   language!: string | null;
 
   @Field()

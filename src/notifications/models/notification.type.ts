@@ -1,3 +1,4 @@
+import { MaxChars } from '../../common/graphql/query-cost.decorators.js';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { NotificationType } from '../notification-type.enum.js';
 import type { NotificationRecord } from './notification.record.js';
@@ -11,9 +12,11 @@ export class NotificationModel {
   type!: NotificationType;
 
   @Field()
+  @MaxChars(200)
   title!: string;
 
   @Field()
+  @MaxChars(1000)
   message!: string;
 
   @Field(() => Int, { description: 'How many events it stands for: 120 for "120 new leads".' })

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Weight } from '../../common/graphql/query-cost.decorators.js';
+import { MaxChars } from '../../common/graphql/query-cost.decorators.js';
 import { TaskStatus } from '../task-status.enum.js';
 import type { TaskRecord } from './task.record.js';
 
@@ -9,10 +9,11 @@ export class TaskType {
   id!: string;
 
   @Field()
+  @MaxChars(200)
   title!: string;
 
   @Field(() => String, { nullable: true })
-  @Weight(5)
+  @MaxChars(10_000)
   description!: string | null;
 
   @Field(() => Date, { nullable: true })

@@ -1,3 +1,4 @@
+import { MaxChars } from '../../common/graphql/query-cost.decorators.js';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Role } from '../../auth/role.enum.js';
 import type { UserRecord } from './user.model.js';
@@ -9,12 +10,15 @@ export class UserType {
   id!: string;
 
   @Field()
+  @MaxChars(254)
   email!: string;
 
   @Field()
+  @MaxChars(100)
   firstName!: string;
 
   @Field()
+  @MaxChars(100)
   lastName!: string;
 
   @Field(() => Role)
