@@ -4,6 +4,7 @@ import {
   getNamedType,
   isObjectType,
   isScalarType,
+  OperationTypeNode,
   type GraphQLFieldResolver,
   type GraphQLSchema,
 } from 'graphql';
@@ -56,7 +57,7 @@ export function answerSizePlugin(): ApolloServerPlugin<GraphQLContext> {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, contextValue }) {
-          contextValue.answer.enforced = operation?.operation === 'query';
+          contextValue.answer.enforced = operation?.operation === OperationTypeNode.QUERY;
         },
         async willSendResponse({ response, contextValue }) {
           const { answer } = contextValue;
