@@ -10,6 +10,7 @@ import { ideLandingPagePlugin } from './ide.js';
 import { noStorePlugins } from './no-store.plugin.js';
 import { queryCostPlugin } from './query-cost.js';
 import { answerSizePlugin } from './answer-size.plugin.js';
+import { wellFormedTextPlugin } from './well-formed-text.plugin.js';
 import { AnswerSize } from '../common/graphql/answer-size.js';
 import { UnauthenticatedException } from '../common/errors/app.exception.js';
 import type { LoaderRegistry } from '../common/graphql/loaders.js';
@@ -44,6 +45,7 @@ export function graphqlOptions(config: AppConfig, loaders: LoaderRegistry): Apol
     plugins: [
       ...(armor.plugins as unknown as ApolloServerPlugin[]),
       queryCostPlugin(config.GRAPHQL_MAX_COST),
+      wellFormedTextPlugin(),
       answerSizePlugin() as ApolloServerPlugin,
       ...noStorePlugins(),
       ...(config.graphqlIde ? [ideLandingPagePlugin()] : []),

@@ -1,3 +1,4 @@
+import { UuidPipe } from '../common/graphql/uuid.pipe.js';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
@@ -26,7 +27,7 @@ export class LeadRoutingResolver {
   })
   setApiKeyDefaultAssignee(
     @CurrentAuth() auth: AuthContext,
-    @Args('apiKeyId', { type: () => ID }) apiKeyId: string,
+    @Args('apiKeyId', { type: () => ID }, new UuidPipe('apiKeyId')) apiKeyId: string,
     @Args('userId', { type: () => ID, nullable: true }) userId: string | null,
   ): Promise<boolean> {
     return this.routing.setKeyAssignee(auth, apiKeyId, userId ?? null);

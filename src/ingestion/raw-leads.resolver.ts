@@ -1,3 +1,4 @@
+import { UuidPipe } from '../common/graphql/uuid.pipe.js';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
@@ -33,7 +34,7 @@ export class RawLeadsResolver {
   })
   async reprocessRawLead(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
   ): Promise<RawLeadType> {
     return RawLeadType.from(await this.raws.reprocess(auth, id));
   }

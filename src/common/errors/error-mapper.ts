@@ -40,6 +40,13 @@ function fromHttpException(error: HttpException): AppException | null {
 /** SQLSTATEs PostgreSQL raises for text it cannot store, such as a NUL character (\u0000). */
 const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
 
+/**
+ * SQLSTATEs of a value PostgreSQL cannot take: a date outside its range (year 4713 BC to
+ * 294276), a number too large for its column, text that does not parse as its type. Only a
+ * client's value gets that far unvalidated, so they are the client's error, not the server's.
+ */
+const OUT_OF_RANGE = new Set(['22003', '22007', '22008', '22P02']);
+
 /** SQLSTATE of a statement stopped by statement_timeout (or a cancel). */
 const QUERY_CANCELED = '57014';
 
@@ -54,6 +61,8 @@ function fromDatabaseError(error: unknown): AppException | null {
       {},
       CommonReason.UNSTORABLE_TEXT,
     );
+  if (state && OUT_OF_RANGE.has(state))
+    return new BadUserInputException('A value is outside what can be stored', {});
   return null;
 }
 

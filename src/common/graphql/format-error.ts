@@ -19,6 +19,9 @@ function innermost(error: unknown): unknown {
   return current;
 }
 
+/** graphql-js gives up on variables with too many wrong values, with no code of its own. */
+const VARIABLES_ABORTED = /^Too many errors processing variables/;
+
 /** graphql-armor words its refusals "… limit of N exceeded …". */
 const LIMIT_EXCEEDED = /limit of \d+ exceeded/i;
 
@@ -49,7 +52,9 @@ export function formatGraphQLError(production: boolean) {
         extensions: { ...mapped.extensions, code: mapped.code, reason: mapped.reason },
       };
     }
-    const raw = formatted.extensions?.code;
+    const raw = VARIABLES_ABORTED.test(formatted.message)
+      ? 'BAD_REQUEST'
+      : formatted.extensions?.code;
     const code =
       typeof raw === 'string' && REQUEST_ERROR_CODES.has(raw) ? ErrorCode.BAD_USER_INPUT : raw;
     if (
