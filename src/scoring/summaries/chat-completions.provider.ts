@@ -9,8 +9,8 @@ import {
 
 /** The clock the provider reads and waits by; tests move it to reach cases timers rarely do. */
 export interface ProviderTimers {
-  now(): number;
-  sleep(ms: number): Promise<unknown>;
+  now: () => number;
+  sleep: (ms: number) => Promise<unknown>;
 }
 
 const REAL_TIMERS: ProviderTimers = { now: () => Date.now(), sleep: (ms) => sleep(ms) };
