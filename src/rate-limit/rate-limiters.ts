@@ -62,7 +62,11 @@ export class RateLimiters {
     this.signUpPerIp = make('signup-ip', config.SIGNUP_LIMIT_PER_IP, 60 * 60);
     this.ingestPerKey = make('ingest-key', config.INGEST_RATE_LIMIT_PER_MINUTE, 60);
     this.summaryPerCaller = make('summary', config.SUMMARY_LIMIT_PER_MINUTE, 60);
-    this.aiCallsPerCompanyHour = make('ai-company-hour', config.AI_CALLS_PER_COMPANY_PER_HOUR, 3600);
+    this.aiCallsPerCompanyHour = make(
+      'ai-company-hour',
+      config.AI_CALLS_PER_COMPANY_PER_HOUR,
+      3600,
+    );
     this.aiCallsPerCompanyDay = make('ai-company-day', config.AI_CALLS_PER_COMPANY_PER_DAY, 86_400);
     this.aiCallsPerHour = make('ai-hour', config.AI_CALLS_PER_HOUR, 3600);
     this.aiCallsPerDay = make('ai-day', config.AI_CALLS_PER_DAY, 86_400);

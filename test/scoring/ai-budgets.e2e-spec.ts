@@ -91,7 +91,8 @@ describe('AI budgets per hour, in memory', () => {
 
     expect(outcome(await regenerate(sut, b))).toBe(ok);
     // The built-in summarizer is never counted: more than any AI budget, all answered.
-    for (let i = 0; i < 3; i++) expect(outcome(await regenerate(sut, builtInCompany))).toBe(builtIn);
+    for (let i = 0; i < 3; i++)
+      expect(outcome(await regenerate(sut, builtInCompany))).toBe(builtIn);
     expect(provider.calls).toHaveLength(3);
   });
 

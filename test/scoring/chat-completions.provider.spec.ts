@@ -159,9 +159,9 @@ describe('ChatCompletionsProvider against a provider on loopback', () => {
   it('asks before each retry, and makes no further call once refused', async () => {
     let asked = 0;
     provider.answer(status(429, { 'retry-after': '0' }), completion('Paid for'));
-    await expect(
-      sut().summarize(facts, () => Promise.resolve(void asked++)),
-    ).resolves.toBe('Paid for');
+    await expect(sut().summarize(facts, () => Promise.resolve(void asked++))).resolves.toBe(
+      'Paid for',
+    );
     expect(asked).toBe(1);
     expect(provider.calls).toHaveLength(2);
 
