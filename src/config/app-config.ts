@@ -362,6 +362,31 @@ export class AppConfig {
   @Max(10)
   AI_MAX_ATTEMPTS = 3;
 
+  /**
+   * Calls to the AI provider (each attempt, retries included) per company per hour and per day,
+   * and for all companies together: what a summary may cost, bounded whoever asks for it. All
+   * instances count together through REDIS_URL.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AI_CALLS_PER_COMPANY_PER_HOUR = 100;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AI_CALLS_PER_COMPANY_PER_DAY = 1000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AI_CALLS_PER_HOUR = 1000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AI_CALLS_PER_DAY = 10_000;
+
   /** regenerateSummary calls per minute by one user. */
   @Transform(toInt)
   @IsInt()

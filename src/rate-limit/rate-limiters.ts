@@ -26,6 +26,12 @@ export class RateLimiters {
   readonly ingestPerKey: RateLimiterAbstract;
   /** Summaries generated per caller (regenerateSummary): each may be a paid call to the AI provider. */
   readonly summaryPerCaller: RateLimiterAbstract;
+  /** Calls to the AI provider per company, per hour and per day (keyed by company). */
+  readonly aiCallsPerCompanyHour: RateLimiterAbstract;
+  readonly aiCallsPerCompanyDay: RateLimiterAbstract;
+  /** Calls to the AI provider by every company together, per hour and per day (keyed by provider). */
+  readonly aiCallsPerHour: RateLimiterAbstract;
+  readonly aiCallsPerDay: RateLimiterAbstract;
   /** CSV exports per user (or company, for other callers), leads and deals together. */
   readonly exportPerUser: RateLimiterAbstract;
   /** recalculateAllScores per company. */
@@ -56,6 +62,14 @@ export class RateLimiters {
     this.signUpPerIp = make('signup-ip', config.SIGNUP_LIMIT_PER_IP, 60 * 60);
     this.ingestPerKey = make('ingest-key', config.INGEST_RATE_LIMIT_PER_MINUTE, 60);
     this.summaryPerCaller = make('summary', config.SUMMARY_LIMIT_PER_MINUTE, 60);
+    this.aiCallsPerCompanyHour = make(
+      'ai-company-hour',
+      config.AI_CALLS_PER_COMPANY_PER_HOUR,
+      3600,
+    );
+    this.aiCallsPerCompanyDay = make('ai-company-day', config.AI_CALLS_PER_COMPANY_PER_DAY, 86_400);
+    this.aiCallsPerHour = make('ai-hour', config.AI_CALLS_PER_HOUR, 3600);
+    this.aiCallsPerDay = make('ai-day', config.AI_CALLS_PER_DAY, 86_400);
     this.exportPerUser = make('export', config.EXPORT_LIMIT_PER_HOUR, 60 * 60);
     this.recalculationPerCompany = make(
       'recalculation',

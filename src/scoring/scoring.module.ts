@@ -9,6 +9,7 @@ import { ScoreRecalculationsRepository } from './score-recalculations.repository
 import { ScoresResolver } from './scores.resolver.js';
 import { ScoresService } from './scores.service.js';
 import { ScoringLoaders } from './scoring.loaders.js';
+import { AiBudgets } from './summaries/ai-budgets.js';
 import { ExternalAiRepository } from './summaries/external-ai.repository.js';
 import { LeadSummariesRepository } from './summaries/lead-summaries.repository.js';
 import { SummariesResolver } from './summaries/summaries.resolver.js';
@@ -30,6 +31,7 @@ import { SummaryProviders } from './summaries/summary-providers.js';
     LeadSummariesRepository,
     ExternalAiRepository,
     SummaryProviders,
+    AiBudgets,
     SummariesService,
     SummariesResolver,
   ],

@@ -132,4 +132,42 @@ describe('ChatCompletionsProvider against a provider on loopback', () => {
       /unreachable/,
     );
   });
+
+  it('stops, without a negative timeout, when the deadline passed during a wait that overslept', async () => {
+    // A loaded machine: the backoff's timer fires 10 s late, long past the 2 s deadline.
+    let clock = 1_000_000;
+    const timers = {
+      now: () => clock,
+      sleep: (ms: number) => {
+        clock += ms + 10_000;
+        return Promise.resolve();
+      },
+    };
+    const retries: number[] = [];
+    provider.answer(status(503), completion('too late'));
+    const error = await sut({ timers })
+      .summarize(facts, () => Promise.resolve(void retries.push(clock)))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SummaryProviderError);
+    expect((error as Error).message).toMatch(/HTTP 503; no time left for attempt 2/);
+    expect((error as Error).message).not.toMatch(/out of range/);
+    // No second call was started, nor paid for.
+    expect(provider.calls).toHaveLength(1);
+    expect(retries).toEqual([]);
+  });
+
+  it('asks before each retry, and makes no further call once refused', async () => {
+    let asked = 0;
+    provider.answer(status(429, { 'retry-after': '0' }), completion('Paid for'));
+    await expect(sut().summarize(facts, () => Promise.resolve(void asked++))).resolves.toBe(
+      'Paid for',
+    );
+    expect(asked).toBe(1);
+    expect(provider.calls).toHaveLength(2);
+
+    const spent = new Error('budget spent');
+    provider.answer(status(500));
+    await expect(sut().summarize(facts, () => Promise.reject(spent))).rejects.toBe(spent);
+    expect(provider.calls).toHaveLength(1);
+  });
 });

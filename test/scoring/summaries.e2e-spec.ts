@@ -1,5 +1,9 @@
 import { Sequelize } from 'sequelize-typescript';
 import { Role } from '../../src/auth/role.enum.js';
+import {
+  SUMMARY_INTERACTIONS,
+  SUMMARY_NOTE_CHARS,
+} from '../../src/scoring/summaries/lead-summaries.repository.js';
 import { completion, FakeAiProvider, silent, status } from '../support/fake-ai-provider.js';
 import { newCompany, newUser, type TestUser } from '../support/factories.js';
 import { newInteraction, newLead } from '../support/lead-factory.js';
@@ -97,6 +101,29 @@ describe('lead summaries', () => {
       activityScore: 21,
       interactions: [expect.objectContaining({ type: 'CALL' })],
     });
+  });
+
+  it('sends the provider the newest interactions only, each note cut to its first 500 characters', async () => {
+    const lead = await newLead(sut, admin, { firstName: 'Mary' });
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+    const long = 'A'.repeat(SUMMARY_NOTE_CHARS) + 'B'.repeat(10_000 - SUMMARY_NOTE_CHARS);
+    await newInteraction(sut, admin, lead.id, { type: 'MEETING', date: daysAgo(1), notes: long });
+    for (let n = 2; n <= SUMMARY_INTERACTIONS + 2; n++)
+      await newInteraction(sut, admin, lead.id, { date: daysAgo(n), notes: `note ${n}` });
+    provider.answer(completion('Mary is busy.'));
+    await summarized(admin, lead.id);
+
+    expect(provider.calls).toHaveLength(1);
+    const sent = JSON.parse(provider.calls[0].body) as { messages: { content: string }[] };
+    const prompt = sent.messages[1].content;
+    const { interactions } = JSON.parse(prompt) as { interactions: { notes: string }[] };
+    // The newest SUMMARY_INTERACTIONS of the 13, newest first; the 10 000 characters arrive as 500.
+    expect(interactions.map((i) => i.notes)).toEqual([
+      'A'.repeat(SUMMARY_NOTE_CHARS),
+      ...Array.from({ length: SUMMARY_INTERACTIONS - 1 }, (_, i) => `note ${i + 2}`),
+    ]);
+    expect(prompt).not.toContain('B');
+    expect(prompt.length).toBeLessThan(SUMMARY_INTERACTIONS * SUMMARY_NOTE_CHARS + 1000);
   });
 
   it('keeps the previous summary when the provider fails or does not answer in time', async () => {

@@ -9,6 +9,7 @@ const NOTE_CHARS = 160;
  */
 export class BuiltInSummarizer implements SummaryProvider {
   readonly name = 'built-in';
+  readonly external = false;
 
   summarize(facts: LeadFacts): Promise<string> {
     return Promise.resolve(builtInSummary(facts));

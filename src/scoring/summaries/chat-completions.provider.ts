@@ -1,6 +1,19 @@
 import { Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SummaryProviderError, type LeadFacts, type SummaryProvider } from './summary-provider.js';
+import {
+  SummaryProviderError,
+  type BeforeRetry,
+  type LeadFacts,
+  type SummaryProvider,
+} from './summary-provider.js';
+
+/** The clock the provider reads and waits by; tests move it to reach cases timers rarely do. */
+export interface ProviderTimers {
+  now: () => number;
+  sleep: (ms: number) => Promise<unknown>;
+}
+
+const REAL_TIMERS: ProviderTimers = { now: () => Date.now(), sleep: (ms) => sleep(ms) };
 
 export interface ChatCompletionsOptions {
   baseUrl: string;
@@ -13,6 +26,7 @@ export interface ChatCompletionsOptions {
   maxAttempts: number;
   /** The first wait before a retry; each further one doubles, with jitter. */
   backoffMs?: number;
+  timers?: ProviderTimers;
 }
 
 const SYSTEM_PROMPT =
@@ -41,27 +55,42 @@ class Retryable extends Error {
 export class ChatCompletionsProvider implements SummaryProvider {
   private readonly logger = new Logger(ChatCompletionsProvider.name);
   readonly name: string;
+  readonly external = true;
 
   constructor(private readonly options: ChatCompletionsOptions) {
     this.name = options.model;
   }
 
-  async summarize(facts: LeadFacts): Promise<string> {
-    const deadline = Date.now() + this.options.totalTimeoutMs;
+  async summarize(facts: LeadFacts, beforeRetry?: BeforeRetry): Promise<string> {
+    const { now, sleep: wait } = this.options.timers ?? REAL_TIMERS;
+    const deadline = now() + this.options.totalTimeoutMs;
     let backoff = this.options.backoffMs ?? 250;
+    let failure = '';
     for (let attempt = 1; ; attempt++) {
-      const left = deadline - Date.now();
+      // A timer fires late on a loaded machine: the deadline may have passed during the wait.
+      // Then no call is started after it (nor handed a negative timeout, which throws).
+      if (now() >= deadline)
+        throw new SummaryProviderError(
+          `The AI provider failed: ${failure}; no time left for attempt ${attempt}`,
+        );
+      // Each retry is one more call to pay for: asked for right before it is made.
+      if (attempt > 1 && beforeRetry) await beforeRetry();
       try {
-        return await this.call(facts, Math.min(this.options.attemptTimeoutMs, left));
+        // A whole number of ms, at least 1 (AbortSignal.timeout throws on anything else): the
+        // deadline may have passed while beforeRetry answered.
+        const left = Math.floor(deadline - now());
+        const timeout = Math.max(1, Math.min(this.options.attemptTimeoutMs, left));
+        return await this.call(facts, timeout);
       } catch (error) {
         if (!(error instanceof Retryable)) throw error;
-        const wait = Math.max(error.retryAfterMs ?? 0, backoff * (0.5 + Math.random()));
-        const last = attempt >= this.options.maxAttempts || Date.now() + wait >= deadline;
+        failure = error.message;
+        const delay = Math.max(error.retryAfterMs ?? 0, backoff * (0.5 + Math.random()));
+        const last = attempt >= this.options.maxAttempts || now() + delay >= deadline;
         this.logger.warn(
-          `attempt ${attempt} failed: ${error.message}${last ? '; giving up' : `; retrying in ${Math.round(wait)} ms`}`,
+          `attempt ${attempt} failed: ${failure}${last ? '; giving up' : `; retrying in ${Math.round(delay)} ms`}`,
         );
-        if (last) throw new SummaryProviderError(`The AI provider failed: ${error.message}`);
-        await sleep(wait);
+        if (last) throw new SummaryProviderError(`The AI provider failed: ${failure}`);
+        await wait(delay);
         backoff *= 2;
       }
     }

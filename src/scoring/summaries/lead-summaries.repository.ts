@@ -13,22 +13,32 @@ export interface LeadSummaryRecord {
   generatedAt: Date;
 }
 
-/** How many of a lead's latest interactions a summary is written from. */
+/**
+ * How many of a lead's latest interactions a summary is written from, and how much of each note:
+ * all the provider is sent (README, "Summaries"), however many interactions a lead has and however
+ * long their notes (up to 10 000 characters each). The lead's own text fields are bounded by their
+ * CHECK constraints (names 100 characters, source 100, location 200: migration 0002).
+ */
 export const SUMMARY_INTERACTIONS = 10;
+export const SUMMARY_NOTE_CHARS = 500;
 
 const FIND = prepared(
   `SELECT lead_id AS "leadId", summary, provider, generated_at AS "generatedAt"
    FROM lead_summaries WHERE company_id = $1 AND lead_id = ANY($2::uuid[])`,
 );
 
-/** The live lead, its score and its latest interactions (interactions_by_lead), in one statement. */
+/**
+ * The live lead, its score and its latest interactions (interactions_by_lead), in one statement.
+ * Notes are cut here, not in TypeScript: left() fetches only the first chunks of a long (TOASTed)
+ * note, so what is not sent is not read either.
+ */
 const FACTS = prepared(
   `SELECT l.first_name AS "firstName", l.last_name AS "lastName", l.status, l.source,
      l.budget::text AS budget, l.location, l.created_at AS "createdAt", s.activity_score AS "activityScore",
      coalesce((
        SELECT json_agg(json_build_object('type', i.type, 'date', i.date, 'notes', i.notes)
                        ORDER BY i.date DESC, i.id DESC)
-       FROM (SELECT type, date, notes, id FROM interactions
+       FROM (SELECT type, date, left(notes, ${SUMMARY_NOTE_CHARS}) AS notes, id FROM interactions
              WHERE company_id = l.company_id AND lead_id = l.id
              ORDER BY date DESC, id DESC LIMIT ${SUMMARY_INTERACTIONS}) i
      ), '[]') AS interactions

@@ -11,7 +11,7 @@ export class SummariesResolver {
 
   @Mutation(() => LeadType, {
     description:
-      'A new summary of a lead you can read, with its score recomputed now: by the AI provider when one is configured and your company allows it (setExternalAiAllowed), else built in. Rate-limited per user; on a provider failure (SUMMARY_PROVIDER_FAILED) the previous summary is kept.',
+      'A new summary of a lead you can read, with its score recomputed now: by the AI provider when one is configured and your company allows it (setExternalAiAllowed), else built in. Rate-limited per user; calls to the provider are budgeted per company and for everyone (RATE_LIMITED, reason AI_BUDGET_SPENT, with retryAfter, once spent). On a provider failure (SUMMARY_PROVIDER_FAILED) or a spent budget the previous summary is kept.',
   })
   async regenerateSummary(
     @CurrentAuth() auth: AuthContext,

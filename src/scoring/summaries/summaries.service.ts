@@ -13,6 +13,7 @@ import { spend } from '../../rate-limit/spend.js';
 import { ScoresService } from '../scores.service.js';
 import { ScoringException, ScoringReason } from '../scoring.exception.js';
 import { ScoringEvents } from '../scoring.events.js';
+import { AiBudgets } from './ai-budgets.js';
 import { ExternalAiRepository } from './external-ai.repository.js';
 import { LeadSummariesRepository } from './lead-summaries.repository.js';
 import { SummaryProviders } from './summary-providers.js';
@@ -27,6 +28,7 @@ export class SummariesService {
     private readonly scores: ScoresService,
     private readonly externalAi: ExternalAiRepository,
     private readonly providers: SummaryProviders,
+    private readonly budgets: AiBudgets,
     private readonly access: LeadAccess,
     private readonly leads: LeadsService,
     private readonly limiters: RateLimiters,
@@ -38,19 +40,23 @@ export class SummariesService {
    * A fresh summary of a lead the caller can read (the lead, returned), from its score recomputed
    * now and its latest interactions: by the external provider when one is configured and the company allows it,
    * else by the built-in summarizer. No transaction is held while the provider thinks; when it
-   * fails, nothing is written and the lead keeps the summary it had.
+   * fails, nothing is written and the lead keeps the summary it had. Every call to the provider,
+   * each retry too, spends the AI budgets (AiBudgets); the built-in summarizer spends none.
    */
   async generateSummary(auth: AuthContext, leadId: string): Promise<LeadRecord> {
     authorize(auth, Action.GenerateSummaries);
     await this.access.requireReadable(auth, leadId);
     await spend(this.limiters.summaryPerCaller, callerKey(auth));
+    const provider = this.providers.for(await this.externalAi.allowed(auth.companyId));
+    // The first call is paid before any work, so that a spent budget refuses with nothing
+    // rescored; each retry is paid as it is made.
+    if (provider.external) await this.budgets.spendCall(auth.companyId);
     await this.scores.rescoreLead(auth, leadId);
     const facts = await this.summaries.facts(auth.companyId, leadId);
     if (!facts) throw new NotFoundException('Lead', leadId);
-    const provider = this.providers.for(await this.externalAi.allowed(auth.companyId));
     let text: string;
     try {
-      text = await provider.summarize(facts);
+      text = await provider.summarize(facts, () => this.budgets.spendCall(auth.companyId));
     } catch (error) {
       if (!(error instanceof SummaryProviderError)) throw error;
       this.logger.warn(`summary of lead ${leadId} by ${provider.name} failed: ${error.message}`);

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { AppConfig } from '../../config/app-config.js';
+import { RateLimiters } from '../../rate-limit/rate-limiters.js';
+import { ScoringException, ScoringReason } from '../scoring.exception.js';
+
+/**
+ * What calls to the AI provider may cost: each call (every attempt, retries included) spends one
+ * point of the company's hourly and daily budgets and of everyone's (AI_CALLS_PER_…), counted by
+ * all instances together through Redis, in memory without it. The built-in summarizer spends none.
+ */
+@Injectable()
+export class AiBudgets {
+  /**
+   * Everyone's budget is the provider's: all instances calling the same API root count together.
+   * Hashed, because a URL may carry credentials and Redis keys are no place for them.
+   */
+  private readonly providerKey: string;
+
+  constructor(
+    private readonly limiters: RateLimiters,
+    config: AppConfig,
+  ) {
+    this.providerKey = createHash('sha256').update(config.AI_BASE_URL).digest('hex').slice(0, 16);
+  }
+
+  /**
+   * Spends one call of every budget, or none: refused by any, the points the others gave are
+   * given back, so that a company over its own budget neither spends nor blocks everyone's.
+   * Refuses with RATE_LIMITED / AI_BUDGET_SPENT and `retryAfter` (seconds).
+   */
+  async spendCall(companyId: string): Promise<void> {
+    const budgets: { limiter: RateLimiterAbstract; key: string; whose: 'company' | 'everyone' }[] =
+      [
+        { limiter: this.limiters.aiCallsPerCompanyHour, key: companyId, whose: 'company' },
+        { limiter: this.limiters.aiCallsPerCompanyDay, key: companyId, whose: 'company' },
+        { limiter: this.limiters.aiCallsPerHour, key: this.providerKey, whose: 'everyone' },
+        { limiter: this.limiters.aiCallsPerDay, key: this.providerKey, whose: 'everyone' },
+      ];
+    const spent = await Promise.allSettled(budgets.map((b) => b.limiter.consume(b.key)));
+    const refused = spent.flatMap((result, i) =>
+      result.status === 'rejected' ? [{ ...budgets[i], reason: result.reason as unknown }] : [],
+    );
+    if (refused.length === 0) return;
+    await Promise.all(
+      budgets
+        .filter((_, i) => spent[i].status === 'fulfilled')
+        .map(({ limiter, key }) => limiter.reward(key).catch(() => undefined)),
+    );
+    const failure = refused.find((r) => !(r.reason instanceof RateLimiterRes));
+    if (failure) throw failure.reason;
+    const waitMs = Math.max(...refused.map((r) => (r.reason as RateLimiterRes).msBeforeNext));
+    const company = refused.some((r) => r.whose === 'company');
+    throw new ScoringException(
+      ScoringReason.AI_BUDGET_SPENT,
+      company
+        ? "Your company's budget of AI summaries is spent for now; the lead keeps its summary. Retry later."
+        : 'The budget of AI summaries is spent for now; the lead keeps its summary. Retry later.',
+      { retryAfter: Math.max(1, Math.ceil(waitMs / 1000)) },
+    );
+  }
+}
