@@ -20,7 +20,8 @@ export interface BudgetUsage {
 }
 
 /** The outcome of spending: allowed, or refused with the limit hit and when to come back. */
-export type BudgetSpend = { allowed: true } | { allowed: false; limit: BudgetLimit; retryAfter: number };
+export type BudgetSpend =
+  { allowed: true } | { allowed: false; limit: BudgetLimit; retryAfter: number };
 
 /** The UTC day `now` falls in (YYYY-MM-DD) and when it ends. */
 function utcDay(now: number): { day: string; endsAt: number } {
