@@ -19,9 +19,13 @@ export interface BudgetUsage {
   bytesResetAt: Date;
 }
 
-/** The outcome of spending: allowed, or refused with the limit hit and when to come back. */
+/**
+ * The outcome of spending: allowed (with a way to give it all back, when the request is refused
+ * for another reason after all), or refused with the limit hit and when to come back.
+ */
 export type BudgetSpend =
-  { allowed: true } | { allowed: false; limit: BudgetLimit; retryAfter: number };
+  | { allowed: true; giveBack: () => Promise<void> }
+  | { allowed: false; limit: BudgetLimit; retryAfter: number };
 
 /** The UTC day `now` falls in (YYYY-MM-DD) and when it ends. */
 function utcDay(now: number): { day: string; endsAt: number } {
@@ -56,7 +60,16 @@ export class IngestionBudget {
       settle(this.limiters.ingestPerCompany.consume(companyId)),
       settle(this.limiters.ingestBytesPerCompany.consume(bytesKey, points)),
     ]);
-    if (request.allowed && volume.allowed) return { allowed: true };
+    if (request.allowed && volume.allowed)
+      return {
+        allowed: true,
+        giveBack: async () => {
+          await Promise.all([
+            this.limiters.ingestPerCompany.reward(companyId, 1),
+            this.limiters.ingestBytesPerCompany.reward(bytesKey, points),
+          ]).catch(() => undefined);
+        },
+      };
     // Spent on a request that stores nothing: the bytes go back (consume counts past the limit too).
     await this.limiters.ingestBytesPerCompany.reward(bytesKey, points).catch(() => undefined);
     if (!request.allowed)

@@ -114,24 +114,28 @@ export class IngestionService {
       this.recentCompanyOf(keyHash) ??
       (await this.apiKeys.usableKeyCompany(keyHash, ApiKeyScope.INGEST));
     if (!companyId) return this.refused(client);
-    try {
-      // By the hash the key is found by: the limit is the key's, counted before it is looked up.
-      await this.limiters.ingestPerKey.consume(keyHash);
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      return Reply.rateLimited(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
-    }
     const key = submission.idempotencyKey;
-    if (key !== undefined && !PRINTABLE_ASCII.test(key)) {
+    const keyIsUsable = key === undefined || PRINTABLE_ASCII.test(key);
+    // The key's own limit (by the hash the key is found by) and its company's budget are counted
+    // at once: one wait for Redis on the hot path. Only a request that would be stored spends the
+    // budget, and it is refused before anything is stored: the sender retries after Retry-After.
+    const [overKeyLimit, budget] = await Promise.all([
+      retryAfterOf(this.limiters.ingestPerKey.consume(keyHash)),
+      keyIsUsable ? this.budget.spend(companyId, submission.body.length) : null,
+    ]);
+    if (overKeyLimit !== null) {
+      // A form flooding past its own limit spends nothing of the budget its company's other
+      // forms share.
+      if (budget?.allowed) await budget.giveBack();
+      return Reply.rateLimited(overKeyLimit);
+    }
+    if (!keyIsUsable) {
       // Nothing is stored; only a good key learns what is wrong with the request.
       const meta = { requestId: submission.requestId, ip: submission.ip };
       const caller = await this.apiKeys.authenticate(meta, secret, ApiKeyScope.INGEST);
       return caller ? Reply.invalidIdempotencyKey() : this.refused(client);
     }
-    // The company's budget, last: only a request that would be stored spends it, and it is
-    // refused before anything is stored — the sender retries after Retry-After, nothing is lost.
-    const spent = await this.budget.spend(companyId, submission.body.length);
-    if (!spent.allowed) return Reply.budgetSpent(spent.retryAfter, spent.limit);
+    if (budget && !budget.allowed) return Reply.budgetSpent(budget.retryAfter, budget.limit);
     return this.ingest(keyHash, client, submission);
   }
 
@@ -387,6 +391,17 @@ export class IngestionService {
 function keyScopeOf(raw: StoredSubmission): KeyScope | null {
   if (!raw.idempotencyKey || !raw.apiKeyId) return null;
   return { companyId: raw.companyId, apiKeyId: raw.apiKeyId, key: raw.idempotencyKey };
+}
+
+/** Null when the limiter let the request through, else the seconds until it would. */
+async function retryAfterOf(consumed: Promise<RateLimiterRes>): Promise<number | null> {
+  try {
+    await consumed;
+    return null;
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+  }
 }
 
 function initialStatus(normalized: Normalized): RawLeadStatus {

@@ -201,6 +201,30 @@ describe('the company ingestion budget (in memory, no Redis)', () => {
   });
 });
 
+describe('the company ingestion budget and each key’s own limit', () => {
+  it('lets a form flooding past its own limit spend nothing of what its company’s other forms share', async () => {
+    const sut = await startTestApp({
+      INGEST_RATE_LIMIT_PER_MINUTE: '2',
+      INGEST_COMPANY_LIMIT_PER_MINUTE: '4',
+    });
+    try {
+      const admin = await newCompany(sut);
+      const [flooding, quiet] = [await newApiKey(sut, admin), await newApiKey(sut, admin)];
+      const flood = [];
+      for (let i = 0; i < 6; i++) flood.push(await post(sut, flooding.secret, lead()));
+      expect(flood.map((a) => a.status)).toEqual([201, 201, 429, 429, 429, 429]);
+      // The key's own limit: the sender's usual answer, no company reason.
+      expect(flood[2].body).toEqual({ ok: false, error: 'rate_limited' });
+      const usage = await sut.gql(USAGE, {}, admin.token);
+      expect(usage.data?.ingestionUsage.requestsThisMinute).toBe(2);
+      const others = [await post(sut, quiet.secret, lead()), await post(sut, quiet.secret, lead())];
+      expect(others.map((a) => a.status)).toEqual([201, 201]);
+    } finally {
+      await sut.close();
+    }
+  });
+});
+
 const withRedis = redisUrl() ? describe : describe.skip;
 
 withRedis('the company ingestion budget shared through Redis', () => {
