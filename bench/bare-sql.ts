@@ -243,7 +243,8 @@ export const BARE_SQL: Record<string, Handler> = {
          UPDATE leads_raw SET status = 'PROCESSED', lead_id = (SELECT id FROM lead), locked_until = NULL,
            processed_at = clock_timestamp() WHERE id = $11
        ), keyed AS (
-         UPDATE leads_idempotency SET lead_id = (SELECT id FROM lead) WHERE company_id = $1 AND key = $12
+         UPDATE leads_idempotency SET lead_id = (SELECT id FROM lead)
+           WHERE company_id = $1 AND api_key_id = $8 AND key = $12
        )
        SELECT id FROM lead`,
       [
@@ -269,9 +270,10 @@ export const BARE_SQL: Record<string, Handler> = {
     const raw = await storeRaw(pool, ctx, request);
     const { rows } = await pool.query<{ lead_id: string }>(
       `UPDATE leads_raw SET status = 'DUPLICATE', processed_at = clock_timestamp(), locked_until = NULL,
-         lead_id = (SELECT lead_id FROM leads_idempotency WHERE company_id = $2 AND key = $3)
+         lead_id = (SELECT lead_id FROM leads_idempotency
+                    WHERE company_id = $2 AND api_key_id = $4 AND key = $3)
        WHERE id = $1 RETURNING lead_id`,
-      [raw.id, ctx.companyId, request.headers['idempotency-key']],
+      [raw.id, ctx.companyId, request.headers['idempotency-key'], ctx.apiKeyId],
     );
     return new BareStatus(409, { ok: true, lead_id: rows[0].lead_id, deduplicated: true });
   },
@@ -299,8 +301,8 @@ async function storeRaw(
        FROM key
        RETURNING id
      ), claim AS (
-       INSERT INTO leads_idempotency (company_id, key, fingerprint, raw_id)
-       SELECT $1, $5, $6, id FROM raw WHERE $5::text IS NOT NULL ON CONFLICT DO NOTHING
+       INSERT INTO leads_idempotency (company_id, api_key_id, key, fingerprint, raw_id)
+       SELECT $1, $2, $5, $6, id FROM raw WHERE $5::text IS NOT NULL ON CONFLICT DO NOTHING
      )
      SELECT id FROM raw`,
     [

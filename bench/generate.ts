@@ -204,21 +204,28 @@ export async function generateInteractions(
  * are made for tables of its size.
  */
 export async function generateJournal(q: Query, companyId: string): Promise<number> {
+  // The form the history came from: a key of its own (revoked: nobody sends with it), since an
+  // idempotency key is claimed per API key.
   const [row] = await q<{ n: number }>(
-    `WITH raw AS (
-       INSERT INTO leads_raw (company_id, body, payload, idempotency_key, fingerprint, request_id,
-         remote_ip, status, lead_id, received_at, processed_at)
-       SELECT l.company_id, convert_to(j::text, 'UTF8'), j, 'seed-' || l.id, md5(j::text),
-         'seed-' || l.id, '203.0.113.7', 'PROCESSED', l.id, l.created_at, l.created_at
+    `WITH form AS (
+       INSERT INTO api_keys (company_id, name, prefix, key_hash, scopes, revoked_at)
+       VALUES ($1, 'bench history', 'crm_bench', 'bench-history-' || gen_random_uuid(), '{INGEST}', now())
+       RETURNING id
+     ), raw AS (
+       INSERT INTO leads_raw (company_id, api_key_id, body, payload, idempotency_key, fingerprint,
+         request_id, remote_ip, status, lead_id, received_at, processed_at)
+       SELECT l.company_id, (SELECT id FROM form), convert_to(j::text, 'UTF8'), j, 'seed-' || l.id,
+         md5(j::text), 'seed-' || l.id, '203.0.113.7', 'PROCESSED', l.id, l.created_at, l.created_at
        FROM leads l,
          LATERAL (SELECT jsonb_build_object('firstName', l.first_name, 'lastName', l.last_name,
            'email', l.email, 'phone', l.phone, 'sourcetype', 'landing') AS j) b
        WHERE l.company_id = $1 AND l.source = 'web'
        ORDER BY l.created_at
-       RETURNING id, company_id, idempotency_key, fingerprint, lead_id, received_at
+       RETURNING id, company_id, api_key_id, idempotency_key, fingerprint, lead_id, received_at
      ), keyed AS (
-       INSERT INTO leads_idempotency (company_id, key, fingerprint, raw_id, lead_id, created_at)
-       SELECT company_id, idempotency_key, fingerprint, id, lead_id, received_at FROM raw
+       INSERT INTO leads_idempotency (company_id, api_key_id, key, fingerprint, raw_id, lead_id,
+         created_at)
+       SELECT company_id, api_key_id, idempotency_key, fingerprint, id, lead_id, received_at FROM raw
        RETURNING 1
      )
      SELECT count(*)::int AS n FROM keyed`,

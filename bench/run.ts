@@ -115,6 +115,10 @@ async function startServer(
       RATE_LIMIT_PER_MINUTE: '100000000',
       LOGIN_LIMIT_PER_IP: '1000',
       INGEST_RATE_LIMIT_PER_MINUTE: '100000000',
+      INGEST_COMPANY_LIMIT_PER_MINUTE: '100000000',
+      INGEST_COMPANY_BYTES_PER_DAY: String(2 ** 40),
+      // The generated journal spans years: a retention pass would delete it mid-run.
+      INGEST_RETENTION_DAYS: '0',
       ...extraEnv,
     },
     stdio: ['ignore', log, log],

@@ -128,9 +128,12 @@ export class ApiKeysService {
     return key ? this.callerOf(meta, key) : null;
   }
 
-  /** Whether the key of a secret's hash is usable for `scope` (see usableKeySql). */
-  async isUsable(hash: string, scope: ApiKeyScope): Promise<boolean> {
-    return (await this.keys.findUsable(hash, scope)) !== null;
+  /**
+   * The company of the key of a secret's hash when it is usable for `scope` (see usableKeySql),
+   * else null: ingestion spends that company's budget before it stores anything.
+   */
+  async usableKeyCompany(hash: string, scope: ApiKeyScope): Promise<string | null> {
+    return (await this.keys.findUsable(hash, scope))?.companyId ?? null;
   }
 
   /**

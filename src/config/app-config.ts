@@ -269,6 +269,24 @@ export class AppConfig {
   @Min(1)
   INGEST_RATE_LIMIT_PER_MINUTE = 600;
 
+  /**
+   * Lead submissions per minute per company, all its API keys and instances together: a company
+   * with many keys (up to 100, each INGEST_RATE_LIMIT_PER_MINUTE) cannot multiply its rate.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  INGEST_COMPANY_LIMIT_PER_MINUTE = 3000;
+
+  /**
+   * Bytes of lead submission bodies a company may have stored per UTC day, all its keys together:
+   * what bounds the journal's growth (with INGEST_RETENTION_DAYS). At least INGEST_BODY_LIMIT_BYTES.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  INGEST_COMPANY_BYTES_PER_DAY = 256 * 1024 * 1024;
+
   /** The largest lead submission body; a bigger one answers 413 and is not stored. */
   @Transform(toInt)
   @IsInt()
@@ -304,12 +322,15 @@ export class AppConfig {
 
   /**
    * Days a settled submission (processed, merged, duplicate, rejected, invalid) stays in the
-   * journal; 0 keeps them forever. Queued and failed ones are kept whatever their age.
+   * journal; 0 keeps them forever, an explicit choice: the journal holds personal data (names,
+   * e-mails, phones, addresses), and keeping it forever is not a default. 90 days covers a
+   * quarter's disputes over attribution and a sender's resends. Queued and failed ones are kept
+   * whatever their age.
    */
   @Transform(toInt)
   @IsInt()
   @Min(0)
-  INGEST_RETENTION_DAYS = 0;
+  INGEST_RETENTION_DAYS = 90;
 
   /** Attempts at a queued submission before it is left FAILED (reprocessRawLead still can). */
   @Transform(toInt)

@@ -42,6 +42,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Exports hold their connection while the client reads: they must leave some to everyone else.
     throw new ConfigError('Invalid configuration: EXPORT_MAX_CONCURRENT must be below DB_POOL_MAX');
   }
+  if (config.INGEST_COMPANY_BYTES_PER_DAY < config.INGEST_BODY_LIMIT_BYTES) {
+    // A body the route accepts but the day's budget never could: refused (429) every day.
+    throw new ConfigError(
+      'Invalid configuration: INGEST_COMPANY_BYTES_PER_DAY must be at least INGEST_BODY_LIMIT_BYTES',
+    );
+  }
   if (config.INGEST_IDEMPOTENCY_WAIT_MS >= config.INGEST_LEASE_SECONDS * 1000) {
     // A resend waiting out the first request must give up before that request's lease runs out,
     // or another instance could take the same submission over while it still waits.

@@ -1,3 +1,9 @@
+import { ErrorCode } from '../common/errors/error-code.js';
+import { IngestionReason } from './ingestion.exception.js';
+
+/** Which of the company's limits a refused submission ran into. */
+export type BudgetLimit = 'requests_per_minute' | 'bytes_per_day';
+
 /**
  * The answers of POST /api/lead: the sender's contract (README, "Ingestion"). 2xx and 409 mean
  * "stored, stop sending"; only 500 means "not stored, send again".
@@ -45,6 +51,25 @@ export const IngestionReplies = {
     failure(statusCode, statusCode === 415 ? 'unsupported_media_type' : 'bad_request'),
   rateLimited: (seconds: number): IngestionReply => ({
     ...failure(429, 'rate_limited'),
+    retryAfter: seconds,
+  }),
+  /**
+   * The company's budget is spent: nothing stored, send again after `seconds`. `error` stays the
+   * sender's `rate_limited`; code and reason say which limit, as the API's errors do.
+   */
+  budgetSpent: (seconds: number, limit: BudgetLimit): IngestionReply => ({
+    statusCode: 429,
+    body: {
+      ok: false,
+      error: 'rate_limited',
+      code: ErrorCode.RATE_LIMITED,
+      reason: IngestionReason.COMPANY_INGEST_BUDGET_SPENT,
+      limit,
+      message:
+        limit === 'bytes_per_day'
+          ? 'The company has sent all the bytes it may send today (UTC); nothing was stored'
+          : 'The company has sent all the submissions it may send this minute; nothing was stored',
+    },
     retryAfter: seconds,
   }),
   internalError: (): IngestionReply => failure(500, 'internal_error'),

@@ -3,6 +3,9 @@ import { ApiKeysModule } from '../api-keys/api-keys.module.js';
 import { LeadsModule } from '../leads/leads.module.js';
 import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { IngestionBudget } from './ingestion-budget.js';
+import { IngestionUsageResolver } from './ingestion-usage.resolver.js';
+import { IngestionUsageService } from './ingestion-usage.service.js';
 import { IngestionLoaders } from './ingestion.loaders.js';
 import { IngestionReprocessor } from './ingestion.reprocessor.js';
 import { JournalRetention } from './journal-retention.js';
@@ -20,7 +23,10 @@ import { RawLeadsService } from './raw-leads.service.js';
   imports: [LeadsModule, ApiKeysModule, RateLimitModule, UsersModule],
   providers: [
     RawLeadsRepository,
+    IngestionBudget,
     IngestionService,
+    IngestionUsageService,
+    IngestionUsageResolver,
     IngestionReprocessor,
     JournalRetention,
     RawLeadsService,

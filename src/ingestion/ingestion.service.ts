@@ -10,6 +10,7 @@ import { LeadException, LeadReason } from '../leads/lead.exception.js';
 import { LeadsService } from '../leads/leads.service.js';
 import { clientKey } from '../rate-limit/client-key.js';
 import { RateLimiters } from '../rate-limit/rate-limiters.js';
+import { IngestionBudget } from './ingestion-budget.js';
 import { IngestionReplies as Reply, type IngestionReply } from './ingestion-reply.js';
 import { LeadRoutingService } from './lead-routing.service.js';
 import { RawLeadStatus } from './raw-lead-status.enum.js';
@@ -17,6 +18,7 @@ import { LeadRouting } from './lead-routing.enum.js';
 import {
   RawLeadsRepository,
   type KeyClaim,
+  type KeyScope,
   type NewRawLead,
   type RawLeadRecord,
   type StoredRaw,
@@ -68,13 +70,13 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 @Injectable()
 export class IngestionService {
   private readonly logger = new Logger(IngestionService.name);
-  /** Failed authentications per client IP and instance: guessing keys is slowed down here. */
   /**
-   * Keys (by hash) that authenticated lately, until when: they skip the lookup before storing.
-   * Only that: the statement that stores a submission authenticates its key every time, so a key
-   * revoked meanwhile still stores nothing.
+   * Keys (by hash) that authenticated lately, until when, and their company (whose budget they
+   * spend): they skip the lookup before storing. Only that: the statement that stores a
+   * submission authenticates its key every time, so a key revoked meanwhile still stores nothing.
    */
-  private readonly usableUntil = new Map<string, number>();
+  private readonly usableUntil = new Map<string, { until: number; companyId: string }>();
+  /** Failed authentications per client IP and instance: guessing keys is slowed down here. */
   private readonly failedAuthPerIp = new RateLimiterMemory({
     keyPrefix: 'ingest-auth-failures',
     points: FAILED_AUTH_PER_MINUTE,
@@ -87,6 +89,7 @@ export class IngestionService {
     private readonly apiKeys: ApiKeysService,
     private readonly limiters: RateLimiters,
     private readonly routing: LeadRoutingService,
+    private readonly budget: IngestionBudget,
     private readonly config: AppConfig,
   ) {}
 
@@ -94,7 +97,7 @@ export class IngestionService {
    * One POST /api/lead from the presented key's secret to its answer. The key is authenticated by
    * the statement that stores the submission (RawLeadsRepository.store): a key that is not usable
    * stores nothing and answers 401. Before that: 429 past 30 bad keys a minute from one address
-   * (per instance), or over the key's own limit.
+   * (per instance), over the key's own limit, or over its company's budget (IngestionBudget).
    */
   async submit(secret: string | undefined, submission: Submission): Promise<IngestionReply> {
     // Only failures count, so that no number of good requests at once runs into it; an address
@@ -107,25 +110,32 @@ export class IngestionService {
     if (!secret || !keyHash) return this.refused(client);
     // A key not seen to work lately is looked up before its body is read or anything is counted
     // for it: what an anonymous client can make the service do is one indexed lookup.
-    if (
-      !this.recentlyUsable(keyHash) &&
-      !(await this.apiKeys.isUsable(keyHash, ApiKeyScope.INGEST))
-    )
-      return this.refused(client);
-    try {
-      // By the hash the key is found by: the limit is the key's, counted before it is looked up.
-      await this.limiters.ingestPerKey.consume(keyHash);
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      return Reply.rateLimited(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
-    }
+    const companyId =
+      this.recentCompanyOf(keyHash) ??
+      (await this.apiKeys.usableKeyCompany(keyHash, ApiKeyScope.INGEST));
+    if (!companyId) return this.refused(client);
     const key = submission.idempotencyKey;
-    if (key !== undefined && !PRINTABLE_ASCII.test(key)) {
+    const keyIsUsable = key === undefined || PRINTABLE_ASCII.test(key);
+    // The key's own limit (by the hash the key is found by) and its company's budget are counted
+    // at once: one wait for Redis on the hot path. Only a request that would be stored spends the
+    // budget, and it is refused before anything is stored: the sender retries after Retry-After.
+    const [overKeyLimit, budget] = await Promise.all([
+      retryAfterOf(this.limiters.ingestPerKey.consume(keyHash)),
+      keyIsUsable ? this.budget.spend(companyId, submission.body.length) : null,
+    ]);
+    if (overKeyLimit !== null) {
+      // A form flooding past its own limit spends nothing of the budget its company's other
+      // forms share.
+      if (budget?.allowed) await budget.giveBack();
+      return Reply.rateLimited(overKeyLimit);
+    }
+    if (!keyIsUsable) {
       // Nothing is stored; only a good key learns what is wrong with the request.
       const meta = { requestId: submission.requestId, ip: submission.ip };
       const caller = await this.apiKeys.authenticate(meta, secret, ApiKeyScope.INGEST);
       return caller ? Reply.invalidIdempotencyKey() : this.refused(client);
     }
+    if (budget && !budget.allowed) return Reply.budgetSpent(budget.retryAfter, budget.limit);
     return this.ingest(keyHash, client, submission);
   }
 
@@ -144,7 +154,12 @@ export class IngestionService {
         keyHash,
         scope: ApiKeyScope.INGEST,
         body: submission.body,
-        payload: received.storableJson ? submission.body.toString('utf8') : null,
+        // The jsonb copy only of a JSON object, the one body its fields are read from; anything
+        // else (an array, a string, text that is not JSON) is kept once, as its bytes.
+        payload:
+          received.storableJson && normalized.kind !== 'not-an-object'
+            ? submission.body.toString('utf8')
+            : null,
         idempotencyKey: key ?? null,
         fingerprint: received.fingerprint,
         requestId: submission.requestId,
@@ -164,7 +179,7 @@ export class IngestionService {
       this.usableUntil.delete(keyHash);
       return this.refused(client);
     }
-    this.remember(keyHash);
+    this.remember(keyHash, row.key.companyId);
     const caller = this.apiKeys.callerOf(
       { requestId: submission.requestId, ip: submission.ip },
       row.key,
@@ -190,13 +205,15 @@ export class IngestionService {
     });
   }
 
-  private recentlyUsable(keyHash: string): boolean {
-    return (this.usableUntil.get(keyHash) ?? 0) > Date.now();
+  /** The company of a key that authenticated lately, or null (it is looked up). */
+  private recentCompanyOf(keyHash: string): string | null {
+    const known = this.usableUntil.get(keyHash);
+    return known && known.until > Date.now() ? known.companyId : null;
   }
 
-  private remember(keyHash: string): void {
+  private remember(keyHash: string, companyId: string): void {
     if (this.usableUntil.size >= MAX_REMEMBERED_KEYS) this.usableUntil.clear();
-    this.usableUntil.set(keyHash, Date.now() + REMEMBER_USABLE_MS);
+    this.usableUntil.set(keyHash, { until: Date.now() + REMEMBER_USABLE_MS, companyId });
   }
 
   /** 401, counted against the address: guessing keys is slowed down here. */
@@ -228,12 +245,13 @@ export class IngestionService {
       fingerprint: raw.fingerprint,
     };
     let claim: KeyState = { claimed: true, held: null, routing: undefined };
-    if (raw.idempotencyKey) {
-      const held = await this.raws.claimOf(raw.companyId, raw.idempotencyKey);
+    const scope = keyScopeOf(stored);
+    if (scope) {
+      const held = await this.raws.claimOf(scope);
       claim = {
         claimed: held
           ? held.rawId === raw.id
-          : await this.raws.claim(raw.companyId, raw.idempotencyKey, raw.fingerprint, raw.id),
+          : await this.raws.claim(scope, raw.fingerprint, raw.id),
         held,
         routing: undefined,
       };
@@ -270,8 +288,9 @@ export class IngestionService {
   ): Promise<IngestionReply> {
     try {
       const write = () => this.write(caller, stored, lead, claim.routing);
-      if (stored.idempotencyKey && !claim.claimed)
-        return await this.settleResend(stored, stored.idempotencyKey, claim.held, {
+      const scope = keyScopeOf(stored);
+      if (scope && !claim.claimed)
+        return await this.settleResend(stored, scope, claim.held, {
           waitMs: options.waitMs,
           write,
         });
@@ -325,7 +344,7 @@ export class IngestionService {
    */
   private async settleResend(
     raw: StoredSubmission,
-    key: string,
+    scope: KeyScope,
     seen: Omit<KeyClaim, 'rawId'> | null,
     options: { waitMs: number; write: () => Promise<IngestionReply> },
   ): Promise<IngestionReply> {
@@ -333,7 +352,7 @@ export class IngestionService {
     const deadline = Date.now() + waitMs;
     // The first look is the one the raw row's statement took, when it saw the claim: a claim made
     // while that statement ran is committed by now, but was not in its snapshot.
-    let claim = seen ?? (await this.raws.claimOf(raw.companyId, key));
+    let claim = seen ?? (await this.raws.claimOf(scope));
     for (let pause = 10; ; pause = Math.min(pause * 2, 200)) {
       if (claim && claim.fingerprint !== raw.fingerprint) {
         await this.rejectReused(raw);
@@ -344,8 +363,8 @@ export class IngestionService {
         return Reply.duplicate(claim.leadId);
       }
       const handedOver = claim
-        ? claim.holderFailed && (await this.raws.takeOver(raw.companyId, key, raw))
-        : await this.raws.claim(raw.companyId, key, raw.fingerprint, raw.id);
+        ? claim.holderFailed && (await this.raws.takeOver(scope, raw))
+        : await this.raws.claim(scope, raw.fingerprint, raw.id);
       if (handedOver) return options.write();
       // The reprocessor does not wait: its backoff and attempt limit apply instead.
       if (waitMs === 0)
@@ -359,8 +378,29 @@ export class IngestionService {
         return Reply.queued(raw.id);
       }
       await sleep(pause);
-      claim = await this.raws.claimOf(raw.companyId, key);
+      claim = await this.raws.claimOf(scope);
     }
+  }
+}
+
+/**
+ * Where a submission's Idempotency-Key is claimed: per API key (the IETF draft scopes a key to
+ * its client). None without a key, or once the API key that sent it is gone (deleted keys take
+ * their claims along: nothing can resend under them); the e-mail rule still merges a duplicate.
+ */
+function keyScopeOf(raw: StoredSubmission): KeyScope | null {
+  if (!raw.idempotencyKey || !raw.apiKeyId) return null;
+  return { companyId: raw.companyId, apiKeyId: raw.apiKeyId, key: raw.idempotencyKey };
+}
+
+/** Null when the limiter let the request through, else the seconds until it would. */
+async function retryAfterOf(consumed: Promise<RateLimiterRes>): Promise<number | null> {
+  try {
+    await consumed;
+    return null;
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
   }
 }
 

@@ -70,6 +70,16 @@ export interface NewRawLead {
   leaseSeconds: number;
 }
 
+/**
+ * Where an Idempotency-Key lives: the API key that sent it, in its company (the IETF draft scopes a
+ * key to its client). Two forms of one company using the same key are two independent claims.
+ */
+export interface KeyScope {
+  companyId: string;
+  apiKeyId: string;
+  key: string;
+}
+
 /** An idempotency key as the request that claimed it left it. */
 export interface KeyClaim {
   fingerprint: string;
@@ -105,10 +115,10 @@ const STORE = prepared(
        $8::text, $9::text, $10::text, $11::text[],
        CASE WHEN $10::text = 'RECEIVED' THEN clock_timestamp() + make_interval(secs => $13) END
      FROM key
-     RETURNING id, company_id
+     RETURNING id, company_id, api_key_id
    ), claim AS (
-     INSERT INTO leads_idempotency (company_id, key, fingerprint, raw_id)
-     SELECT company_id, $5, $6, id FROM raw WHERE $12::boolean AND $5::text IS NOT NULL
+     INSERT INTO leads_idempotency (company_id, api_key_id, key, fingerprint, raw_id)
+     SELECT company_id, api_key_id, $5, $6, id FROM raw WHERE $12::boolean AND $5::text IS NOT NULL
      ON CONFLICT DO NOTHING
      RETURNING raw_id
    )
@@ -117,7 +127,8 @@ const STORE = prepared(
      held.fingerprint AS "heldFingerprint", held.lead_id AS "heldLeadId",
      (SELECT mode FROM ingestion_routing WHERE company_id = key."companyId") AS routing
    FROM raw CROSS JOIN key
-   LEFT JOIN leads_idempotency held ON held.company_id = key."companyId" AND held.key = $5`,
+   LEFT JOIN leads_idempotency held
+     ON held.company_id = key."companyId" AND held.api_key_id = key.id AND held.key = $5`,
 );
 
 @Injectable()
@@ -170,18 +181,14 @@ export class RawLeadsRepository {
   }
 
   /** Claims a key for a stored submission that holds none yet; true when it now does. */
-  async claim(
-    companyId: string,
-    key: string,
-    fingerprint: string,
-    rawId: string,
-  ): Promise<boolean> {
+  async claim(scope: KeyScope, fingerprint: string, rawId: string): Promise<boolean> {
     const rows = await this.sql.rows(
       prepared(
-        `INSERT INTO leads_idempotency (company_id, key, fingerprint, raw_id) VALUES ($1, $2, $3, $4)
-       ON CONFLICT DO NOTHING RETURNING raw_id`,
+        `INSERT INTO leads_idempotency (company_id, api_key_id, key, fingerprint, raw_id)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT DO NOTHING RETURNING raw_id`,
       ),
-      [companyId, key, fingerprint, rawId],
+      [scope.companyId, scope.apiKeyId, scope.key, fingerprint, rawId],
     );
     return rows.length > 0;
   }
@@ -207,15 +214,15 @@ export class RawLeadsRepository {
     );
   }
 
-  async claimOf(companyId: string, key: string): Promise<KeyClaim | null> {
+  async claimOf(scope: KeyScope): Promise<KeyClaim | null> {
     const [claim] = await this.sql.rows<KeyClaim>(
       prepared(
         `SELECT i.fingerprint, i.raw_id AS "rawId", i.lead_id AS "leadId",
            r.status = 'FAILED' AS "holderFailed"
          FROM leads_idempotency i JOIN leads_raw r ON r.id = i.raw_id
-         WHERE i.company_id = $1 AND i.key = $2`,
+         WHERE i.company_id = $1 AND i.api_key_id = $2 AND i.key = $3`,
       ),
-      [companyId, key],
+      [scope.companyId, scope.apiKeyId, scope.key],
     );
     return claim ?? null;
   }
@@ -226,22 +233,19 @@ export class RawLeadsRepository {
    * one takes it: the holder's row is locked, and the others find the new holder is not FAILED.
    * The old holder is queued again, to end as a DUPLICATE of the lead `raw` makes.
    */
-  async takeOver(
-    companyId: string,
-    key: string,
-    raw: { id: string; fingerprint: string },
-  ): Promise<boolean> {
+  async takeOver(scope: KeyScope, raw: { id: string; fingerprint: string }): Promise<boolean> {
     const rows = await this.sql.rows(
       prepared(
         `WITH old AS (
            SELECT r.id FROM leads_idempotency i JOIN leads_raw r ON r.id = i.raw_id
-           WHERE i.company_id = $1 AND i.key = $2 AND i.fingerprint = $3 AND i.lead_id IS NULL
+           WHERE i.company_id = $1 AND i.api_key_id = $5 AND i.key = $2 AND i.fingerprint = $3
+             AND i.lead_id IS NULL
              AND r.status = 'FAILED'
              AND (r.locked_until IS NULL OR r.locked_until < clock_timestamp())
            FOR UPDATE
          ), moved AS (
            UPDATE leads_idempotency SET raw_id = $4
-           WHERE company_id = $1 AND key = $2 AND raw_id IN (SELECT id FROM old)
+           WHERE company_id = $1 AND api_key_id = $5 AND key = $2 AND raw_id IN (SELECT id FROM old)
            RETURNING 1
          ), requeued AS (
            UPDATE leads_raw SET status = 'QUEUED', next_attempt_at = clock_timestamp() + interval '10 seconds',
@@ -250,7 +254,7 @@ export class RawLeadsRepository {
          )
          SELECT 1 FROM moved`,
       ),
-      [companyId, key, raw.fingerprint, raw.id],
+      [scope.companyId, scope.key, raw.fingerprint, raw.id, scope.apiKeyId],
     );
     return rows.length > 0;
   }
@@ -261,7 +265,7 @@ export class RawLeadsRepository {
    */
   link(
     transaction: Transaction,
-    raw: { id: string; companyId: string; idempotencyKey: string | null },
+    raw: { id: string; companyId: string; apiKeyId: string | null; idempotencyKey: string | null },
     status: RawLeadStatus,
     leadId: string,
   ): void {
@@ -270,12 +274,12 @@ export class RawLeadsRepository {
       prepared(
         `WITH keyed AS (
          UPDATE leads_idempotency SET lead_id = $3
-         WHERE company_id = $4 AND key = $5::text AND raw_id = $1
+         WHERE company_id = $4 AND api_key_id = $6::uuid AND key = $5::text AND raw_id = $1
        )
        UPDATE leads_raw SET status = $2, lead_id = $3, error = NULL, locked_until = NULL,
          processed_at = clock_timestamp() WHERE id = $1 AND ${UNSETTLED}`,
       ),
-      [raw.id, status, leadId, raw.companyId, raw.idempotencyKey],
+      [raw.id, status, leadId, raw.companyId, raw.idempotencyKey, raw.apiKeyId],
     );
   }
 

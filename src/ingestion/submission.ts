@@ -55,6 +55,15 @@ export function receive(bytes: Buffer): ReceivedBody {
   }
 }
 
+/**
+ * The body's JSON when jsonb could hold it, else null: what a journal row whose body was not kept
+ * as jsonb too (anything but a JSON object) shows as its payload, read from its bytes.
+ */
+export function storableJsonOf(bytes: Buffer): unknown {
+  const received = receive(bytes);
+  return received.storableJson ? received.json : null;
+}
+
 /** Sender field → where it goes; keys are matched without case, `_` or `-` (click_id, clickId). */
 const LEAD_FIELDS = {
   firstname: 'firstName',

@@ -24,6 +24,13 @@ export class RateLimiters {
   readonly signUpPerIp: RateLimiterAbstract;
   /** Lead submissions per API key. */
   readonly ingestPerKey: RateLimiterAbstract;
+  /** Lead submissions per company and minute, all its API keys together. */
+  readonly ingestPerCompany: RateLimiterAbstract;
+  /**
+   * Bytes of lead submissions per company and UTC day: callers key it by company and date (see
+   * ingestion-budget.ts), so the window is the calendar day, not 24 hours from the first byte.
+   */
+  readonly ingestBytesPerCompany: RateLimiterAbstract;
   /** Summaries generated per caller (regenerateSummary): each may be a paid call to the AI provider. */
   readonly summaryPerCaller: RateLimiterAbstract;
   /** Calls to the AI provider per company, per hour and per day (keyed by company). */
@@ -61,6 +68,13 @@ export class RateLimiters {
     );
     this.signUpPerIp = make('signup-ip', config.SIGNUP_LIMIT_PER_IP, 60 * 60);
     this.ingestPerKey = make('ingest-key', config.INGEST_RATE_LIMIT_PER_MINUTE, 60);
+    this.ingestPerCompany = make('ingest-company', config.INGEST_COMPANY_LIMIT_PER_MINUTE, 60);
+    // A day's key outlives its day (it is first spent after midnight): the next day has its own.
+    this.ingestBytesPerCompany = make(
+      'ingest-company-bytes',
+      config.INGEST_COMPANY_BYTES_PER_DAY,
+      24 * 60 * 60,
+    );
     this.summaryPerCaller = make('summary', config.SUMMARY_LIMIT_PER_MINUTE, 60);
     this.aiCallsPerCompanyHour = make(
       'ai-company-hour',

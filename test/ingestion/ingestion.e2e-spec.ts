@@ -282,6 +282,19 @@ describe('POST /api/lead', () => {
     ]);
   });
 
+  it('stores a body that is not a JSON object once, as its bytes, without a jsonb copy', async () => {
+    const marker = randomUUID();
+    const bodies = [`["${marker}"]`, `"${marker}"`, `{"firstName":"${marker}"}`];
+    for (const body of bodies) await post(sut, key.secret, body);
+    const rows = await sql<{ body: Buffer; stored: boolean }>(
+      `SELECT body, payload IS NOT NULL AS stored FROM leads_raw WHERE position($1 in body) > 0`,
+      [Buffer.from(marker)],
+    );
+    const storedOf = (body: string) => rows.find((r) => r.body.toString('utf8') === body)?.stored;
+    // Only the object — the one body fields are read from — has its jsonb copy.
+    expect(bodies.map(storedOf)).toEqual([false, false, true]);
+  });
+
   it('keeps every byte, even ones that are not UTF-8 or JSON that jsonb cannot hold', async () => {
     const bytes = Buffer.concat([
       Buffer.from('{"email":"x@x.io","note":"'),

@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { Role } from '../../src/auth/role.enum.js';
-import { newCompany, newUser, type TestUser } from '../support/factories.js';
+import { newApiKey, newCompany, newUser, type TestUser } from '../support/factories.js';
 import { newLead } from '../support/lead-factory.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -56,5 +57,68 @@ describe('tenant foreign keys', () => {
       { bind: [lead.id], type: QueryTypes.SELECT },
     );
     expect(row).toEqual({ assigned_to_id: null, company_id: await companyOf(admin) });
+  });
+
+  describe('the ingestion journal (migrations 0020, 0021)', () => {
+    /** A submission stored through POST /api/lead with a real key of `user`'s company. */
+    const submitted = async (
+      user: TestUser,
+      idempotencyKey = randomUUID(),
+    ): Promise<{ rawId: string; apiKeyId: string }> => {
+      const key = await newApiKey(sut, user);
+      const res = await fetch(`${sut.url}/api/lead`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-api-key': key.secret,
+          'idempotency-key': idempotencyKey,
+        },
+        body: JSON.stringify({ email: `lead-${randomUUID()}@example.com` }),
+      });
+      expect(res.status).toBe(201);
+      const [row] = await sql.query<{ id: string }>(
+        'SELECT id FROM leads_raw WHERE idempotency_key = $1',
+        { bind: [idempotencyKey], type: QueryTypes.SELECT },
+      );
+      return { rawId: row.id, apiKeyId: key.id };
+    };
+
+    it('refuses a submission stored under another company’s API key', async () => {
+      const theirs = await submitted(outsider);
+      await expect(
+        sql.query(
+          `INSERT INTO leads_raw (company_id, api_key_id, body, fingerprint, request_id)
+           VALUES ($1, $2, '\\x7b7d', 'f', 'r')`,
+          { bind: [await companyOf(admin), theirs.apiKeyId] },
+        ),
+      ).rejects.toMatchObject({ original: { constraint: 'leads_raw_api_key_same_company' } });
+      await expect(
+        sql.query('UPDATE leads_raw SET company_id = $1 WHERE id = $2', {
+          bind: [await companyOf(admin), theirs.rawId],
+        }),
+      ).rejects.toMatchObject({ original: { constraint: expect.stringMatching(/same_company/) } });
+    });
+
+    it('refuses an idempotency claim on another company’s submission, or by its API key', async () => {
+      const mine = await submitted(admin);
+      const theirs = await submitted(outsider);
+      const company = await companyOf(admin);
+      await expect(
+        sql.query(
+          `INSERT INTO leads_idempotency (company_id, api_key_id, key, fingerprint, raw_id)
+           VALUES ($1, $2, $3, 'f', $4)`,
+          { bind: [company, mine.apiKeyId, randomUUID(), theirs.rawId] },
+        ),
+      ).rejects.toMatchObject({ original: { constraint: 'leads_idempotency_raw_same_company' } });
+      await expect(
+        sql.query(
+          `INSERT INTO leads_idempotency (company_id, api_key_id, key, fingerprint, raw_id)
+           VALUES ($1, $2, $3, 'f', $4)`,
+          { bind: [company, theirs.apiKeyId, randomUUID(), mine.rawId] },
+        ),
+      ).rejects.toMatchObject({
+        original: { constraint: 'leads_idempotency_api_key_same_company' },
+      });
+    });
   });
 });

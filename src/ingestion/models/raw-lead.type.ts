@@ -3,6 +3,7 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { MaxChars } from '../../common/graphql/query-cost.decorators.js';
 import { RawLeadStatus } from '../raw-lead-status.enum.js';
 import type { RawLeadRecord } from '../raw-leads.repository.js';
+import { storableJsonOf } from '../submission.js';
 
 /** A submission to POST /api/lead, as the journal keeps it. */
 @ObjectType('RawLead')
@@ -67,7 +68,8 @@ export class RawLeadType {
       id: raw.id,
       status: raw.status,
       body: raw.body.toString('utf8'),
-      payload: raw.payload,
+      // Only a JSON object is stored as jsonb too; any other JSON is read from its bytes.
+      payload: raw.payload ?? storableJsonOf(raw.body),
       idempotencyKey: raw.idempotencyKey,
       fingerprint: raw.fingerprint,
       requestId: raw.requestId,

@@ -1,0 +1,18 @@
+import { Query, Resolver } from '@nestjs/graphql';
+import type { AuthContext } from '../auth/auth-context.js';
+import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
+import { IngestionUsageService } from './ingestion-usage.service.js';
+import { IngestionUsageType } from './models/ingestion-usage.type.js';
+
+@Resolver()
+export class IngestionUsageResolver {
+  constructor(private readonly usage: IngestionUsageService) {}
+
+  @Query(() => IngestionUsageType, {
+    description:
+      'ADMIN: the company’s use of POST /api/lead against its limits (all API keys together).',
+  })
+  async ingestionUsage(@CurrentAuth() auth: AuthContext): Promise<IngestionUsageType> {
+    return Object.assign(new IngestionUsageType(), await this.usage.usage(auth));
+  }
+}
