@@ -1,4 +1,9 @@
+import jwt from 'jsonwebtoken';
+import type { Server } from 'socket.io';
 import { io, type Socket } from 'socket.io-client';
+import { NotificationsGateway } from '../../src/notifications/realtime/notifications.gateway.js';
+import type { TestUser } from './factories.js';
+import type { TestApp } from './test-app.js';
 
 type Payload = Record<string, any>;
 
@@ -88,3 +93,76 @@ export function connectSocket(
 
 /** Lets in-flight pushes arrive before asserting that something did not. */
 export const settle = (ms = 300): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A tab whose connection drops and comes back by hand (connection state recovery): `drop` closes
+ * the transport as a network failure would, `reconnect` opens a new one carrying the session's
+ * pid and offset, with another token (a tab that switched accounts) or to another instance when
+ * given. Records the notifications it receives.
+ */
+export interface DroppableSocket {
+  socket: Socket;
+  created: Payload[];
+  drop(): Promise<void>;
+  /** Resolves once connected again; rejects with the connect_error. */
+  reconnect(options?: { token?: string; url?: string }): Promise<void>;
+  close(): void;
+}
+
+export async function droppableSocket(url: string, token: string): Promise<DroppableSocket> {
+  const socket = io(url, {
+    transports: ['websocket'],
+    reconnection: false,
+    auth: { token },
+    forceNew: true,
+  });
+  const created: Payload[] = [];
+  socket.on('notification:created', (payload: Payload) => created.push(payload));
+  const connected = (): Promise<void> =>
+    new Promise((resolve, reject) => {
+      socket.once('connect', () => {
+        socket.off('connect_error', reject);
+        resolve();
+      });
+      socket.once('connect_error', reject);
+    });
+  await connected();
+  return {
+    socket,
+    created,
+    async drop() {
+      const gone = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
+      socket.io.engine.close();
+      await gone;
+    },
+    async reconnect(options = {}) {
+      if (options.token) socket.auth = { token: options.token };
+      // The manager's address: where a balancer would send the next connection.
+      if (options.url) (socket.io as unknown as { uri: string }).uri = options.url;
+      const done = connected();
+      socket.connect();
+      await done;
+    },
+    close: () => void socket.close(),
+  };
+}
+
+/** Polls `condition` until it holds; fails after `timeoutMs`. */
+export async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** The rooms the server holds `socketId` in, among `app`'s own sockets. */
+export async function roomsOf(app: TestApp, socketId: string | undefined): Promise<string[]> {
+  // The gateway's server is private: the test looks at what a client cannot see.
+  const server = (app.app.get(NotificationsGateway) as unknown as { server: Server }).server;
+  const sockets = await server.local.fetchSockets();
+  return [...(sockets.find((s) => s.id === socketId)?.rooms ?? [])].sort();
+}
+
+export const companyIdOf = (user: TestUser): string =>
+  (jwt.decode(user.token) as { cid: string }).cid;

@@ -128,6 +128,8 @@ export class NotificationsGateway
       );
     this.held.set(userId, count + 1);
     socket.data = { userId, companyId: caller.companyId, sessionId, expiresAt };
+    // A recovered session of another user (a tab that switched accounts) gives this one nothing.
+    this.recovery?.claim(socket, { userId, companyId: caller.companyId });
     const timer = setTimeout(() => socket.disconnect(true), Math.max(0, expiresAt - Date.now()));
     timer.unref();
     let released = false;
