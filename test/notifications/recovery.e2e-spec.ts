@@ -50,10 +50,12 @@ describe('connection state recovery belongs to the session’s user', () => {
     await tab.reconnect();
     await waitFor(() => tab.created.some(about(missed)));
     expect(tab.socket.recovered).toBe(true);
-    expect(tab.created.filter(about(missed)).map((n) => n.type).sort()).toEqual([
-      'lead_assigned',
-      'lead_created',
-    ]);
+    expect(
+      tab.created
+        .filter(about(missed))
+        .map((n) => n.type)
+        .sort(),
+    ).toEqual(['lead_assigned', 'lead_created']);
   });
 
   it.each([

@@ -82,9 +82,7 @@ export class GatedRecovery {
 /** The user a persisted session's `socket.data` names, as the gateway set it at admission. */
 function ownerOf(data: unknown): SessionOwner | null {
   const { userId, companyId } = (data ?? {}) as Partial<SocketData>;
-  return typeof userId === 'string' && typeof companyId === 'string'
-    ? { userId, companyId }
-    : null;
+  return typeof userId === 'string' && typeof companyId === 'string' ? { userId, companyId } : null;
 }
 
 function sameOwner(a: SessionOwner | null, b: SessionOwner): boolean {
