@@ -90,8 +90,9 @@ export class NotificationsGateway
           this.recovery?.drop(socket.id);
           next(connectError(error));
           // A client refused closes its connection anyway (socket.io-client does); one that
-          // would try again on it must upgrade again, spending budget before anything else.
-          // After socket.io has written the connect_error (on the next tick).
+          // would try again on it must upgrade again, spending budget before anything else (a
+          // client holds one socket per connection: there is one namespace). After socket.io
+          // has written the connect_error, on the next tick.
           setImmediate(() => socket.conn.close());
         },
       );
