@@ -469,6 +469,22 @@ export class AppConfig {
   @Min(0)
   SOCKET_RECOVERY_SECONDS = 120;
 
+  /**
+   * How long an upgraded websocket may take to be admitted (its CONNECT sent and its token
+   * checked) before it is closed: an anonymous connection holds a socket and a place in
+   * SOCKET_MAX_PENDING_PER_IP until then.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  SOCKET_CONNECT_TIMEOUT_MS = 5000;
+
+  /** Websocket connections one client IP may hold before they are admitted; more are refused (429). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SOCKET_MAX_PENDING_PER_IP = 10;
+
   /** Login attempts per minute from one IP. */
   @Transform(toInt)
   @IsInt()

@@ -8,6 +8,7 @@ import { NotificationsRepository } from './notifications.repository.js';
 import { NotificationsResolver } from './notifications.resolver.js';
 import { NotificationsService } from './notifications.service.js';
 import { NotificationsGateway } from './realtime/notifications.gateway.js';
+import { SocketUpgradeGate } from './realtime/socket-upgrade-gate.js';
 
 /** Per-user notifications, written with the changes that cause them and pushed over Socket.io. */
 @Module({
@@ -20,6 +21,7 @@ import { NotificationsGateway } from './realtime/notifications.gateway.js';
     NotificationBacklogFlusher,
     NotificationsResolver,
     NotificationsGateway,
+    SocketUpgradeGate,
   ],
 })
 export class NotificationsModule {}

@@ -2,7 +2,15 @@ import { io } from 'socket.io-client';
 import { Role } from '../../src/auth/role.enum.js';
 import { newCompany, newUser, type TestUser } from '../support/factories.js';
 import { newLead } from '../support/lead-factory.js';
-import { connectSocket, settle, type TestSocket } from '../support/socket-client.js';
+import {
+  companyIdOf,
+  connectSocket,
+  droppableSocket,
+  roomsOf,
+  settle,
+  waitFor,
+  type TestSocket,
+} from '../support/socket-client.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { redisUrl } from '../support/test-env.js';
@@ -124,6 +132,33 @@ withRedis('notifications across instances (Redis Streams adapter)', () => {
       socket.close();
     }
   });
+
+  it('a tab that comes back on B signed in as another user gets nothing the first one missed', async () => {
+    const first = await newUser(a, admin, Role.MANAGER);
+    const second = await newUser(a, stranger, Role.SALES_REP);
+    const tab = await droppableSocket(a.url, first.token);
+    try {
+      const before = await newLead(a, admin, { assignedToId: first.id });
+      await waitFor(() => tab.created.some((n) => n.relatedLeadId === before.id));
+      await tab.drop();
+      const missed = await newLead(a, admin, { assignedToId: first.id });
+      const seen = tab.created.length;
+      await tab.reconnect({ token: second.token, url: b.url });
+
+      expect(tab.socket.recovered).toBe(false);
+      expect(await roomsOf(b, tab.socket.id)).toEqual(
+        [tab.socket.id, `company:${companyIdOf(second)}`, `user:${second.id}`].sort(),
+      );
+      const later = await newLead(a, stranger, { assignedToId: second.id });
+      await waitFor(() => tab.created.some((n) => n.relatedLeadId === later.id));
+      await settle();
+      const since = tab.created.slice(seen).map((n) => [n.type, n.relatedLeadId]);
+      expect(since).toEqual([['lead_assigned', later.id]]);
+      expect(since.flat()).not.toContain(missed.id);
+    } finally {
+      tab.close();
+    }
+  });
 });
 
 /** A manager's tab that reconnects on its own, recording its notifications. */
@@ -139,12 +174,4 @@ async function recoveringSocket(url: string, token: string, delayMs: number) {
   socket.on('notification:created', (n: Record<string, any>) => received.push(n));
   await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
   return { socket, received };
-}
-
-async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }

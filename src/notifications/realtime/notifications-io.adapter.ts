@@ -1,10 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import type { IncomingMessage } from 'node:http';
 import type { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 import type { AppConfig } from '../../config/app-config.js';
+import { SocketUpgradeGate } from './socket-upgrade-gate.js';
 
 /** Clients send nothing but the handshake; anything bigger is not one of ours. */
 const MAX_MESSAGE_BYTES = 4096;
@@ -16,15 +16,17 @@ const STREAM_MAX_LEN = 120_000;
  * The Socket.io server of the notification gateway:
  * - websocket transport only: long-polling would need sticky sessions across workers and
  *   instances, a websocket lives on the one process that accepted it;
- * - the Origin must be one of CORS_ORIGINS when a browser sends one (websockets are not subject to
- *   CORS, so the browser would not refuse a foreign page by itself);
+ * - every upgrade passes SocketUpgradeGate first: the client IP's request budget, the Origin (one of
+ *   CORS_ORIGINS when a browser sends one: websockets are not subject to CORS, so the browser would
+ *   not refuse a foreign page by itself), the cap on connections not admitted yet;
+ * - a connection not admitted within SOCKET_CONNECT_TIMEOUT_MS is closed;
  * - with REDIS_URL, the Redis Streams adapter carries emits between instances and keeps the
  *   sessions that connection state recovery restores, so a client that drops for less than
  *   SOCKET_RECOVERY_SECONDS gets what it missed on any instance — after its token is checked again.
  */
 export class NotificationsIoAdapter extends IoAdapter {
   constructor(
-    app: INestApplicationContext,
+    private readonly app: INestApplicationContext,
     private readonly config: AppConfig,
     private readonly redis: Redis | null,
   ) {
@@ -33,17 +35,15 @@ export class NotificationsIoAdapter extends IoAdapter {
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     const origins = this.config.CORS_ORIGINS;
+    const gate = this.app.get(SocketUpgradeGate);
     const allowed: Partial<ServerOptions> = {
       ...options,
       transports: ['websocket'],
       maxHttpBufferSize: MAX_MESSAGE_BYTES,
-      // A connection that has not passed its handshake by then is closed (socket.io's: 45 s).
-      connectTimeout: 10_000,
+      // From the upgrade until the socket is admitted (socket.io's default: 45 s).
+      connectTimeout: this.config.SOCKET_CONNECT_TIMEOUT_MS,
       cors: { origin: origins.length > 0 ? origins : false, credentials: true },
-      allowRequest: (req: IncomingMessage, callback) => {
-        const origin = req.headers.origin;
-        callback(null, origin === undefined || origins.includes(origin));
-      },
+      allowRequest: gate.allowRequest,
       connectionStateRecovery: {
         maxDisconnectionDuration: this.config.SOCKET_RECOVERY_SECONDS * 1000,
         skipMiddlewares: false,
@@ -62,6 +62,8 @@ export class NotificationsIoAdapter extends IoAdapter {
         : {}),
     };
     // Partial: the gateway's options are partial too; socket.io fills in its defaults.
-    return super.createIOServer(port, allowed as ServerOptions);
+    const server = super.createIOServer(port, allowed as ServerOptions);
+    gate.watch(server.engine);
+    return server;
   }
 }

@@ -6,24 +6,24 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
-import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { Server, Socket } from 'socket.io';
 import { AccessTokenAuthenticator } from '../../auth/access-token-authenticator.js';
 import { AuthEvents } from '../../auth/auth.events.js';
 import { AuthException, AuthReason } from '../../auth/auth.exception.js';
 import { AppConfig } from '../../config/app-config.js';
 import { trustFunction, type TrustFunction } from '../../config/trust-proxy.js';
-import { RateLimitedException } from '../../common/errors/app.exception.js';
 import { clientIpOf } from '../../common/http/client-ip.js';
-import { mapError } from '../../common/errors/error-mapper.js';
 import { EventPhase, type DomainEvent } from '../../common/events/domain-event.js';
 import { OnDomainEvent } from '../../common/events/on-domain-event.decorator.js';
 import { clientKey } from '../../rate-limit/client-key.js';
 import { RateLimiters } from '../../rate-limit/rate-limiters.js';
+import { spend } from '../../rate-limit/spend.js';
 import { UserEvents } from '../../users/users.events.js';
 import type { NotificationRecord } from '../models/notification.record.js';
 import { NotificationException, NotificationReason } from '../notification.exception.js';
 import { GatedRecovery } from './gated-recovery.js';
+import { connectError } from './socket-refusal.js';
+import { SocketUpgradeGate } from './socket-upgrade-gate.js';
 import {
   companyRoom,
   userRoom,
@@ -50,14 +50,6 @@ type NotificationSocket = Socket<
 /** Sockets one user may hold on one instance: a browser's tabs, not a flood. */
 export const SOCKETS_PER_USER = 20;
 
-/** A refusal as the client's connect_error shows it: message, and the code and reason in data. */
-function connectError(error: unknown): Error & { data: { code: string; reason: string } } {
-  const mapped = mapError(error);
-  return Object.assign(new Error(mapped.message), {
-    data: { code: mapped.code, reason: mapped.reason },
-  });
-}
-
 /**
  * Notifications pushed to the browsers of their recipients. A socket is admitted with a valid
  * access token in `handshake.auth.token` (checked again on every reconnect, before a recovered
@@ -83,6 +75,7 @@ export class NotificationsGateway
   constructor(
     private readonly authenticator: AccessTokenAuthenticator,
     private readonly limiters: RateLimiters,
+    private readonly gate: SocketUpgradeGate,
     private readonly config: AppConfig,
   ) {
     this.trust = trustFunction(config.TRUST_PROXY);
@@ -96,6 +89,11 @@ export class NotificationsGateway
         (error: unknown) => {
           this.recovery?.drop(socket.id);
           next(connectError(error));
+          // A client refused closes its connection anyway (socket.io-client does); one that
+          // would try again on it must upgrade again, spending budget before anything else (a
+          // client holds one socket per connection: there is one namespace). After socket.io
+          // has written the connect_error, on the next tick.
+          setImmediate(() => socket.conn.close());
         },
       );
     });
@@ -104,13 +102,9 @@ export class NotificationsGateway
 
   private async admit(socket: NotificationSocket): Promise<void> {
     // Every handshake spends a point of the client's general budget, as an HTTP request does:
-    // anonymous ones too, which cost a JWT check and, when they pass, a database look-up.
+    // the first on a connection at its upgrade (SocketUpgradeGate), any other one here.
     const ip = clientIpOf(socket.request, this.trust);
-    await this.limiters.api.consume(clientKey(ip)).catch((rejection: unknown) => {
-      if (rejection instanceof RateLimiterRes)
-        throw new RateLimitedException(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
-      throw rejection;
-    });
+    if (!this.gate.takePrepaid(socket.request)) await spend(this.limiters.api, clientKey(ip));
     const { token } = socket.handshake.auth as { token?: unknown };
     if (typeof token !== 'string' || token.length === 0)
       throw new AuthException(AuthReason.MISSING_ACCESS_TOKEN, 'Missing access token (auth.token)');
@@ -128,6 +122,8 @@ export class NotificationsGateway
       );
     this.held.set(userId, count + 1);
     socket.data = { userId, companyId: caller.companyId, sessionId, expiresAt };
+    // A recovered session of another user (a tab that switched accounts) gives this one nothing.
+    this.recovery?.claim(socket, { userId, companyId: caller.companyId });
     const timer = setTimeout(() => socket.disconnect(true), Math.max(0, expiresAt - Date.now()));
     timer.unref();
     let released = false;
@@ -143,6 +139,7 @@ export class NotificationsGateway
     this.releases.set(socket.id, release);
     // A connection that closes before the socket connects never gets a disconnect event.
     socket.conn.once('close', release);
+    this.gate.admitted(socket.request);
   }
 
   handleConnection(socket: NotificationSocket): void {
