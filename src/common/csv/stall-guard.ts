@@ -15,14 +15,14 @@ export interface MinReadRate {
  *   time: a slow-but-steady reader would otherwise hold what the pipeline holds for as long as
  *   the export may last.
  *
- * A slow source is neither: the time the reader spends waiting for output (it asked for more and
- * nothing was there) is not the reader's time, and nothing waits unread meanwhile.
+ * A slow source is neither: the time the reader spends waiting for output (it has taken all there
+ * was) is not the reader's time, and nothing waits unread meanwhile.
  */
 export class StallGuard extends Transform {
   private lastRead = Date.now();
   /** Bytes handed on so far; less what still waits here, what the reader has taken. */
   private pushed = 0;
-  /** Since when the reader waits for the source (it asked, nothing was there), if it does. */
+  /** Since when the reader waits for the source (it took all there was), if it does. */
   private starvedSince: number | null = null;
   /** The reader's time spent waiting for the source, in all. */
   private starvedMs = 0;
@@ -43,10 +43,18 @@ export class StallGuard extends Transform {
   }
 
   override _read(size: number): void {
-    const now = Date.now();
-    this.lastRead = now;
-    if (this.readableLength === 0 && this.starvedSince === null) this.starvedSince = now;
+    this.lastRead = Date.now();
     super._read(size);
+  }
+
+  /**
+   * Whatever reads (a pipe reads through here too): when the reader has taken all there was and
+   * no more came at once, it waits for the source from now on, until the next chunk.
+   */
+  override read(size?: number): unknown {
+    const chunk: unknown = super.read(size);
+    if (this.readableLength === 0 && this.starvedSince === null) this.starvedSince = Date.now();
+    return chunk;
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
