@@ -18,7 +18,7 @@ import * as m0016 from './0016-deal-stats.js';
 import * as m0017 from './0017-tasks.js';
 import * as m0018 from './0018-comments.js';
 import * as m0019 from './0019-notifications.js';
-import * as m0021 from './0021-task-soft-delete.js';
+import * as m0022 from './0022-task-soft-delete.js';
 
 /** A step is plain SQL, or code for the rare migration that needs it; each runs in one transaction. */
 export type MigrationStep =
@@ -51,5 +51,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0017-tasks', ...m0017 },
   { name: '0018-comments', ...m0018 },
   { name: '0019-notifications', ...m0019 },
-  { name: '0021-task-soft-delete', ...m0021 },
+  { name: '0022-task-soft-delete', ...m0022 },
 ];
