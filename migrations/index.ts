@@ -20,6 +20,7 @@ import * as m0018 from './0018-comments.js';
 import * as m0019 from './0019-notifications.js';
 import * as m0020 from './0020-ingestion-keys-per-api-key.js';
 import * as m0021 from './0021-validate-ingestion-tenant-keys.js';
+import * as m0022 from './0022-task-soft-delete.js';
 
 /** A step is plain SQL, or code for the rare migration that needs it; each runs in one transaction. */
 export type MigrationStep =
@@ -54,4 +55,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0019-notifications', ...m0019 },
   { name: '0020-ingestion-keys-per-api-key', ...m0020 },
   { name: '0021-validate-ingestion-tenant-keys', ...m0021 },
+  { name: '0022-task-soft-delete', ...m0022 },
 ];

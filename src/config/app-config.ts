@@ -442,6 +442,17 @@ export class AppConfig {
   DEAL_STATS_CACHE_TTL_SECONDS = 300;
 
   /**
+   * Statistics over a date range that miss the cache, per company per minute (all instances
+   * together with Redis): each is an aggregate over the range's deals, so one company asking for
+   * many ranges must not take the database from the others. Cached figures and the figures
+   * without a range (deal_totals) are not counted.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  DEAL_STATS_UNCACHED_PER_MINUTE = 60;
+
+  /**
    * How often each instance looks for tasks whose due time has passed (task_due notifications);
    * 0 turns the pass off on this instance.
    */
@@ -574,6 +585,34 @@ export class AppConfig {
   EXPORT_MAX_PER_USER = 1;
 
   /**
+   * CSV exports the users of one company may run at once on this instance, so that one company
+   * cannot hold every export slot. Default: half of EXPORT_MAX_CONCURRENT, rounded up, and below
+   * it whenever it is above 1; when set, it must not exceed EXPORT_MAX_CONCURRENT.
+   */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  EXPORT_MAX_PER_COMPANY?: number = undefined;
+
+  /**
+   * The slowest an export's client may read, averaged over EXPORT_MIN_RATE_WINDOW_MS of the
+   * client's own time (time it spends waiting for PostgreSQL's rows does not count): a slower one
+   * is ended and its slot freed, so slow-but-steady readers cannot hold the slots (and their
+   * connections) until EXPORT_TIMEOUT_MS. 0: no minimum.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  EXPORT_MIN_BYTES_PER_SECOND = 32_768;
+
+  /** The window EXPORT_MIN_BYTES_PER_SECOND is averaged over. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  EXPORT_MIN_RATE_WINDOW_MS = 30_000;
+
+  /**
    * Server processes sharing the port (node:cluster), each a full instance: one per core makes
    * the whole machine serve. Above 1 it needs DATABASE_URL and REDIS_URL (see loadConfig).
    */
@@ -585,6 +624,10 @@ export class AppConfig {
 
   get exportMaxConcurrent(): number {
     return this.EXPORT_MAX_CONCURRENT ?? Math.max(1, Math.floor(this.DB_POOL_MAX / 3));
+  }
+
+  get exportMaxPerCompany(): number {
+    return this.EXPORT_MAX_PER_COMPANY ?? Math.ceil(this.exportMaxConcurrent / 2);
   }
 
   get prettyLogs(): boolean {

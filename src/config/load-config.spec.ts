@@ -50,6 +50,15 @@ describe('loadConfig', () => {
     expect(loadConfig({}).WEB_CONCURRENCY).toBe(1);
   });
 
+  it('keeps one company’s exports below the instance’s by default', () => {
+    expect(loadConfig({ DB_POOL_MAX: '10' }).exportMaxPerCompany).toBe(2); // of 3
+    expect(loadConfig({ EXPORT_MAX_CONCURRENT: '4' }).exportMaxPerCompany).toBe(2);
+    expect(loadConfig({ EXPORT_MAX_CONCURRENT: '2' }).exportMaxPerCompany).toBe(1);
+    expect(
+      loadConfig({ EXPORT_MAX_CONCURRENT: '4', EXPORT_MAX_PER_COMPANY: '4' }).exportMaxPerCompany,
+    ).toBe(4);
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: ' ' }).DATABASE_URL).toBeUndefined();
   });
@@ -70,6 +79,10 @@ describe('loadConfig', () => {
     [
       { DB_POOL_MIN: '20', DB_POOL_MAX: '5' },
       /^Invalid configuration: DB_POOL_MIN must not exceed DB_POOL_MAX$/,
+    ],
+    [
+      { EXPORT_MAX_CONCURRENT: '2', EXPORT_MAX_PER_COMPANY: '3' },
+      /^Invalid configuration: EXPORT_MAX_PER_COMPANY must not exceed EXPORT_MAX_CONCURRENT$/,
     ],
     [
       { INGEST_IDEMPOTENCY_WAIT_MS: '5000', INGEST_LEASE_SECONDS: '2' },

@@ -48,6 +48,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'Invalid configuration: INGEST_COMPANY_BYTES_PER_DAY must be at least INGEST_BODY_LIMIT_BYTES',
     );
   }
+  if (
+    config.EXPORT_MAX_PER_COMPANY !== undefined &&
+    config.EXPORT_MAX_PER_COMPANY > config.exportMaxConcurrent
+  ) {
+    // A company cap above the instance's cap would say what it cannot do.
+    throw new ConfigError(
+      'Invalid configuration: EXPORT_MAX_PER_COMPANY must not exceed EXPORT_MAX_CONCURRENT',
+    );
+  }
   if (config.INGEST_IDEMPOTENCY_WAIT_MS >= config.INGEST_LEASE_SECONDS * 1000) {
     // A resend waiting out the first request must give up before that request's lease runs out,
     // or another instance could take the same submission over while it still waits.

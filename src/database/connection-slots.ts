@@ -1,4 +1,4 @@
-import { RateLimitedException } from '../common/errors/app.exception.js';
+import { RateLimitedException, type AppException } from '../common/errors/app.exception.js';
 
 /**
  * How many long runs that each hold a pooled connection (CSV exports while their client reads,
@@ -12,12 +12,14 @@ export class ConnectionSlots {
   constructor(
     private readonly max: number,
     private readonly perOwner: number,
+    /** The error a refusal answers with (RATE_LIMITED unless a reason says more). */
+    private readonly refusal: () => AppException = () => new RateLimitedException(5),
   ) {}
 
   /** A slot for `owner`, or RATE_LIMITED; the returned function gives it back (once). */
   take(owner: string): () => void {
     const mine = this.byOwner.get(owner) ?? 0;
-    if (this.running >= this.max || mine >= this.perOwner) throw new RateLimitedException(5);
+    if (this.running >= this.max || mine >= this.perOwner) throw this.refusal();
     this.running++;
     this.byOwner.set(owner, mine + 1);
     let given = false;

@@ -8,6 +8,14 @@ import { StallGuard } from '../common/csv/stall-guard.js';
 import type { SqlParams } from '../common/pagination/keyset.js';
 import { AppConfig } from '../config/app-config.js';
 import { ConnectionSlots } from './connection-slots.js';
+import { ExportException, ExportReason } from './export.exception.js';
+
+/** Who runs an export: the slots it takes are counted per user and per company. */
+export interface ExportOwner {
+  /** A user, or the company for other callers. */
+  owner: string;
+  companyId: string;
+}
 
 /**
  * Streams a SELECT as CSV written by PostgreSQL itself (COPY … TO STDOUT, header, CRLF records):
@@ -17,27 +25,61 @@ import { ConnectionSlots } from './connection-slots.js';
 export class CsvExport {
   private readonly logger = new Logger(CsvExport.name);
   private readonly slots: ConnectionSlots;
+  /** Per company only (the instance's cap is `slots`'): one company cannot take every slot. */
+  private readonly companySlots: ConnectionSlots;
 
   constructor(
     private readonly sequelize: Sequelize,
     private readonly config: AppConfig,
   ) {
     this.slots = new ConnectionSlots(config.exportMaxConcurrent, config.EXPORT_MAX_PER_USER);
+    const perCompany = config.exportMaxPerCompany;
+    this.companySlots = new ConnectionSlots(
+      Number.MAX_SAFE_INTEGER,
+      perCompany,
+      () =>
+        new ExportException(
+          ExportReason.COMPANY_EXPORT_LIMIT,
+          `Your company already runs ${perCompany} exports at once; retry when one has ended`,
+          { retryAfter: 5 },
+        ),
+    );
+  }
+
+  /** A slot of the company's share and of the instance's, or RATE_LIMITED; given back once. */
+  private takeSlots({ owner, companyId }: ExportOwner): () => void {
+    const company = this.companySlots.take(companyId);
+    try {
+      const instance = this.slots.take(owner);
+      return () => {
+        instance();
+        company();
+      };
+    } catch (error) {
+      company();
+      throw error;
+    }
   }
 
   /**
-   * `owner` (a user, or a company for other callers) may run EXPORT_MAX_PER_USER at once, and the
-   * instance EXPORT_MAX_CONCURRENT: beyond, RATE_LIMITED. The COPY may run EXPORT_TIMEOUT_MS
-   * rather than a request's statement timeout.
+   * `owner` (a user, or a company for other callers) may run EXPORT_MAX_PER_USER at once, its
+   * company EXPORT_MAX_PER_COMPANY and the instance EXPORT_MAX_CONCURRENT: beyond, RATE_LIMITED.
+   * The COPY may run EXPORT_TIMEOUT_MS rather than a request's statement timeout.
    *
    * The pooled connection goes back when the COPY has ended (its timeout reset first). A stream
-   * closed before that (the client hung up, or read nothing for EXPORT_STALL_TIMEOUT_MS) leaves
+   * closed before that (the client hung up, read nothing for EXPORT_STALL_TIMEOUT_MS, or read
+   * slower than EXPORT_MIN_BYTES_PER_SECOND over EXPORT_MIN_RATE_WINDOW_MS of its own time) leaves
    * the connection mid-COPY — pg-copy-streams cannot end one — so it is closed, which also stops
    * the COPY in PostgreSQL, and the pool opens a new one. A failure after the first bytes cannot
    * become an error status any more: the answer is cut short and logged.
    */
-  async stream(select: string, params: SqlParams, what: string, owner: string): Promise<Readable> {
-    const release = this.slots.take(owner);
+  async stream(
+    select: string,
+    params: SqlParams,
+    what: string,
+    owner: ExportOwner,
+  ): Promise<Readable> {
+    const release = this.takeSlots(owner);
     const pool = this.sequelize.connectionManager;
     let client: pg.Client;
     try {
@@ -79,7 +121,10 @@ export class CsvExport {
     return pipeline(
       copy,
       new CrlfRecords(),
-      new StallGuard(this.config.EXPORT_STALL_TIMEOUT_MS),
+      new StallGuard(this.config.EXPORT_STALL_TIMEOUT_MS, {
+        bytesPerSecond: this.config.EXPORT_MIN_BYTES_PER_SECOND,
+        windowMs: this.config.EXPORT_MIN_RATE_WINDOW_MS,
+      }),
       (error) => {
         if (error && error.code !== 'ERR_STREAM_PREMATURE_CLOSE')
           this.logger.warn(`${what} export ended midway: ${error.message}`);

@@ -4,8 +4,11 @@ import { Action, authorize } from '../auth/permissions.js';
 import { BadUserInputException } from '../common/errors/app.exception.js';
 import { CompaniesService } from '../companies/companies.service.js';
 import { AppConfig } from '../config/app-config.js';
+import { RateLimiters } from '../rate-limit/rate-limiters.js';
+import { spend } from '../rate-limit/spend.js';
 import { SharedCache } from '../redis/shared-cache.js';
 import { DealStage } from './deal-enums.js';
+import { DealException, DealReason } from './deal.exception.js';
 import {
   DealStatsRepository,
   type CreatedRange,
@@ -20,6 +23,11 @@ import type { MyDealsStats, PipelineStageStats } from './models/deal-stats.recor
  * deal write bumps in its own transaction (DealStatsListener). The version is read first, so a
  * read that follows a committed write never finds a figure computed before it; a figure computed
  * while a write commits may hold that write already, which is fresher, never staler.
+ *
+ * A range is widened to whole UTC hours before it names the cache entry (rangeOf), so ranges that
+ * differ by milliseconds share one figure; and a company may compute only
+ * DEAL_STATS_UNCACHED_PER_MINUTE ranged figures afresh per minute (a miss is an aggregate over the
+ * range's deals; a hit, and a figure without a range, cost nothing worth counting).
  */
 @Injectable()
 export class DealStatsService {
@@ -28,6 +36,7 @@ export class DealStatsService {
     private readonly companies: CompaniesService,
     private readonly cache: SharedCache,
     private readonly config: AppConfig,
+    private readonly limiters: RateLimiters,
   ) {}
 
   async pipeline(auth: AuthContext, args: DealStatsArgs): Promise<PipelineStageStats[]> {
@@ -60,14 +69,41 @@ export class DealStatsService {
       typeof p === 'string' ? p : `${p.from?.toISOString() ?? ''}~${p.to?.toISOString() ?? ''}`,
     );
     const key = ['deal-stats', companyId, version, ...parts].join(':');
-    return this.cache.get(key, this.config.DEAL_STATS_CACHE_TTL_SECONDS, load);
+    const ranged = what.some((p) => typeof p !== 'string' && (p.from || p.to));
+    return this.cache.get(key, this.config.DEAL_STATS_CACHE_TTL_SECONDS, async () => {
+      // Only a miss reaches here (and concurrent misses of one key once): the aggregate is paid for.
+      if (ranged) await this.spendUncached(companyId);
+      return load();
+    });
+  }
+
+  private spendUncached(companyId: string): Promise<void> {
+    return spend(
+      this.limiters.uncachedStatsPerCompany,
+      companyId,
+      (retryAfter) =>
+        new DealException(
+          DealReason.UNCACHED_STATS_LIMITED,
+          `Your company computed ${this.config.DEAL_STATS_UNCACHED_PER_MINUTE} statistics over new ranges this minute; retry later, or reuse a range`,
+          { retryAfter },
+        ),
+    );
   }
 }
 
-function rangeOf({ createdFrom, createdTo }: DealStatsArgs): CreatedRange {
+const HOUR_MS = 3_600_000;
+
+/**
+ * The range as counted and cached: createdFrom down and createdTo up to whole UTC hours (companies
+ * have no time zone of their own yet), so that a new millisecond is not a new aggregate.
+ */
+export function rangeOf({ createdFrom, createdTo }: DealStatsArgs): CreatedRange {
   if (createdFrom && createdTo && createdFrom >= createdTo)
     throw BadUserInputException.forField('createdTo', 'createdTo must be after createdFrom');
-  return { from: createdFrom, to: createdTo };
+  return {
+    from: createdFrom && new Date(Math.floor(createdFrom.getTime() / HOUR_MS) * HOUR_MS),
+    to: createdTo && new Date(Math.ceil(createdTo.getTime() / HOUR_MS) * HOUR_MS),
+  };
 }
 
 const ZERO = '0.00';

@@ -306,7 +306,7 @@ export class DealsRepository {
     const keyset = dealKeyset(query.orderBy, query.direction);
     const where = this.where(query.companyId, query.filter, params);
     const select = `SELECT ${DEAL_EXPORT_SELECT} FROM deals WHERE ${where.join(' AND ')} ORDER BY ${keyset.orderBy()}`;
-    return this.csv.stream(select, params, 'deal', owner);
+    return this.csv.stream(select, params, 'deal', { owner, companyId: query.companyId });
   }
 
   async count(companyId: string, filter: DealFilter): Promise<number> {

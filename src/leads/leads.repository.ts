@@ -189,7 +189,7 @@ export class LeadsRepository {
     const keyset = leadKeyset(query.orderBy, query.direction);
     const { from } = listSource(query.filter, query.orderBy);
     const select = `SELECT ${EXPORT_SELECT} FROM ${from} WHERE ${this.where(query.companyId, query.filter, params).join(' AND ')} ORDER BY ${keyset.orderBy()}`;
-    return this.csv.stream(select, params, 'lead', owner);
+    return this.csv.stream(select, params, 'lead', { owner, companyId: query.companyId });
   }
 
   async count(companyId: string, filter: LeadFilter): Promise<number> {

@@ -43,6 +43,8 @@ export class RateLimiters {
   readonly exportPerUser: RateLimiterAbstract;
   /** recalculateAllScores per company. */
   readonly recalculationPerCompany: RateLimiterAbstract;
+  /** Deal statistics over a date range computed afresh (cache misses) per company. */
+  readonly uncachedStatsPerCompany: RateLimiterAbstract;
 
   constructor(config: AppConfig, @InjectRedis() redis: Redis | null) {
     const make = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract =>
@@ -90,5 +92,6 @@ export class RateLimiters {
       config.SCORES_RECALCULATION_LIMIT_PER_HOUR,
       60 * 60,
     );
+    this.uncachedStatsPerCompany = make('deal-stats', config.DEAL_STATS_UNCACHED_PER_MINUTE, 60);
   }
 }

@@ -1,13 +1,20 @@
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { RateLimitedException } from '../common/errors/app.exception.js';
+import { RateLimitedException, type AppException } from '../common/errors/app.exception.js';
 
-/** Spends one point of `key`'s budget, or refuses with RATE_LIMITED and when to retry. */
-export async function spend(limiter: RateLimiterAbstract, key: string): Promise<void> {
+/**
+ * Spends one point of `key`'s budget, or refuses with RATE_LIMITED and when to retry (`refusal`
+ * gives the error a reason of its own).
+ */
+export async function spend(
+  limiter: RateLimiterAbstract,
+  key: string,
+  refusal: (retryAfterSeconds: number) => AppException = (s) => new RateLimitedException(s),
+): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
-    throw new RateLimitedException(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
+    throw refusal(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
   }
 }
 

@@ -6,7 +6,11 @@ export const TaskEvents = {
   Updated: 'task.updated',
   /** Besides task.updated, when it became DONE: a `task_completed` notification. */
   Completed: 'task.completed',
+  /** Soft delete (removeTask): hidden from every list and the due-time pass until restored. */
   Removed: 'task.removed',
+  Restored: 'task.restored',
+  /** Deleted for good (purgeTask, ADMIN). */
+  Purged: 'task.purged',
   /** Its due time passed while OPEN (the due-time pass, once per due time): `task_due`. */
   Due: 'task.due',
 } as const;
@@ -21,6 +25,7 @@ export interface TaskFields {
   assignedToId: string | null;
   leadId: string | null;
   dealId: string | null;
+  deletedAt: string | null;
 }
 
 export interface TaskChange extends RecordChange {
@@ -41,6 +46,8 @@ declare module '../common/events/domain-event-map.js' {
     'task.updated': TasksChanged;
     'task.completed': TasksChanged;
     'task.removed': TasksChanged;
+    'task.restored': TasksChanged;
+    'task.purged': TasksChanged;
     'task.due': TasksChanged;
   }
 }

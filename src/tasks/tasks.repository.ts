@@ -10,7 +10,10 @@ import type { TaskFilter } from './dto/task-filter.input.js';
 import { TASK_RECORD_COLUMNS, type TaskRecord } from './models/task.record.js';
 
 /** The columns a new task is written with; the database gives the rest their defaults. */
-export type NewTask = Omit<TaskRecord, 'id' | 'status' | 'completedAt' | 'createdAt' | 'updatedAt'>;
+export type NewTask = Omit<
+  TaskRecord,
+  'id' | 'status' | 'completedAt' | 'createdAt' | 'updatedAt' | 'deletedAt'
+>;
 
 /** What a change may write: the record's fields, and the due-time notice to clear. */
 export type TaskChanges = Partial<TaskRecord> & { dueNotifiedAt?: null };
@@ -24,8 +27,10 @@ export const TASK_KEYSET = new Keyset<TaskRecord>(
   SortDirection.ASC,
 );
 
-const FIND = prepared(`SELECT ${TASK_RECORD_COLUMNS} FROM tasks WHERE id = $1 AND company_id = $2`);
-const FIND_LOCKED = prepared(`${FIND.text} FOR UPDATE`);
+const FIND_ANY = `SELECT ${TASK_RECORD_COLUMNS} FROM tasks WHERE id = $1 AND company_id = $2`;
+const FIND_LIVE = prepared(`${FIND_ANY} AND deleted_at IS NULL`);
+const FIND_LIVE_LOCKED = prepared(`${FIND_ANY} AND deleted_at IS NULL FOR UPDATE`);
+const FIND_ANY_LOCKED = prepared(`${FIND_ANY} FOR UPDATE`);
 
 /** A task due, as the due-time pass hands it on. */
 export interface DueTask {
@@ -47,7 +52,8 @@ const CLAIM_DUE = prepared(`
   UPDATE tasks t SET due_notified_at = now()
   FROM (
     SELECT id FROM tasks
-    WHERE status = 'OPEN' AND due_notified_at IS NULL AND due_at IS NOT NULL AND due_at <= now()
+    WHERE status = 'OPEN' AND due_notified_at IS NULL AND due_at IS NOT NULL AND deleted_at IS NULL
+      AND due_at <= now()
     ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED
   ) due
   WHERE t.id = due.id
@@ -63,6 +69,8 @@ export class TasksRepository {
 
   private where(companyId: string, filter: TaskFilter, params: SqlParams): string[] {
     const where = [`company_id = ${params.add(companyId)}::uuid`];
+    // Live tasks only, unless asked (tasks_by_due holds only those; tasks_all_by_due every one).
+    if (!filter.includeDeleted) where.push('deleted_at IS NULL');
     if (filter.status) where.push(`status = ${params.add(filter.status)}`);
     if (filter.assignedToId)
       where.push(`assigned_to_id = ${params.add(filter.assignedToId)}::uuid`);
@@ -93,10 +101,16 @@ export class TasksRepository {
     return row.n;
   }
 
-  /** Company-scoped; locked until the transaction ends when inside one. */
-  async findOne(companyId: string, id: string, transaction?: Transaction) {
-    const statement = transaction ? FIND_LOCKED : FIND;
+  /** A live task of the company; locked until the transaction ends when inside one. */
+  async findLive(companyId: string, id: string, transaction?: Transaction) {
+    const statement = transaction ? FIND_LIVE_LOCKED : FIND_LIVE;
     const [task] = await this.sql.rows<TaskRecord>(statement, [id, companyId], transaction);
+    return task ?? null;
+  }
+
+  /** A task of the company, live or removed, locked until the transaction ends. */
+  async findAny(companyId: string, id: string, transaction: Transaction) {
+    const [task] = await this.sql.rows<TaskRecord>(FIND_ANY_LOCKED, [id, companyId], transaction);
     return task ?? null;
   }
 
@@ -111,7 +125,7 @@ export class TasksRepository {
       `SELECT t.* FROM unnest($1::uuid[]) AS p(id)
        CROSS JOIN LATERAL (
          SELECT ${TASK_RECORD_COLUMNS} FROM tasks
-         WHERE company_id = $2 AND ${parent} = p.id
+         WHERE company_id = $2 AND ${parent} = p.id AND deleted_at IS NULL
          ORDER BY ${TASK_KEYSET.orderBy()} LIMIT $3
        ) t`,
       [ids, companyId, per],
@@ -139,7 +153,8 @@ export class TasksRepository {
     return saved;
   }
 
-  async remove(task: Pick<TaskRecord, 'id' | 'companyId'>, transaction: Transaction) {
+  /** For good (purgeTask); removing is a save of deletedAt. */
+  async purge(task: Pick<TaskRecord, 'id' | 'companyId'>, transaction: Transaction) {
     await this.sql.rows(
       'DELETE FROM tasks WHERE id = $1 AND company_id = $2',
       [task.id, task.companyId],

@@ -78,12 +78,31 @@ export class TasksResolver {
     return TaskType.from(await this.tasksService.complete(auth, id));
   }
 
-  @Mutation(() => Boolean, { description: 'Deleted for good.' })
+  @Mutation(() => Boolean, {
+    description:
+      'Soft delete (whoever may change the task): hidden everywhere until restoreTask; MANAGER/ADMIN can restore it.',
+  })
   removeTask(
     @CurrentAuth() auth: AuthContext,
     @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
   ): Promise<boolean> {
     return this.tasksService.remove(auth, id);
+  }
+
+  @Mutation(() => TaskType, { description: 'MANAGER/ADMIN: bring a removed task back.' })
+  async restoreTask(
+    @CurrentAuth() auth: AuthContext,
+    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+  ): Promise<TaskType> {
+    return TaskType.from(await this.tasksService.restore(auth, id));
+  }
+
+  @Mutation(() => Boolean, { description: 'ADMIN: delete a task (live or removed) for good.' })
+  purgeTask(
+    @CurrentAuth() auth: AuthContext,
+    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+  ): Promise<boolean> {
+    return this.tasksService.purge(auth, id);
   }
 
   // Without parameter decorators: these run once per task of a page (see LeadsResolver).

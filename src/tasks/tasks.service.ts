@@ -34,6 +34,7 @@ function fieldsOf(task: TaskRecord): TaskFields {
     assignedToId: task.assignedToId,
     leadId: task.leadId,
     dealId: task.dealId,
+    deletedAt: task.deletedAt?.toISOString() ?? null,
   };
 }
 
@@ -53,22 +54,21 @@ export class TasksService {
   ) {}
 
   async page(auth: AuthContext, args: TasksArgs): Promise<Page<TaskRecord>> {
-    authorize(auth, Action.ReadRecords);
+    const filter = readableFilter(auth, args.filter);
     const limit = pageSize(args.first);
     const after = args.after ? TASK_KEYSET.decode(args.after) : undefined;
-    const rows = await this.tasks.page(auth.companyId, args.filter ?? {}, limit + 1, after);
+    const rows = await this.tasks.page(auth.companyId, filter, limit + 1, after);
     return toPage(rows, limit, (row) => TASK_KEYSET.cursorOf(row));
   }
 
   count(auth: AuthContext, filter?: TaskFilter | null): Promise<number> {
-    authorize(auth, Action.ReadRecords);
-    return this.tasks.count(auth.companyId, filter ?? {});
+    return this.tasks.count(auth.companyId, readableFilter(auth, filter));
   }
 
-  /** A task of the caller's company, or null: another company's task reads as missing. */
+  /** A live task of the caller's company, or null: a removed one, or another company's, is missing. */
   findOne(auth: AuthContext, id: string): Promise<TaskRecord | null> {
     authorize(auth, Action.ReadRecords);
-    return this.tasks.findOne(auth.companyId, id);
+    return this.tasks.findLive(auth.companyId, id);
   }
 
   async create(auth: AuthContext, input: CreateTaskInput): Promise<TaskRecord> {
@@ -126,12 +126,44 @@ export class TasksService {
     return this.update(auth, { id, status: TaskStatus.DONE });
   }
 
+  /**
+   * Soft delete, by whoever may change the task: hidden from every list, lead.tasks, deal.tasks
+   * and the due-time pass until a MANAGER/ADMIN restores it. Only purge deletes it for good.
+   */
   async remove(auth: AuthContext, id: string): Promise<boolean> {
     return this.transactions.run(async (transaction) => {
       const task = await this.changeable(auth, id, transaction);
-      await this.tasks.remove(task, transaction);
+      const deletedAt = new Date();
+      const saved = await this.tasks.save(task, { deletedAt }, transaction);
+      const changes = { deletedAt: { from: null, to: deletedAt.toISOString() } };
+      await this.publish(auth, TaskEvents.Removed, saved, changes, transaction);
+      return true;
+    });
+  }
+
+  /** MANAGER/ADMIN (as for leads and deals): a removed task comes back as it was. */
+  async restore(auth: AuthContext, id: string): Promise<TaskRecord> {
+    authorize(auth, Action.ReadDeletedRecords);
+    return this.transactions.run(async (transaction) => {
+      const task = await this.tasks.findAny(auth.companyId, id, transaction);
+      if (!task) throw new NotFoundException('Task', id);
+      if (!task.deletedAt) return task;
+      const saved = await this.tasks.save(task, { deletedAt: null }, transaction);
+      const changes = { deletedAt: { from: task.deletedAt.toISOString(), to: null } };
+      await this.publish(auth, TaskEvents.Restored, saved, changes, transaction);
+      return saved;
+    });
+  }
+
+  /** ADMIN: delete a task, live or removed, for good (its notifications lose the reference). */
+  async purge(auth: AuthContext, id: string): Promise<boolean> {
+    authorize(auth, Action.PurgeRecords);
+    return this.transactions.run(async (transaction) => {
+      const task = await this.tasks.findAny(auth.companyId, id, transaction);
+      if (!task) throw new NotFoundException('Task', id);
+      await this.tasks.purge(task, transaction);
       const changes = { title: { from: task.title, to: null } };
-      await this.publish(auth, TaskEvents.Removed, task, changes, transaction);
+      await this.publish(auth, TaskEvents.Purged, task, changes, transaction);
       return true;
     });
   }
@@ -179,7 +211,7 @@ export class TasksService {
     transaction: Transaction,
   ): Promise<TaskRecord> {
     authorize(auth, Action.ReadRecords);
-    const task = await this.tasks.findOne(auth.companyId, id, transaction);
+    const task = await this.tasks.findLive(auth.companyId, id, transaction);
     if (!task) throw new NotFoundException('Task', id);
     authorizeRecordChange(auth, task.assignedToId);
     return task;
@@ -210,6 +242,13 @@ export class TasksService {
       { actor: actorOf(auth), transaction },
     );
   }
+}
+
+/** `filter: null` from a client means no filter; removed tasks only for MANAGER/ADMIN. */
+function readableFilter(auth: AuthContext, filter?: TaskFilter | null): TaskFilter {
+  authorize(auth, Action.ReadRecords);
+  if (filter?.includeDeleted) authorize(auth, Action.ReadDeletedRecords);
+  return filter ?? {};
 }
 
 /** DONE stamps completedAt (kept while it stays DONE); OPEN clears it. */

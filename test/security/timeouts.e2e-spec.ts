@@ -110,6 +110,8 @@ describe('exports that hold a connection', () => {
       EXPORT_STALL_TIMEOUT_MS: '700',
       EXPORT_MAX_PER_USER: '1',
       EXPORT_MAX_CONCURRENT: '2',
+      // Both slots for one company: this is about the per-user cap (export-fairness has the other).
+      EXPORT_MAX_PER_COMPANY: '2',
     });
     admin = await newCompany(sut);
     manager = await newUser(sut, admin, Role.MANAGER);

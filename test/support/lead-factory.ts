@@ -87,7 +87,14 @@ export async function generatorFor(
   user: TestUser,
 ): Promise<{ q: Query; companyId: string }> {
   const sequelize = app.app.get(Sequelize);
-  const q: Query = (sql, bind = []) => sequelize.query(sql, { bind, type: QueryTypes.SELECT });
+  // Without the app's statement timeout (DB_STATEMENT_TIMEOUT_MS, 15 s): one statement writing
+  // 60 000 leads and their indexes outlasted it on a loaded machine, and the test failed before
+  // it began. Lifted for the generator's own transaction only, as migrations and bench:data do.
+  const q: Query = (sql, bind = []) =>
+    sequelize.transaction(async (transaction) => {
+      await sequelize.query('SET LOCAL statement_timeout = 0', { transaction });
+      return sequelize.query(sql, { bind, type: QueryTypes.SELECT, transaction });
+    });
   const [{ company_id: companyId }] = await q<{ company_id: string }>(
     'SELECT company_id FROM users WHERE id = $1',
     [user.id],

@@ -3,6 +3,7 @@ import { TaskDueScheduler } from '../../src/tasks/task-due.scheduler.js';
 import { dbRows, newDeal } from '../support/deal-factory.js';
 import { newCompany, newUser, type TestUser } from '../support/factories.js';
 import { newLead } from '../support/lead-factory.js';
+import { planOf } from '../support/query-plans.js';
 import { newTask, TASK_FIELDS } from '../support/task-factory.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -277,14 +278,154 @@ describe('tasks', () => {
     ]);
   });
 
-  it('removes a task for good', async () => {
-    const task = await newTask(sut, rep);
+  it('removes a SALES_REP’s own task softly: hidden everywhere, restored by a MANAGER or ADMIN', async () => {
+    const lead = await newLead(sut, admin, { assignedToId: rep.id });
+    const deal = await newDeal(sut, admin, { leadId: lead.id });
+    const past = new Date(Date.now() - 60_000).toISOString();
+    const task = await newTask(sut, rep, { leadId: lead.id, dealId: deal.id, dueAt: past });
     expect((await sut.gql(REMOVE, { id: task.id }, rep.token)).data?.removeTask).toBe(true);
+
+    // Still in the table (soft), gone from every read a user has.
+    const [row] = await dbRows<Row>(sut, 'SELECT deleted_at FROM tasks WHERE id = $1', [task.id]);
+    expect(row.deleted_at).toBeInstanceOf(Date);
     expect((await sut.gql(TASK, { id: task.id }, rep.token)).data?.task).toBeNull();
-    expect((await sut.gql(REMOVE, { id: task.id }, rep.token)).errors?.[0].extensions?.code).toBe(
-      'NOT_FOUND',
+    const mine = await list(manager, { f: { assignedToId: rep.id } });
+    expect(mine.edges.map((e: Row) => e.node.id)).not.toContain(task.id);
+    const plain = await sut.gql('{ tasks(first: 500) { id } }', {}, manager.token);
+    expect(plain.data?.tasks.map((t: Row) => t.id)).not.toContain(task.id);
+    const nested = await sut.gql(
+      'query($l: ID!, $d: ID!) { lead(id: $l) { tasks { id } } deal(id: $d) { tasks { id } } }',
+      { l: lead.id, d: deal.id },
+      manager.token,
     );
-    expect(await audited('task.removed', task.id)).toHaveLength(1);
+    expect(nested.data).toEqual({ lead: { tasks: [] }, deal: { tasks: [] } });
+    // Nobody is told a removed task is due, and it cannot be changed or removed again.
+    await sut.app.get(TaskDueScheduler).pass();
+    expect(await audited('task.due', task.id)).toHaveLength(0);
+    for (const [query, variables] of [
+      [COMPLETE, { id: task.id }],
+      [UPDATE, { i: { id: task.id, title: 'Ghost' } }],
+      [REMOVE, { id: task.id }],
+    ] as const)
+      expect((await sut.gql(query, variables, rep.token)).errors?.[0].extensions?.code).toBe(
+        'NOT_FOUND',
+      );
+
+    // Removed tasks are seen, and restored, only by MANAGER/ADMIN.
+    const withRemoved = { f: { assignedToId: rep.id, includeDeleted: true } };
+    const repSees = await sut.gql(LIST, withRemoved, rep.token);
+    expect(repSees.errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'NOT_PERMITTED',
+    });
+    const managerSees = await list(manager, withRemoved);
+    expect(managerSees.edges.map((e: Row) => e.node.id)).toContain(task.id);
+    const RESTORE = `mutation($id: ID!) { restoreTask(id: $id) { id deletedAt } }`;
+    const repRestores = await sut.gql(RESTORE, { id: task.id }, rep.token);
+    expect(repRestores.errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'NOT_PERMITTED',
+    });
+    const restored = await sut.gql(RESTORE, { id: task.id }, manager.token);
+    expect(restored.data?.restoreTask).toEqual({ id: task.id, deletedAt: null });
+    expect((await sut.gql(TASK, { id: task.id }, rep.token)).data?.task.id).toBe(task.id);
+    const back = await sut.gql(
+      'query($l: ID!) { lead(id: $l) { tasks { id } } }',
+      { l: lead.id },
+      rep.token,
+    );
+    expect(back.data?.lead.tasks).toEqual([{ id: task.id }]);
+
+    // An ADMIN restores too; each step is audited as a lead's is.
+    expect((await sut.gql(REMOVE, { id: task.id }, rep.token)).data?.removeTask).toBe(true);
+    expect((await sut.gql(RESTORE, { id: task.id }, admin.token)).data?.restoreTask.id).toBe(
+      task.id,
+    );
+    const removals = await audited('task.removed', task.id);
+    expect(removals).toHaveLength(2);
+    expect(removals[0].changes.deletedAt).toMatchObject({ from: null });
+    const restorations = await audited('task.restored', task.id);
+    expect(restorations.map((a) => a.changes.deletedAt.to)).toEqual([null, null]);
+  });
+
+  it('deletes a task for good only for an ADMIN', async () => {
+    const PURGE = 'mutation($id: ID!) { purgeTask(id: $id) }';
+    const task = await newTask(sut, rep);
+    for (const user of [rep, manager]) {
+      const refused = await sut.gql(PURGE, { id: task.id }, user.token);
+      expect(refused.errors?.[0].extensions).toMatchObject({
+        code: 'FORBIDDEN',
+        reason: 'NOT_PERMITTED',
+      });
+    }
+    expect(await dbRows(sut, 'SELECT id FROM tasks WHERE id = $1', [task.id])).toHaveLength(1);
+    // Removed first, then purged: a removed task can be deleted for good too.
+    await sut.gql(REMOVE, { id: task.id }, rep.token);
+    expect((await sut.gql(PURGE, { id: task.id }, admin.token)).data?.purgeTask).toBe(true);
+    expect(await dbRows(sut, 'SELECT id FROM tasks WHERE id = $1', [task.id])).toEqual([]);
+    expect(await audited('task.purged', task.id)).toHaveLength(1);
+    const again = await sut.gql(PURGE, { id: task.id }, admin.token);
+    expect(again.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('answers NOT_FOUND for another company’s task to remove, restore and purge', async () => {
+    const live = await newTask(sut, rep);
+    const removed = await newTask(sut, rep);
+    await sut.gql(REMOVE, { id: removed.id }, rep.token);
+    const strangerManager = await newUser(sut, stranger, Role.MANAGER);
+    const PURGE = 'mutation($id: ID!) { purgeTask(id: $id) }';
+    // Each with a role that may do it in its own company (a MANAGER may not purge at all).
+    for (const [query, id, users] of [
+      [REMOVE, live.id, [stranger, strangerManager]],
+      [
+        'mutation($id: ID!) { restoreTask(id: $id) { id } }',
+        removed.id,
+        [stranger, strangerManager],
+      ],
+      ['mutation($id: ID!) { restoreTask(id: $id) { id } }', live.id, [stranger]],
+      [PURGE, live.id, [stranger]],
+      [PURGE, removed.id, [stranger]],
+    ] as const)
+      for (const user of users) {
+        const res = await sut.gql(query, { id }, user.token);
+        expect(res.errors?.[0].extensions).toMatchObject({
+          code: 'NOT_FOUND',
+          reason: 'NOT_FOUND',
+        });
+      }
+    const theirs = await sut.gql(
+      'query { tasksConnection(filter: { includeDeleted: true }) { edges { node { id } } } }',
+      {},
+      stranger.token,
+    );
+    expect(theirs.data?.tasksConnection.edges).toEqual([]);
+    expect(
+      await dbRows<Row>(
+        sut,
+        'SELECT id, deleted_at IS NULL AS live FROM tasks WHERE id = ANY($1) ORDER BY deleted_at NULLS FIRST',
+        [[live.id, removed.id]],
+      ),
+    ).toEqual([
+      { id: live.id, live: true },
+      { id: removed.id, live: false },
+    ]);
+  });
+
+  it('lists live tasks from an index of live tasks only; removed ones from the full index', async () => {
+    const TASKS = /FROM tasks WHERE/;
+    const options = { seqscan: false };
+    expect(await planOf(sut, manager, '{ tasks { id } }', TASKS, options)).toMatch(
+      /tasks_by_due\b/,
+    );
+    expect(
+      await planOf(
+        sut,
+        manager,
+        '{ tasks(filter: { includeDeleted: true }) { id } }',
+        TASKS,
+        options,
+      ),
+    ).toMatch(/tasks_all_by_due/);
   });
 
   it('announces a due task once per due time, only while it is OPEN', async () => {

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEnum, IsOptional } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional } from 'class-validator';
 import { TaskStatus } from '../task-status.enum.js';
 import { TaskValidation as V } from './task-fields.js';
 
@@ -29,4 +29,9 @@ export class TaskFilter {
   @IsOptional()
   @V.dueAt()
   dueBefore?: Date;
+
+  @Field({ nullable: true, description: 'MANAGER/ADMIN: include removed tasks.' })
+  @IsOptional()
+  @IsBoolean()
+  includeDeleted?: boolean;
 }

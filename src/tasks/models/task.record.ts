@@ -15,10 +15,12 @@ export interface TaskRecord {
   dealId: string | null;
   createdAt: Date;
   updatedAt: Date;
+  /** Set while the task is removed (restoreTask brings it back). */
+  deletedAt: Date | null;
 }
 
 /** SELECT list producing a TaskRecord from the tasks table. */
 export const TASK_RECORD_COLUMNS = `id, company_id AS "companyId", title, description, due_at AS "dueAt",
   status, completed_at AS "completedAt", assigned_to_id AS "assignedToId",
   created_by_id AS "createdById", lead_id AS "leadId", deal_id AS "dealId",
-  created_at AS "createdAt", updated_at AS "updatedAt"`;
+  created_at AS "createdAt", updated_at AS "updatedAt", deleted_at AS "deletedAt"`;

@@ -31,6 +31,12 @@ export class TaskType {
   @Field()
   updatedAt!: Date;
 
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Set while the task is removed; only MANAGER/ADMIN see removed tasks.',
+  })
+  deletedAt!: Date | null;
+
   /** Not fields: `assignedTo`, `createdBy`, `lead` and `deal` resolve from them. */
   assignedToId!: string | null;
   createdById!: string | null;
