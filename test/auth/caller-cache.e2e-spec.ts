@@ -2,9 +2,7 @@ import { Role } from '../../src/auth/role.enum.js';
 import { newCompany, newUser } from '../support/factories.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { redisUrl } from '../support/test-env.js';
-
-const withRedis = redisUrl() ? describe : describe.skip;
+import { redisUrl, withRedis } from '../support/test-env.js';
 
 /** Two instances behind one load balancer: a change made through one applies on the other. */
 withRedis('caller cache across instances (Redis)', () => {

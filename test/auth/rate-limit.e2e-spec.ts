@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { newCompany } from '../support/factories.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { redisUrl } from '../support/test-env.js';
+import { redisUrl, withRedis } from '../support/test-env.js';
 import { startTcpProxy } from '../../bench/tcp-proxy.js';
 
 const LOGIN = 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }';
@@ -106,8 +106,6 @@ describe('general request budget', () => {
     }
   });
 });
-
-const withRedis = redisUrl() ? describe : describe.skip;
 
 withRedis('login rate limits shared through Redis', () => {
   let db: TestDatabase;

@@ -2,7 +2,7 @@ import { Role } from '../../src/auth/role.enum.js';
 import { dbRows, newDeal } from '../support/deal-factory.js';
 import { newCompany, newUser, type TestUser } from '../support/factories.js';
 import { newLead } from '../support/lead-factory.js';
-import { redisUrl } from '../support/test-env.js';
+import { redisUrl, withRedis } from '../support/test-env.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const PIPELINE = `query($from: DateTime, $to: DateTime) {
@@ -339,7 +339,6 @@ describe('deal_totals', () => {
 });
 
 // Without REDIS_URL the instances would not share a cache: reported skipped, as the other Redis cases.
-const withRedis = redisUrl() ? describe : describe.skip;
 
 withRedis('deal statistics on two instances sharing Redis', () => {
   let a: TestApp;

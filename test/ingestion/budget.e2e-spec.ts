@@ -3,7 +3,7 @@ import { Sequelize } from 'sequelize-typescript';
 import { Role } from '../../src/auth/role.enum.js';
 import { newApiKey, newCompany, newUser, type TestUser } from '../support/factories.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { redisUrl } from '../support/test-env.js';
+import { redisUrl, withRedis } from '../support/test-env.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 interface Answer {
@@ -232,8 +232,6 @@ describe('the company ingestion budget and each key’s own limit', () => {
     }
   });
 });
-
-const withRedis = redisUrl() ? describe : describe.skip;
 
 withRedis('the company ingestion budget shared through Redis', () => {
   let db: TestDatabase;

@@ -112,8 +112,10 @@ describe('migration 0020 (Idempotency-Key per API key)', () => {
         { type: QueryTypes.SELECT },
       );
     try {
-      expect(await migrateDown(sequelize, db.url)).toEqual(['0021-validate-ingestion-tenant-keys']);
-      expect(await migrateDown(sequelize, db.url)).toEqual(['0020-ingestion-keys-per-api-key']);
+      // Down one migration at a time, past the later ones, to just before 0020.
+      let reverted: string[] = [];
+      while (!reverted.includes('0020-ingestion-keys-per-api-key'))
+        reverted = await migrateDown(sequelize, db.url);
       // One claim per company and key again: of the shared key, the first (form A's) stays.
       const before = await claims();
       expect(before.map((c) => [c.key, c.api_key_id])).toEqual([

@@ -13,9 +13,7 @@ import {
 } from '../support/socket-client.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { redisUrl } from '../support/test-env.js';
-
-const withRedis = redisUrl() ? describe : describe.skip;
+import { redisUrl, withRedis } from '../support/test-env.js';
 
 /** Two instances on one PostgreSQL and one Redis, as behind a load balancer. */
 withRedis('notifications across instances (Redis Streams adapter)', () => {

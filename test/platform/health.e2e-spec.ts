@@ -1,7 +1,7 @@
 import { startTcpProxy, type TcpProxy } from '../../bench/tcp-proxy.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { redisUrl } from '../support/test-env.js';
+import { redisUrl, withRedis } from '../support/test-env.js';
 
 describe('health', () => {
   let db: TestDatabase;
@@ -53,8 +53,6 @@ describe('health', () => {
     expect(back.status).toBe(200);
   });
 });
-
-const withRedis = redisUrl() ? describe : describe.skip;
 
 withRedis('health with Redis configured', () => {
   let sut: TestApp;

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { redisUrl } from '../support/test-env.js';
+import { redisUrl, withRedis } from '../support/test-env.js';
 import { runToExit, startServerProcess, type ServerProcess } from '../support/server-process.js';
 
 /** Sends the head and half the body of a signUp now; the rest when `finish` is called. */
@@ -154,8 +154,6 @@ const isRunning = (pid: number): boolean => {
     return false;
   }
 };
-
-const withRedis = redisUrl() ? describe : describe.skip;
 
 withRedis('the server with WEB_CONCURRENCY workers (Redis)', () => {
   let db: TestDatabase;

@@ -7,7 +7,7 @@ import { newCompany, type TestUser } from '../support/factories.js';
 import { newLead } from '../support/lead-factory.js';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { redisUrl } from '../support/test-env.js';
+import { redisUrl, withRedis } from '../support/test-env.js';
 
 const REGENERATE = 'mutation($id: ID!) { regenerateSummary(id: $id) { summary summaryProvider } }';
 const LEAD = 'query($id: ID!) { lead(id: $id) { summary summaryProvider } }';
@@ -175,8 +175,6 @@ describe('AI budgets per day, in memory', () => {
     expect(provider.calls).toHaveLength(2);
   });
 });
-
-const withRedis = redisUrl() ? describe : describe.skip;
 
 withRedis('AI budgets shared through Redis', () => {
   const provider = new FakeAiProvider();
