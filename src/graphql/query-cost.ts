@@ -4,16 +4,20 @@ import {
   getNullableType,
   GraphQLError,
   isCompositeType,
+  isLeafType,
   isListType,
+  isObjectType,
   Kind,
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLField,
+  type GraphQLNamedType,
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { ErrorCode } from '../common/errors/error-code.js';
+import { FIELD_ACCESS } from '../common/graphql/field-access.js';
 import { CommonReason } from '../common/errors/error-reasons.js';
 import { LIST_SIZE, weightOf, type ListSize } from '../common/graphql/query-cost.decorators.js';
 import { MAX_PAGE_SIZE } from '../common/pagination/cursor.js';
@@ -56,8 +60,35 @@ function multiplicity(
  */
 const objectsEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   if (field.name.startsWith('__')) return 0;
-  return multiplicity(field, args) * (weightOf(field.extensions) + childComplexity);
+  const read = Math.max(childComplexity, rowWeight(getNamedType(field.type)));
+  return multiplicity(field, args) * (weightOf(field.extensions) + read);
 };
+
+const rowWeights = new WeakMap<GraphQLNamedType, number>();
+
+/**
+ * What one record of a type weighs however little of it is selected: its long texts come with
+ * its row whether they are asked for or not (`deals { id }` reads every deal's notes), as do the
+ * objects embedded in it (a lead's attribution). Records it links to are loaded apart, only when
+ * selected: they declare an access rule, and are left out.
+ */
+function rowWeight(type: GraphQLNamedType, depth = 0): number {
+  if (!isObjectType(type) || depth > 2) return 0;
+  let weight = rowWeights.get(type);
+  if (weight !== undefined) return weight;
+  weight = 0;
+  for (const field of Object.values(type.getFields())) {
+    const named = getNamedType(field.type);
+    if (isLeafType(named)) {
+      const text = weightOf(field.extensions);
+      if (text > 1) weight += text;
+    } else if (!isListType(getNullableType(field.type)) && !(FIELD_ACCESS in field.extensions)) {
+      weight += rowWeight(named, depth + 1);
+    }
+  }
+  rowWeights.set(type, weight);
+  return weight;
+}
 
 /**
  * The depth of the whole document, introspection included, fragments followed: graphql-armor

@@ -237,13 +237,13 @@ describe('lead lists', () => {
     // The caller, the page, the interactions of all 40 leads, the users they are assigned to.
     expect(
       await countStatements(
-        '{ leads(first: 100) { id interactions { id lead { id } } assignedTo { id } } }',
+        '{ leads(first: 50) { id interactions { id lead { id } } assignedTo { id } } }',
       ),
     ).toBeLessThanOrEqual(4);
     // One level deeper, one more batch: the interactions' authors.
     expect(
       await countStatements(
-        '{ leads(first: 100) { id interactions { id lead { id } createdBy { id } } assignedTo { id } } }',
+        '{ leads(first: 50) { id interactions { id lead { id } createdBy { id } } assignedTo { id } } }',
       ),
     ).toBeLessThanOrEqual(5);
   });

@@ -22,7 +22,7 @@ describe('pnpm run seed', () => {
   const demoLeads = async () => {
     const admin = await login(sut, DEMO.email, DEMO.password);
     const res = await sut.gql(
-      '{ leads(first: 100) { email interactions { type date notes } } }',
+      '{ leads(first: 50) { email interactions { type date notes } } }',
       {},
       admin.token,
     );

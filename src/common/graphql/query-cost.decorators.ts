@@ -19,7 +19,7 @@ export const MAX_CHARS = 'maxChars';
 /**
  * Characters one unit of cost stands for: a text of up to 10 000 characters weighs 5, as much as
  * a few small objects, so that 50 leads with their interactions' notes stay a page the limit
- * allows, while the same shape over 490 leads does not.
+ * allows (as clients have asked for it), while the same shape over 490 leads does not.
  */
 export const CHARS_PER_COST_UNIT = 2000;
 
