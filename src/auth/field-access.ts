@@ -1,14 +1,8 @@
 import { Extensions } from '@nestjs/graphql';
-import {
-  defaultFieldResolver,
-  isObjectType,
-  type GraphQLField,
-  type GraphQLFieldResolver,
-  type GraphQLSchema,
-} from 'graphql';
+import type { GraphQLField, GraphQLSchema } from 'graphql';
 import { UnauthenticatedException } from '../common/errors/app.exception.js';
 import { FIELD_ACCESS, ROOT_ANSWER } from '../common/graphql/field-access.js';
-import type { GraphQLContext } from '../common/graphql/graphql-context.js';
+import { wrapResolvers, type FieldResolver } from '../common/graphql/wrap-resolvers.js';
 import { Action, authorize } from './permissions.js';
 
 /**
@@ -30,10 +24,7 @@ export function fieldAccessOf(field: GraphQLField<unknown, unknown>): FieldAcces
   return typeof rule === 'string' && ACTIONS.has(rule) ? (rule as Action) : undefined;
 }
 
-function guarded(
-  action: Action,
-  resolve: GraphQLFieldResolver<unknown, GraphQLContext>,
-): GraphQLFieldResolver<unknown, GraphQLContext> {
+function guarded(action: Action, resolve: FieldResolver): FieldResolver {
   return (source, args, context, info) => {
     const auth = context.req.auth;
     if (!auth) throw new UnauthenticatedException();
@@ -43,22 +34,12 @@ function guarded(
 }
 
 /**
- * Wraps the resolver of every field that declares an Action (Nest's `transformSchema`): a plain
- * function call per value, not Nest's per-call guard pipeline, which would run once per lead of a
- * page. A refused field answers FORBIDDEN at its path.
+ * Guards every field that declares an Action (Nest's `transformSchema`). A refused field answers
+ * FORBIDDEN at its path.
  */
 export function enforceFieldAccess(schema: GraphQLSchema): GraphQLSchema {
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    for (const field of Object.values(type.getFields())) {
-      const rule = fieldAccessOf(field);
-      if (rule === undefined || rule === ROOT_ANSWER) continue;
-      const resolve = (field.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<
-        unknown,
-        GraphQLContext
-      >;
-      field.resolve = guarded(rule, resolve);
-    }
-  }
-  return schema;
+  return wrapResolvers(schema, (field, resolve) => {
+    const rule = fieldAccessOf(field);
+    return rule === undefined || rule === ROOT_ANSWER ? null : guarded(rule, resolve);
+  });
 }

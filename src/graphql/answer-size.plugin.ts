@@ -1,22 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import {
-  defaultFieldResolver,
-  getNamedType,
-  isObjectType,
-  isScalarType,
-  OperationTypeNode,
-  type GraphQLFieldResolver,
-  type GraphQLSchema,
-} from 'graphql';
-import { ErrorCode } from '../common/errors/error-code.js';
+import { getNamedType, isScalarType, OperationTypeNode, type GraphQLSchema } from 'graphql';
 import { CommonReason } from '../common/errors/error-reasons.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
+import { wrapResolvers, type FieldResolver } from '../common/graphql/wrap-resolvers.js';
+import { refusalExtensions } from './request-error.js';
 import { LONG_TEXT_CHARS } from '../common/graphql/answer-size.js';
 import { MAX_CHARS } from '../common/graphql/query-cost.decorators.js';
 
-function measured(
-  resolve: GraphQLFieldResolver<unknown, GraphQLContext>,
-): GraphQLFieldResolver<unknown, GraphQLContext> {
+function measured(resolve: FieldResolver): FieldResolver {
   return (source, args, context, info) => {
     const value: unknown = resolve(source, args, context, info);
     if (value instanceof Promise)
@@ -29,22 +20,13 @@ function measured(
   };
 }
 
-/** Wraps the resolver of every text or JSON field declared LONG_TEXT_CHARS or longer. */
+/** Measures every text or JSON field declared LONG_TEXT_CHARS or longer as it resolves. */
 export function measureLongTexts(schema: GraphQLSchema): GraphQLSchema {
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    for (const field of Object.values(type.getFields())) {
-      const chars = field.extensions[MAX_CHARS];
-      if (typeof chars !== 'number' || chars < LONG_TEXT_CHARS) continue;
-      if (!isScalarType(getNamedType(field.type))) continue;
-      const resolve = (field.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<
-        unknown,
-        GraphQLContext
-      >;
-      field.resolve = measured(resolve);
-    }
-  }
-  return schema;
+  return wrapResolvers(schema, (field, resolve) => {
+    const chars = field.extensions[MAX_CHARS];
+    const long = typeof chars === 'number' && chars >= LONG_TEXT_CHARS;
+    return long && isScalarType(getNamedType(field.type)) ? measured(resolve) : null;
+  });
 }
 
 /**
@@ -67,11 +49,9 @@ export function answerSizePlugin(): ApolloServerPlugin<GraphQLContext> {
             errors: [
               {
                 message: `The answer would pass ${answer.maxBytes} bytes: ask for fewer records or fields, or use a CSV export`,
-                extensions: {
-                  code: ErrorCode.BAD_USER_INPUT,
-                  reason: CommonReason.ANSWER_TOO_LARGE,
+                extensions: refusalExtensions(CommonReason.ANSWER_TOO_LARGE, {
                   maxBytes: answer.maxBytes,
-                },
+                }),
               },
             ],
           };

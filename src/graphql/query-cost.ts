@@ -16,9 +16,9 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import { ErrorCode } from '../common/errors/error-code.js';
 import { FIELD_ACCESS } from '../common/graphql/field-access.js';
 import { CommonReason } from '../common/errors/error-reasons.js';
+import { requestError } from './request-error.js';
 import { LIST_SIZE, weightOf, type ListSize } from '../common/graphql/query-cost.decorators.js';
 import { MAX_PAGE_SIZE } from '../common/pagination/cursor.js';
 
@@ -238,23 +238,10 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
  */
 function unmeasurable(error: unknown, maxCost: number): GraphQLError {
   if (error instanceof GraphQLError && /^Variable "\$/.test(error.message))
-    return new GraphQLError(error.message, {
-      extensions: {
-        code: ErrorCode.BAD_USER_INPUT,
-        reason: CommonReason.INVALID_INPUT,
-        http: { status: 400 },
-      },
-    });
+    return requestError(error.message, CommonReason.INVALID_INPUT);
   return tooComplex(error instanceof Error ? error.message : String(error), { maxCost });
 }
 
-function tooComplex(message: string, extensions: Record<string, number>): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: {
-      code: ErrorCode.BAD_USER_INPUT,
-      reason: CommonReason.QUERY_TOO_COMPLEX,
-      ...extensions,
-      http: { status: 400 },
-    },
-  });
+function tooComplex(message: string, details: Record<string, number>): GraphQLError {
+  return requestError(message, CommonReason.QUERY_TOO_COMPLEX, details);
 }

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, visit, type DocumentNode } from 'graphql';
-import { ErrorCode } from '../common/errors/error-code.js';
+import { visit, type DocumentNode } from 'graphql';
 import { CommonReason } from '../common/errors/error-reasons.js';
+import { requestError } from './request-error.js';
 
 /** With the u flag a surrogate pair is one code point, so this finds only unpaired halves. */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
@@ -38,13 +38,10 @@ export function wellFormedTextPlugin(): ApolloServerPlugin {
           const literal = !checked.has(document) && literalHoldsLoneSurrogate(document);
           if (!literal) checked.add(document);
           if (literal || holdsLoneSurrogate(request.variables))
-            throw new GraphQLError('Text must be well-formed: a lone surrogate cannot be stored', {
-              extensions: {
-                code: ErrorCode.BAD_USER_INPUT,
-                reason: CommonReason.UNSTORABLE_TEXT,
-                http: { status: 400 },
-              },
-            });
+            throw requestError(
+              'Text must be well-formed: a lone surrogate cannot be stored',
+              CommonReason.UNSTORABLE_TEXT,
+            );
         },
       };
     },

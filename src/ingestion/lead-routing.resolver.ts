@@ -28,8 +28,9 @@ export class LeadRoutingResolver {
   setApiKeyDefaultAssignee(
     @CurrentAuth() auth: AuthContext,
     @Args('apiKeyId', { type: () => ID }, new UuidPipe('apiKeyId')) apiKeyId: string,
-    @Args('userId', { type: () => ID, nullable: true }) userId: string | null,
+    @Args('userId', { type: () => ID, nullable: true }, new UuidPipe('userId', { nullable: true }))
+    userId: string | null,
   ): Promise<boolean> {
-    return this.routing.setKeyAssignee(auth, apiKeyId, userId ?? null);
+    return this.routing.setKeyAssignee(auth, apiKeyId, userId);
   }
 }

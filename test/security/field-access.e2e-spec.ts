@@ -99,6 +99,18 @@ describe('field access: a field of records answers under its records’ own perm
     expect(undeclared).toEqual([]);
   });
 
+  it('lets only the fields that carry the root operation’s own answer go unguarded', () => {
+    const unguarded = recordFields(schema)
+      .filter(({ field }) => fieldAccessOf(field) === ROOT_ANSWER)
+      .map(({ type, field }) => `${type.name}.${field.name}`)
+      .filter((name) => !/Edge\.node$/.test(name));
+    expect(unguarded.sort()).toEqual([
+      'AuthPayload.user',
+      'BulkDealsResult.skipped',
+      'CreatedApiKey.apiKey',
+    ]);
+  });
+
   it('answers each field to each role exactly as the permission table says', async () => {
     const guarded = recordFields(schema).filter(
       ({ field }) => fieldAccessOf(field) !== ROOT_ANSWER,
@@ -149,7 +161,7 @@ describe('field access: a field of records answers under its records’ own perm
     expect(asAdmin.data?.lead.submissions[0].body).toContain('visitor@example.com');
   });
 
-  it('an API key or an anonymous client reaches no record through GraphQL', async () => {
+  it('refuses an API key and an anonymous client at every root that leads to records', async () => {
     for (const query of Object.values(reach).map((root) => root('id'))) {
       const anonymous = await sut.gql(query);
       expect(anonymous.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');

@@ -61,8 +61,11 @@ function fromDatabaseError(error: unknown): AppException | null {
       {},
       CommonReason.UNSTORABLE_TEXT,
     );
-  if (state && OUT_OF_RANGE.has(state))
+  if (state && OUT_OF_RANGE.has(state)) {
+    // A fallback: inputs are validated at the edge. One that got here names an edge to tighten.
+    logger.warn(`input refused by PostgreSQL (${state}): ${(error as Error).message}`);
     return new BadUserInputException('A value is outside what can be stored', {});
+  }
   return null;
 }
 
