@@ -89,6 +89,9 @@ function IsUnguessable(): PropertyDecorator {
     });
 }
 
+/** Where loadConfig notes the variables the environment set (a symbol: not one of them). */
+export const SET_IN_ENVIRONMENT = Symbol('set in the environment');
+
 /**
  * Every environment variable the process reads. Loaded and validated once at boot (see loadConfig);
  * the README's configuration table and `.env.example` list the same names.
@@ -279,8 +282,10 @@ export class AppConfig {
   INGEST_COMPANY_LIMIT_PER_MINUTE = 3000;
 
   /**
-   * Bytes of lead submission bodies a company may have stored per UTC day, all its keys together:
-   * what bounds the journal's growth (with INGEST_RETENTION_DAYS). At least INGEST_BODY_LIMIT_BYTES.
+   * Bytes a company's lead submissions may store per UTC day, all its keys together: each is
+   * charged what its rows take (body, jsonb copy, user agent, keys, a fixed per-row overhead: see
+   * storedBytes), which is what bounds the journal's growth (with INGEST_RETENTION_DAYS). At least
+   * what the largest body can be charged (maxStoredBytes of INGEST_BODY_LIMIT_BYTES).
    */
   @Transform(toInt)
   @IsInt()
@@ -621,6 +626,14 @@ export class AppConfig {
   @Min(1)
   @Max(64)
   WEB_CONCURRENCY = 1;
+
+  /** The names the environment set (loadConfig); the others hold their defaults. */
+  [SET_IN_ENVIRONMENT]: ReadonlySet<string> = new Set();
+
+  /** Whether the environment set `name`, rather than it holding its default. */
+  isSet(name: keyof AppConfig & string): boolean {
+    return this[SET_IN_ENVIRONMENT].has(name);
+  }
 
   get exportMaxConcurrent(): number {
     return this.EXPORT_MAX_CONCURRENT ?? Math.max(1, Math.floor(this.DB_POOL_MAX / 3));

@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
-import { AppConfig } from './app-config.js';
+import { maxStoredBytes } from '../ingestion/stored-bytes.js';
+import { AppConfig, SET_IN_ENVIRONMENT } from './app-config.js';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -28,6 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (value !== undefined && value.trim() !== '') raw[key] = value.trim();
   }
   const config = plainToInstance(AppConfig, raw);
+  config[SET_IN_ENVIRONMENT] = new Set(Object.keys(raw));
   const errors = validateSync(config, { whitelist: true, forbidUnknownValues: true });
   if (errors.length > 0) {
     throw new ConfigError(`Invalid configuration: ${firstMessage(errors[0])}`);
@@ -42,10 +44,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Exports hold their connection while the client reads: they must leave some to everyone else.
     throw new ConfigError('Invalid configuration: EXPORT_MAX_CONCURRENT must be below DB_POOL_MAX');
   }
-  if (config.INGEST_COMPANY_BYTES_PER_DAY < config.INGEST_BODY_LIMIT_BYTES) {
-    // A body the route accepts but the day's budget never could: refused (429) every day.
+  const largest = maxStoredBytes(config.INGEST_BODY_LIMIT_BYTES);
+  if (config.INGEST_COMPANY_BYTES_PER_DAY < largest) {
+    // A submission the route accepts but the day's budget never could: refused (429) every day.
     throw new ConfigError(
-      'Invalid configuration: INGEST_COMPANY_BYTES_PER_DAY must be at least INGEST_BODY_LIMIT_BYTES',
+      `Invalid configuration: INGEST_COMPANY_BYTES_PER_DAY must be at least what the largest submission (INGEST_BODY_LIMIT_BYTES) is charged: ${largest}`,
     );
   }
   if (

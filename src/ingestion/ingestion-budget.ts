@@ -20,11 +20,12 @@ export interface BudgetUsage {
 }
 
 /**
- * The outcome of spending: allowed (with a way to give it all back, when the request is refused
- * for another reason after all), or refused with the limit hit and when to come back.
+ * The outcome of spending: allowed (with a way to give it back when nothing is stored after all:
+ * 'all', or only the 'bytes' — a refusal still counts for the minute), or refused with the limit
+ * hit and when to come back. Giving back never throws.
  */
 export type BudgetSpend =
-  | { allowed: true; giveBack: () => Promise<void> }
+  | { allowed: true; giveBack: (what: 'all' | 'bytes') => Promise<void> }
   | { allowed: false; limit: BudgetLimit; retryAfter: number };
 
 /** The UTC day `now` falls in (YYYY-MM-DD) and when it ends. */
@@ -35,13 +36,14 @@ function utcDay(now: number): { day: string; endsAt: number } {
 
 /**
  * A company's ingestion budget, all its API keys and instances together: submissions per minute
- * and body bytes per UTC day. Counted in Redis when it is configured (rate-limiter-flexible, with
+ * and bytes stored per UTC day — what a submission's rows take, not only its body (storedBytes). Counted in Redis when it is configured (rate-limiter-flexible, with
  * the in-memory fallback of RateLimiters), never in PostgreSQL: the check stays off the
  * database on the hot path. Both counters are sent at once — on one Redis connection, one round
  * trip's wait.
  *
- * Bytes of a refused submission are given back: a sender retrying after a 429 must not spend the
- * day's budget on requests that stored nothing. A refused request still counts for the minute,
+ * Bytes of a submission that stores nothing are given back — refused (429), or not stored after
+ * all (a 500, a key revoked meanwhile: 401): a sender retrying must not spend the day's budget on
+ * requests that stored nothing. A refused request still counts for the minute,
  * which is what stops a retry storm.
  */
 @Injectable()
@@ -51,7 +53,7 @@ export class IngestionBudget {
     private readonly config: AppConfig,
   ) {}
 
-  /** One submission of `bytes` for the company, before anything of it is stored. */
+  /** One submission storing `bytes` (storedBytes) for the company, before anything is stored. */
   async spend(companyId: string, bytes: number, now = Date.now()): Promise<BudgetSpend> {
     const { day, endsAt } = utcDay(now);
     const bytesKey = `${companyId}:${day}`;
@@ -63,9 +65,9 @@ export class IngestionBudget {
     if (request.allowed && volume.allowed)
       return {
         allowed: true,
-        giveBack: async () => {
+        giveBack: async (what) => {
           await Promise.all([
-            this.limiters.ingestPerCompany.reward(companyId, 1),
+            what === 'all' ? this.limiters.ingestPerCompany.reward(companyId, 1) : null,
             this.limiters.ingestBytesPerCompany.reward(bytesKey, points),
           ]).catch(() => undefined);
         },

@@ -23,7 +23,8 @@ import {
   type RawLeadRecord,
   type StoredRaw,
 } from './raw-leads.repository.js';
-import { normalize, receive, type Normalized } from './submission.js';
+import { MAX_USER_AGENT_CHARS, storedBytes } from './stored-bytes.js';
+import { normalize, receive, type Normalized, type ReceivedBody } from './submission.js';
 
 /** One POST /api/lead as it arrived. */
 export interface Submission {
@@ -42,6 +43,18 @@ interface StoredSubmission {
   apiKeyId: string | null;
   idempotencyKey: string | null;
   fingerprint: string;
+}
+
+/** What is stored of a request, worked out before the budget is charged for it. */
+interface RowToStore {
+  received: ReceivedBody;
+  normalized: Normalized;
+  /** The jsonb copy's text, or null when none is kept. */
+  payload: string | null;
+  /** As stored: cut to MAX_USER_AGENT_CHARS. */
+  userAgent: string | null;
+  /** What the company's byte budget is charged for it (storedBytes). */
+  charge: number;
 }
 
 /** Where a submission stands with its idempotency key, and its company's routing when known. */
@@ -116,67 +129,71 @@ export class IngestionService {
     if (!companyId) return this.refused(client);
     const key = submission.idempotencyKey;
     const keyIsUsable = key === undefined || PRINTABLE_ASCII.test(key);
+    // The request is worked out before anything is counted: the budget is charged what it will
+    // store (jsonb copy included), in the same Redis round trip as the key's own limit.
+    const toStore = keyIsUsable ? rowToStore(submission) : null;
     // The key's own limit (by the hash the key is found by) and its company's budget are counted
     // at once: one wait for Redis on the hot path. Only a request that would be stored spends the
     // budget, and it is refused before anything is stored: the sender retries after Retry-After.
     const [overKeyLimit, budget] = await Promise.all([
       retryAfterOf(this.limiters.ingestPerKey.consume(keyHash)),
-      keyIsUsable ? this.budget.spend(companyId, submission.body.length) : null,
+      toStore ? this.budget.spend(companyId, toStore.charge) : null,
     ]);
     if (overKeyLimit !== null) {
       // A form flooding past its own limit spends nothing of the budget its company's other
       // forms share.
-      if (budget?.allowed) await budget.giveBack();
+      if (budget?.allowed) await budget.giveBack('all');
       return Reply.rateLimited(overKeyLimit);
     }
-    if (!keyIsUsable) {
-      // Nothing is stored; only a good key learns what is wrong with the request.
+    if (!toStore || !budget) {
+      // An unusable Idempotency-Key: nothing is stored; only a good key learns what is wrong.
       const meta = { requestId: submission.requestId, ip: submission.ip };
       const caller = await this.apiKeys.authenticate(meta, secret, ApiKeyScope.INGEST);
       return caller ? Reply.invalidIdempotencyKey() : this.refused(client);
     }
-    if (budget && !budget.allowed) return Reply.budgetSpent(budget.retryAfter, budget.limit);
-    return this.ingest(keyHash, client, submission);
+    if (!budget.allowed) return Reply.budgetSpent(budget.retryAfter, budget.limit);
+    return this.ingest(keyHash, client, submission, toStore, budget.giveBack);
   }
 
   private async ingest(
     keyHash: string,
     client: string,
     submission: Submission,
+    toStore: RowToStore,
+    giveBack: (what: 'all' | 'bytes') => Promise<void>,
   ): Promise<IngestionReply> {
     const key = submission.idempotencyKey;
-    // In memory, and unable to throw: only what to store and whether to claim the key depend on it.
-    const received = receive(submission.body);
-    const normalized = normalize(received.json);
+    const { received, normalized } = toStore;
     let row: StoredRaw | null;
     try {
       row = await this.storeRaw({
         keyHash,
         scope: ApiKeyScope.INGEST,
         body: submission.body,
-        // The jsonb copy only of a JSON object, the one body its fields are read from; anything
-        // else (an array, a string, text that is not JSON) is kept once, as its bytes.
-        payload:
-          received.storableJson && normalized.kind !== 'not-an-object'
-            ? submission.body.toString('utf8')
-            : null,
+        payload: toStore.payload,
         idempotencyKey: key ?? null,
         fingerprint: received.fingerprint,
         requestId: submission.requestId,
         remoteIp: submission.ip,
-        userAgent: submission.userAgent?.slice(0, 1000) ?? null,
+        userAgent: toStore.userAgent,
         status: initialStatus(normalized),
         omittedFields: normalized.kind === 'not-an-object' ? [] : normalized.omitted,
         claimKey: normalized.kind === 'lead',
         leaseSeconds: this.config.INGEST_LEASE_SECONDS,
       });
     } catch (error) {
-      // The one answer that means "not stored": the sender sends it again.
+      // The one answer that means "not stored": the sender sends it again, and the bytes it was
+      // charged go back (the retry is charged in its turn). It still counts for the minute, as
+      // any refusal does: that is what holds a retry storm off a failing database.
       this.logger.error(`a submission could not be stored: ${String(error)}`);
+      await giveBack('bytes');
       return Reply.internalError();
     }
     if (!row) {
+      // The key stopped being usable since it was looked up (revoked, expired): nothing stored,
+      // so its bytes go back; the request still counts for the minute, as any refusal does.
       this.usableUntil.delete(keyHash);
+      await giveBack('bytes');
       return this.refused(client);
     }
     this.remember(keyHash, row.key.companyId);
@@ -391,6 +408,30 @@ export class IngestionService {
 function keyScopeOf(raw: StoredSubmission): KeyScope | null {
   if (!raw.idempotencyKey || !raw.apiKeyId) return null;
   return { companyId: raw.companyId, apiKeyId: raw.apiKeyId, key: raw.idempotencyKey };
+}
+
+/**
+ * The body parsed and what storing it takes. In memory, and unable to throw; every stored request
+ * needs it anyway, and only a known key's requests get this far.
+ */
+function rowToStore(submission: Submission): RowToStore {
+  const received = receive(submission.body);
+  const normalized = normalize(received.json);
+  // The jsonb copy only of a JSON object, the one body its fields are read from; anything else
+  // (an array, a string, text that is not JSON) is kept once, as its bytes.
+  const payload =
+    received.storableJson && normalized.kind !== 'not-an-object'
+      ? submission.body.toString('utf8')
+      : null;
+  const userAgent = submission.userAgent?.slice(0, MAX_USER_AGENT_CHARS) ?? null;
+  const charge = storedBytes({
+    body: submission.body,
+    jsonbBytes: payload === null ? 0 : received.jsonbBytes,
+    userAgent,
+    idempotencyKey: submission.idempotencyKey ?? null,
+    requestId: submission.requestId,
+  });
+  return { received, normalized, payload, userAgent, charge };
 }
 
 /** Null when the limiter let the request through, else the seconds until it would. */

@@ -18,7 +18,7 @@ const BATCH = 5000;
 const EVERY_MS = 60 * 60 * 1000;
 
 /**
- * Removes settled submissions older than INGEST_RETENTION_DAYS (0, the default: never), once an
+ * Removes settled submissions older than INGEST_RETENTION_DAYS (90 by default; 0: never), once an
  * hour on every instance. An idempotency key is remembered as long as the submission holding it:
  * a resend after that is a new submission, merged by its e-mail into the lead it made.
  */
@@ -38,8 +38,15 @@ export class JournalRetention implements OnApplicationBootstrap, OnApplicationSh
   ) {}
 
   onApplicationBootstrap(): void {
+    const days = this.config.INGEST_RETENTION_DAYS;
+    // Deleting by default is new (the journal used to be kept forever): an upgrade that did not
+    // choose it is told, at every boot, what will go and how to keep it.
+    if (days > 0 && !this.config.isSet('INGEST_RETENTION_DAYS'))
+      this.logger.warn(
+        `INGEST_RETENTION_DAYS is not set: settled submissions (the ingestion journal) older than ${days} days will be deleted, starting a minute from now. To keep them, set INGEST_RETENTION_DAYS=0; to silence this, set it to the days you want.`,
+      );
     // A minute after boot (not in the middle of it), then hourly.
-    if (this.config.INGEST_RETENTION_DAYS > 0) this.task.start(EVERY_MS, 60_000);
+    if (days > 0) this.task.start(EVERY_MS, 60_000);
   }
 
   onApplicationShutdown(): Promise<void> {

@@ -9,6 +9,9 @@ import { Sql } from '../database/sql.js';
 import { LeadRouting } from './lead-routing.enum.js';
 import { RawLeadStatus } from './raw-lead-status.enum.js';
 
+/** The most of a failure's message a journal row keeps (RawLead.error declares the same). */
+export const MAX_ERROR_CHARS = 2000;
+
 /** A submission as the journal keeps it. */
 export interface RawLeadRecord {
   id: string;
@@ -294,7 +297,7 @@ export class RawLeadsRepository {
         `UPDATE leads_raw SET status = $2, lead_id = $3, error = $4, locked_until = NULL,
          processed_at = clock_timestamp() WHERE id = $1 AND ${UNSETTLED}`,
       ),
-      [id, status, details.leadId ?? null, details.error ?? null],
+      [id, status, details.leadId ?? null, details.error?.slice(0, MAX_ERROR_CHARS) ?? null],
     );
   }
 
@@ -306,7 +309,7 @@ export class RawLeadsRepository {
          next_attempt_at = clock_timestamp() + make_interval(secs => $3)
        WHERE id = $1 AND ${UNSETTLED}`,
       ),
-      [id, error.slice(0, 2000), delaySeconds],
+      [id, error.slice(0, MAX_ERROR_CHARS), delaySeconds],
     );
   }
 

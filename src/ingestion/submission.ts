@@ -10,26 +10,50 @@ export interface ReceivedBody {
   storableJson: boolean;
   /** SHA-256 (hex) of the canonical JSON (keys sorted), or of the bytes when it is not JSON. */
   fingerprint: string;
+  /** At most what the body's jsonb copy takes, when jsonb can hold it (see jsonbBound); else 0. */
+  jsonbBytes: number;
 }
 
 /** Deeper JSON is kept as bytes only: canonicalizing it, or jsonb parsing it, would overflow a stack. */
 const MAX_JSON_DEPTH = 256;
 
-/** Keys sorted at every level: two bodies that differ only in key order or spacing are one payload. */
-function canonical(value: unknown, depth = 0): string {
+/**
+ * What jsonb adds to the text of the values it holds, at most, per value (PostgreSQL's jsonb.h):
+ * every value and key has a 4-byte entry; a container a 4-byte header and up to 3 bytes of
+ * alignment; a number is a numeric of its own (4-byte length, up to 4 bytes of header, up to 3 of
+ * alignment, and its base-10 000 digits, at most its text's length + 3). The text of strings, keys
+ * and numbers is at most the body's length: jsonb keeps strings unescaped.
+ */
+const JSONB_ENTRY = 4;
+const JSONB_CONTAINER = JSONB_ENTRY + 4 + 3;
+const JSONB_NUMBER = JSONB_ENTRY + 4 + 4 + 3 + 3;
+/** The jsonb datum's own length word. */
+const JSONB_HEADER = 4;
+
+/**
+ * Keys sorted at every level: two bodies that differ only in key order or spacing are one payload.
+ * `size.overhead` adds up what jsonb would add to the body's text (see JSONB_ENTRY), in the same
+ * walk: the ingestion budget charges the jsonb copy before it is stored.
+ */
+function canonical(value: unknown, size: { overhead: number }, depth = 0): string {
   if (depth > MAX_JSON_DEPTH) throw new RangeError('too deep');
   // 1e999999 parses as Infinity, which numeric (jsonb) refuses: the bytes are fingerprinted instead.
   if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError('not finite');
-  if (Array.isArray(value)) return `[${value.map((v) => canonical(v, depth + 1)).join(',')}]`;
+  if (Array.isArray(value)) {
+    size.overhead += JSONB_CONTAINER;
+    return `[${value.map((v) => canonical(v, size, depth + 1)).join(',')}]`;
+  }
   if (value !== null && typeof value === 'object') {
+    size.overhead += JSONB_CONTAINER;
     const entries = Object.keys(value)
       .sort()
-      .map(
-        (key) =>
-          `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key], depth + 1)}`,
-      );
+      .map((key) => {
+        size.overhead += JSONB_ENTRY;
+        return `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key], size, depth + 1)}`;
+      });
     return `{${entries.join(',')}}`;
   }
+  size.overhead += typeof value === 'number' ? JSONB_NUMBER : JSONB_ENTRY;
   return JSON.stringify(value);
 }
 
@@ -40,16 +64,32 @@ const sha256 = (data: string | Buffer): string => createHash('sha256').update(da
 
 /** Never throws: a body that is not JSON, or nests too deep to canonicalize, is kept as bytes. */
 export function receive(bytes: Buffer): ReceivedBody {
-  const asBytes = { bytes, json: undefined, storableJson: false, fingerprint: sha256(bytes) };
+  const asBytes = {
+    bytes,
+    json: undefined,
+    storableJson: false,
+    fingerprint: sha256(bytes),
+    jsonbBytes: 0,
+  };
   let json: unknown;
+  const text = bytes.toString('utf8');
   try {
-    json = JSON.parse(bytes.toString('utf8'));
+    json = JSON.parse(text);
   } catch {
     return asBytes;
   }
   try {
-    const form = canonical(json);
-    return { bytes, json, storableJson: !NOT_FOR_JSONB.test(form), fingerprint: sha256(form) };
+    const size = { overhead: JSONB_HEADER };
+    const form = canonical(json, size);
+    const storableJson = !NOT_FOR_JSONB.test(form);
+    return {
+      bytes,
+      json,
+      storableJson,
+      fingerprint: sha256(form),
+      // The text jsonb is given (bytes that are not UTF-8 become U+FFFD: 3 bytes for 1).
+      jsonbBytes: storableJson ? Buffer.byteLength(text) + size.overhead : 0,
+    };
   } catch {
     return { ...asBytes, json };
   }

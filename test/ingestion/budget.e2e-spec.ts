@@ -13,10 +13,15 @@ interface Answer {
 }
 
 /** A lead-capture form: POST /api/lead with an API key. */
-async function post(app: TestApp, secret: string, body: string): Promise<Answer> {
+async function post(
+  app: TestApp,
+  secret: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const res = await fetch(`${app.url}/api/lead`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': secret },
+    headers: { 'content-type': 'application/json', 'x-api-key': secret, ...headers },
     body,
   });
   return {
@@ -74,6 +79,25 @@ const secondsToUtcMidnight = (): number => {
   );
 };
 
+/** The smallest day's budget loadConfig takes with a 1 KiB body limit, rounded up. */
+const DAY_BYTES = 20_000;
+
+const bytesToday = async (app: TestApp, admin: TestUser): Promise<number> => {
+  const usage = await app.gql(USAGE, {}, admin.token);
+  return usage.data?.ingestionUsage.bytesToday as number;
+};
+
+/** What PostgreSQL says a submission's journal row takes (its tuple, TOASTed values included). */
+const rowSize = async (app: TestApp, requestId: string): Promise<number> => {
+  const [row] = await app.app
+    .get(Sequelize)
+    .query<{ size: number }>(
+      'SELECT pg_column_size(r.*)::int AS size FROM leads_raw r WHERE request_id = $1',
+      { bind: [requestId], type: 'SELECT' as never },
+    );
+  return row.size;
+};
+
 describe('the company ingestion budget (in memory, no Redis)', () => {
   let sut: TestApp;
 
@@ -81,7 +105,7 @@ describe('the company ingestion budget (in memory, no Redis)', () => {
     sut = await startTestApp({
       INGEST_COMPANY_LIMIT_PER_MINUTE: '4',
       INGEST_BODY_LIMIT_BYTES: '1024',
-      INGEST_COMPANY_BYTES_PER_DAY: '2048',
+      INGEST_COMPANY_BYTES_PER_DAY: String(DAY_BYTES),
     });
   });
   afterAll(() => sut.close());
@@ -114,27 +138,6 @@ describe('the company ingestion budget (in memory, no Redis)', () => {
     expect((await post(sut, (await newApiKey(sut, other)).secret, lead())).status).toBe(201);
   });
 
-  it('refuses a company past its bytes of the UTC day until midnight, giving the refused bytes back', async () => {
-    const admin = await newCompany(sut);
-    const company = await companyIdOf(sut, admin);
-    const key = await newApiKey(sut, admin);
-    const first = await post(sut, key.secret, leadOfSize(900));
-    const second = await post(sut, key.secret, leadOfSize(900));
-    const over = await post(sut, key.secret, leadOfSize(900));
-    expect([first.status, second.status, over.status]).toEqual([201, 201, 429]);
-    expect(over.body).toMatchObject({
-      reason: 'COMPANY_INGEST_BUDGET_SPENT',
-      limit: 'bytes_per_day',
-    });
-    const retryAfter = Number(over.headers.get('retry-after'));
-    expect(Math.abs(retryAfter - secondsToUtcMidnight())).toBeLessThan(5);
-    // The refused 900 bytes were not kept against the day: 1 800 + 200 still fit under 2 048.
-    expect((await post(sut, key.secret, leadOfSize(200))).status).toBe(201);
-    expect(await journalOf(sut, company)).toEqual({ n: 3, bytes: 2000 });
-    const usage = await sut.gql(USAGE, {}, admin.token);
-    expect(usage.data?.ingestionUsage).toMatchObject({ bytesToday: 2000, byteLimitPerDay: 2048 });
-  });
-
   it('shows an ADMIN the company’s use against its limits, read without spending anything', async () => {
     const admin = await newCompany(sut);
     const key = await newApiKey(sut, admin);
@@ -157,12 +160,14 @@ describe('the company ingestion budget (in memory, no Redis)', () => {
       ),
     ).toBeLessThan(1000);
     const usage = first.data?.ingestionUsage;
+    // Charged what the rows store: more than their bodies.
+    expect(usage.bytesToday).toBeGreaterThan(bytes);
     expect(usage).toEqual({
       requestsThisMinute: 3,
       requestLimitPerMinute: 4,
       requestsResetAt: expect.any(String),
-      bytesToday: bytes,
-      byteLimitPerDay: 2048,
+      bytesToday: expect.any(Number),
+      byteLimitPerDay: DAY_BYTES,
       bytesResetAt: expect.any(String),
       retentionDays: 90,
     });
@@ -206,6 +211,93 @@ describe('the company ingestion budget (in memory, no Redis)', () => {
     } finally {
       await forever.app.close();
     }
+  });
+});
+
+describe('the company byte budget: what a submission stores (in memory, no Redis)', () => {
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    sut = await startTestApp({
+      INGEST_BODY_LIMIT_BYTES: '1024',
+      INGEST_COMPANY_BYTES_PER_DAY: String(DAY_BYTES),
+    });
+  });
+  afterAll(() => sut.close());
+
+  it('refuses a company past its bytes of the UTC day until midnight, giving the refused bytes back', async () => {
+    const admin = await newCompany(sut);
+    const company = await companyIdOf(sut, admin);
+    const key = await newApiKey(sut, admin);
+    // Bodies of one size and shape, one User-Agent, request ids of one length: one charge each.
+    expect((await post(sut, key.secret, leadOfSize(900))).status).toBe(201);
+    const charge = await bytesToday(sut, admin);
+    // Not the body alone: its jsonb copy and the row's fixed columns and index entries too.
+    expect(charge).toBeGreaterThan(2 * 900);
+    const fits = Math.floor(DAY_BYTES / charge);
+    for (let i = 1; i < fits; i++)
+      expect((await post(sut, key.secret, leadOfSize(900))).status).toBe(201);
+    const over = await post(sut, key.secret, leadOfSize(900));
+    expect(over.status).toBe(429);
+    expect(over.body).toMatchObject({
+      reason: 'COMPANY_INGEST_BUDGET_SPENT',
+      limit: 'bytes_per_day',
+    });
+    const retryAfter = Number(over.headers.get('retry-after'));
+    expect(Math.abs(retryAfter - secondsToUtcMidnight())).toBeLessThan(5);
+    // The refused submission's bytes were not kept against the day.
+    expect(await bytesToday(sut, admin)).toBe(fits * charge);
+    expect(await journalOf(sut, company)).toEqual({ n: fits, bytes: fits * 900 });
+  });
+
+  it('charges a submission at least what its row takes: a long User-Agent, an Idempotency-Key, a jsonb copy bigger than its text', async () => {
+    const admin = await newCompany(sut);
+    const key = await newApiKey(sut, admin);
+    // A JSON object of one-digit numbers: jsonb takes several times its text.
+    const digits = JSON.stringify({
+      email: `d-${randomUUID()}@example.com`,
+      n: Array(400).fill(7),
+    });
+    const cases: { body: string; headers: Record<string, string>; atLeast: number }[] = [
+      // The reviewer's case: 2 bytes of body, a row of a kilobyte and more.
+      { body: '{}', headers: { 'user-agent': 'u'.repeat(1000) }, atLeast: 1000 },
+      // The key is kept in leads_raw and in leads_idempotency (row and index).
+      { body: lead(), headers: { 'idempotency-key': 'k'.repeat(255) }, atLeast: 3 * 255 },
+      { body: digits, headers: {}, atLeast: 0 },
+    ];
+    for (const c of cases) {
+      const before = await bytesToday(sut, admin);
+      const answer = await post(sut, key.secret, c.body, c.headers);
+      expect(answer.status).toBeLessThan(300);
+      const charged = (await bytesToday(sut, admin)) - before;
+      const stored = await rowSize(sut, answer.headers.get('x-request-id') ?? '');
+      expect(charged).toBeGreaterThanOrEqual(stored + c.atLeast);
+    }
+  });
+
+  it('gives back the bytes of a submission its key could not store, revoked since it was last used (401)', async () => {
+    const admin = await newCompany(sut);
+    const company = await companyIdOf(sut, admin);
+    const key = await newApiKey(sut, admin);
+    // Used once: this instance remembers the key as usable and skips looking it up next time.
+    expect((await post(sut, key.secret, lead())).status).toBe(201);
+    const revoked = await sut.gql(
+      'mutation($id: ID!) { revokeApiKey(id: $id) { id } }',
+      { id: key.id },
+      admin.token,
+    );
+    expect(revoked.errors).toBeUndefined();
+    const before = await sut.gql(USAGE, {}, admin.token);
+    // The statement that stores it authenticates the key again, and stores nothing.
+    const refused = await post(sut, key.secret, leadOfSize(900));
+    expect(refused.status).toBe(401);
+    const after = await sut.gql(USAGE, {}, admin.token);
+    expect(after.data?.ingestionUsage.bytesToday).toBe(before.data?.ingestionUsage.bytesToday);
+    // It still counts for the minute, as any refusal does.
+    expect(after.data?.ingestionUsage.requestsThisMinute).toBe(
+      (before.data?.ingestionUsage.requestsThisMinute as number) + 1,
+    );
+    expect(await journalOf(sut, company)).toMatchObject({ n: 1 });
   });
 });
 

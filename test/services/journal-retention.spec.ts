@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import { ApiKeysService } from '../../src/api-keys/api-keys.service.js';
 import { ApiKeyScope } from '../../src/auth/api-key-scope.enum.js';
 import { Role } from '../../src/auth/role.enum.js';
@@ -84,5 +86,81 @@ describe('journal retention (INGEST_RETENTION_DAYS)', () => {
     expect(await harness.sql('SELECT 1 FROM leads_idempotency WHERE key = $1', [key])).toHaveLength(
       0,
     );
+  });
+});
+
+describe('journal retention by default (INGEST_RETENTION_DAYS not set)', () => {
+  let harness: ServiceHarness;
+  let warnings: string[];
+  let warn: ReturnType<typeof jest.spyOn>;
+
+  beforeAll(async () => {
+    warnings = [];
+    // What the boot logs (the harness silences the output, not the calls).
+    warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation((message: unknown) => {
+      warnings.push(String(message));
+    });
+    harness = await startServices([IngestionModule, AuditModule]);
+  });
+  afterAll(async () => {
+    warn.mockRestore();
+    await harness.close();
+  });
+
+  it('deletes settled submissions older than 90 days, and says so at boot with how to keep them', async () => {
+    expect(warnings).toContainEqual(
+      expect.stringMatching(/older than 90 days will be deleted.*INGEST_RETENTION_DAYS=0/),
+    );
+    const admin = await new Factories(harness).newUser(
+      await new Factories(harness).newCompany(),
+      Role.ADMIN,
+    );
+    const { secret } = await harness
+      .get(ApiKeysService)
+      .create(admin, { name: 'form', scopes: [ApiKeyScope.INGEST] });
+    const send = async (): Promise<string> => {
+      const requestId = randomUUID();
+      await harness.get(IngestionService).submit(secret, {
+        body: Buffer.from(JSON.stringify({ email: `d-${randomUUID()}@retention.test` })),
+        idempotencyKey: undefined,
+        requestId,
+        ip: '203.0.113.9',
+        userAgent: undefined,
+      });
+      const [row] = await harness.sql<{ id: string }>(
+        'SELECT id FROM leads_raw WHERE request_id = $1',
+        [requestId],
+      );
+      return row.id;
+    };
+    const [old, younger] = [await send(), await send()];
+    await harness.sql(
+      `UPDATE leads_raw SET received_at = now() - make_interval(days => $2) WHERE id = $1`,
+      [old, 91],
+    );
+    await harness.sql(
+      `UPDATE leads_raw SET received_at = now() - make_interval(days => $2) WHERE id = $1`,
+      [younger, 89],
+    );
+
+    expect(await harness.get(JournalRetention).purge()).toBe(1);
+
+    const left = await harness.sql<{ id: string }>('SELECT id FROM leads_raw WHERE id = ANY($1)', [
+      [old, younger],
+    ]);
+    expect(left).toEqual([{ id: younger }]);
+  });
+
+  it('says nothing at boot when the retention is chosen', async () => {
+    expect(warnings.filter((w) => w.includes('INGEST_RETENTION_DAYS'))).toHaveLength(1);
+    const chosen = await startServices(
+      [IngestionModule, AuditModule],
+      {},
+      {
+        config: { INGEST_RETENTION_DAYS: '90' },
+      },
+    );
+    await chosen.close();
+    expect(warnings.filter((w) => w.includes('INGEST_RETENTION_DAYS'))).toHaveLength(1);
   });
 });

@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { MaxChars } from '../../common/graphql/query-cost.decorators.js';
 import { RawLeadStatus } from '../raw-lead-status.enum.js';
-import type { RawLeadRecord } from '../raw-leads.repository.js';
+import { MAX_ERROR_CHARS, type RawLeadRecord } from '../raw-leads.repository.js';
 import { storableJsonOf } from '../submission.js';
 
 /** A submission to POST /api/lead, as the journal keeps it. */
@@ -54,7 +54,8 @@ export class RawLeadType {
   omittedFields!: string[];
 
   @Field(() => String, { nullable: true, description: 'Why it is queued, failed or rejected.' })
-  @MaxChars(1000)
+  // What the repository keeps of a failure's message (MAX_ERROR_CHARS).
+  @MaxChars(MAX_ERROR_CHARS)
   error!: string | null;
 
   @Field()
