@@ -1,6 +1,5 @@
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
-import { maxStoredBytes } from '../ingestion/stored-bytes.js';
 import { AppConfig, SET_IN_ENVIRONMENT } from './app-config.js';
 
 export class ConfigError extends Error {
@@ -43,13 +42,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   ) {
     // Exports hold their connection while the client reads: they must leave some to everyone else.
     throw new ConfigError('Invalid configuration: EXPORT_MAX_CONCURRENT must be below DB_POOL_MAX');
-  }
-  const largest = maxStoredBytes(config.INGEST_BODY_LIMIT_BYTES);
-  if (config.INGEST_COMPANY_BYTES_PER_DAY < largest) {
-    // A submission the route accepts but the day's budget never could: refused (429) every day.
-    throw new ConfigError(
-      `Invalid configuration: INGEST_COMPANY_BYTES_PER_DAY must be at least what the largest submission (INGEST_BODY_LIMIT_BYTES) is charged: ${largest}`,
-    );
   }
   if (
     config.EXPORT_MAX_PER_COMPANY !== undefined &&
