@@ -3,6 +3,7 @@ import { Role } from '../../src/auth/role.enum.js';
 import { newCompany, newUser } from '../support/factories.js';
 import {
   connectSocket,
+  openPacket,
   rawUpgrade,
   settle,
   type RawUpgrade,
@@ -22,12 +23,26 @@ const refused = (upgrade: RawUpgrade): Refused & { json: Record<string, unknown>
   return { ...upgrade, json: JSON.parse(upgrade.body) as Record<string, unknown> };
 };
 
+/** Whether the server closes `upgrade` within `ms`. */
+const closedWithin = async (upgrade: Open, ms: number): Promise<boolean> => {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([upgrade.closed.then(() => true as const), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
 // Apps of their own: budgets, caps and timeouts small enough to reach, and production mode.
 describe('websocket upgrades', () => {
   const raws: Open[] = [];
   const sockets: TestSocket[] = [];
-  const raw = async (app: TestApp): Promise<RawUpgrade> => {
-    const upgrade = await rawUpgrade(app.url);
+  const raw = async (
+    app: TestApp,
+    options?: Parameters<typeof rawUpgrade>[1],
+  ): Promise<RawUpgrade> => {
+    const upgrade = await rawUpgrade(app.url, options);
     if (upgrade.upgraded) raws.push(upgrade);
     return upgrade;
   };
@@ -46,16 +61,25 @@ describe('websocket upgrades', () => {
   });
 
   describe('the request budget and the connect timeout', () => {
+    const CONNECT_TIMEOUT_MS = 200;
     let sut: TestApp;
     beforeAll(async () => {
-      sut = await startTestApp({ RATE_LIMIT_PER_MINUTE: '3', SOCKET_CONNECT_TIMEOUT_MS: '200' });
+      sut = await startTestApp({
+        RATE_LIMIT_PER_MINUTE: '3',
+        SOCKET_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
+      });
     });
     afterAll(() => sut.close());
 
     it('spends a point of the client IP’s budget on every upgrade, bare ones too, and closes those never admitted', async () => {
       const bare = opened(await raw(sut));
-      // Never sends its CONNECT: the server closes it.
-      await bare.closed;
+      // Never sends its CONNECT: the server closes it, by SOCKET_CONNECT_TIMEOUT_MS. engine.io would
+      // close a silent client too, but only pingTimeout after a ping it sent at pingInterval
+      // (25 s and 20 s here): a close before pingInterval, with no ping seen, is not engine.io's.
+      const { pingInterval } = await openPacket(bare);
+      expect(pingInterval).toBeGreaterThan(CONNECT_TIMEOUT_MS * 10);
+      expect(await closedWithin(bare, pingInterval)).toBe(true);
+      expect(bare.messages.filter((m) => m === '2')).toEqual([]);
       opened(await raw(sut));
       await expect(connectSocket(sut.url, undefined)).rejects.toMatchObject({
         data: { code: 'UNAUTHENTICATED', reason: 'MISSING_ACCESS_TOKEN' },
@@ -68,6 +92,39 @@ describe('websocket upgrades', () => {
       await expect(connectSocket(sut.url, undefined)).rejects.toMatchObject({
         message: 'websocket error',
       });
+    });
+  });
+
+  describe('requests naming an engine.io session (sid)', () => {
+    let sut: TestApp;
+    beforeAll(async () => {
+      // Nothing but what the test does closes a connection.
+      sut = await startTestApp({ RATE_LIMIT_PER_MINUTE: '4', SOCKET_CONNECT_TIMEOUT_MS: '60000' });
+    });
+    afterAll(() => sut.close());
+
+    it('are refused at once, after spending a point of the budget as every request does', async () => {
+      const bare = opened(await raw(sut));
+      const { sid } = await openPacket(bare);
+      // engine.io would take it as a transport upgrade of that session, past every check.
+      const joining = refused(await raw(sut, { query: { sid } }));
+      expect(joining.status).toBe(400);
+      expect(joining.json).toMatchObject({
+        error: 'BAD_USER_INPUT',
+        reason: 'SESSION_ID_NOT_ACCEPTED',
+      });
+      // Not as an upgrade either: engine.io would leave it unanswered (no polling transport).
+      const query = new URLSearchParams({ EIO: '4', transport: 'websocket', sid });
+      const plain = await fetch(`${sut.url}/socket.io/?${query.toString()}`);
+      expect(plain.status).toBe(400);
+      expect(await plain.json()).toMatchObject({ reason: 'SESSION_ID_NOT_ACCEPTED' });
+      const foreign = refused(await raw(sut, { headers: { origin: 'https://evil.example' } }));
+      expect(foreign.status).toBe(403);
+      expect(foreign.json).toMatchObject({ error: 'FORBIDDEN', reason: 'ORIGIN_NOT_ALLOWED' });
+      // Four points spent, refused or not.
+      const over = refused(await raw(sut, { query: { sid } }));
+      expect(over.status).toBe(429);
+      expect(over.json).toMatchObject({ reason: 'RATE_LIMITED' });
     });
   });
 

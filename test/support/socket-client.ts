@@ -187,10 +187,18 @@ export type RawUpgrade =
     }
   | { upgraded: false; status: number; body: string; retryAfter: string | undefined };
 
-/** Opens a websocket to socket.io's path and stops there: it sends no CONNECT unless told to. */
-export function rawUpgrade(url: string, headers: Record<string, string> = {}): Promise<RawUpgrade> {
+/**
+ * Opens a websocket to socket.io's path and stops there: it sends no CONNECT unless told to.
+ * `query` adds to engine.io's own parameters (a `sid`, say).
+ */
+export function rawUpgrade(
+  url: string,
+  options: { headers?: Record<string, string>; query?: Record<string, string> } = {},
+): Promise<RawUpgrade> {
+  const { headers = {}, query = {} } = options;
+  const search = new URLSearchParams({ EIO: '4', transport: 'websocket', ...query });
   return new Promise((resolve, reject) => {
-    const req = request(`${url}/socket.io/?EIO=4&transport=websocket`, {
+    const req = request(`${url}/socket.io/?${search.toString()}`, {
       headers: {
         connection: 'Upgrade',
         upgrade: 'websocket',
@@ -216,6 +224,8 @@ export function rawUpgrade(url: string, headers: Record<string, string> = {}): P
         }
       };
       socket.on('data', read);
+      // What came with the 101 answer (engine.io's open packet, often) is in `head` already.
+      read(Buffer.alloc(0));
       resolve({
         upgraded: true,
         messages,
@@ -240,6 +250,16 @@ export function rawUpgrade(url: string, headers: Record<string, string> = {}): P
     req.on('error', reject);
     req.end();
   });
+}
+
+/** engine.io's open packet, the first a raw websocket receives: its session and ping timing. */
+export async function openPacket(
+  upgrade: Extract<RawUpgrade, { upgraded: true }>,
+): Promise<{ sid: string; pingInterval: number; pingTimeout: number }> {
+  await waitFor(() => upgrade.messages.length > 0);
+  const [first] = upgrade.messages;
+  if (!first.startsWith('0')) throw new Error(`not an open packet: ${first}`);
+  return JSON.parse(first.slice(1)) as { sid: string; pingInterval: number; pingTimeout: number };
 }
 
 /** One client-to-server websocket text frame (RFC 6455: clients mask), for payloads under 126 bytes. */

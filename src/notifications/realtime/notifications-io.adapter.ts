@@ -16,9 +16,10 @@ const STREAM_MAX_LEN = 120_000;
  * The Socket.io server of the notification gateway:
  * - websocket transport only: long-polling would need sticky sessions across workers and
  *   instances, a websocket lives on the one process that accepted it;
- * - every upgrade passes SocketUpgradeGate first: the client IP's request budget, the Origin (one of
- *   CORS_ORIGINS when a browser sends one: websockets are not subject to CORS, so the browser would
- *   not refuse a foreign page by itself), the cap on connections not admitted yet;
+ * - every request passes SocketUpgradeGate (an engine.io middleware) first: the client IP's request
+ *   budget, the Origin (one of CORS_ORIGINS when a browser sends one: websockets are not subject to
+ *   CORS, so the browser would not refuse a foreign page by itself), no `sid` (nothing of ours
+ *   joins an open engine.io session), the cap on connections not admitted yet;
  * - a connection not admitted within SOCKET_CONNECT_TIMEOUT_MS is closed;
  * - with REDIS_URL, the Redis Streams adapter carries emits between instances and keeps the
  *   sessions that connection state recovery restores, so a client that drops for less than
@@ -43,7 +44,6 @@ export class NotificationsIoAdapter extends IoAdapter {
       // From the upgrade until the socket is admitted (socket.io's default: 45 s).
       connectTimeout: this.config.SOCKET_CONNECT_TIMEOUT_MS,
       cors: { origin: origins.length > 0 ? origins : false, credentials: true },
-      allowRequest: gate.allowRequest,
       connectionStateRecovery: {
         maxDisconnectionDuration: this.config.SOCKET_RECOVERY_SECONDS * 1000,
         skipMiddlewares: false,
@@ -63,7 +63,7 @@ export class NotificationsIoAdapter extends IoAdapter {
     };
     // Partial: the gateway's options are partial too; socket.io fills in its defaults.
     const server = super.createIOServer(port, allowed as ServerOptions);
-    gate.watch(server.engine);
+    gate.attach(server.engine);
     return server;
   }
 }

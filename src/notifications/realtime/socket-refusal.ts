@@ -1,4 +1,4 @@
-import { STATUS_CODES } from 'node:http';
+import { STATUS_CODES, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { mapError } from '../../common/errors/error-mapper.js';
 
@@ -30,14 +30,12 @@ export function connectError(error: unknown): Error & { data: { code: string; re
   });
 }
 
-/**
- * Answers a websocket upgrade request with a plain HTTP error (429 and Retry-After, as REST does)
- * on its raw connection, which Node hands over untouched for upgrades; `done` once it is written.
- */
-export function answerUpgrade(connection: Duplex, error: unknown, done: () => void): void {
-  // Node's HTTP server no longer listens for errors on an upgraded connection: a reset would crash.
-  connection.on('error', () => undefined);
-  if (!connection.writable) return done();
+/** A refusal as an HTTP answer (429 and Retry-After, as REST does): status, headers, JSON body. */
+function httpAnswer(error: unknown): {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+} {
   const refusal = socketRefusal(error);
   const body = JSON.stringify({
     ...refusal.extensions,
@@ -47,13 +45,38 @@ export function answerUpgrade(connection: Duplex, error: unknown, done: () => vo
     message: refusal.message,
   });
   const { retryAfter } = refusal.extensions;
+  return {
+    status: refusal.status,
+    headers: {
+      Connection: 'close',
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Length': String(Buffer.byteLength(body)),
+      ...(typeof retryAfter === 'number' ? { 'Retry-After': String(retryAfter) } : {}),
+    },
+    body,
+  };
+}
+
+/**
+ * Answers a websocket upgrade request with a plain HTTP error on its raw connection, which Node
+ * hands over untouched for upgrades; `done` once it is written.
+ */
+export function answerUpgrade(connection: Duplex, error: unknown, done: () => void): void {
+  // Node's HTTP server no longer listens for errors on an upgraded connection: a reset would crash.
+  connection.on('error', () => undefined);
+  if (!connection.writable) return done();
+  const { status, headers, body } = httpAnswer(error);
   const head = [
-    `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status] ?? ''}`,
-    'Connection: close',
-    'Content-Type: application/json; charset=utf-8',
-    'Cache-Control: no-store',
-    `Content-Length: ${Buffer.byteLength(body)}`,
-    ...(typeof retryAfter === 'number' ? [`Retry-After: ${retryAfter}`] : []),
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
+    ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
   ];
   connection.end(`${head.join('\r\n')}\r\n\r\n${body}`, done);
+}
+
+/** Answers a plain HTTP request (not an upgrade) the same way, through Node's response. */
+export function answerRequest(res: ServerResponse, error: unknown): void {
+  if (res.headersSent) return void res.end();
+  const { status, headers, body } = httpAnswer(error);
+  res.writeHead(status, headers).end(body);
 }

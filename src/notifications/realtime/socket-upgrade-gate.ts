@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { IncomingMessage } from 'node:http';
+import { ServerResponse, type IncomingMessage } from 'node:http';
 import type { Server } from 'socket.io';
 import { clientIpOf } from '../../common/http/client-ip.js';
 import { AppConfig } from '../../config/app-config.js';
@@ -8,23 +8,42 @@ import { clientKey } from '../../rate-limit/client-key.js';
 import { RateLimiters } from '../../rate-limit/rate-limiters.js';
 import { spend } from '../../rate-limit/spend.js';
 import { NotificationException, NotificationReason } from '../notification.exception.js';
-import { answerUpgrade } from './socket-refusal.js';
+import { answerRequest, answerUpgrade } from './socket-refusal.js';
 
 /** How long a connection the server has closed before admission may wait for the client's close frame. */
 const CLOSE_GRACE_MS = 1000;
 
-/** engine.io's `allowRequest` callback: an error message (unused by websockets) and the verdict. */
-type Verdict = (message: string | null | undefined, success: boolean) => void;
+/** What engine.io has parsed of the query before its middlewares run (`prepare`). */
+type EngineRequest = IncomingMessage & { _query?: Record<string, string> };
+
+/** engine.io's middleware continuation: an error makes engine.io abort the request. */
+type Next = (error?: unknown) => void;
 
 /**
- * Every websocket upgrade, before socket.io reads a packet of it (and so before a recovery lookup
- * in Redis or a token check): it spends a point of the client IP's request budget, must come from
- * an allowed Origin, and may not make the client IP hold more than SOCKET_MAX_PENDING_PER_IP
- * connections that are not admitted yet. Over budget or over the cap, the upgrade is answered
- * 429 and never becomes a websocket. A pending connection stops counting when the gateway admits
- * its socket or when it closes (refused, timed out by SOCKET_CONNECT_TIMEOUT_MS, or gone).
- * Counted per instance: each instance holds its own connections.
+ * Every request to socket.io's path, before engine.io reads it (and so before socket.io reads a
+ * packet, a recovery lookup in Redis or a token check): it spends a point of the client IP's
+ * request budget, must come from an allowed Origin and may not name an engine.io session (`sid`);
+ * an upgrade may then not make the client IP hold more than SOCKET_MAX_PENDING_PER_IP connections
+ * that are not admitted yet. A refused request is answered with a JSON body (429 and Retry-After
+ * over budget or over the cap) and never becomes a websocket. A pending connection stops counting
+ * when the gateway admits its socket or when it closes (refused, timed out by
+ * SOCKET_CONNECT_TIMEOUT_MS, or gone). Counted per instance: each instance holds its own connections.
+ *
+ * An engine.io middleware rather than `allowRequest`: engine.io asks `allowRequest` only of a
+ * request without `sid`, and one with the `sid` of an open session would skip every check here
+ * and be held up to engine.io's upgradeTimeout as a transport upgrade. With websocket transport
+ * only no client of ours ever sends one, so it is refused outright.
  */
+/**
+ * Whether the request carries a `sid`. engine.io reads `_query` (parsed before its middlewares
+ * run) and treats a truthy `sid` as naming a session; any `sid` at all is refused here, an empty
+ * one too, and the URL itself is read should `_query` ever be missing (failing closed).
+ */
+function namesSession(req: EngineRequest): boolean {
+  if (req._query) return Object.hasOwn(req._query, 'sid');
+  return new URL(req.url ?? '/', 'http://socket.invalid').searchParams.has('sid');
+}
+
 @Injectable()
 export class SocketUpgradeGate {
   private readonly trust: TrustFunction;
@@ -42,12 +61,21 @@ export class SocketUpgradeGate {
     this.trust = trustFunction(config.TRUST_PROXY);
   }
 
-  /** For engine.io's `allowRequest`, which websocket-only sees for upgrades only. */
-  readonly allowRequest = (req: IncomingMessage, verdict: Verdict): void => {
-    this.check(req).then(
-      (allowed) => verdict(allowed ? null : 'Forbidden', allowed),
-      // Answered here, as engine.io would only answer 400 or 403; then engine.io closes it.
-      (error: unknown) => answerUpgrade(req.socket, error, () => verdict('Refused', false)),
+  /** For `engine.use`: engine.io runs its middlewares for every request, `sid` or not. */
+  readonly middleware = (req: IncomingMessage, res: ServerResponse, next: Next): void => {
+    // For an upgrade engine.io hands its middlewares a stand-in, not Node's response.
+    const upgrade = !(res instanceof ServerResponse);
+    this.check(req, upgrade).then(
+      () => next(),
+      (error: unknown) => {
+        // Answered here with our body; engine.io then only closes what is left (its own
+        // answer is skipped: the connection is ended, or the response sent).
+        if (upgrade) answerUpgrade(req.socket, error, () => next(error));
+        else {
+          answerRequest(res, error);
+          next(error);
+        }
+      },
     );
   };
 
@@ -64,7 +92,8 @@ export class SocketUpgradeGate {
    * client's close frame, up to 30 s in `ws`: a client that never sends one would keep its
    * connection, and its place among the pending, that long. Its raw connection is ended soon after.
    */
-  watch(engine: Server['engine']): void {
+  attach(engine: Server['engine']): void {
+    engine.use(this.middleware);
     engine.on(
       'connection',
       (conn: { request: IncomingMessage; once(e: 'close', l: () => void): void }) => {
@@ -82,16 +111,26 @@ export class SocketUpgradeGate {
     this.releases.get(req)?.();
   }
 
-  private async check(req: IncomingMessage): Promise<boolean> {
+  private async check(req: EngineRequest, upgrade: boolean): Promise<void> {
     const key = clientKey(clientIpOf(req, this.trust));
     await spend(this.limiters.api, key);
     const origin = req.headers.origin;
-    if (origin !== undefined && !this.config.CORS_ORIGINS.includes(origin)) return false;
+    if (origin !== undefined && !this.config.CORS_ORIGINS.includes(origin))
+      throw new NotificationException(
+        NotificationReason.ORIGIN_NOT_ALLOWED,
+        'Origin is not one of CORS_ORIGINS',
+      );
+    if (namesSession(req))
+      throw new NotificationException(
+        NotificationReason.SESSION_ID_NOT_ACCEPTED,
+        'Websocket transport only: a request may not name an engine.io session (sid)',
+      );
+    // A plain request is answered by engine.io at once (no polling transport): nothing to hold.
+    if (!upgrade) return;
     // Gone while its point was spent: nothing to hold, and no 'close' left to release it.
-    if (req.socket.destroyed) return false;
+    if (req.socket.destroyed) throw new Error('Connection closed before its upgrade was checked');
     this.hold(req, key);
     this.prepaid.add(req);
-    return true;
   }
 
   /** Counted and taken with no await between: parallel upgrades cannot all pass. */
