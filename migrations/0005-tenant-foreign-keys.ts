@@ -1,4 +1,5 @@
-import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import type { Sequelize, Transaction } from 'sequelize';
+import { refuseCrossTenantRows } from './cross-tenant-references.js';
 
 // The database itself refuses a row that points into another company: every reference between
 // business rows is a composite foreign key (id, company_id), so a child's company_id must be its
@@ -47,20 +48,9 @@ ALTER TABLE api_keys DROP CONSTRAINT api_keys_created_by_id_fkey,
 
 `;
 
-/** Says which rows are wrong, rather than letting a validation fail blind. */
+/** Refuses to start on rows that already point into another company. */
 export async function up(sequelize: Sequelize, transaction: Transaction): Promise<void> {
-  const found: string[] = [];
-  for (const reference of REFERENCES) {
-    const [{ n }] = await sequelize.query<{ n: number }>(reference.count, {
-      type: QueryTypes.SELECT,
-      transaction,
-    });
-    if (n > 0) found.push(`${reference.name}: ${n}`);
-  }
-  if (found.length > 0)
-    throw new Error(
-      `rows that point into another company (${found.join('; ')}): correct or delete them, then migrate again`,
-    );
+  await refuseCrossTenantRows(sequelize, transaction, REFERENCES);
   await sequelize.query(CONSTRAINTS, { transaction });
 }
 

@@ -1,4 +1,5 @@
-import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import type { Sequelize, Transaction } from 'sequelize';
+import { refuseCrossTenantRows } from './cross-tenant-references.js';
 
 // Two changes to the ingestion journal (0007), one migration since they touch the same keys:
 //
@@ -53,20 +54,9 @@ ALTER TABLE leads_idempotency DROP CONSTRAINT leads_idempotency_raw_id_fkey,
     REFERENCES api_keys (id, company_id) ON DELETE CASCADE NOT VALID;
 `;
 
-/** Says which rows are wrong, rather than letting a validation fail blind (as 0005 does). */
+/** Refuses to start on rows that already point into another company (see 0005). */
 export async function up(sequelize: Sequelize, transaction: Transaction): Promise<void> {
-  const found: string[] = [];
-  for (const reference of REFERENCES) {
-    const [{ n }] = await sequelize.query<{ n: number }>(reference.count, {
-      type: QueryTypes.SELECT,
-      transaction,
-    });
-    if (n > 0) found.push(`${reference.name}: ${n}`);
-  }
-  if (found.length > 0)
-    throw new Error(
-      `rows that point into another company (${found.join('; ')}): correct or delete them, then migrate again`,
-    );
+  await refuseCrossTenantRows(sequelize, transaction, REFERENCES);
   await sequelize.query(UP, { transaction });
 }
 

@@ -4,32 +4,8 @@ import { Role } from '../../src/auth/role.enum.js';
 import { newApiKey, newCompany, newUser, type TestUser } from '../support/factories.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { redisUrl, withRedis } from '../support/test-env.js';
+import { submitLead as post, type FormAnswer as Answer } from '../support/lead-form.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-
-interface Answer {
-  status: number;
-  body: Record<string, unknown>;
-  headers: Headers;
-}
-
-/** A lead-capture form: POST /api/lead with an API key. */
-async function post(
-  app: TestApp,
-  secret: string,
-  body: string,
-  headers: Record<string, string> = {},
-): Promise<Answer> {
-  const res = await fetch(`${app.url}/api/lead`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': secret, ...headers },
-    body,
-  });
-  return {
-    status: res.status,
-    body: (await res.json()) as Record<string, unknown>,
-    headers: res.headers,
-  };
-}
 
 /** A lead's body of exactly `bytes` bytes (padded in a field the journal keeps). */
 function leadOfSize(bytes: number): string {

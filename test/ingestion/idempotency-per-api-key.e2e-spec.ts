@@ -6,30 +6,11 @@ import { createSequelize } from '../../src/database/database-connection.js';
 import { migrateDown, migrateUp } from '../../src/database/migrator.js';
 import { newApiKey, newCompany, type TestUser } from '../support/factories.js';
 import { createTestDatabase } from '../support/test-database.js';
+import { submitLead } from '../support/lead-form.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-interface Answer {
-  status: number;
-  body: Record<string, unknown>;
-}
-
-async function post(
-  app: TestApp,
-  secret: string,
-  body: object,
-  idempotencyKey: string,
-): Promise<Answer> {
-  const res = await fetch(`${app.url}/api/lead`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-api-key': secret,
-      'idempotency-key': idempotencyKey,
-    },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
+const post = (app: TestApp, secret: string, body: object, idempotencyKey: string) =>
+  submitLead(app, secret, body, { 'idempotency-key': idempotencyKey });
 
 const email = (): string => `lead-${randomUUID()}@example.com`;
 

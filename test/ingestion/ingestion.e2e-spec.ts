@@ -5,36 +5,8 @@ import { Role } from '../../src/auth/role.enum.js';
 import { IngestionReprocessor } from '../../src/ingestion/ingestion.reprocessor.js';
 import { newApiKey, newCompany, newUser, type TestUser } from '../support/factories.js';
 import { createTestDatabase } from '../support/test-database.js';
+import { submitLead as post, type FormAnswer as Answer } from '../support/lead-form.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-
-interface Answer {
-  status: number;
-  body: Record<string, unknown>;
-  headers: Headers;
-}
-
-/** A lead-capture form: POST /api/lead with an API key. */
-async function post(
-  app: TestApp,
-  secret: string | null,
-  body: string | object,
-  headers: Record<string, string> = {},
-): Promise<Answer> {
-  const res = await fetch(`${app.url}/api/lead`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(secret ? { 'x-api-key': secret } : {}),
-      ...headers,
-    },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  return {
-    status: res.status,
-    body: (await res.json()) as Record<string, unknown>,
-    headers: res.headers,
-  };
-}
 
 const email = (): string => `lead-${randomUUID()}@example.com`;
 
