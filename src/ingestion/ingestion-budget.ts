@@ -1,9 +1,9 @@
 import { maxStoredBytes } from './stored-bytes.js';
 import { ConfigError } from '../config/load-config.js';
 import { Injectable } from '@nestjs/common';
-import { RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig } from '../config/app-config.js';
 import { RateLimiters } from '../rate-limit/rate-limiters.js';
+import { tryConsume } from '../rate-limit/spend.js';
 import type { BudgetLimit } from './ingestion-reply.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -69,8 +69,8 @@ export class IngestionBudget {
     const bytesKey = `${companyId}:${day}`;
     const points = Math.max(1, bytes);
     const [request, volume] = await Promise.all([
-      settle(this.limiters.ingestPerCompany.consume(companyId)),
-      settle(this.limiters.ingestBytesPerCompany.consume(bytesKey, points)),
+      tryConsume(this.limiters.ingestPerCompany.consume(companyId)),
+      tryConsume(this.limiters.ingestBytesPerCompany.consume(bytesKey, points)),
     ]);
     if (request.allowed && volume.allowed)
       return {
@@ -88,7 +88,7 @@ export class IngestionBudget {
       return {
         allowed: false,
         limit: 'requests_per_minute',
-        retryAfter: Math.max(1, Math.ceil(request.msBeforeNext / 1000)),
+        retryAfter: request.retryAfterSeconds,
       };
     return {
       allowed: false,
@@ -112,18 +112,5 @@ export class IngestionBudget {
       byteLimitPerDay: this.config.INGEST_COMPANY_BYTES_PER_DAY,
       bytesResetAt: new Date(endsAt),
     };
-  }
-}
-
-/** A consume's outcome: a refusal is an answer, not an error; anything else is thrown. */
-async function settle(
-  consumed: Promise<RateLimiterRes>,
-): Promise<{ allowed: true } | { allowed: false; msBeforeNext: number }> {
-  try {
-    await consumed;
-    return { allowed: true };
-  } catch (rejection) {
-    if (!(rejection instanceof RateLimiterRes)) throw rejection;
-    return { allowed: false, msBeforeNext: rejection.msBeforeNext };
   }
 }

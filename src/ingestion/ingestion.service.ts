@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { sqlState } from '../common/errors/database-errors.js';
 import { ApiKeysService } from '../api-keys/api-keys.service.js';
 import { ApiKeyScope } from '../auth/api-key-scope.enum.js';
@@ -10,6 +10,7 @@ import { LeadException, LeadReason } from '../leads/lead.exception.js';
 import { LeadsService } from '../leads/leads.service.js';
 import { clientKey } from '../rate-limit/client-key.js';
 import { RateLimiters } from '../rate-limit/rate-limiters.js';
+import { tryConsume } from '../rate-limit/spend.js';
 import { IngestionBudget } from './ingestion-budget.js';
 import { IngestionReplies as Reply, type IngestionReply } from './ingestion-reply.js';
 import { LeadRoutingService } from './lead-routing.service.js';
@@ -135,15 +136,15 @@ export class IngestionService {
     // The key's own limit (by the hash the key is found by) and its company's budget are counted
     // at once: one wait for Redis on the hot path. Only a request that would be stored spends the
     // budget, and it is refused before anything is stored: the sender retries after Retry-After.
-    const [overKeyLimit, budget] = await Promise.all([
-      retryAfterOf(this.limiters.ingestPerKey.consume(keyHash)),
+    const [keyLimit, budget] = await Promise.all([
+      tryConsume(this.limiters.ingestPerKey.consume(keyHash)),
       toStore ? this.budget.spend(companyId, toStore.charge) : null,
     ]);
-    if (overKeyLimit !== null) {
+    if (!keyLimit.allowed) {
       // A form flooding past its own limit spends nothing of the budget its company's other
       // forms share.
       if (budget?.allowed) await budget.giveBack('all');
-      return Reply.rateLimited(overKeyLimit);
+      return Reply.rateLimited(keyLimit.retryAfterSeconds);
     }
     if (!toStore || !budget) {
       // An unusable Idempotency-Key: nothing is stored; only a good key learns what is wrong.
@@ -435,16 +436,6 @@ function rowToStore(submission: Submission): RowToStore {
 }
 
 /** Null when the limiter let the request through, else the seconds until it would. */
-async function retryAfterOf(consumed: Promise<RateLimiterRes>): Promise<number | null> {
-  try {
-    await consumed;
-    return null;
-  } catch (rejection) {
-    if (!(rejection instanceof RateLimiterRes)) throw rejection;
-    return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-  }
-}
-
 function initialStatus(normalized: Normalized): RawLeadStatus {
   if (normalized.kind === 'not-an-object') return RawLeadStatus.INVALID;
   if (normalized.kind === 'no-email') return RawLeadStatus.REJECTED;

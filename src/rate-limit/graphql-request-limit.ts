@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { RateLimiterRes } from 'rate-limiter-flexible';
 import { ErrorCode } from '../common/errors/error-code.js';
 import { CommonReason } from '../common/errors/error-reasons.js';
 import { clientKey } from './client-key.js';
 import type { RateLimiters } from './rate-limiters.js';
+import { tryConsume } from './spend.js';
 
 /**
  * Every HTTP request to /graphql spends a point of the general per-IP budget before GraphQL sees
@@ -14,11 +14,9 @@ import type { RateLimiters } from './rate-limiters.js';
 export function limitGraphQLRequests(fastify: FastifyInstance, limiters: RateLimiters): void {
   fastify.addHook('onRequest', async (req, reply) => {
     if (req.url !== '/graphql' && !req.url.startsWith('/graphql?')) return;
-    try {
-      await limiters.api.consume(clientKey(req.ip));
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+    const consumed = await tryConsume(limiters.api.consume(clientKey(req.ip)));
+    if (!consumed.allowed) {
+      const retryAfter = consumed.retryAfterSeconds;
       await reply
         .status(429)
         .header('retry-after', String(retryAfter))

@@ -1,6 +1,29 @@
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { RateLimitedException, type AppException } from '../common/errors/app.exception.js';
 
+/** What a consume came to: allowed, or refused with when to retry (ms, and whole seconds). */
+export type Consumed =
+  { allowed: true } | { allowed: false; msBeforeNext: number; retryAfterSeconds: number };
+
+/**
+ * A limiter's consume as a value rather than a rejection: the one place its refusal (a
+ * RateLimiterRes) is told from a failure (Redis down with no insurance), which still throws.
+ */
+export async function tryConsume(consumed: Promise<RateLimiterRes>): Promise<Consumed> {
+  try {
+    await consumed;
+    return { allowed: true };
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    const { msBeforeNext } = rejection;
+    return {
+      allowed: false,
+      msBeforeNext,
+      retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)),
+    };
+  }
+}
+
 /**
  * Spends one point of `key`'s budget, or refuses with RATE_LIMITED and when to retry (`refusal`
  * gives the error a reason of its own).
@@ -10,12 +33,8 @@ export async function spend(
   key: string,
   refusal: (retryAfterSeconds: number) => AppException = (s) => new RateLimitedException(s),
 ): Promise<void> {
-  try {
-    await limiter.consume(key);
-  } catch (rejection) {
-    if (!(rejection instanceof RateLimiterRes)) throw rejection;
-    throw refusal(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
-  }
+  const consumed = await tryConsume(limiter.consume(key));
+  if (!consumed.allowed) throw refusal(consumed.retryAfterSeconds);
 }
 
 /**

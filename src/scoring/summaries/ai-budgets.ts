@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppConfig } from '../../config/app-config.js';
 import { RateLimiters } from '../../rate-limit/rate-limiters.js';
+import { tryConsume } from '../../rate-limit/spend.js';
 import { ScoringException, ScoringReason } from '../scoring.exception.js';
 
 /**
@@ -38,19 +39,25 @@ export class AiBudgets {
         { limiter: this.limiters.aiCallsPerHour, key: this.providerKey, whose: 'everyone' },
         { limiter: this.limiters.aiCallsPerDay, key: this.providerKey, whose: 'everyone' },
       ];
-    const spent = await Promise.allSettled(budgets.map((b) => b.limiter.consume(b.key)));
-    const refused = spent.flatMap((result, i) =>
-      result.status === 'rejected' ? [{ ...budgets[i], reason: result.reason as unknown }] : [],
+    const spent = await Promise.allSettled(
+      budgets.map((b) => tryConsume(b.limiter.consume(b.key))),
     );
-    if (refused.length === 0) return;
+    if (spent.every((r) => r.status === 'fulfilled' && r.value.allowed)) return;
+    // Refused (or failed) somewhere: what the others took is given back.
     await Promise.all(
       budgets
-        .filter((_, i) => spent[i].status === 'fulfilled')
+        .filter((_, i) => {
+          const r = spent[i];
+          return r.status === 'fulfilled' && r.value.allowed;
+        })
         .map(({ limiter, key }) => limiter.reward(key).catch(() => undefined)),
     );
-    const failure = refused.find((r) => !(r.reason instanceof RateLimiterRes));
+    const failure = spent.find((r) => r.status === 'rejected');
     if (failure) throw failure.reason;
-    const waitMs = Math.max(...refused.map((r) => (r.reason as RateLimiterRes).msBeforeNext));
+    const refused = spent.flatMap((r, i) =>
+      r.status === 'fulfilled' && !r.value.allowed ? [{ ...budgets[i], ...r.value }] : [],
+    );
+    const waitMs = Math.max(...refused.map((r) => r.msBeforeNext));
     const company = refused.some((r) => r.whose === 'company');
     throw new ScoringException(
       ScoringReason.AI_BUDGET_SPENT,
