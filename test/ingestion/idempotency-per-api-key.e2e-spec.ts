@@ -9,8 +9,12 @@ import { createTestDatabase } from '../support/test-database.js';
 import { submitLead } from '../support/lead-form.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-const post = (app: TestApp, secret: string, body: object, idempotencyKey: string) =>
-  submitLead(app, secret, body, { 'idempotency-key': idempotencyKey });
+async function post(app: TestApp, secret: string, body: object, idempotencyKey: string) {
+  const { status, body: answer } = await submitLead(app, secret, body, {
+    'idempotency-key': idempotencyKey,
+  });
+  return { status, body: answer };
+}
 
 const email = (): string => `lead-${randomUUID()}@example.com`;
 

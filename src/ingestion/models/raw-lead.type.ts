@@ -14,14 +14,22 @@ export class RawLeadType {
   @Field(() => RawLeadStatus)
   status!: RawLeadStatus;
 
+  /** The stored record: its body is read as text, and parsed, only when a query asks for it. */
+  private raw!: RawLeadRecord;
+
   // Up to the body limit (64 KiB by default): weighed as many values.
-  @Field({ description: 'The body as received, read as UTF-8.' })
+  @Field(() => String, { description: 'The body as received, read as UTF-8.' })
   @MaxChars(65_536)
-  body!: string;
+  get body(): string {
+    return this.raw.body.toString('utf8');
+  }
 
   @Field(() => GraphQLJSON, { nullable: true, description: 'The body, when it is JSON.' })
   @MaxChars(65_536)
-  payload!: unknown;
+  get payload(): unknown {
+    // Only a JSON object is stored as jsonb too; any other JSON is parsed from its bytes.
+    return this.raw.payload ?? storableJsonOf(this.raw.body);
+  }
 
   @Field(() => String, { nullable: true })
   @MaxChars(255)
@@ -66,11 +74,9 @@ export class RawLeadType {
 
   static from(raw: RawLeadRecord): RawLeadType {
     return Object.assign(new RawLeadType(), {
+      raw,
       id: raw.id,
       status: raw.status,
-      body: raw.body.toString('utf8'),
-      // Only a JSON object is stored as jsonb too; any other JSON is read from its bytes.
-      payload: raw.payload ?? storableJsonOf(raw.body),
       idempotencyKey: raw.idempotencyKey,
       fingerprint: raw.fingerprint,
       requestId: raw.requestId,
