@@ -11,11 +11,42 @@ import { JournalRetention } from '../../src/ingestion/journal-retention.js';
 import { Factories } from '../support/service-factories.js';
 import { startServices, type ServiceHarness } from '../support/service-harness.js';
 
+/** A company with a form key, and a sender of submissions for it: each returns its row's id. */
+async function formOf(
+  harness: ServiceHarness,
+): Promise<(body: object, key?: string) => Promise<string>> {
+  const factories = new Factories(harness);
+  const admin = await factories.newUser(await factories.newCompany(), Role.ADMIN);
+  const { secret } = await harness
+    .get(ApiKeysService)
+    .create(admin, { name: 'form', scopes: [ApiKeyScope.INGEST] });
+  return async (body, key) => {
+    const requestId = randomUUID();
+    await harness.get(IngestionService).submit(secret, {
+      body: Buffer.from(JSON.stringify(body)),
+      idempotencyKey: key,
+      requestId,
+      ip: '203.0.113.9',
+      userAgent: undefined,
+    });
+    const [row] = await harness.sql<{ id: string }>(
+      'SELECT id FROM leads_raw WHERE request_id = $1',
+      [requestId],
+    );
+    return row.id;
+  };
+}
+
+/** Makes a submission `days` old. */
+const ageOf = (harness: ServiceHarness, id: string, days: number) =>
+  harness.sql(
+    `UPDATE leads_raw SET received_at = now() - make_interval(days => $2) WHERE id = $1`,
+    [id, days],
+  );
+
 describe('journal retention (INGEST_RETENTION_DAYS)', () => {
   let harness: ServiceHarness;
   let sut: JournalRetention;
-  let ingestion: IngestionService;
-  let factories: Factories;
 
   beforeAll(async () => {
     harness = await startServices(
@@ -26,38 +57,11 @@ describe('journal retention (INGEST_RETENTION_DAYS)', () => {
       },
     );
     sut = harness.get(JournalRetention);
-    ingestion = harness.get(IngestionService);
-    factories = new Factories(harness);
   });
   afterAll(() => harness.close());
 
-  /** A company with a form key, and a submission sender for it. */
-  async function company(): Promise<(body: object, key?: string) => Promise<string>> {
-    const admin = await factories.newUser(await factories.newCompany(), Role.ADMIN);
-    const { secret } = await harness
-      .get(ApiKeysService)
-      .create(admin, { name: 'form', scopes: [ApiKeyScope.INGEST] });
-    return async (body, key) => {
-      const requestId = randomUUID();
-      await ingestion.submit(secret, {
-        body: Buffer.from(JSON.stringify(body)),
-        idempotencyKey: key,
-        requestId,
-        ip: '203.0.113.9',
-        userAgent: undefined,
-      });
-      const [row] = await harness.sql<{ id: string }>(
-        'SELECT id FROM leads_raw WHERE request_id = $1',
-        [requestId],
-      );
-      return row.id;
-    };
-  }
-  const age = (id: string, days: number) =>
-    harness.sql(
-      `UPDATE leads_raw SET received_at = now() - make_interval(days => $2) WHERE id = $1`,
-      [id, days],
-    );
+  const company = () => formOf(harness);
+  const age = (id: string, days: number) => ageOf(harness, id, days);
   const statusOf = async (id: string): Promise<string | null> =>
     (await harness.sql<{ status: string }>('SELECT status FROM leads_raw WHERE id = $1', [id]))[0]
       ?.status ?? null;
@@ -111,37 +115,11 @@ describe('journal retention by default (INGEST_RETENTION_DAYS not set)', () => {
     expect(warnings).toContainEqual(
       expect.stringMatching(/older than 90 days will be deleted.*INGEST_RETENTION_DAYS=0/),
     );
-    const admin = await new Factories(harness).newUser(
-      await new Factories(harness).newCompany(),
-      Role.ADMIN,
-    );
-    const { secret } = await harness
-      .get(ApiKeysService)
-      .create(admin, { name: 'form', scopes: [ApiKeyScope.INGEST] });
-    const send = async (): Promise<string> => {
-      const requestId = randomUUID();
-      await harness.get(IngestionService).submit(secret, {
-        body: Buffer.from(JSON.stringify({ email: `d-${randomUUID()}@retention.test` })),
-        idempotencyKey: undefined,
-        requestId,
-        ip: '203.0.113.9',
-        userAgent: undefined,
-      });
-      const [row] = await harness.sql<{ id: string }>(
-        'SELECT id FROM leads_raw WHERE request_id = $1',
-        [requestId],
-      );
-      return row.id;
-    };
+    const form = await formOf(harness);
+    const send = () => form({ email: `d-${randomUUID()}@retention.test` });
     const [old, younger] = [await send(), await send()];
-    await harness.sql(
-      `UPDATE leads_raw SET received_at = now() - make_interval(days => $2) WHERE id = $1`,
-      [old, 91],
-    );
-    await harness.sql(
-      `UPDATE leads_raw SET received_at = now() - make_interval(days => $2) WHERE id = $1`,
-      [younger, 89],
-    );
+    await ageOf(harness, old, 91);
+    await ageOf(harness, younger, 89);
 
     expect(await harness.get(JournalRetention).purge()).toBe(1);
 
