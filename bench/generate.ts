@@ -1,6 +1,6 @@
 /** Realistic bench data made in the database: INSERT … SELECT generate_series, in chunks. */
 import { dealLeadScoreSql } from '../src/scoring/deal-score.js';
-import { NOTE_TEMPLATES } from '../src/seed/seed-data.js';
+import { NOTE_TEMPLATES } from '../src/cli/seed-data.js';
 
 const FIRST = [
   'James',

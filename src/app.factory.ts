@@ -20,7 +20,7 @@ import {
   IDE_INIT_SCRIPT,
   ideAssetsDirectory,
   ideInitScript,
-} from './graphql/ide.js';
+} from './common/graphql/ide.js';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Transaction } from 'sequelize';
 import { Sql } from '../database/sql.js';
-import { ApiKey } from './models/api-key.model.js';
+import { ApiKey } from './api-key.model.js';
 import { usableKeySql } from './usable-key.js';
 
 @Injectable()

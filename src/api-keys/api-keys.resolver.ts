@@ -4,7 +4,7 @@ import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import { UuidPipe } from '../common/graphql/uuid.pipe.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { CreateApiKeyInput } from './dto/create-api-key.input.js';
-import { ApiKeyType, CreatedApiKey } from './models/api-key.type.js';
+import { ApiKeyType, CreatedApiKey } from './api-key.type.js';
 
 @Resolver(() => ApiKeyType)
 export class ApiKeysResolver {

@@ -19,7 +19,7 @@ import { ApiKeyEvents } from './api-keys.events.js';
 import { MAX_PAGE_SIZE } from '../common/pagination/cursor.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
 import { CreateApiKeyInput } from './dto/create-api-key.input.js';
-import { ApiKey } from './models/api-key.model.js';
+import { ApiKey } from './api-key.model.js';
 
 const SECRET_PREFIX = 'crm_';
 

@@ -4,7 +4,7 @@ import { AuditListener } from './audit.listener.js';
 import { AuditRepository } from './audit.repository.js';
 import { AuditResolver } from './audit.resolver.js';
 import { AuditService } from './audit.service.js';
-import { AuditLog } from './models/audit-log.model.js';
+import { AuditLog } from './audit-log.model.js';
 
 @Module({
   imports: [ModelsModule.forFeature([AuditLog])],

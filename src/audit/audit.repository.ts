@@ -6,7 +6,7 @@ import { Keyset, SqlParams } from '../common/pagination/keyset.js';
 import { prepared } from '../database/prepared.js';
 import { Sql } from '../database/sql.js';
 import type { AuditLogFilter } from './dto/audit-log-filter.input.js';
-import { AUDIT_LOG_RECORD_COLUMNS, type AuditLogRecord } from './models/audit-log.model.js';
+import { AUDIT_LOG_RECORD_COLUMNS, type AuditLogRecord } from './audit-log.model.js';
 
 export const AUDIT_KEYSET = new Keyset<AuditLogRecord>(
   [{ sql: 'created_at', type: 'timestamptz', value: (l) => l.createdAt.toISOString() }],

@@ -5,8 +5,8 @@ import { PageArgs } from '../common/graphql/page.args.js';
 import { toConnection } from '../common/pagination/page.js';
 import { AuditService } from './audit.service.js';
 import { AuditLogFilter } from './dto/audit-log-filter.input.js';
-import { AuditLogConnection } from './models/audit-log-connection.type.js';
-import { AuditLogType } from './models/audit-log.type.js';
+import { AuditLogConnection } from './audit-log-connection.type.js';
+import { AuditLogType } from './audit-log.type.js';
 
 @Resolver(() => AuditLogType)
 export class AuditResolver {

@@ -6,7 +6,7 @@ import { pageSize } from '../common/pagination/cursor.js';
 import { toPage, type Page } from '../common/pagination/page.js';
 import { AUDIT_KEYSET, AuditRepository, type NewAuditLog } from './audit.repository.js';
 import type { AuditLogFilter } from './dto/audit-log-filter.input.js';
-import type { AuditLogRecord } from './models/audit-log.model.js';
+import type { AuditLogRecord } from './audit-log.model.js';
 
 /** One entry per record the event concerns: the field changes, or the event's details. */
 export function auditEntries(event: DomainEvent): NewAuditLog[] {

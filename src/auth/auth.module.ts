@@ -8,7 +8,7 @@ import { AuthService } from './auth.service.js';
 import { CallerCache } from './caller-cache.js';
 import { AuthGuard } from './guards/auth.guard.js';
 import { LoginRefundListener } from './login-refund.listener.js';
-import { RefreshToken } from './models/refresh-token.model.js';
+import { RefreshToken } from './refresh-token.model.js';
 import { RevokeSessionsListener } from './revoke-sessions.listener.js';
 import { AccessTokenService } from './tokens/access-token.service.js';
 import { RefreshTokenRepository } from './tokens/refresh-token.repository.js';

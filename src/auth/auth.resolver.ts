@@ -1,5 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { UserType } from '../users/models/user.type.js';
+import { UserType } from '../users/user.type.js';
 import type { AuthContext, RequestMeta } from './auth-context.js';
 import { AuthService, type Session } from './auth.service.js';
 import { CurrentAuth, CurrentRequest } from './decorators/current-auth.decorator.js';

@@ -3,7 +3,7 @@ import { ActorKind, type Actor } from '../common/events/actor.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { Transactions } from '../database/transactions.js';
 import { Accounts } from '../users/accounts.js';
-import type { User } from '../users/models/user.model.js';
+import type { User } from '../users/user.model.js';
 import { UsersService } from '../users/users.service.js';
 import { AuthEvents } from './auth.events.js';
 import { AuthException, AuthReason } from './auth.exception.js';

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { groupedBy, LoaderKey, LoaderRegistry } from '../common/graphql/loaders.js';
 import { NESTED_LIST_LIMIT } from '../common/pagination/nested-list.js';
 import { CommentsRepository } from './comments.repository.js';
-import type { CommentRecord } from './models/comment.record.js';
+import type { CommentRecord } from './comment.record.js';
 
 /** The newest NESTED_LIST_LIMIT comments of a lead (lead.comments). */
 export const COMMENTS_BY_LEAD = new LoaderKey<string, CommentRecord[]>('commentsByLead');

@@ -5,7 +5,7 @@ import type { CursorValues } from '../common/pagination/cursor.js';
 import { Keyset, SqlParams } from '../common/pagination/keyset.js';
 import { insertRow } from '../database/row-statements.js';
 import { Sql } from '../database/sql.js';
-import { commentRecordColumns, type CommentRecord } from './models/comment.record.js';
+import { commentRecordColumns, type CommentRecord } from './comment.record.js';
 
 /** The columns a new comment is written with; the database gives the rest their defaults. */
 export type NewComment = Omit<CommentRecord, 'id' | 'createdAt' | 'updatedAt'>;

@@ -7,16 +7,16 @@ import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { UuidPipe } from '../common/graphql/uuid.pipe.js';
 import { toConnection } from '../common/pagination/page.js';
 import { DEAL_BY_ID } from '../deals/deal.loaders.js';
-import { DealType } from '../deals/models/deal.type.js';
+import { DealType } from '../deals/deal.type.js';
 import { LEAD_BY_ID } from '../leads/lead.loaders.js';
-import { LeadType } from '../leads/models/lead.type.js';
-import { UserType } from '../users/models/user.type.js';
+import { LeadType } from '../leads/lead.type.js';
+import { UserType } from '../users/user.type.js';
 import { USER_BY_ID } from '../users/user.loaders.js';
 import { CommentsService } from './comments.service.js';
 import { AddCommentInput } from './dto/add-comment.input.js';
 import { CommentsArgs } from './dto/comments.args.js';
-import { CommentConnection } from './models/comment-connection.type.js';
-import { CommentType } from './models/comment.type.js';
+import { CommentConnection } from './comment-connection.type.js';
+import { CommentType } from './comment.type.js';
 
 @Resolver(() => CommentType)
 export class CommentsResolver {

@@ -15,7 +15,7 @@ import { CommentEvents, type CommentFields } from './comments.events.js';
 import { COMMENT_KEYSET, CommentsRepository, type CommentParent } from './comments.repository.js';
 import type { AddCommentInput } from './dto/add-comment.input.js';
 import type { CommentsArgs } from './dto/comments.args.js';
-import type { CommentRecord } from './models/comment.record.js';
+import type { CommentRecord } from './comment.record.js';
 
 type CommentEventName = (typeof CommentEvents)[keyof typeof CommentEvents];
 

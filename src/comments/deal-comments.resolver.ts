@@ -4,9 +4,9 @@ import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { ListSize } from '../common/graphql/query-cost.decorators.js';
 import { NESTED_LIST_LIMIT } from '../common/pagination/nested-list.js';
-import { DealType } from '../deals/models/deal.type.js';
+import { DealType } from '../deals/deal.type.js';
 import { COMMENTS_BY_DEAL } from './comment.loaders.js';
-import { CommentType } from './models/comment.type.js';
+import { CommentType } from './comment.type.js';
 
 /** `deal.comments`: added to Deal from here, so deals/ knows no comments. */
 @Resolver(() => DealType)

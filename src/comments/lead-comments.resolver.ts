@@ -4,9 +4,9 @@ import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { ListSize } from '../common/graphql/query-cost.decorators.js';
 import { NESTED_LIST_LIMIT } from '../common/pagination/nested-list.js';
-import { LeadType } from '../leads/models/lead.type.js';
+import { LeadType } from '../leads/lead.type.js';
 import { COMMENTS_BY_LEAD } from './comment.loaders.js';
-import { CommentType } from './models/comment.type.js';
+import { CommentType } from './comment.type.js';
 
 /** `lead.comments`: added to Lead from here, so leads/ knows no comments. */
 @Resolver(() => LeadType)

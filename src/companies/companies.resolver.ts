@@ -2,7 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import { CompaniesService } from './companies.service.js';
-import { CompanyType } from './models/company.type.js';
+import { CompanyType } from './company.type.js';
 
 @Resolver(() => CompanyType)
 export class CompaniesResolver {

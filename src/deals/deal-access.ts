@@ -3,7 +3,7 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { Action, authorize } from '../auth/permissions.js';
 import { NotFoundException } from '../common/errors/app.exception.js';
 import { DealsRepository } from './deals.repository.js';
-import type { DealRecord } from './models/deal.record.js';
+import type { DealRecord } from './deal.record.js';
 
 /**
  * What features built on deals (tasks, comments) ask before they attach something to a deal, as

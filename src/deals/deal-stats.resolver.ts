@@ -5,8 +5,8 @@ import { ListSize } from '../common/graphql/query-cost.decorators.js';
 import { DealStage } from './deal-enums.js';
 import { DealStatsService } from './deal-stats.service.js';
 import { DealStatsArgs } from './dto/deal-stats.args.js';
-import { MyDealsStatsType, PipelineStageStatsType } from './models/deal-stats.type.js';
-import type { MyDealsStats, PipelineStageStats } from './models/deal-stats.record.js';
+import { MyDealsStatsType, PipelineStageStatsType } from './deal-stats.type.js';
+import type { MyDealsStats, PipelineStageStats } from './deal-stats.record.js';
 
 @Resolver()
 export class DealStatsResolver {

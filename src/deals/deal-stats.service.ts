@@ -16,7 +16,7 @@ import {
   type StageCurrencyRow,
 } from './deal-stats.repository.js';
 import type { DealStatsArgs } from './dto/deal-stats.args.js';
-import type { MyDealsStats, PipelineStageStats } from './models/deal-stats.record.js';
+import type { MyDealsStats, PipelineStageStats } from './deal-stats.record.js';
 
 /**
  * pipelineStats and myDealsStats, cached per company under the version of its deals that every

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { byId, groupedBy, LoaderKey, LoaderRegistry } from '../common/graphql/loaders.js';
 import { NESTED_LIST_LIMIT } from '../common/pagination/nested-list.js';
 import { DealsRepository } from './deals.repository.js';
-import type { DealRecord } from './models/deal.record.js';
+import type { DealRecord } from './deal.record.js';
 
 /** The newest NESTED_LIST_LIMIT live deals of a lead (lead.deals). */
 export const DEALS_BY_LEAD = new LoaderKey<string, DealRecord[]>('dealsByLead');

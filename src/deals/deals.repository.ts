@@ -14,8 +14,8 @@ import { DEAL_EXPORT_SELECT } from './deal-csv.js';
 import { CLOSED_STAGES, type DealPriority, type DealStage } from './deal-enums.js';
 import type { DealFilter } from './dto/deal-filter.input.js';
 import { DealOrderField } from './dto/deal-order.input.js';
-import { BulkSkipReason } from './models/bulk-deals-result.type.js';
-import { DEAL_RECORD_COLUMNS, type DealRecord } from './models/deal.record.js';
+import { BulkSkipReason } from './bulk-deals-result.type.js';
+import { DEAL_RECORD_COLUMNS, type DealRecord } from './deal.record.js';
 
 /** The columns a new deal is written with; the database gives the rest their defaults. */
 export type NewDeal = Partial<Omit<DealRecord, 'id' | 'createdAt' | 'updatedAt'>> &

@@ -7,8 +7,8 @@ import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { UuidPipe } from '../common/graphql/uuid.pipe.js';
 import { toConnection } from '../common/pagination/page.js';
 import { LEAD_BY_ID } from '../leads/lead.loaders.js';
-import { LeadType } from '../leads/models/lead.type.js';
-import { UserType } from '../users/models/user.type.js';
+import { LeadType } from '../leads/lead.type.js';
+import { UserType } from '../users/user.type.js';
 import { USER_BY_ID } from '../users/user.loaders.js';
 import { DealsService, type BulkResult } from './deals.service.js';
 import { BulkUpdateDealsInput } from './dto/bulk-update-deals.input.js';
@@ -17,9 +17,9 @@ import { CreateDealInput } from './dto/create-deal.input.js';
 import { DealIdsArgs } from './dto/deal-ids.args.js';
 import { DealsArgs } from './dto/deals.args.js';
 import { UpdateDealInput } from './dto/update-deal.input.js';
-import { BulkDealsResultType } from './models/bulk-deals-result.type.js';
-import { DealConnection } from './models/deal-connection.type.js';
-import { DealType } from './models/deal.type.js';
+import { BulkDealsResultType } from './bulk-deals-result.type.js';
+import { DealConnection } from './deal-connection.type.js';
+import { DealType } from './deal.type.js';
 
 @Resolver(() => DealType)
 export class DealsResolver {

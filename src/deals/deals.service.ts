@@ -33,8 +33,8 @@ import type { DealFilter } from './dto/deal-filter.input.js';
 import { DealOrder } from './dto/deal-order.input.js';
 import type { DealsArgs } from './dto/deals.args.js';
 import type { UpdateDealInput } from './dto/update-deal.input.js';
-import type { BulkSkipReason } from './models/bulk-deals-result.type.js';
-import type { DealRecord } from './models/deal.record.js';
+import type { BulkSkipReason } from './bulk-deals-result.type.js';
+import type { DealRecord } from './deal.record.js';
 
 type DealEventName = (typeof DealEvents)[keyof typeof DealEvents];
 

@@ -4,9 +4,9 @@ import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { ListSize } from '../common/graphql/query-cost.decorators.js';
 import { NESTED_LIST_LIMIT } from '../common/pagination/nested-list.js';
-import { LeadType } from '../leads/models/lead.type.js';
+import { LeadType } from '../leads/lead.type.js';
 import { DEALS_BY_LEAD } from './deal.loaders.js';
-import { DealType } from './models/deal.type.js';
+import { DealType } from './deal.type.js';
 
 /** `lead.deals`: added to Lead from here, so leads/ knows no deals. */
 @Resolver(() => LeadType)

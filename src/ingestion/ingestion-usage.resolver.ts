@@ -2,7 +2,7 @@ import { Query, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import { IngestionUsageService } from './ingestion-usage.service.js';
-import { IngestionUsageType } from './models/ingestion-usage.type.js';
+import { IngestionUsageType } from './ingestion-usage.type.js';
 
 @Resolver()
 export class IngestionUsageResolver {

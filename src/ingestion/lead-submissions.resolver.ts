@@ -4,10 +4,10 @@ import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { ListSize } from '../common/graphql/query-cost.decorators.js';
 import { NESTED_LIST_LIMIT } from '../common/pagination/nested-list.js';
-import { LeadType } from '../leads/models/lead.type.js';
+import { LeadType } from '../leads/lead.type.js';
 import { SUBMISSIONS_BY_LEAD } from './ingestion.loaders.js';
-import { AttributionType } from './models/attribution.type.js';
-import { RawLeadType } from './models/raw-lead.type.js';
+import { AttributionType } from './attribution.type.js';
+import { RawLeadType } from './raw-lead.type.js';
 
 /** `lead.attribution` and `lead.submissions`: added to Lead from here, so leads/ knows no journal. */
 @Resolver(() => LeadType)

@@ -5,8 +5,8 @@ import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import { PageArgs } from '../common/graphql/page.args.js';
 import { toConnection } from '../common/pagination/page.js';
 import { RawLeadFilter } from './dto/raw-lead-filter.input.js';
-import { RawLeadConnection } from './models/raw-lead-connection.type.js';
-import { RawLeadType } from './models/raw-lead.type.js';
+import { RawLeadConnection } from './raw-lead-connection.type.js';
+import { RawLeadType } from './raw-lead.type.js';
 import { RawLeadsService } from './raw-leads.service.js';
 
 @Resolver(() => RawLeadType)

@@ -6,7 +6,7 @@ import { InteractionsRepository } from './interactions.repository.js';
 import { InteractionsResolver } from './interactions.resolver.js';
 import { InteractionsService } from './interactions.service.js';
 import { LeadInteractionsResolver } from './lead-interactions.resolver.js';
-import { Interaction } from './models/interaction.model.js';
+import { Interaction } from './interaction.model.js';
 
 @Module({
   imports: [LeadsModule, ModelsModule.forFeature([Interaction])],

@@ -7,7 +7,7 @@ import type { CursorValues } from '../common/pagination/cursor.js';
 import { Keyset, SqlParams } from '../common/pagination/keyset.js';
 import { joinLiveLead } from '../leads/live-lead.sql.js';
 import type { InteractionFilter } from './dto/interaction-filter.input.js';
-import { interactionRecordColumns, type InteractionRecord } from './models/interaction.model.js';
+import { interactionRecordColumns, type InteractionRecord } from './interaction.model.js';
 
 const COLUMNS = interactionRecordColumns('i');
 

@@ -8,15 +8,15 @@ import { UuidPipe } from '../common/graphql/uuid.pipe.js';
 import { toConnection } from '../common/pagination/page.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { LEAD_BY_ID } from '../leads/lead.loaders.js';
-import { LeadType } from '../leads/models/lead.type.js';
-import { UserType } from '../users/models/user.type.js';
+import { LeadType } from '../leads/lead.type.js';
+import { UserType } from '../users/user.type.js';
 import { USER_BY_ID } from '../users/user.loaders.js';
 import { CreateInteractionInput } from './dto/create-interaction.input.js';
 import { InteractionsArgs } from './dto/interactions.args.js';
 import { UpdateInteractionInput } from './dto/update-interaction.input.js';
 import { InteractionsService } from './interactions.service.js';
-import { InteractionConnection } from './models/interaction-connection.type.js';
-import { InteractionType } from './models/interaction.type.js';
+import { InteractionConnection } from './interaction-connection.type.js';
+import { InteractionType } from './interaction.type.js';
 
 @Resolver(() => InteractionType)
 export class InteractionsResolver {

@@ -16,7 +16,7 @@ import type { InteractionsArgs } from './dto/interactions.args.js';
 import type { UpdateInteractionInput } from './dto/update-interaction.input.js';
 import { InteractionEvents, type InteractionFields } from './interactions.events.js';
 import { INTERACTION_KEYSET, InteractionsRepository } from './interactions.repository.js';
-import type { InteractionRecord } from './models/interaction.model.js';
+import type { InteractionRecord } from './interaction.model.js';
 
 type InteractionEventName = (typeof InteractionEvents)[keyof typeof InteractionEvents];
 

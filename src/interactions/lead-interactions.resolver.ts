@@ -4,9 +4,9 @@ import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { ListSize } from '../common/graphql/query-cost.decorators.js';
 import { NESTED_LIST_LIMIT } from '../common/pagination/nested-list.js';
-import { LeadType } from '../leads/models/lead.type.js';
+import { LeadType } from '../leads/lead.type.js';
 import { INTERACTIONS_BY_LEAD } from './interaction.loaders.js';
-import { InteractionType } from './models/interaction.type.js';
+import { InteractionType } from './interaction.type.js';
 
 /** `lead.interactions`: added to Lead from here, so leads/ knows nothing of interactions. */
 @Resolver(() => LeadType)

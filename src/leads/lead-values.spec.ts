@@ -1,5 +1,5 @@
 import { emptyFieldsFilled } from './lead-values.js';
-import type { Lead } from './models/lead.model.js';
+import type { Lead } from './lead.model.js';
 
 const lead = (fields: Partial<Lead>): Lead =>
   ({

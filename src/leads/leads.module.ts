@@ -8,7 +8,7 @@ import { LeadsExportController } from './leads-export.controller.js';
 import { LeadsRepository } from './leads.repository.js';
 import { LeadsResolver } from './leads.resolver.js';
 import { LeadsService } from './leads.service.js';
-import { Lead } from './models/lead.model.js';
+import { Lead } from './lead.model.js';
 
 /** Exports what the features built on leads may use: the lead rules and the access helper. */
 @Module({

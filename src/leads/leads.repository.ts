@@ -13,7 +13,7 @@ import { escapeLike } from '../common/sql/escape-like.js';
 import { LeadOrderField } from './dto/lead-order.input.js';
 import { EXPORT_SELECT } from './lead-csv.js';
 import type { LeadFilter } from './dto/lead-filter.input.js';
-import { LEAD_RECORD_COLUMNS, Lead, type LeadRecord } from './models/lead.model.js';
+import { LEAD_RECORD_COLUMNS, Lead, type LeadRecord } from './lead.model.js';
 
 /** The columns a new lead is written with; the database gives the rest their defaults. */
 export type NewLead = Partial<Omit<LeadRecord, 'id' | 'createdAt' | 'updatedAt'>> &

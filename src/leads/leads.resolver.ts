@@ -8,16 +8,16 @@ import { toConnection } from '../common/pagination/page.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { ListSize } from '../common/graphql/query-cost.decorators.js';
 import type { RequestLoaders } from '../common/graphql/loaders.js';
-import { UserType } from '../users/models/user.type.js';
+import { UserType } from '../users/user.type.js';
 import { USER_BY_ID } from '../users/user.loaders.js';
 import { CreateLeadInput } from './dto/create-lead.input.js';
 import { LeadsArgs } from './dto/leads.args.js';
 import { UpdateLeadInput } from './dto/update-lead.input.js';
 import { LEAD_BY_ID } from './lead.loaders.js';
 import { LeadsService } from './leads.service.js';
-import { LeadConnection } from './models/lead-connection.type.js';
-import type { LeadRecord } from './models/lead.model.js';
-import { LeadType } from './models/lead.type.js';
+import { LeadConnection } from './lead-connection.type.js';
+import type { LeadRecord } from './lead.model.js';
+import { LeadType } from './lead.type.js';
 
 @Resolver(() => LeadType)
 export class LeadsResolver {

@@ -34,7 +34,7 @@ import { emptyFieldsFilled, leadFields, leadValues } from './lead-values.js';
 import { LeadEvents, type LeadFields } from './leads.events.js';
 import { LeadsRepository, leadKeyset } from './leads.repository.js';
 import { LeadStatus } from './lead-status.enum.js';
-import type { LeadRecord } from './models/lead.model.js';
+import type { LeadRecord } from './lead.model.js';
 
 export const MAX_BULK_LEADS = 1000;
 

@@ -8,7 +8,7 @@ import type { NotificationBatch } from './notification-batch.js';
 import {
   notificationRecordColumns,
   type NotificationRecord,
-} from './models/notification.record.js';
+} from './notification.record.js';
 
 /** Newest first (notifications_by_recipient). */
 export const NOTIFICATION_KEYSET = new Keyset<NotificationRecord>(

@@ -4,8 +4,8 @@ import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import { UuidPipe } from '../common/graphql/uuid.pipe.js';
 import { toConnection } from '../common/pagination/page.js';
 import { NotificationsArgs } from './dto/notifications.args.js';
-import { NotificationConnection } from './models/notification-connection.type.js';
-import { NotificationModel } from './models/notification.type.js';
+import { NotificationConnection } from './notification-connection.type.js';
+import { NotificationModel } from './notification.type.js';
 import { NotificationsService } from './notifications.service.js';
 
 /** The caller's own notifications; one of anyone else reads as missing. */

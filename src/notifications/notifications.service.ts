@@ -6,7 +6,7 @@ import { commitQueueOf } from '../common/events/after-commit.js';
 import { pageSize } from '../common/pagination/cursor.js';
 import { toPage, type Page } from '../common/pagination/page.js';
 import type { NotificationsArgs } from './dto/notifications.args.js';
-import type { NotificationRecord } from './models/notification.record.js';
+import type { NotificationRecord } from './notification.record.js';
 import type { NotificationItem } from './notification-batch.js';
 import { NOTIFICATION_RULES } from './notification-rules.js';
 import type { NotificationType } from './notification-type.enum.js';

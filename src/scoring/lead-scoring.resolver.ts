@@ -1,7 +1,7 @@
 import { MaxChars } from '../common/graphql/query-cost.decorators.js';
 import { Int, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
-import { LeadType } from '../leads/models/lead.type.js';
+import { LeadType } from '../leads/lead.type.js';
 import { SCORE_BY_LEAD, SUMMARY_BY_LEAD } from './scoring.loaders.js';
 
 /** A lead's score and summary: added to Lead from here, so leads/ knows neither. */

@@ -1,7 +1,7 @@
 import { Mutation, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
-import { RecalculateScoresResultType } from './models/recalculate-scores-result.type.js';
+import { RecalculateScoresResultType } from './recalculate-scores-result.type.js';
 import { ScoresService } from './scores.service.js';
 
 @Resolver()

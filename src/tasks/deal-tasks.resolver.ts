@@ -4,8 +4,8 @@ import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { ListSize } from '../common/graphql/query-cost.decorators.js';
 import { NESTED_LIST_LIMIT } from '../common/pagination/nested-list.js';
-import { DealType } from '../deals/models/deal.type.js';
-import { TaskType } from './models/task.type.js';
+import { DealType } from '../deals/deal.type.js';
+import { TaskType } from './task.type.js';
 import { TASKS_BY_DEAL } from './task.loaders.js';
 
 /** `deal.tasks`: added to Deal from here, so deals/ knows no tasks. */

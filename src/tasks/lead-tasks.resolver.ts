@@ -4,8 +4,8 @@ import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { ListSize } from '../common/graphql/query-cost.decorators.js';
 import { NESTED_LIST_LIMIT } from '../common/pagination/nested-list.js';
-import { LeadType } from '../leads/models/lead.type.js';
-import { TaskType } from './models/task.type.js';
+import { LeadType } from '../leads/lead.type.js';
+import { TaskType } from './task.type.js';
 import { TASKS_BY_LEAD } from './task.loaders.js';
 
 /** `lead.tasks`: added to Lead from here, so leads/ knows no tasks. */

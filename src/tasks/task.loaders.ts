@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { groupedBy, LoaderKey, LoaderRegistry } from '../common/graphql/loaders.js';
 import { NESTED_LIST_LIMIT } from '../common/pagination/nested-list.js';
-import type { TaskRecord } from './models/task.record.js';
+import type { TaskRecord } from './task.record.js';
 import { TasksRepository } from './tasks.repository.js';
 
 /** The first NESTED_LIST_LIMIT tasks of a lead (lead.tasks), soonest due first. */

@@ -7,7 +7,7 @@ import { prepared } from '../database/prepared.js';
 import { insertRow, updateRow } from '../database/row-statements.js';
 import { Sql } from '../database/sql.js';
 import type { TaskFilter } from './dto/task-filter.input.js';
-import { TASK_RECORD_COLUMNS, type TaskRecord } from './models/task.record.js';
+import { TASK_RECORD_COLUMNS, type TaskRecord } from './task.record.js';
 
 /** The columns a new task is written with; the database gives the rest their defaults. */
 export type NewTask = Omit<

@@ -7,16 +7,16 @@ import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { UuidPipe } from '../common/graphql/uuid.pipe.js';
 import { toConnection } from '../common/pagination/page.js';
 import { DEAL_BY_ID } from '../deals/deal.loaders.js';
-import { DealType } from '../deals/models/deal.type.js';
+import { DealType } from '../deals/deal.type.js';
 import { LEAD_BY_ID } from '../leads/lead.loaders.js';
-import { LeadType } from '../leads/models/lead.type.js';
-import { UserType } from '../users/models/user.type.js';
+import { LeadType } from '../leads/lead.type.js';
+import { UserType } from '../users/user.type.js';
 import { USER_BY_ID } from '../users/user.loaders.js';
 import { CreateTaskInput } from './dto/create-task.input.js';
 import { TasksArgs } from './dto/tasks.args.js';
 import { UpdateTaskInput } from './dto/update-task.input.js';
-import { TaskConnection } from './models/task-connection.type.js';
-import { TaskType } from './models/task.type.js';
+import { TaskConnection } from './task-connection.type.js';
+import { TaskType } from './task.type.js';
 import { TasksService } from './tasks.service.js';
 
 @Resolver(() => TaskType)

@@ -17,7 +17,7 @@ import type { CreateTaskInput } from './dto/create-task.input.js';
 import type { TaskFilter } from './dto/task-filter.input.js';
 import type { TasksArgs } from './dto/tasks.args.js';
 import type { UpdateTaskInput } from './dto/update-task.input.js';
-import type { TaskRecord } from './models/task.record.js';
+import type { TaskRecord } from './task.record.js';
 import { TaskStatus } from './task-status.enum.js';
 import { TaskEvents, type TaskFields } from './tasks.events.js';
 import { TASK_KEYSET, TasksRepository, type TaskChanges } from './tasks.repository.js';

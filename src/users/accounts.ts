@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from 'sequelize';
-import type { User, UserRecord } from './models/user.model.js';
+import type { User, UserRecord } from './user.model.js';
 import { PasswordHasher } from './password-hasher.js';
 import { UsersRepository } from './users.repository.js';
 

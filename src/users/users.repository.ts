@@ -6,8 +6,8 @@ import { Keyset, SqlParams } from '../common/pagination/keyset.js';
 import { prepared } from '../database/prepared.js';
 import { Sql } from '../database/sql.js';
 import { Role } from '../auth/role.enum.js';
-import { Company } from './models/company.model.js';
-import { USER_RECORD_COLUMNS, User, type UserRecord } from './models/user.model.js';
+import { Company } from './company.model.js';
+import { USER_RECORD_COLUMNS, User, type UserRecord } from './user.model.js';
 
 export interface NewUser {
   companyId: string;

@@ -6,8 +6,8 @@ import { UuidPipe } from '../common/graphql/uuid.pipe.js';
 import { toConnection } from '../common/pagination/page.js';
 import { CreateUserInput } from './dto/create-user.input.js';
 import { UpdateUserRoleInput } from './dto/update-user-role.input.js';
-import { UserConnection } from './models/user-connection.type.js';
-import { UserType } from './models/user.type.js';
+import { UserConnection } from './user-connection.type.js';
+import { UserType } from './user.type.js';
 import { UsersService } from './users.service.js';
 
 @Resolver(() => UserType)

@@ -18,7 +18,7 @@ import { toPage, type Page } from '../common/pagination/page.js';
 import { Transactions } from '../database/transactions.js';
 import { CreateUserInput } from './dto/create-user.input.js';
 import { UpdateUserRoleInput } from './dto/update-user-role.input.js';
-import type { User, UserRecord } from './models/user.model.js';
+import type { User, UserRecord } from './user.model.js';
 import { PasswordHasher } from './password-hasher.js';
 import { USER_EMAIL_INDEX, UserException, UserReason } from './user.exception.js';
 import { UserEvents } from './users.events.js';

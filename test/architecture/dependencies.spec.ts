@@ -14,7 +14,6 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   database: ['common', 'config'],
   redis: ['common', 'config'],
   cluster: ['common', 'config'],
-  graphql: ['common', 'config'],
   'rate-limit': ['common', 'config', 'redis'],
   users: ['common', 'config', 'database', 'auth'],
   auth: ['common', 'config', 'database', 'redis', 'rate-limit', 'users'],
@@ -65,7 +64,6 @@ const COMPOSITION = new Set([
   'app.factory.ts',
   'main.ts',
   'serve.ts',
-  'seed',
   'cli',
 ]);
 

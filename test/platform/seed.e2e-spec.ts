@@ -1,10 +1,10 @@
-import { DEMO } from '../../src/seed/seed-data.js';
+import { DEMO } from '../../src/cli/seed-data.js';
 import { login, newCompany } from '../support/factories.js';
 import { runToExit } from '../support/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-const SEED = 'dist/src/seed/seed.cli.js';
+const SEED = 'dist/src/cli/seed.cli.js';
 
 describe('pnpm run seed', () => {
   let db: TestDatabase;

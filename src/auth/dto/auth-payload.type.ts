@@ -1,7 +1,7 @@
 import { MaxChars } from '../../common/graphql/query-cost.decorators.js';
 import { PartOfRootAnswer } from '../../common/graphql/field-access.js';
 import { Field, ObjectType } from '@nestjs/graphql';
-import { UserType } from '../../users/models/user.type.js';
+import { UserType } from '../../users/user.type.js';
 
 @ObjectType('AuthPayload')
 export class AuthPayload {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Op, Transaction } from 'sequelize';
 import { prepared } from '../../database/prepared.js';
 import { Sql } from '../../database/sql.js';
-import { RefreshToken } from '../models/refresh-token.model.js';
+import { RefreshToken } from '../refresh-token.model.js';
 
 @Injectable()
 export class RefreshTokenRepository {

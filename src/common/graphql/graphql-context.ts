@@ -7,6 +7,6 @@ export interface GraphQLContext {
   req: FastifyRequest;
   reply: FastifyReply;
   loaders: RequestLoaders;
-  /** What the answer's long texts have gathered (src/graphql/answer-size.ts). */
+  /** What the answer's long texts have gathered (common/graphql/answer-size.ts). */
   answer: AnswerSize;
 }

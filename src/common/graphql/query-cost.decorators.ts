@@ -1,6 +1,6 @@
 import { Extensions } from '@nestjs/graphql';
 
-/** The field extension the query cost reads (src/graphql/query-cost.ts). */
+/** The field extension the query cost reads (common/graphql/query-cost.ts). */
 export const LIST_SIZE = 'listSize';
 
 /**
@@ -26,7 +26,7 @@ export const CHARS_PER_COST_UNIT = 2000;
 /**
  * The longest a String or JSON field can be, which every one declares (a schema test holds
  * them to it): it weighs the field in the query cost, and texts of LONG_TEXT_CHARS and more are
- * counted against the answer's size as they resolve (src/graphql/answer-size.ts).
+ * counted against the answer's size as they resolve (common/graphql/answer-size.ts).
  */
 export const MaxChars = (chars: number): MethodDecorator & PropertyDecorator =>
   Extensions({ [MAX_CHARS]: chars });

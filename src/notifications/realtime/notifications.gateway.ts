@@ -19,7 +19,7 @@ import { clientKey } from '../../rate-limit/client-key.js';
 import { RateLimiters } from '../../rate-limit/rate-limiters.js';
 import { spend } from '../../rate-limit/spend.js';
 import { UserEvents } from '../../users/users.events.js';
-import type { NotificationRecord } from '../models/notification.record.js';
+import type { NotificationRecord } from '../notification.record.js';
 import { NotificationException, NotificationReason } from '../notification.exception.js';
 import { GatedRecovery } from './gated-recovery.js';
 import { connectError } from './socket-refusal.js';

@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../../auth/auth-context.js';
 import { CurrentAuth } from '../../auth/decorators/current-auth.decorator.js';
 import { UuidPipe } from '../../common/graphql/uuid.pipe.js';
-import { LeadType } from '../../leads/models/lead.type.js';
+import { LeadType } from '../../leads/lead.type.js';
 import { SummariesService } from './summaries.service.js';
 
 @Resolver()

@@ -1,0 +1,67 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloDriver } from '@nestjs/apollo';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppConfig } from '../../config/app-config.js';
+import { formatGraphQLError } from './format-error.js';
+import type { GraphQLContext } from './graphql-context.js';
+import { ideLandingPagePlugin } from './ide.js';
+import { noStorePlugins } from './no-store.plugin.js';
+import { queryCostPlugin } from './query-cost.js';
+import { answerSizePlugin } from './answer-size.plugin.js';
+import { wellFormedTextPlugin } from './well-formed-text.plugin.js';
+import { AnswerSize } from './answer-size.js';
+import { UnauthenticatedException } from '../errors/app.exception.js';
+import type { LoaderRegistry } from './loaders.js';
+
+/** Query limits from graphql-armor: depth, cost, aliases, directives, tokens; no field suggestions. */
+export function armorFor(config: AppConfig): ReturnType<ApolloArmor['protect']> {
+  return new ApolloArmor({
+    maxDepth: { n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true, flattenFragments: true },
+    // The cost is queryCostPlugin's: armor's counts `first` only when it is a literal.
+    costLimit: { enabled: false },
+    maxAliases: { n: config.GRAPHQL_MAX_ALIASES },
+    maxDirectives: { n: 50 },
+    maxTokens: { n: 5000 },
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
+}
+
+export function graphqlOptions(config: AppConfig, loaders: LoaderRegistry): ApolloDriverConfig {
+  const armor = armorFor(config);
+  return {
+    driver: ApolloDriver,
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    graphiql: false,
+    introspection: config.graphqlIntrospection,
+    csrfPrevention: true,
+    // One operation per HTTP request: a batch would multiply every limit above.
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: !config.isProduction,
+    // graphql-armor is CommonJS and types its plugins against Apollo's CJS typings; the objects are the same.
+    plugins: [
+      ...(armor.plugins as unknown as ApolloServerPlugin[]),
+      queryCostPlugin(config.GRAPHQL_MAX_COST),
+      wellFormedTextPlugin(),
+      answerSizePlugin() as ApolloServerPlugin,
+      ...noStorePlugins(),
+      ...(config.graphqlIde ? [ideLandingPagePlugin()] : []),
+    ],
+    validationRules: armor.validationRules,
+    formatError: formatGraphQLError(config.isProduction),
+    // Apollo pretty-prints answers by default: two-space indents cost bytes and CPU on every list.
+    stringifyResult: (result) => JSON.stringify(result),
+    context: (req: FastifyRequest, reply: FastifyReply): GraphQLContext => ({
+      req,
+      reply,
+      loaders: loaders.forRequest(() => {
+        if (!req.auth) throw new UnauthenticatedException();
+        return req.auth.companyId;
+      }),
+      answer: new AnswerSize(config.GRAPHQL_MAX_ANSWER_BYTES),
+    }),
+  };
+}

@@ -1,0 +1,56 @@
+import { MaxChars } from '../common/graphql/query-cost.decorators.js';
+import { Field, ObjectType } from '@nestjs/graphql';
+
+/** Where a lead-capture form says the lead came from, as the sender gave it. */
+@ObjectType('LeadAttribution')
+export class AttributionType {
+  @Field(() => String, { nullable: true })
+  @MaxChars(1000)
+  clickId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @MaxChars(1000)
+  creo!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @MaxChars(1000)
+  domain!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The visitor’s address, as the form saw it.',
+  })
+  @MaxChars(64)
+  ip!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @MaxChars(1000)
+  marker!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @MaxChars(1000)
+  offer!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @MaxChars(100)
+  sourceType!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @MaxChars(10_000)
+  description!: string | null;
+
+  static from(attribution: Record<string, unknown>): AttributionType {
+    const text = (key: string): string | null =>
+      typeof attribution[key] === 'string' ? attribution[key] : null;
+    return Object.assign(new AttributionType(), {
+      clickId: text('clickId'),
+      creo: text('creo'),
+      domain: text('domain'),
+      ip: text('ip'),
+      marker: text('marker'),
+      offer: text('offer'),
+      sourceType: text('sourceType'),
+      description: text('description'),
+    });
+  }
+}
