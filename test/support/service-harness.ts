@@ -5,7 +5,7 @@ import { Sequelize } from 'sequelize-typescript';
 import { EventsModule } from '../../src/common/events/events.module.js';
 import { LoadersModule } from '../../src/common/graphql/loaders.module.js';
 import { ConfigModule } from '../../src/config/config.module.js';
-import { loadConfig } from '../../src/config/load-config.js';
+import { loadConfig } from '../../src/app.config.js';
 import { DatabaseModule } from '../../src/database/database.module.js';
 import { RedisModule } from '../../src/redis/redis.module.js';
 import { countRoundTrips } from '../../bench/round-trips.js';
