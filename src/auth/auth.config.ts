@@ -45,7 +45,7 @@ export class AuthConfig extends ConfigSlice {
   static override readonly feature = 'auth';
 
   @Variable('HS256 key, ≥ 32 bytes and no placeholder; required in production', {
-    default: 'random, see Security model',
+    default: 'random, see [security](security.md)',
   })
   @IsOptional()
   @IsUnguessable()
