@@ -40,7 +40,7 @@ export abstract class ConfigSlice {
   [SET_IN_ENVIRONMENT]: ReadonlySet<string> = new Set();
 
   /** Whether the environment set `name`, rather than it holding its default. */
-  isSet(name: string): boolean {
+  isSet(name: Extract<keyof this, string>): boolean {
     return this[SET_IN_ENVIRONMENT].has(name);
   }
 
