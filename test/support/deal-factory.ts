@@ -1,6 +1,6 @@
 import { QueryTypes } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
-import { generateDeals } from '../../bench/generate.js';
+import { generateDeals } from '../../devkit/generate.js';
 import type { TestUser } from './factories.js';
 import { generatorFor } from './lead-factory.js';
 import type { TestApp } from './test-app.js';

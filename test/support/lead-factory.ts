@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
-import { generateInteractions, generateLeads, type Query } from '../../bench/generate.js';
+import { generateInteractions, generateLeads, type Query } from '../../devkit/generate.js';
 import type { TestUser } from './factories.js';
 import type { TestApp } from './test-app.js';
 

@@ -8,7 +8,7 @@ import { ConfigModule } from '../../src/config/config.module.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { DatabaseModule } from '../../src/database/database.module.js';
 import { RedisModule } from '../../src/redis/redis.module.js';
-import { countRoundTrips } from '../../bench/round-trips.js';
+import { countRoundTrips } from '../../devkit/round-trips.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 /**
