@@ -102,3 +102,21 @@ export async function startServices(
     },
   };
 }
+
+export interface AuditRow {
+  action: string;
+  actor_kind: string;
+  actor_user_id: string | null;
+  actor_api_key_id: string | null;
+  request_id: string | null;
+  changes: Record<string, unknown>;
+}
+
+/** The audit trail of one record, oldest first: what its service published in its transactions. */
+export function auditOf(sut: ServiceHarness, entityId: string): Promise<AuditRow[]> {
+  return sut.sql<AuditRow>(
+    `SELECT action, actor_kind, actor_user_id, actor_api_key_id, request_id, changes
+       FROM audit_logs WHERE entity_id = $1 ORDER BY created_at, id`,
+    [entityId],
+  );
+}
