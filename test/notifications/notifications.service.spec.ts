@@ -24,7 +24,11 @@ describe('NotificationsService', () => {
   };
 
   beforeAll(async () => {
-    harness = await startServices([NotificationsModule, DealsModule, AuditModule]);
+    harness = await startServices(
+      [NotificationsModule, DealsModule, AuditModule],
+      {},
+      { realtime: true },
+    );
     sut = harness.get(NotificationsService);
     team = await newTeam(harness);
   });

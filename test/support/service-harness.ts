@@ -1,5 +1,7 @@
 import type { DynamicModule, ModuleMetadata, Type } from '@nestjs/common';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test, type TestingModule } from '@nestjs/testing';
+import type { Redis } from 'ioredis';
 import { QueryTypes } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { EventsModule } from '../../src/common/events/events.module.js';
@@ -7,7 +9,9 @@ import { LoadersModule } from '../../src/common/graphql/loaders.module.js';
 import { ConfigModule } from '../../src/config/config.module.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { DatabaseModule } from '../../src/database/database.module.js';
+import { NotificationsIoAdapter } from '../../src/notifications/realtime/notifications-io.adapter.js';
 import { RedisModule } from '../../src/redis/redis.module.js';
+import { REDIS } from '../../src/redis/redis.token.js';
 import { countRoundTrips } from '../../devkit/round-trips.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -32,7 +36,15 @@ export interface ServiceHarness {
 export async function startServices(
   imports: (Type | DynamicModule)[],
   extra: Pick<ModuleMetadata, 'providers'> = {},
-  options: { countRoundTrips?: boolean; config?: Record<string, string> } = {},
+  options: {
+    countRoundTrips?: boolean;
+    config?: Record<string, string>;
+    /**
+     * Binds the gateways to a socket.io server, as the app does, without listening: services
+     * that push to sockets after writing (notifications) need one to push to.
+     */
+    realtime?: boolean;
+  } = {},
 ): Promise<ServiceHarness> {
   const db: TestDatabase = await createTestDatabase();
   // The services reach the database through a counting proxy when round trips are measured.
@@ -69,7 +81,8 @@ export async function startServices(
     providers: extra.providers ?? [],
   }).compile();
   module.useLogger(false);
-  await module.init();
+  const app = options.realtime ? await withSockets(module, config) : null;
+  if (!app) await module.init();
   const sequelize = module.get(Sequelize);
   return {
     module,
@@ -96,11 +109,23 @@ export async function startServices(
       return counter.count() - before;
     },
     async close() {
-      await module.close();
+      await (app ?? module).close();
       await counter?.close();
       await db.drop();
     },
   };
+}
+
+async function withSockets(
+  module: TestingModule,
+  config: ReturnType<typeof loadConfig>,
+): Promise<NestFastifyApplication> {
+  const app = module.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
+    logger: false,
+  });
+  app.useWebSocketAdapter(new NotificationsIoAdapter(app, config, module.get<Redis | null>(REDIS)));
+  await app.init();
+  return app;
 }
 
 export interface AuditRow {
