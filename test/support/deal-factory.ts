@@ -36,7 +36,7 @@ export async function newDeal(
   if (!viaApi(target))
     return target
       .get(DealsService)
-      .create(user as AuthContext, { title: 'Deal', ...input } as CreateDealInput);
+      .create(user as AuthContext, { title: 'Deal', ...input });
   const res = await target.gql(
     `mutation($i: CreateDealInput!) { createDeal(createDealInput: $i) { ${DEAL_FIELDS} } }`,
     { i: { title: 'Deal', ...input } },

@@ -32,7 +32,7 @@ export async function newTask(
   if (!viaApi(target))
     return target
       .get(TasksService)
-      .create(user as AuthContext, { title: 'Call back', ...input } as CreateTaskInput);
+      .create(user as AuthContext, { title: 'Call back', ...input });
   const res = await target.gql(
     `mutation($i: CreateTaskInput!) { createTask(createTaskInput: $i) { ${TASK_FIELDS} } }`,
     { i: { title: 'Call back', ...input } },
