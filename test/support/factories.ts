@@ -191,13 +191,15 @@ export async function newTeam(app: TestApp): Promise<Team<TestUser>>;
 export async function newTeam(sut: ServiceHarness): Promise<Team<UserCaller>>;
 export async function newTeam(target: FactoryTarget): Promise<Team<TestUser | UserCaller>> {
   // Each overload pair is the same function: the casts only pick which face runs.
-  const make = newUser as (t: FactoryTarget, a: unknown, r: Role) => Promise<TestUser | UserCaller>;
-  const admin = await (newCompany as (t: FactoryTarget) => Promise<TestUser | UserCaller>)(target);
-  return {
-    admin,
-    manager: await make(target, admin, Role.MANAGER),
-    rep: await make(target, admin, Role.SALES_REP),
-    otherRep: await make(target, admin, Role.SALES_REP),
-    outsider: await (newCompany as (t: FactoryTarget) => Promise<TestUser | UserCaller>)(target),
-  };
+  const company = newCompany as (t: FactoryTarget) => Promise<TestUser | UserCaller>;
+  const user = newUser as (t: FactoryTarget, a: unknown, r: Role) => Promise<TestUser | UserCaller>;
+  const admin = await company(target);
+  // At once: each account costs a password hash, and a loaded machine runs them side by side.
+  const [manager, rep, otherRep, outsider] = await Promise.all([
+    user(target, admin, Role.MANAGER),
+    user(target, admin, Role.SALES_REP),
+    user(target, admin, Role.SALES_REP),
+    company(target),
+  ]);
+  return { admin, manager, rep, otherRep, outsider };
 }
