@@ -17,7 +17,7 @@ import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 /**
  * Feature modules wired as in the app, on their own migrated database, with no HTTP in front:
- * services are called directly, with a caller from service-factories.ts. Only the outside world
+ * services are called directly, with a caller from factories.ts. Only the outside world
  * would be faked; here nothing is.
  */
 export interface ServiceHarness {
