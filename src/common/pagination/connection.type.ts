@@ -47,6 +47,10 @@ export interface ConnectionShape<T> {
   readonly totalCount: Promise<number>;
 }
 
+/** For the `<Name>Connection` class a feature declares over Connection(): its @ObjectType replaces this one's. */
+export const connectionDescription = (name: string): string =>
+  `A page of ${name} records in a stable order, with cursors to page forwards (Relay cursor connection).`;
+
 /** Builds the Relay-style `<Name>Connection` and `<Name>Edge` types for a node type. */
 export function Connection<T>(node: Type<T>, name: string): Type<ConnectionShape<T>> {
   @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its place in the list.` })
@@ -62,9 +66,7 @@ export function Connection<T>(node: Type<T>, name: string): Type<ConnectionShape
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, {
-    description: `A page of ${name} rows in a stable order, with cursors to page forwards (Relay cursor connection).`,
-  })
+  @ObjectType(`${name}Connection`, { description: connectionDescription(name) })
   class ConnectionType {
     // The connection's `first` already multiplies what lies under it.
     @Field(() => [EdgeType], { description: 'The rows of this page, in order; at most `first`.' })
