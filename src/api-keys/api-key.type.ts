@@ -59,7 +59,7 @@ export class CreatedApiKey {
 
   @Field({
     description:
-      'The secret to send in the X-API-Key header. Shown this once; only its hash is stored.',
+      'The secret, sent as the X-API-Key header (or Authorization: Bearer). Shown this once; only its hash is stored.',
   })
   @MaxChars(200)
   secret!: string;

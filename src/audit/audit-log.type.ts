@@ -30,7 +30,7 @@ export class AuditLogType {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The kind of record acted on (e.g. lead, deal, user); null when none.',
+    description: 'The kind of record acted on (e.g. Lead, Deal, User); null when none.',
   })
   @MaxChars(100)
   entityType!: string | null;

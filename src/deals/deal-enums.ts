@@ -7,7 +7,7 @@ registerEnumType(DealStage, {
   description:
     'Where a deal stands in the pipeline, in order; CLOSED_WON and CLOSED_LOST close it.',
   valuesMap: {
-    LEAD: { description: 'Open: just started.' },
+    LEAD: { description: 'Open: the first stage (the default).' },
     QUALIFIED: { description: 'Open: the prospect is a fit.' },
     NEGOTIATION: { description: 'Open: terms are being agreed.' },
     CLOSED_WON: { description: 'Closed: won (lead score 100).' },

@@ -9,7 +9,7 @@ export class AuditLogFilter {
   @MaxLength(100)
   action?: string;
 
-  @Field({ nullable: true, description: 'Exactly this kind of record, e.g. lead.' })
+  @Field({ nullable: true, description: 'Exactly this kind of record, e.g. Lead.' })
   @IsOptional()
   @IsString()
   @MaxLength(100)

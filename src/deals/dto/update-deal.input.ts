@@ -62,7 +62,8 @@ export class UpdateDealInput {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'A live lead of your company; null detaches the deal from its lead.',
+    description:
+      'A live lead of your company that you may change; null detaches the deal from its lead.',
   })
   @IsOptional()
   @V.id('leadId')
