@@ -34,7 +34,7 @@ export class DealType {
 
   @Field(() => Int, {
     description:
-      '0–100 from value, stage, priority and lead source (README, “Scoring”), on every write.',
+      '0–100 from value, stage, priority and lead source (docs/features/scoring.md), on every write.',
   })
   leadScore!: number;
 
