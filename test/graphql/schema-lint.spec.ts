@@ -16,7 +16,11 @@ interface Linter {
     schema: unknown,
     options: object,
   ) => { validate: () => { message: string }[]; getRules: () => unknown[] };
-  validateSchemaDefinition: (schema: unknown, rules: unknown[], configuration: unknown) => LintError[];
+  validateSchemaDefinition: (
+    schema: unknown,
+    rules: unknown[],
+    configuration: unknown,
+  ) => LintError[];
 }
 
 const linter: Linter = {
