@@ -14,7 +14,9 @@ export const column = <T>(sql: string): Column<T> => ({ sql });
 export type Columns = Readonly<Record<string, Column<unknown>>>;
 
 /** The plain row a SELECT of `columns` returns. */
-export type RowOf<C extends Columns> = { -readonly [K in keyof C]: C[K] extends Column<infer T> ? T : never };
+export type RowOf<C extends Columns> = {
+  -readonly [K in keyof C]: C[K] extends Column<infer T> ? T : never;
+};
 
 /** `sql AS "key", …`: a whole row, over the table's columns (or a subquery's of the same names). */
 export function selectOf(columns: Columns, alias = ''): string {

@@ -45,10 +45,21 @@ export interface RecordListSpec<Row extends { id: string }, Filter, Field extend
   csv?: { columns: string; what: string };
 }
 
+/** The order of a declared list: its cursors, its ORDER BY and the comparison that continues it. */
+export function keysetOf<Row extends { id: string }, Filter, Field extends string>(
+  spec: RecordListSpec<Row, Filter, Field>,
+  field: Field,
+  direction: SortDirection,
+): Keyset<Row> {
+  return new Keyset(spec.sorts[field], direction, '', spec.idColumn?.(field) ?? 'id');
+}
+
 /** readable filter → keyset page → count → CSV, over any declared list. */
-export class RecordList<Row extends { id: string }, Filter, Field extends string>
-  implements ListSourceOf<Row, Filter, Field>
-{
+export class RecordList<
+  Row extends { id: string },
+  Filter,
+  Field extends string,
+> implements ListSourceOf<Row, Filter, Field> {
   constructor(
     private readonly sql: Sql,
     private readonly spec: RecordListSpec<Row, Filter, Field>,
@@ -56,11 +67,13 @@ export class RecordList<Row extends { id: string }, Filter, Field extends string
   ) {}
 
   keyset(field: Field, direction: SortDirection): Keyset<Row> {
-    return new Keyset(this.spec.sorts[field], direction, '', this.spec.idColumn?.(field) ?? 'id');
+    return keysetOf(this.spec, field, direction);
   }
 
   private source(filter: Filter, field?: Field): ListSource {
-    return this.spec.source?.(filter, field) ?? { from: this.spec.table, columns: this.spec.columns };
+    return (
+      this.spec.source?.(filter, field) ?? { from: this.spec.table, columns: this.spec.columns }
+    );
   }
 
   /** One keyset page (limit rows; ask for one more to learn whether another page follows). */
@@ -107,7 +120,10 @@ export class RecordList<Row extends { id: string }, Filter, Field extends string
   }
 
   /** Every matching row as CSV, in the list's order (see CsvExport). */
-  copyCsv(query: Omit<ListQuery<Filter, Field>, 'limit' | 'after'>, owner: string): Promise<Readable> {
+  copyCsv(
+    query: Omit<ListQuery<Filter, Field>, 'limit' | 'after'>,
+    owner: string,
+  ): Promise<Readable> {
     const { csv: spec } = this.spec;
     if (!spec || !this.csv) throw new Error(`${this.spec.table} declares no export`);
     const params = new SqlParams();

@@ -19,11 +19,7 @@ import { dealLeadScore } from '../scoring/deal-score.js';
 import { Assignments } from '../users/assignments.js';
 import { CLOSED_STAGES, DealPriority, DealStage } from './deal-enums.js';
 import { DealEvents, type DealFields } from './deals.events.js';
-import {
-  DealsRepository,
-  type BulkChanged,
-  type BulkOutcome,
-} from './deals.repository.js';
+import { DealsRepository, type BulkChanged, type BulkOutcome } from './deals.repository.js';
 import type { BulkUpdateDealsInput } from './dto/bulk-update-deals.input.js';
 import type { ConvertLeadToDealInput } from './dto/convert-lead-to-deal.input.js';
 import type { CreateDealInput } from './dto/create-deal.input.js';

@@ -18,5 +18,8 @@ export interface ListSourceOf<Row extends { id: string }, Filter, Field extends 
   keyset(field: Field, direction: SortDirection): Keyset<Row>;
   page(query: ListQuery<Filter, Field>): Promise<Row[]>;
   count(companyId: string, filter: Filter): Promise<number>;
-  copyCsv(query: Omit<ListQuery<Filter, Field>, 'limit' | 'after'>, owner: string): Promise<Readable>;
+  copyCsv(
+    query: Omit<ListQuery<Filter, Field>, 'limit' | 'after'>,
+    owner: string,
+  ): Promise<Readable>;
 }
