@@ -4,6 +4,7 @@ import { Keyset, SqlParams, type SortColumn } from '../common/pagination/keyset.
 import { searchPage } from '../common/pagination/search-page.js';
 import type { ListQuery, ListSourceOf } from '../common/records/list-query.js';
 import type { CsvExport } from './csv-export.js';
+import { prepared, type Prepared } from './prepared.js';
 import type { Sql } from './sql.js';
 
 /** Where a list reads from: a table (or subquery named as it) and the SELECT list of a row there. */
@@ -60,6 +61,8 @@ export class RecordList<
   Filter,
   Field extends string,
 > implements ListSourceOf<Row, Filter, Field> {
+  private readonly latest = new Map<string, Prepared>();
+
   constructor(
     private readonly sql: Sql,
     private readonly spec: RecordListSpec<Row, Filter, Field>,
@@ -107,6 +110,34 @@ export class RecordList<
       params: () => new SqlParams(),
       run: (sql, values) => this.sql.rows<Row>(sql, values),
     });
+  }
+
+  /**
+   * The first `per` live rows of each parent (`lead_id` …) in the list's order, one index range
+   * per parent: the batch of a nested list field. One text per parent and order, so named.
+   */
+  latestFor(
+    parent: string,
+    companyId: string,
+    ids: readonly string[],
+    per: number,
+    order: { field: Field; direction: SortDirection },
+  ): Promise<Row[]> {
+    const orderBy = this.keyset(order.field, order.direction).orderBy();
+    const key = `${parent} ${orderBy}`;
+    let statement = this.latest.get(key);
+    if (!statement) {
+      statement = prepared(
+        `SELECT r.* FROM unnest($1::uuid[]) AS p(id)
+         CROSS JOIN LATERAL (
+           SELECT ${this.spec.columns} FROM ${this.spec.table}
+           WHERE company_id = $2 AND ${parent} = p.id AND deleted_at IS NULL
+           ORDER BY ${orderBy} LIMIT $3
+         ) r`,
+      );
+      this.latest.set(key, statement);
+    }
+    return this.sql.rows<Row>(statement, [ids, companyId, per]);
   }
 
   async count(companyId: string, filter: Filter): Promise<number> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from 'sequelize';
+import { SortDirection } from '../common/graphql/sort-direction.enum.js';
 import type { SqlParams, SortColumn } from '../common/pagination/keyset.js';
 import { CsvExport } from '../database/csv-export.js';
 import { prepared } from '../database/prepared.js';
@@ -206,16 +207,6 @@ const FIND_LIVE = FIND('AND deleted_at IS NULL', '');
 const FIND_LIVE_LOCKED = FIND('AND deleted_at IS NULL', 'FOR UPDATE');
 const FIND_ANY_LOCKED = FIND('', 'FOR UPDATE');
 
-/** The newest `perLead` live deals of each lead: one index range (deals_by_lead) per lead. */
-const LATEST_FOR_LEADS = prepared(
-  `SELECT d.* FROM unnest($1::uuid[]) AS l(id)
-   CROSS JOIN LATERAL (
-     SELECT ${DEAL_RECORD_COLUMNS} FROM deals
-     WHERE company_id = $2 AND lead_id = l.id AND deleted_at IS NULL
-     ORDER BY created_at DESC, id DESC LIMIT $3
-   ) d`,
-);
-
 /** The deals filter as SQL conditions, the tenant first. */
 function dealWhere(companyId: string, filter: DealFilter, params: SqlParams): string[] {
   const where = [`company_id = ${params.add(companyId)}::uuid`];
@@ -245,6 +236,8 @@ function dealWhere(companyId: string, filter: DealFilter, params: SqlParams): st
   if (filter.search != null) where.push(searchMatch(filter.search, params));
   return where;
 }
+
+const NEWEST = { field: DealOrderField.CREATED_AT, direction: SortDirection.DESC };
 
 /** The deals list, declared once: filter, sorts, search and export. */
 const DEAL_LIST: RecordListSpec<DealRecord, DealFilter, DealOrderField> = {
@@ -288,7 +281,8 @@ export class DealsRepository {
   }
 
   latestForLeads(companyId: string, leadIds: readonly string[], perLead: number) {
-    return this.sql.rows<DealRecord>(LATEST_FOR_LEADS, [leadIds, companyId, perLead]);
+    // The newest of each lead: one index range (deals_by_lead) per lead.
+    return this.list.latestFor('lead_id', companyId, leadIds, perLead, NEWEST);
   }
 
   async create(values: NewDeal, transaction: Transaction): Promise<DealRecord> {
