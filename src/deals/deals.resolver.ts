@@ -34,7 +34,13 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
     description: 'A page of the company’s deals; newest first unless orderBy says otherwise.',
   },
   connectionName: 'dealsConnection',
-  byId: { name: 'deal', description: 'A live deal of your company, or null.' },
+  connectionDescription:
+    'The deals list as a cursor connection, with totalCount; same filter and order.',
+  byId: {
+    name: 'deal',
+    description: 'A live deal of your company, or null.',
+    idDescription: 'The deal’s id.',
+  },
 }) {
   constructor(private readonly dealsService: DealsService) {
     super();
@@ -44,10 +50,12 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
     return this.dealsService;
   }
 
-  @Mutation(() => DealType)
+  @Mutation(() => DealType, {
+    description: 'A new deal, of a lead you may change when leadId is given.',
+  })
   async createDeal(
     @CurrentAuth() auth: AuthContext,
-    @Args('createDealInput') input: CreateDealInput,
+    @Args('createDealInput', { description: 'The new deal.' }) input: CreateDealInput,
   ): Promise<DealType> {
     return DealType.from(await this.dealsService.create(auth, input));
   }
@@ -58,8 +66,14 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
   })
   async convertLeadToDeal(
     @CurrentAuth() auth: AuthContext,
-    @Args('leadId', { type: () => ID }, new UuidPipe('leadId')) leadId: string,
-    @Args('input', { nullable: true }) input?: ConvertLeadToDealInput,
+    @Args(
+      'leadId',
+      { type: () => ID, description: 'A live lead of your company.' },
+      new UuidPipe('leadId'),
+    )
+    leadId: string,
+    @Args('input', { nullable: true, description: 'The deal’s fields; omit to take the lead’s.' })
+    input?: ConvertLeadToDealInput,
   ): Promise<DealType> {
     return DealType.from(
       await this.dealsService.convertLead(auth, leadId, input ?? new ConvertLeadToDealInput()),
@@ -69,7 +83,8 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
   @Mutation(() => DealType, { description: 'Partial; a SALES_REP changes only their own deals.' })
   async updateDeal(
     @CurrentAuth() auth: AuthContext,
-    @Args('updateDealInput') input: UpdateDealInput,
+    @Args('updateDealInput', { description: 'The deal and the fields to change.' })
+    input: UpdateDealInput,
   ): Promise<DealType> {
     return DealType.from(await this.dealsService.update(auth, input));
   }
@@ -77,7 +92,7 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
   @Mutation(() => Boolean, { description: 'Soft delete; MANAGER/ADMIN can restore it.' })
   removeDeal(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'The deal’s id.' }, new UuidPipe('id')) id: string,
   ): Promise<boolean> {
     return this.dealsService.remove(auth, id);
   }
@@ -85,7 +100,7 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
   @Mutation(() => DealType, { description: 'MANAGER/ADMIN: bring a removed deal back.' })
   async restoreDeal(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'The deal’s id.' }, new UuidPipe('id')) id: string,
   ): Promise<DealType> {
     return DealType.from(await this.dealsService.restore(auth, id));
   }
@@ -97,7 +112,7 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
   bulkUpdateDeals(
     @CurrentAuth() auth: AuthContext,
     @Args() { ids }: DealIdsArgs,
-    @Args('input') input: BulkUpdateDealsInput,
+    @Args('input', { description: 'What every deal is given.' }) input: BulkUpdateDealsInput,
   ): Promise<BulkResult> {
     return this.dealsService.bulkUpdate(auth, ids, input);
   }
@@ -122,7 +137,10 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
   }
 
   @Requires(Action.ReadUsers)
-  @ResolveField(() => UserType, { nullable: true })
+  @ResolveField(() => UserType, {
+    nullable: true,
+    description: 'Who works the deal; null when nobody is.',
+  })
   async assignedTo(deal: DealType, _args: unknown, { loaders }: GraphQLContext) {
     if (!deal.assignedToId) return null;
     const user = await loaders.get(USER_BY_ID).load(deal.assignedToId);
@@ -130,7 +148,10 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
   }
 
   @Requires(Action.ReadUsers)
-  @ResolveField(() => UserType, { nullable: true })
+  @ResolveField(() => UserType, {
+    nullable: true,
+    description: 'Who created it; null when an API key or the system did.',
+  })
   async createdBy(deal: DealType, _args: unknown, { loaders }: GraphQLContext) {
     if (!deal.createdById) return null;
     const user = await loaders.get(USER_BY_ID).load(deal.createdById);

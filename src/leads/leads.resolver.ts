@@ -30,7 +30,13 @@ export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadTy
     description: 'A page of the company’s leads; newest first unless orderBy says otherwise.',
   },
   connectionName: 'leadsConnection',
-  byId: { name: 'lead', description: 'A live lead of your company, or null.' },
+  connectionDescription:
+    'The leads list as a cursor connection, with totalCount; same filter and order.',
+  byId: {
+    name: 'lead',
+    description: 'A live lead of your company, or null.',
+    idDescription: 'The lead’s id.',
+  },
   // Interactions of a page of leads ask for their lead: it is already at hand.
   primes: LEAD_BY_ID,
 }) {
@@ -42,10 +48,12 @@ export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadTy
     return this.leadsService;
   }
 
-  @Mutation(() => LeadType)
+  @Mutation(() => LeadType, {
+    description: 'A new lead; CONFLICT when a live lead of the company has its email.',
+  })
   async createLead(
     @CurrentAuth() auth: AuthContext,
-    @Args('createLeadInput') input: CreateLeadInput,
+    @Args('createLeadInput', { description: 'The new lead.' }) input: CreateLeadInput,
   ): Promise<LeadType> {
     return LeadType.from(await this.leadsService.create(auth, input));
   }
@@ -57,7 +65,8 @@ export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadTy
   @ListSize({ lengthOf: 'inputs' })
   async createLeads(
     @CurrentAuth() auth: AuthContext,
-    @Args('inputs', { type: () => [CreateLeadInput] }) inputs: CreateLeadInput[],
+    @Args('inputs', { type: () => [CreateLeadInput], description: '1 to 1 000 new leads.' })
+    inputs: CreateLeadInput[],
   ): Promise<LeadType[]> {
     return (await this.leadsService.createMany(auth, inputs)).map((lead) => LeadType.from(lead));
   }
@@ -67,7 +76,8 @@ export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadTy
   })
   async updateLead(
     @CurrentAuth() auth: AuthContext,
-    @Args('updateLeadInput') input: UpdateLeadInput,
+    @Args('updateLeadInput', { description: 'The lead and the fields to change.' })
+    input: UpdateLeadInput,
   ): Promise<LeadType> {
     return LeadType.from(await this.leadsService.update(auth, input));
   }
@@ -77,8 +87,13 @@ export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadTy
   })
   async assignLead(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
-    @Args('userId', { type: () => ID, nullable: true }) userId: string | null,
+    @Args('id', { type: () => ID, description: 'The lead’s id.' }, new UuidPipe('id')) id: string,
+    @Args('userId', {
+      type: () => ID,
+      nullable: true,
+      description: 'An active user of your company; null unassigns.',
+    })
+    userId: string | null,
   ): Promise<LeadType> {
     const assignee =
       userId === null || userId === undefined ? null : new UuidPipe('userId').transform(userId);
@@ -88,7 +103,7 @@ export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadTy
   @Mutation(() => Boolean, { description: 'Soft delete: hidden everywhere until restoreLead.' })
   removeLead(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'The lead’s id.' }, new UuidPipe('id')) id: string,
   ): Promise<boolean> {
     return this.leadsService.remove(auth, id);
   }
@@ -98,7 +113,7 @@ export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadTy
   })
   async restoreLead(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'The lead’s id.' }, new UuidPipe('id')) id: string,
   ): Promise<LeadType> {
     return LeadType.from(await this.leadsService.restore(auth, id));
   }
@@ -106,7 +121,7 @@ export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadTy
   @Mutation(() => Boolean, { description: 'ADMIN: delete a lead and its interactions for good.' })
   purgeLead(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'The lead’s id.' }, new UuidPipe('id')) id: string,
   ): Promise<boolean> {
     return this.leadsService.purge(auth, id);
   }
@@ -115,7 +130,10 @@ export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadTy
   // Nest skips its per-call pipeline (pipes, promises) for them, and these run once per lead of a
   // page. Fields that other features add to Lead (lead.interactions, …) live in their folders.
   @Requires(Action.ReadUsers)
-  @ResolveField(() => UserType, { nullable: true })
+  @ResolveField(() => UserType, {
+    nullable: true,
+    description: 'Who works the lead; null when nobody is.',
+  })
   async assignedTo(
     lead: LeadType,
     _args: unknown,

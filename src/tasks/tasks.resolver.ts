@@ -32,7 +32,13 @@ export class TasksResolver extends RecordQueries<AuthContext, TaskRecord, TaskTy
     description: 'A page of the company’s tasks, soonest due first, undated last.',
   },
   connectionName: 'tasksConnection',
-  byId: { name: 'task', description: 'A task of your company, or null.' },
+  connectionDescription:
+    'The tasks list as a cursor connection, with totalCount; same filter and order.',
+  byId: {
+    name: 'task',
+    description: 'A task of your company, or null.',
+    idDescription: 'The task’s id.',
+  },
 }) {
   constructor(private readonly tasksService: TasksService) {
     super();
@@ -42,10 +48,12 @@ export class TasksResolver extends RecordQueries<AuthContext, TaskRecord, TaskTy
     return this.tasksService;
   }
 
-  @Mutation(() => TaskType)
+  @Mutation(() => TaskType, {
+    description: 'A new task; with leadId or dealId, of a record you can read.',
+  })
   async createTask(
     @CurrentAuth() auth: AuthContext,
-    @Args('createTaskInput') input: CreateTaskInput,
+    @Args('createTaskInput', { description: 'The new task.' }) input: CreateTaskInput,
   ): Promise<TaskType> {
     return TaskType.from(await this.tasksService.create(auth, input));
   }
@@ -53,7 +61,8 @@ export class TasksResolver extends RecordQueries<AuthContext, TaskRecord, TaskTy
   @Mutation(() => TaskType, { description: 'Partial; a SALES_REP changes only their own tasks.' })
   async updateTask(
     @CurrentAuth() auth: AuthContext,
-    @Args('updateTaskInput') input: UpdateTaskInput,
+    @Args('updateTaskInput', { description: 'The task and the fields to change.' })
+    input: UpdateTaskInput,
   ): Promise<TaskType> {
     return TaskType.from(await this.tasksService.update(auth, input));
   }
@@ -63,7 +72,7 @@ export class TasksResolver extends RecordQueries<AuthContext, TaskRecord, TaskTy
   })
   async completeTask(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'The task’s id.' }, new UuidPipe('id')) id: string,
   ): Promise<TaskType> {
     return TaskType.from(await this.tasksService.complete(auth, id));
   }
@@ -74,7 +83,7 @@ export class TasksResolver extends RecordQueries<AuthContext, TaskRecord, TaskTy
   })
   removeTask(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'The task’s id.' }, new UuidPipe('id')) id: string,
   ): Promise<boolean> {
     return this.tasksService.remove(auth, id);
   }
@@ -82,7 +91,7 @@ export class TasksResolver extends RecordQueries<AuthContext, TaskRecord, TaskTy
   @Mutation(() => TaskType, { description: 'MANAGER/ADMIN: bring a removed task back.' })
   async restoreTask(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'The task’s id.' }, new UuidPipe('id')) id: string,
   ): Promise<TaskType> {
     return TaskType.from(await this.tasksService.restore(auth, id));
   }
@@ -90,14 +99,14 @@ export class TasksResolver extends RecordQueries<AuthContext, TaskRecord, TaskTy
   @Mutation(() => Boolean, { description: 'ADMIN: delete a task (live or removed) for good.' })
   purgeTask(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'The task’s id.' }, new UuidPipe('id')) id: string,
   ): Promise<boolean> {
     return this.tasksService.purge(auth, id);
   }
 
   // Without parameter decorators: these run once per task of a page (see LeadsResolver).
   @Requires(Action.ReadUsers)
-  @ResolveField(() => UserType, { nullable: true })
+  @ResolveField(() => UserType, { nullable: true, description: 'Who is to do it.' })
   async assignedTo(task: TaskType, _args: unknown, { loaders }: GraphQLContext) {
     if (!task.assignedToId) return null;
     const user = await loaders.get(USER_BY_ID).load(task.assignedToId);
@@ -105,7 +114,10 @@ export class TasksResolver extends RecordQueries<AuthContext, TaskRecord, TaskTy
   }
 
   @Requires(Action.ReadUsers)
-  @ResolveField(() => UserType, { nullable: true })
+  @ResolveField(() => UserType, {
+    nullable: true,
+    description: 'Who created it; null when an API key or the system did.',
+  })
   async createdBy(task: TaskType, _args: unknown, { loaders }: GraphQLContext) {
     if (!task.createdById) return null;
     const user = await loaders.get(USER_BY_ID).load(task.createdById);

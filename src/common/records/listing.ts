@@ -52,7 +52,7 @@ export class Listing<
       limit: limit + 1,
       after: args.after ? keyset.decode(args.after) : undefined,
     });
-    return toPage(rows, limit, (row) => keyset.cursorOf(row));
+    return toPage(rows, limit, (row) => keyset.cursorOf(row), args.after);
   }
 
   count(caller: Caller, filter?: Filter | null): Promise<number> {

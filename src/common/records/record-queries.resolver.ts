@@ -24,7 +24,8 @@ export interface RecordQueriesSpec<Row, Node> {
   caller: () => ParameterDecorator;
   list: { name: string; description: string };
   connectionName: string;
-  byId: { name: string; description: string };
+  connectionDescription: string;
+  byId: { name: string; description: string; idDescription: string };
   /** Rows of a list are primed here, so fields reading them by id (interaction.lead) cost nothing. */
   primes?: LoaderKey<string, Row | null>;
   /** Declared on each of the three queries (what they require, their cost). */
@@ -63,7 +64,10 @@ export function RecordQueries<Caller, Row extends { id: string }, Node>(
       return page.rows.map((row) => this.node(row, loaders));
     }
 
-    @Query(() => spec.connection, { name: spec.connectionName })
+    @Query(() => spec.connection, {
+      name: spec.connectionName,
+      description: spec.connectionDescription,
+    })
     async connection(
       @spec.caller() caller: Caller,
       @Args({ type: () => spec.args }) args: ListArgs<unknown, string>,
@@ -84,7 +88,8 @@ export function RecordQueries<Caller, Row extends { id: string }, Node>(
     })
     async one(
       @spec.caller() caller: Caller,
-      @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+      @Args('id', { type: () => ID, description: spec.byId.idDescription }, new UuidPipe('id'))
+      id: string,
     ): Promise<Node | null> {
       const row = await this.reader.findOne(caller, id);
       return row ? spec.toNode(row) : null;
