@@ -6,7 +6,7 @@ import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AuthGuard } from './auth/guards/auth.guard.js';
-import { enforceFieldAccess } from './auth/field-access.js';
+import { enforceFieldAccess } from './access/field-access.js';
 import { AppExceptionFilter } from './common/errors/app-exception.filter.js';
 import { validationException } from './common/errors/validation.js';
 import { EventsModule } from './common/events/events.module.js';

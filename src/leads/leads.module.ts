@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module.js';
 import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { ModelsModule } from '../database/models.module.js';
 import { UsersModule } from '../users/users.module.js';
-import { LeadAccess } from './lead-access.js';
 import { LeadLoaders } from './lead.loaders.js';
 import { LeadsExportController } from './leads-export.controller.js';
 import { LeadsRepository } from './leads.repository.js';
@@ -10,11 +10,11 @@ import { LeadsResolver } from './leads.resolver.js';
 import { LeadsService } from './leads.service.js';
 import { Lead } from './lead.model.js';
 
-/** Exports what the features built on leads may use: the lead rules and the access helper. */
+/** Exports what the features built on leads may use: the lead rules. */
 @Module({
-  imports: [UsersModule, RateLimitModule, ModelsModule.forFeature([Lead])],
+  imports: [AccessModule, UsersModule, RateLimitModule, ModelsModule.forFeature([Lead])],
   controllers: [LeadsExportController],
-  providers: [LeadsRepository, LeadsService, LeadsResolver, LeadAccess, LeadLoaders],
-  exports: [LeadsService, LeadAccess],
+  providers: [LeadsRepository, LeadsService, LeadsResolver, LeadLoaders],
+  exports: [LeadsService],
 })
 export class LeadsModule {}

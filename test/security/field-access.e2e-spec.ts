@@ -7,8 +7,8 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
-import { fieldAccessOf } from '../../src/auth/field-access.js';
-import { Action, PERMISSIONS } from '../../src/auth/permissions.js';
+import { fieldAccessOf } from '../../src/access/field-access.js';
+import { Action, PERMISSIONS } from '../../src/access/permissions.js';
 import { Role } from '../../src/auth/role.enum.js';
 import { ROOT_ANSWER } from '../../src/common/graphql/field-access.js';
 import { newApiKey, newCompany, newUser, type TestUser } from '../support/factories.js';
