@@ -55,7 +55,10 @@ function changeOf(auth: AuthContext, ref: AccessRef): void {
 @Injectable()
 export class AccessService {
   /** Per caller (one per request) and permission: the ids asked for in one tick, one statement. */
-  private readonly batches = new WeakMap<AuthContext, Map<RecordPermission, DataLoader<string, boolean>>>();
+  private readonly batches = new WeakMap<
+    AuthContext,
+    Map<RecordPermission, DataLoader<string, boolean>>
+  >();
 
   constructor(private readonly access: AccessRepository) {}
 
@@ -141,6 +144,11 @@ export class AccessService {
     ids: readonly string[],
     transaction?: Transaction,
   ): Promise<AccessRef[]> {
-    return this.access.live(RESOURCE_OF[permission], auth.companyId, [...new Set(ids)], transaction);
+    return this.access.live(
+      RESOURCE_OF[permission],
+      auth.companyId,
+      [...new Set(ids)],
+      transaction,
+    );
   }
 }

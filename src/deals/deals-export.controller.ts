@@ -1,3 +1,5 @@
+import { Requires } from '../access/field-access.js';
+import { Action } from '../access/permissions.js';
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { AuthContext } from '../auth/auth-context.js';
@@ -11,6 +13,7 @@ export class DealsExportController {
   constructor(private readonly dealsService: DealsService) {}
 
   /** `GET /api/deals/export.csv` with a Bearer token and the deals filter as query parameters. */
+  @Requires(Action.ReadRecords)
   @Get('export.csv')
   async export(
     @CurrentAuth() auth: AuthContext,

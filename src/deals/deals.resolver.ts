@@ -25,6 +25,7 @@ import { DealType } from './deal.type.js';
 export class DealsResolver {
   constructor(private readonly dealsService: DealsService) {}
 
+  @Requires(Action.ReadRecords)
   @Query(() => [DealType], {
     description: 'A page of the company’s deals; newest first unless orderBy says otherwise.',
   })
@@ -32,6 +33,7 @@ export class DealsResolver {
     return (await this.dealsService.page(auth, args)).rows.map((deal) => DealType.from(deal));
   }
 
+  @Requires(Action.ReadRecords)
   @Query(() => DealConnection)
   async dealsConnection(
     @CurrentAuth() auth: AuthContext,
@@ -45,6 +47,7 @@ export class DealsResolver {
     );
   }
 
+  @Requires(Action.ReadRecords)
   @Query(() => DealType, { nullable: true, description: 'A live deal of your company, or null.' })
   async deal(
     @CurrentAuth() auth: AuthContext,
@@ -54,6 +57,7 @@ export class DealsResolver {
     return deal ? DealType.from(deal) : null;
   }
 
+  @Requires(Action.CreateRecords)
   @Mutation(() => DealType)
   async createDeal(
     @CurrentAuth() auth: AuthContext,
@@ -62,6 +66,7 @@ export class DealsResolver {
     return DealType.from(await this.dealsService.create(auth, input));
   }
 
+  @Requires(Action.CreateRecords)
   @Mutation(() => DealType, {
     description:
       'The lead marked CONVERTED and its deal created, at once; what input leaves out comes from the lead.',
@@ -76,6 +81,7 @@ export class DealsResolver {
     );
   }
 
+  @Requires(Action.WriteAssignedRecord)
   @Mutation(() => DealType, { description: 'Partial; a SALES_REP changes only their own deals.' })
   async updateDeal(
     @CurrentAuth() auth: AuthContext,
@@ -84,6 +90,7 @@ export class DealsResolver {
     return DealType.from(await this.dealsService.update(auth, input));
   }
 
+  @Requires(Action.WriteAssignedRecord)
   @Mutation(() => Boolean, { description: 'Soft delete; MANAGER/ADMIN can restore it.' })
   removeDeal(
     @CurrentAuth() auth: AuthContext,
@@ -92,6 +99,7 @@ export class DealsResolver {
     return this.dealsService.remove(auth, id);
   }
 
+  @Requires(Action.ReadDeletedRecords)
   @Mutation(() => DealType, { description: 'MANAGER/ADMIN: bring a removed deal back.' })
   async restoreDeal(
     @CurrentAuth() auth: AuthContext,
@@ -100,6 +108,7 @@ export class DealsResolver {
     return DealType.from(await this.dealsService.restore(auth, id));
   }
 
+  @Requires(Action.WriteAssignedRecord)
   @Mutation(() => BulkDealsResultType, {
     description:
       'One stage, priority or assignee for up to 1 000 deals at once; a SALES_REP reaches only their own.',
@@ -112,6 +121,7 @@ export class DealsResolver {
     return this.dealsService.bulkUpdate(auth, ids, input);
   }
 
+  @Requires(Action.WriteAssignedRecord)
   @Mutation(() => BulkDealsResultType, {
     description: 'Soft delete of up to 1 000 deals at once; a SALES_REP reaches only their own.',
   })

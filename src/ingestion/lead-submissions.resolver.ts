@@ -1,5 +1,8 @@
+import { AccessService } from '../access/access.service.js';
 import { Requires } from '../access/field-access.js';
 import { Action } from '../access/permissions.js';
+import { RecordPermission } from '../access/record-permission.js';
+import { UnauthenticatedException } from '../common/errors/app.exception.js';
 import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { ListSize } from '../common/graphql/query-cost.decorators.js';
@@ -12,6 +15,8 @@ import { RawLeadType } from './raw-lead.type.js';
 /** `lead.attribution` and `lead.submissions`: added to Lead from here, so leads/ knows no journal. */
 @Resolver(() => LeadType)
 export class LeadSubmissionsResolver {
+  constructor(private readonly access: AccessService) {}
+
   // No parameter decorators: Nest's per-call pipeline would run once per lead of a page.
   @ResolveField(() => AttributionType, {
     nullable: true,
@@ -29,8 +34,11 @@ export class LeadSubmissionsResolver {
   async submissions(
     lead: LeadType,
     _args: unknown,
-    { loaders }: GraphQLContext,
+    { loaders, req }: GraphQLContext,
   ): Promise<RawLeadType[]> {
+    if (!req.auth) throw new UnauthenticatedException();
+    // The lead's row rule as well as the journal's action: one statement for a page of leads.
+    if (!(await this.access.permits(req.auth, RecordPermission.ReadLead, lead.id))) return [];
     const rows = await loaders.get(SUBMISSIONS_BY_LEAD).load(lead.id);
     return rows.map((row) => RawLeadType.from(row));
   }

@@ -22,6 +22,7 @@ import { InteractionType } from './interaction.type.js';
 export class InteractionsResolver {
   constructor(private readonly interactionsService: InteractionsService) {}
 
+  @Requires(Action.ReadRecords)
   @Query(() => [InteractionType], {
     description: 'A page of the company’s interactions, newest first.',
   })
@@ -34,6 +35,7 @@ export class InteractionsResolver {
     );
   }
 
+  @Requires(Action.ReadRecords)
   @Query(() => InteractionConnection)
   async interactionsConnection(
     @CurrentAuth() auth: AuthContext,
@@ -47,6 +49,7 @@ export class InteractionsResolver {
     );
   }
 
+  @Requires(Action.ReadRecords)
   @Query(() => InteractionType, { nullable: true })
   async interaction(
     @CurrentAuth() auth: AuthContext,
@@ -56,6 +59,7 @@ export class InteractionsResolver {
     return interaction ? InteractionType.from(interaction) : null;
   }
 
+  @Requires(Action.ReadRecords)
   @Query(() => [InteractionType], { description: 'A lead’s interactions, newest first.' })
   async interactionsByLead(
     @CurrentAuth() auth: AuthContext,
@@ -67,6 +71,7 @@ export class InteractionsResolver {
     );
   }
 
+  @Requires(Action.CreateRecords)
   @Mutation(() => InteractionType)
   async createInteraction(
     @CurrentAuth() auth: AuthContext,
@@ -75,6 +80,7 @@ export class InteractionsResolver {
     return InteractionType.from(await this.interactionsService.create(auth, input));
   }
 
+  @Requires(Action.WriteAssignedRecord)
   @Mutation(() => InteractionType, {
     description: 'Changes only the fields given; the lead cannot change.',
   })
@@ -85,6 +91,7 @@ export class InteractionsResolver {
     return InteractionType.from(await this.interactionsService.update(auth, input));
   }
 
+  @Requires(Action.WriteAssignedRecord)
   @Mutation(() => Boolean)
   removeInteraction(
     @CurrentAuth() auth: AuthContext,

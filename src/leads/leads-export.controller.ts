@@ -1,3 +1,5 @@
+import { Requires } from '../access/field-access.js';
+import { Action } from '../access/permissions.js';
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { AuthContext } from '../auth/auth-context.js';
@@ -11,6 +13,7 @@ export class LeadsExportController {
   constructor(private readonly leadsService: LeadsService) {}
 
   /** `GET /api/leads/export.csv` with a Bearer token and the leads filter as query parameters. */
+  @Requires(Action.ReadRecords)
   @Get('export.csv')
   async export(
     @CurrentAuth() auth: AuthContext,

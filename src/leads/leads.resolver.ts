@@ -23,6 +23,7 @@ import { LeadType } from './lead.type.js';
 export class LeadsResolver {
   constructor(private readonly leadsService: LeadsService) {}
 
+  @Requires(Action.ReadRecords)
   @Query(() => [LeadType], {
     description: 'A page of the company’s leads; newest first unless orderBy says otherwise.',
   })
@@ -35,6 +36,7 @@ export class LeadsResolver {
     return page.rows.map((lead) => primed(loaders, lead));
   }
 
+  @Requires(Action.ReadRecords)
   @Query(() => LeadConnection)
   async leadsConnection(
     @CurrentAuth() auth: AuthContext,
@@ -49,6 +51,7 @@ export class LeadsResolver {
     );
   }
 
+  @Requires(Action.ReadRecords)
   @Query(() => LeadType, { nullable: true, description: 'A live lead of your company, or null.' })
   async lead(
     @CurrentAuth() auth: AuthContext,
@@ -58,6 +61,7 @@ export class LeadsResolver {
     return lead ? LeadType.from(lead) : null;
   }
 
+  @Requires(Action.CreateLeads)
   @Mutation(() => LeadType)
   async createLead(
     @CurrentAuth() auth: AuthContext,
@@ -66,6 +70,7 @@ export class LeadsResolver {
     return LeadType.from(await this.leadsService.create(auth, input));
   }
 
+  @Requires(Action.ImportLeads)
   @Mutation(() => [LeadType], {
     description:
       'Up to 1 000 leads at once: all are created, or none (errors name inputs.N.field).',
@@ -78,6 +83,7 @@ export class LeadsResolver {
     return (await this.leadsService.createMany(auth, inputs)).map((lead) => LeadType.from(lead));
   }
 
+  @Requires(Action.WriteAssignedRecord)
   @Mutation(() => LeadType, {
     description: 'Changes only the fields given; null clears an optional one.',
   })
@@ -88,6 +94,7 @@ export class LeadsResolver {
     return LeadType.from(await this.leadsService.update(auth, input));
   }
 
+  @Requires(Action.WriteAnyRecord)
   @Mutation(() => LeadType, {
     description: 'MANAGER/ADMIN: assign to a user of your company, or unassign with null.',
   })
@@ -101,6 +108,7 @@ export class LeadsResolver {
     return LeadType.from(await this.leadsService.assign(auth, id, assignee));
   }
 
+  @Requires(Action.WriteAssignedRecord)
   @Mutation(() => Boolean, { description: 'Soft delete: hidden everywhere until restoreLead.' })
   removeLead(
     @CurrentAuth() auth: AuthContext,
@@ -109,6 +117,7 @@ export class LeadsResolver {
     return this.leadsService.remove(auth, id);
   }
 
+  @Requires(Action.ReadDeletedRecords)
   @Mutation(() => LeadType, {
     description: 'MANAGER/ADMIN: bring back a removed lead (CONFLICT if its email was reused).',
   })
@@ -119,6 +128,7 @@ export class LeadsResolver {
     return LeadType.from(await this.leadsService.restore(auth, id));
   }
 
+  @Requires(Action.PurgeRecords)
   @Mutation(() => Boolean, { description: 'ADMIN: delete a lead and its interactions for good.' })
   purgeLead(
     @CurrentAuth() auth: AuthContext,

@@ -23,6 +23,7 @@ import { TasksService } from './tasks.service.js';
 export class TasksResolver {
   constructor(private readonly tasksService: TasksService) {}
 
+  @Requires(Action.ReadRecords)
   @Query(() => [TaskType], {
     description: 'A page of the company’s tasks, soonest due first, undated last.',
   })
@@ -30,6 +31,7 @@ export class TasksResolver {
     return (await this.tasksService.page(auth, args)).rows.map((task) => TaskType.from(task));
   }
 
+  @Requires(Action.ReadRecords)
   @Query(() => TaskConnection)
   async tasksConnection(
     @CurrentAuth() auth: AuthContext,
@@ -43,6 +45,7 @@ export class TasksResolver {
     );
   }
 
+  @Requires(Action.ReadRecords)
   @Query(() => TaskType, { nullable: true, description: 'A task of your company, or null.' })
   async task(
     @CurrentAuth() auth: AuthContext,
@@ -52,6 +55,7 @@ export class TasksResolver {
     return task ? TaskType.from(task) : null;
   }
 
+  @Requires(Action.CreateRecords)
   @Mutation(() => TaskType)
   async createTask(
     @CurrentAuth() auth: AuthContext,
@@ -60,6 +64,7 @@ export class TasksResolver {
     return TaskType.from(await this.tasksService.create(auth, input));
   }
 
+  @Requires(Action.WriteAssignedRecord)
   @Mutation(() => TaskType, { description: 'Partial; a SALES_REP changes only their own tasks.' })
   async updateTask(
     @CurrentAuth() auth: AuthContext,
@@ -68,6 +73,7 @@ export class TasksResolver {
     return TaskType.from(await this.tasksService.update(auth, input));
   }
 
+  @Requires(Action.WriteAssignedRecord)
   @Mutation(() => TaskType, {
     description: 'DONE now; its creator and assignee are told (task_completed).',
   })
@@ -78,6 +84,7 @@ export class TasksResolver {
     return TaskType.from(await this.tasksService.complete(auth, id));
   }
 
+  @Requires(Action.WriteAssignedRecord)
   @Mutation(() => Boolean, {
     description:
       'Soft delete (whoever may change the task): hidden everywhere until restoreTask; MANAGER/ADMIN can restore it.',
@@ -89,6 +96,7 @@ export class TasksResolver {
     return this.tasksService.remove(auth, id);
   }
 
+  @Requires(Action.ReadDeletedRecords)
   @Mutation(() => TaskType, { description: 'MANAGER/ADMIN: bring a removed task back.' })
   async restoreTask(
     @CurrentAuth() auth: AuthContext,
@@ -97,6 +105,7 @@ export class TasksResolver {
     return TaskType.from(await this.tasksService.restore(auth, id));
   }
 
+  @Requires(Action.PurgeRecords)
   @Mutation(() => Boolean, { description: 'ADMIN: delete a task (live or removed) for good.' })
   purgeTask(
     @CurrentAuth() auth: AuthContext,
