@@ -52,7 +52,7 @@ const grant = (
 /**
  * The one permission table: what each caller kind may do. Resolvers declare the action an
  * operation needs (`@Requires`), services ask `authorize`, and AccessService adds the row rules.
- * Printed in the README.
+ * Printed in docs/security.md.
  */
 export const PERMISSIONS: Readonly<Record<Action, Grant>> = {
   [Action.ReadUsers]: grant(ALL_ROLES, [], true),
@@ -144,7 +144,7 @@ const COLUMNS: readonly { title: string; holds: (g: Grant) => boolean }[] = [
   { title: 'system', holds: (g: Grant) => g.system },
 ];
 
-/** The permission table as the Markdown the README carries (a test keeps the two equal). */
+/** The permission table as the Markdown docs/security.md carries (a test keeps the two equal). */
 export function permissionTableMarkdown(): string {
   const header = `| action | ${COLUMNS.map((c) => c.title).join(' | ')} |`;
   const rule = `|---|${COLUMNS.map(() => ':-:').join('|')}|`;
