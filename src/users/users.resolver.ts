@@ -26,7 +26,7 @@ export class UsersResolver {
   @Query(() => UserType, { nullable: true, description: 'A user of your company, or null.' })
   async user(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'The user’s id.' }, new UuidPipe('id')) id: string,
   ): Promise<UserType | null> {
     const user = await this.usersService.findOne(auth, id);
     return user ? UserType.from(user) : null;
@@ -41,7 +41,9 @@ export class UsersResolver {
   }
 
   @Requires(Action.ReadUsers)
-  @Query(() => UserConnection)
+  @Query(() => UserConnection, {
+    description: 'The users list as a cursor connection, with totalCount.',
+  })
   async usersConnection(
     @CurrentAuth() auth: AuthContext,
     @Args() page: PageArgs,
@@ -58,7 +60,7 @@ export class UsersResolver {
   @Mutation(() => UserType, { description: 'ADMIN: add a user to your company.' })
   async createUser(
     @CurrentAuth() auth: AuthContext,
-    @Args('input') input: CreateUserInput,
+    @Args('input', { description: 'The new user.' }) input: CreateUserInput,
   ): Promise<UserType> {
     return UserType.from(await this.usersService.create(auth, input));
   }
@@ -69,7 +71,7 @@ export class UsersResolver {
   })
   async updateUserRole(
     @CurrentAuth() auth: AuthContext,
-    @Args('input') input: UpdateUserRoleInput,
+    @Args('input', { description: 'The user and their new role.' }) input: UpdateUserRoleInput,
   ): Promise<UserType> {
     return UserType.from(await this.usersService.updateRole(auth, input));
   }
@@ -80,7 +82,12 @@ export class UsersResolver {
   })
   async deactivateUser(
     @CurrentAuth() auth: AuthContext,
-    @Args('userId', { type: () => ID }, new UuidPipe('userId')) userId: string,
+    @Args(
+      'userId',
+      { type: () => ID, description: 'A user of your company.' },
+      new UuidPipe('userId'),
+    )
+    userId: string,
   ): Promise<UserType> {
     return UserType.from(await this.usersService.deactivate(auth, userId));
   }

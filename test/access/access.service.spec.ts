@@ -1,4 +1,4 @@
-import type { UserCaller } from '../../src/auth/auth-context.js';
+import { systemCaller, type UserCaller } from '../../src/auth/auth-context.js';
 import { Role } from '../../src/auth/role.enum.js';
 import { AccessService } from '../../src/access/access.service.js';
 import { RecordPermission } from '../../src/access/record-permission.js';
@@ -10,7 +10,8 @@ import { DealsModule } from '../../src/deals/deals.module.js';
 import { DealsService } from '../../src/deals/deals.service.js';
 import { LeadsModule } from '../../src/leads/leads.module.js';
 import { LeadsService } from '../../src/leads/leads.service.js';
-import { Factories, newLeadInput } from '../support/service-factories.js';
+import { newApiKey, newCompany, newUser } from '../support/factories.js';
+import { newLeadInput } from '../support/lead-factory.js';
 import { startServices, type ServiceHarness } from '../support/service-harness.js';
 
 describe('AccessService', () => {
@@ -22,7 +23,6 @@ describe('AccessService', () => {
   let rep: UserCaller;
   let otherRep: UserCaller;
   let outsider: UserCaller;
-  let factories: Factories;
   /** The rep's lead, another rep's lead, an unassigned one, a removed one, another company's. */
   let ids: { mine: string; theirs: string; nobodys: string; removed: string; foreign: string };
 
@@ -30,13 +30,11 @@ describe('AccessService', () => {
     harness = await startServices([LeadsModule, DealsModule, CommentsModule, AuditModule]);
     sut = harness.get(AccessService);
     leads = harness.get(LeadsService);
-    factories = new Factories(harness);
-    const company = await factories.newCompany();
-    admin = await factories.newUser(company, Role.ADMIN);
-    manager = await factories.newUser(company, Role.MANAGER);
-    rep = await factories.newUser(company, Role.SALES_REP);
-    otherRep = await factories.newUser(company, Role.SALES_REP);
-    outsider = await factories.newUser(await factories.newCompany(), Role.ADMIN);
+    admin = await newCompany(harness);
+    manager = await newUser(harness, admin, Role.MANAGER);
+    rep = await newUser(harness, admin, Role.SALES_REP);
+    otherRep = await newUser(harness, admin, Role.SALES_REP);
+    outsider = await newCompany(harness);
     const removed = await leads.create(rep, newLeadInput());
     await leads.remove(rep, removed.id);
     ids = {
@@ -69,7 +67,7 @@ describe('AccessService', () => {
   });
 
   it('gives an API key nothing to read or change, and the system the whole company', async () => {
-    const key = await factories.newApiKey(rep.companyId);
+    const key = await newApiKey(harness, rep);
     expect(await sut.check(key, RecordPermission.ReadLead, all())).toEqual(new Set());
     expect(await sut.check(key, RecordPermission.ChangeLead, all())).toEqual(new Set());
     await expect(sut.require(key, RecordPermission.ReadLead, [ids.mine])).rejects.toMatchObject({
@@ -77,7 +75,7 @@ describe('AccessService', () => {
       reason: 'NOT_PERMITTED',
     });
     expect(
-      await sut.check(factories.system(rep.companyId), RecordPermission.ChangeLead, all()),
+      await sut.check(systemCaller(rep.companyId, 'test.job'), RecordPermission.ChangeLead, all()),
     ).toEqual(new Set([ids.mine, ids.theirs, ids.nobodys]));
   });
 
