@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { PeriodicTask } from '../common/scheduling/periodic-task.js';
-import { AppConfig } from '../config/app-config.js';
+import { IngestionConfig } from './ingestion.config.js';
 import { IngestionService } from './ingestion.service.js';
 import { RawLeadStatus } from './raw-lead-status.enum.js';
 import { RawLeadsRepository, type RawLeadRecord } from './raw-leads.repository.js';
@@ -27,7 +27,7 @@ export class IngestionReprocessor implements OnApplicationBootstrap, OnApplicati
   constructor(
     private readonly raws: RawLeadsRepository,
     private readonly ingestion: IngestionService,
-    private readonly config: AppConfig,
+    private readonly config: IngestionConfig,
   ) {}
 
   onApplicationBootstrap(): void {

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppConfig } from '../config/app-config.js';
+import { IngestionConfig } from './ingestion.config.js';
 import { IngestionReplies, type IngestionReply } from './ingestion-reply.js';
 import { IngestionService } from './ingestion.service.js';
 
@@ -32,7 +32,7 @@ export async function registerIngestionRoute(
   services: Services,
 ): Promise<void> {
   const ingestion = services.get(IngestionService);
-  const config = services.get(AppConfig);
+  const config = services.get(IngestionConfig);
   await fastify.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser(

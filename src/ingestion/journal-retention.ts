@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { PeriodicTask } from '../common/scheduling/periodic-task.js';
-import { AppConfig } from '../config/app-config.js';
+import { IngestionConfig } from './ingestion.config.js';
 import { RawLeadStatus } from './raw-lead-status.enum.js';
 import { RawLeadsRepository } from './raw-leads.repository.js';
 
@@ -34,7 +34,7 @@ export class JournalRetention implements OnApplicationBootstrap, OnApplicationSh
 
   constructor(
     private readonly raws: RawLeadsRepository,
-    private readonly config: AppConfig,
+    private readonly config: IngestionConfig,
   ) {}
 
   onApplicationBootstrap(): void {

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { groupBy } from '../common/collections/group-by.js';
 import { PeriodicTask } from '../common/scheduling/periodic-task.js';
-import { AppConfig } from '../config/app-config.js';
+import { NotificationsConfig } from './notifications.config.js';
 import { Transactions } from '../database/transactions.js';
 import { NotificationBacklogRepository } from './notification-backlog.repository.js';
 import { NotificationType } from './notification-type.enum.js';
@@ -26,7 +26,7 @@ export class NotificationBacklogFlusher implements OnApplicationBootstrap, OnApp
     private readonly backlog: NotificationBacklogRepository,
     private readonly notifications: NotificationsService,
     private readonly transactions: Transactions,
-    private readonly config: AppConfig,
+    private readonly config: NotificationsConfig,
   ) {}
 
   onApplicationBootstrap(): void {

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { systemCaller } from '../auth/auth-context.js';
 import { PeriodicTask } from '../common/scheduling/periodic-task.js';
-import { AppConfig } from '../config/app-config.js';
+import { ScoringConfig } from './scoring.config.js';
 import { AdvisoryLocks, LockSpace } from '../database/advisory-locks.js';
 import { ScoreRecalculationsRepository } from './score-recalculations.repository.js';
 import { ScoresService } from './scores.service.js';
@@ -30,7 +30,7 @@ export class ScheduledRecalculation implements OnApplicationBootstrap, OnApplica
     private readonly scores: ScoresService,
     private readonly runs: ScoreRecalculationsRepository,
     private readonly locks: AdvisoryLocks,
-    private readonly config: AppConfig,
+    private readonly config: ScoringConfig,
   ) {}
 
   onApplicationBootstrap(): void {

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { PeriodicTask } from '../common/scheduling/periodic-task.js';
-import { AppConfig } from '../config/app-config.js';
+import { TasksConfig } from './tasks.config.js';
 import { TasksService } from './tasks.service.js';
 
 /** How many due tasks one pass claims at most; the rest wait for the next pass. */
@@ -17,7 +17,7 @@ export class TaskDueScheduler implements OnApplicationBootstrap, OnApplicationSh
 
   constructor(
     private readonly tasks: TasksService,
-    private readonly config: AppConfig,
+    private readonly config: TasksConfig,
   ) {}
 
   onApplicationBootstrap(): void {

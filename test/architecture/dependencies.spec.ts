@@ -90,7 +90,14 @@ const SAME_LAYER: readonly (readonly [string, string])[] = [
 ];
 
 /** Composition roots: they alone may know every module. */
-const COMPOSITION = new Set(['app.module.ts', 'app.factory.ts', 'main.ts', 'serve.ts', 'cli']);
+const COMPOSITION = new Set([
+  'app.module.ts',
+  'app.config.ts',
+  'app.factory.ts',
+  'main.ts',
+  'serve.ts',
+  'cli',
+]);
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
