@@ -6,7 +6,8 @@ import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AuthGuard } from './auth/guards/auth.guard.js';
-import { enforceFieldAccess } from './auth/field-access.js';
+import { AccessGuard } from './access/access.guard.js';
+import { enforceFieldAccess } from './access/field-access.js';
 import { AppExceptionFilter } from './common/errors/app-exception.filter.js';
 import { validationException } from './common/errors/validation.js';
 import { EventsModule } from './common/events/events.module.js';
@@ -73,6 +74,8 @@ export class AppModule {
         // Guards run in this order: throttle before spending a database lookup on the token.
         { provide: APP_GUARD, useExisting: RateLimitGuard },
         { provide: APP_GUARD, useExisting: AuthGuard },
+        // Then the action the operation declares (@Requires), once the caller is known.
+        { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
         {
           provide: APP_PIPE,

@@ -1,3 +1,5 @@
+import { Requires } from '../access/field-access.js';
+import { Action } from '../access/permissions.js';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
@@ -10,6 +12,7 @@ import { ApiKeyType, CreatedApiKey } from './api-key.type.js';
 export class ApiKeysResolver {
   constructor(private readonly keys: ApiKeysService) {}
 
+  @Requires(Action.ManageApiKeys)
   @Query(() => [ApiKeyType], {
     description:
       'ADMIN: the company’s API keys, newest first (the newest 500, revoked ones included).',
@@ -18,6 +21,7 @@ export class ApiKeysResolver {
     return (await this.keys.list(auth)).map((k) => ApiKeyType.from(k));
   }
 
+  @Requires(Action.ManageApiKeys)
   @Mutation(() => CreatedApiKey, {
     description: 'ADMIN: create an API key; the secret is returned only here.',
   })
@@ -29,6 +33,7 @@ export class ApiKeysResolver {
     return { apiKey: ApiKeyType.from(apiKey), secret };
   }
 
+  @Requires(Action.ManageApiKeys)
   @Mutation(() => ApiKeyType, {
     description: 'ADMIN: revoke an API key; it stops working at once.',
   })

@@ -7,7 +7,7 @@ import {
   type AuthContext,
   type RequestMeta,
 } from '../auth/auth-context.js';
-import { Action, authorize } from '../auth/permissions.js';
+import { Action, authorize } from '../access/permissions.js';
 import { hashSecret, randomSecret } from '../auth/tokens/secret-token.js';
 import { NotFoundException } from '../common/errors/app.exception.js';
 import { ActorKind } from '../common/events/actor.js';

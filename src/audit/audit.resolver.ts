@@ -1,3 +1,5 @@
+import { Requires } from '../access/field-access.js';
+import { Action } from '../access/permissions.js';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
@@ -12,6 +14,7 @@ import { AuditLogType } from './audit-log.type.js';
 export class AuditResolver {
   constructor(private readonly audit: AuditService) {}
 
+  @Requires(Action.ReadAuditLogs)
   @Query(() => AuditLogConnection, { description: 'ADMIN: who changed what, newest first.' })
   async auditLogs(
     @CurrentAuth() auth: AuthContext,

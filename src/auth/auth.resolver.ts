@@ -1,3 +1,4 @@
+import { SignedIn } from '../access/field-access.js';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { UserType } from '../users/user.type.js';
 import type { AuthContext, RequestMeta } from './auth-context.js';
@@ -56,6 +57,7 @@ export class AuthResolver {
     return toPayload(await this.auth.refresh(meta, refreshToken));
   }
 
+  @SignedIn()
   @Mutation(() => Boolean, {
     description: 'End the session of refreshToken, or all your sessions when omitted.',
   })

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DealsModule } from '../deals/deals.module.js';
-import { LeadsModule } from '../leads/leads.module.js';
+import { AccessModule } from '../access/access.module.js';
 import { CommentLoaders } from './comment.loaders.js';
 import { CommentsRepository } from './comments.repository.js';
 import { CommentsResolver } from './comments.resolver.js';
@@ -10,7 +9,7 @@ import { LeadCommentsResolver } from './lead-comments.resolver.js';
 
 /** Comments on leads and deals (docs/features/comments.md). */
 @Module({
-  imports: [LeadsModule, DealsModule],
+  imports: [AccessModule],
   providers: [
     CommentsRepository,
     CommentsService,

@@ -1,5 +1,5 @@
-import { Requires } from '../auth/field-access.js';
-import { Action } from '../auth/permissions.js';
+import { Requires } from '../access/field-access.js';
+import { Action } from '../access/permissions.js';
 import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
@@ -22,6 +22,7 @@ import { CommentType } from './comment.type.js';
 export class CommentsResolver {
   constructor(private readonly commentsService: CommentsService) {}
 
+  @Requires(Action.ReadRecords)
   @Query(() => CommentConnection, {
     description: 'The comments of a lead or a deal (give exactly one), newest first.',
   })
@@ -37,6 +38,7 @@ export class CommentsResolver {
     );
   }
 
+  @Requires(Action.CreateRecords)
   @Mutation(() => CommentType, {
     description:
       'On a lead or a deal you can read; its assignee and earlier commenters are told (comment_added).',
@@ -48,6 +50,7 @@ export class CommentsResolver {
     return CommentType.from(await this.commentsService.add(auth, input));
   }
 
+  @Requires(Action.ReadRecords)
   @Mutation(() => Boolean, { description: 'By its author, or an ADMIN.' })
   removeComment(
     @CurrentAuth() auth: AuthContext,

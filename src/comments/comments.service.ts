@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from 'sequelize';
+import { AccessService } from '../access/access.service.js';
+import { RecordPermission } from '../access/record-permission.js';
 import { actorOf, userIdOf, type AuthContext } from '../auth/auth-context.js';
-import { Action, authorize, can } from '../auth/permissions.js';
+import { Action, authorize } from '../access/permissions.js';
 import { BadUserInputException, NotFoundException } from '../common/errors/app.exception.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import type { FieldChanges } from '../common/events/event-payload.js';
 import { pageSize } from '../common/pagination/cursor.js';
 import { toPage, type Page } from '../common/pagination/page.js';
 import { Transactions } from '../database/transactions.js';
-import { DealAccess } from '../deals/deal-access.js';
-import { LeadAccess } from '../leads/lead-access.js';
-import { CommentException, CommentReason } from './comment.exception.js';
 import { CommentEvents, type CommentFields } from './comments.events.js';
 import { COMMENT_KEYSET, CommentsRepository, type CommentParent } from './comments.repository.js';
 import type { AddCommentInput } from './dto/add-comment.input.js';
@@ -27,8 +26,7 @@ type CommentEventName = (typeof CommentEvents)[keyof typeof CommentEvents];
 export class CommentsService {
   constructor(
     private readonly comments: CommentsRepository,
-    private readonly leads: LeadAccess,
-    private readonly deals: DealAccess,
+    private readonly access: AccessService,
     private readonly transactions: Transactions,
     private readonly events: DomainEvents,
   ) {}
@@ -70,15 +68,10 @@ export class CommentsService {
   }
 
   async remove(auth: AuthContext, id: string): Promise<boolean> {
-    authorize(auth, Action.ReadRecords);
     return this.transactions.run(async (transaction) => {
+      await this.access.requireOne(auth, RecordPermission.RemoveComment, id, transaction);
       const comment = await this.comments.findLive(auth.companyId, id, transaction);
       if (!comment) throw new NotFoundException('Comment', id);
-      if (!isAuthorOrAdmin(auth, comment))
-        throw new CommentException(
-          CommentReason.NOT_AUTHOR,
-          'Only its author or an ADMIN removes a comment',
-        );
       await this.comments.remove(comment, transaction);
       const changes = { body: { from: comment.body, to: null } };
       await this.publish(auth, CommentEvents.Removed, comment, changes, transaction);
@@ -91,8 +84,9 @@ export class CommentsService {
     parent: CommentParent,
     transaction?: Transaction,
   ): Promise<void> {
-    if (parent.column === 'lead_id') await this.leads.requireReadable(auth, parent.id, transaction);
-    else await this.deals.requireReadable(auth, parent.id);
+    const permission =
+      parent.column === 'lead_id' ? RecordPermission.ReadLead : RecordPermission.ReadDeal;
+    await this.access.requireOne(auth, permission, parent.id, transaction);
   }
 
   private async publish(
@@ -126,9 +120,4 @@ function parentOf(target: { leadId?: string | null; dealId?: string | null }): C
   if (target.leadId && !target.dealId) return { column: 'lead_id', id: target.leadId };
   if (target.dealId && !target.leadId) return { column: 'deal_id', id: target.dealId };
   throw BadUserInputException.forField('leadId', 'Give exactly one of leadId and dealId');
-}
-
-function isAuthorOrAdmin(auth: AuthContext, comment: CommentRecord): boolean {
-  if (can(auth, Action.RemoveAnyComment)) return true;
-  return comment.authorId !== null && comment.authorId === userIdOf(auth);
 }

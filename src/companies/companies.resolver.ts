@@ -1,3 +1,5 @@
+import { Requires } from '../access/field-access.js';
+import { Action } from '../access/permissions.js';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
@@ -8,11 +10,13 @@ import { CompanyType } from './company.type.js';
 export class CompaniesResolver {
   constructor(private readonly companies: CompaniesService) {}
 
+  @Requires(Action.ReadRecords)
   @Query(() => CompanyType, { description: 'Your company.' })
   async company(@CurrentAuth() auth: AuthContext): Promise<CompanyType> {
     return CompanyType.from(await this.companies.mine(auth));
   }
 
+  @Requires(Action.ManageCompany)
   @Mutation(() => CompanyType, {
     description: 'ADMIN: the company’s currency (ISO 4217, e.g. EUR); deals default to it.',
   })

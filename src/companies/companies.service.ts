@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { actorOf, type AuthContext } from '../auth/auth-context.js';
-import { Action, authorize } from '../auth/permissions.js';
+import { Action, authorize } from '../access/permissions.js';
 import { BadUserInputException, NotFoundException } from '../common/errors/app.exception.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { CURRENCY_MESSAGE, isCurrencyCode } from '../common/validation/currency.js';

@@ -1,3 +1,5 @@
+import { Requires } from '../access/field-access.js';
+import { Action } from '../access/permissions.js';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
@@ -12,6 +14,7 @@ import type { MyDealsStats, PipelineStageStats } from './deal-stats.record.js';
 export class DealStatsResolver {
   constructor(private readonly dealStats: DealStatsService) {}
 
+  @Requires(Action.ReadRecords)
   @Query(() => [PipelineStageStatsType], {
     description: 'Every stage of the company’s pipeline, in order, with zeros where it is empty.',
   })
@@ -23,6 +26,7 @@ export class DealStatsResolver {
     return this.dealStats.pipeline(auth, args);
   }
 
+  @Requires(Action.ReadRecords)
   @Query(() => MyDealsStatsType, { description: 'The deals assigned to you.' })
   myDealsStats(
     @CurrentAuth() auth: AuthContext,

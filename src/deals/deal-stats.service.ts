@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { requireUser, type AuthContext } from '../auth/auth-context.js';
-import { Action, authorize } from '../auth/permissions.js';
+import { Action, authorize } from '../access/permissions.js';
 import { BadUserInputException } from '../common/errors/app.exception.js';
 import { CompaniesService } from '../companies/companies.service.js';
 import { RateLimitConfig } from '../rate-limit/rate-limit.config.js';

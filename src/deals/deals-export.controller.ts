@@ -1,3 +1,5 @@
+import { Requires } from '../access/field-access.js';
+import { Action } from '../access/permissions.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import { CsvExportController } from '../common/records/csv-export.controller.js';
@@ -11,4 +13,5 @@ export class DealsExportController extends CsvExportController<AuthContext, Deal
   query: DealExportQuery,
   exporter: DealsService,
   caller: CurrentAuth,
+  decorators: [Requires(Action.ReadRecords)],
 }) {}

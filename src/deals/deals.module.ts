@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module.js';
 import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { CompaniesModule } from '../companies/companies.module.js';
 import { LeadsModule } from '../leads/leads.module.js';
 import { UsersModule } from '../users/users.module.js';
-import { DealAccess } from './deal-access.js';
 import { DealStatsListener } from './deal-stats.listener.js';
 import { DealStatsRepository } from './deal-stats.repository.js';
 import { DealStatsResolver } from './deal-stats.resolver.js';
@@ -17,11 +17,10 @@ import { LeadDealsResolver } from './lead-deals.resolver.js';
 
 /** The deals pipeline (docs/features/deals.md). */
 @Module({
-  imports: [CompaniesModule, LeadsModule, UsersModule, RateLimitModule],
+  imports: [AccessModule, CompaniesModule, LeadsModule, UsersModule, RateLimitModule],
   controllers: [DealsExportController],
   providers: [
     DealsRepository,
-    DealAccess,
     DealsService,
     DealsResolver,
     LeadDealsResolver,
@@ -31,6 +30,6 @@ import { LeadDealsResolver } from './lead-deals.resolver.js';
     DealStatsListener,
     DealStatsResolver,
   ],
-  exports: [DealsService, DealAccess],
+  exports: [DealsService],
 })
 export class DealsModule {}

@@ -1,5 +1,5 @@
-import { Requires } from '../auth/field-access.js';
-import { Action } from '../auth/permissions.js';
+import { Requires } from '../access/field-access.js';
+import { Action } from '../access/permissions.js';
 import { Args, ID, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
@@ -29,6 +29,7 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
   args: DealsArgs,
   toNode: (deal) => DealType.from(deal),
   caller: CurrentAuth,
+  decorators: [Requires(Action.ReadRecords)],
   list: {
     name: 'deals',
     description: 'A page of the company’s deals; newest first unless orderBy says otherwise.',
@@ -50,6 +51,7 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
     return this.dealsService;
   }
 
+  @Requires(Action.CreateRecords)
   @Mutation(() => DealType, {
     description: 'A new deal, of a lead you may change when leadId is given.',
   })
@@ -60,6 +62,7 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
     return DealType.from(await this.dealsService.create(auth, input));
   }
 
+  @Requires(Action.CreateRecords)
   @Mutation(() => DealType, {
     description:
       'The lead marked CONVERTED and its deal created, at once; what input leaves out comes from the lead.',
@@ -80,6 +83,7 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
     );
   }
 
+  @Requires(Action.WriteAssignedRecord)
   @Mutation(() => DealType, { description: 'Partial; a SALES_REP changes only their own deals.' })
   async updateDeal(
     @CurrentAuth() auth: AuthContext,
@@ -89,6 +93,7 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
     return DealType.from(await this.dealsService.update(auth, input));
   }
 
+  @Requires(Action.WriteAssignedRecord)
   @Mutation(() => Boolean, { description: 'Soft delete; MANAGER/ADMIN can restore it.' })
   removeDeal(
     @CurrentAuth() auth: AuthContext,
@@ -97,6 +102,7 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
     return this.dealsService.remove(auth, id);
   }
 
+  @Requires(Action.ReadDeletedRecords)
   @Mutation(() => DealType, { description: 'MANAGER/ADMIN: bring a removed deal back.' })
   async restoreDeal(
     @CurrentAuth() auth: AuthContext,
@@ -105,6 +111,7 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
     return DealType.from(await this.dealsService.restore(auth, id));
   }
 
+  @Requires(Action.WriteAssignedRecord)
   @Mutation(() => BulkDealsResultType, {
     description:
       'One stage, priority or assignee for up to 1 000 deals at once; a SALES_REP reaches only their own.',
@@ -117,6 +124,7 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
     return this.dealsService.bulkUpdate(auth, ids, input);
   }
 
+  @Requires(Action.WriteAssignedRecord)
   @Mutation(() => BulkDealsResultType, {
     description: 'Soft delete of up to 1 000 deals at once; a SALES_REP reaches only their own.',
   })

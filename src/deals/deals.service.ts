@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import type { Transaction } from 'sequelize';
+import { AccessService } from '../access/access.service.js';
+import { RecordPermission } from '../access/record-permission.js';
 import { actorOf, userIdOf, type AuthContext } from '../auth/auth-context.js';
-import { Action, authorize, authorizeRecordChange, can } from '../auth/permissions.js';
+import { Action, authorize, authorizeRecordChange, bulkReach } from '../access/permissions.js';
 import { BadUserInputException, NotFoundException } from '../common/errors/app.exception.js';
 import { created, definedOnly, diff, isEmpty } from '../common/events/diff.js';
 import { DomainEvents } from '../common/events/domain-events.js';
@@ -13,10 +15,9 @@ import { CompaniesService } from '../companies/companies.service.js';
 import { Transactions } from '../database/transactions.js';
 import { RateLimiters } from '../rate-limit/rate-limiters.js';
 import { spendOn } from '../rate-limit/spend.js';
-import { LeadAccess } from '../leads/lead-access.js';
 import { LeadsService } from '../leads/leads.service.js';
 import { dealLeadScore } from '../scoring/deal-score.js';
-import { Assignments } from '../users/assignments.js';
+import { Assignments } from '../access/assignments.js';
 import { CLOSED_STAGES, DealPriority, DealStage } from './deal-enums.js';
 import { DealEvents, type DealFields } from './deals.events.js';
 import { DealsRepository, type BulkChanged, type BulkOutcome } from './deals.repository.js';
@@ -73,7 +74,7 @@ export class DealsService {
   constructor(
     private readonly deals: DealsRepository,
     private readonly companies: CompaniesService,
-    private readonly leads: LeadAccess,
+    private readonly access: AccessService,
     private readonly leadsService: LeadsService,
     private readonly assignments: Assignments,
     private readonly transactions: Transactions,
@@ -115,7 +116,8 @@ export class DealsService {
     const currency = input.currency ?? (await this.companies.mine(auth)).currency;
     return this.transactions.run(async (transaction) => {
       // As an interaction of the lead would: a lead the caller may change.
-      if (input.leadId) await this.leads.requireChangeable(auth, input.leadId, transaction);
+      if (input.leadId)
+        await this.access.requireOne(auth, RecordPermission.ChangeLead, input.leadId, transaction);
       return this.createIn(auth, { ...input, assignedToId, currency }, transaction);
     });
   }
@@ -207,7 +209,7 @@ export class DealsService {
       if (wanted.assignedToId !== undefined && wanted.assignedToId !== deal.assignedToId)
         await this.assignments.checkReassignment(auth, wanted.assignedToId, 'deals');
       if (wanted.leadId && wanted.leadId !== deal.leadId)
-        await this.leads.requireChangeable(auth, wanted.leadId, transaction);
+        await this.access.requireOne(auth, RecordPermission.ChangeLead, wanted.leadId, transaction);
       const next = { ...deal, ...wanted };
       const values: Partial<DealRecord> = {
         ...wanted,
@@ -279,7 +281,7 @@ export class DealsService {
     const change = definedOnly({ ...input });
     if (Object.keys(change).length === 0)
       throw new BadUserInputException('Give at least one of stage, priority and assignedToId');
-    const onlyOf = this.bulkReach(auth);
+    const onlyOf = bulkReach(auth);
     if (change.assignedToId !== undefined && change.assignedToId !== onlyOf)
       await this.assignments.checkReassignment(auth, change.assignedToId, 'deals');
     return this.transactions.run(async (transaction) => {
@@ -320,7 +322,7 @@ export class DealsService {
   /** Soft delete of many deals in one statement, by the rules of bulkUpdate. */
   async bulkRemove(auth: AuthContext, ids: readonly string[]): Promise<BulkResult> {
     authorize(auth, Action.WriteAssignedRecord);
-    const onlyOf = this.bulkReach(auth);
+    const onlyOf = bulkReach(auth);
     return this.transactions.run(async (transaction) => {
       const outcomes = await this.deals.bulkRemove(auth.companyId, ids, onlyOf, transaction);
       const written = writtenOf(outcomes);
@@ -335,15 +337,6 @@ export class DealsService {
       );
       return resultOf(outcomes, written.length);
     });
-  }
-
-  /** Whose deals a bulk operation reaches: anyone's (null), or a SALES_REP's own. */
-  private bulkReach(auth: AuthContext): string | null {
-    if (can(auth, Action.WriteAnyRecord)) return null;
-    const own = userIdOf(auth);
-    if (!own)
-      throw new Error('WriteAssignedRecord without WriteAnyRecord is granted to users only');
-    return own;
   }
 
   private readableFilter(auth: AuthContext, filter?: DealFilter | null): DealFilter {

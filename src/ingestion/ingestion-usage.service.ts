@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../auth/auth-context.js';
-import { Action, authorize } from '../auth/permissions.js';
+import { Action, authorize } from '../access/permissions.js';
 import { IngestionConfig } from './ingestion.config.js';
 import { IngestionBudget, type BudgetUsage } from './ingestion-budget.js';
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module.js';
 import { ApiKeysModule } from '../api-keys/api-keys.module.js';
 import { LeadsModule } from '../leads/leads.module.js';
 import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
@@ -20,7 +21,7 @@ import { RawLeadsService } from './raw-leads.service.js';
 
 /** POST /api/lead (registered by the composition root, see ingestion.route.ts) and its journal. */
 @Module({
-  imports: [LeadsModule, ApiKeysModule, RateLimitModule, UsersModule],
+  imports: [AccessModule, LeadsModule, ApiKeysModule, RateLimitModule, UsersModule],
   providers: [
     RawLeadsRepository,
     IngestionBudget,

@@ -1,3 +1,5 @@
+import { Requires } from '../access/field-access.js';
+import { Action } from '../access/permissions.js';
 import { UuidPipe } from '../common/graphql/uuid.pipe.js';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
@@ -9,11 +11,13 @@ import { LeadRoutingService } from './lead-routing.service.js';
 export class LeadRoutingResolver {
   constructor(private readonly routing: LeadRoutingService) {}
 
+  @Requires(Action.ManageLeadRouting)
   @Query(() => LeadRouting, { description: 'ADMIN: whom leads sent to POST /api/lead go to.' })
   leadRouting(@CurrentAuth() auth: AuthContext): Promise<LeadRouting> {
     return this.routing.mode(auth);
   }
 
+  @Requires(Action.ManageLeadRouting)
   @Mutation(() => LeadRouting, {
     description: 'ADMIN: set whom leads sent to POST /api/lead go to; returns the new mode.',
   })
@@ -24,6 +28,7 @@ export class LeadRoutingResolver {
     return this.routing.setMode(auth, mode);
   }
 
+  @Requires(Action.ManageLeadRouting)
   @Mutation(() => Boolean, {
     description: 'ADMIN: the user an API key’s leads go to under API_KEY_DEFAULT; null clears it.',
   })

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { systemCaller, type AuthContext } from '../auth/auth-context.js';
-import { Action, authorize } from '../auth/permissions.js';
+import { Assignments } from '../access/assignments.js';
+import { Action, authorize } from '../access/permissions.js';
+import type { AuthContext } from '../auth/auth-context.js';
 import { BadUserInputException, NotFoundException } from '../common/errors/app.exception.js';
 import { isForeignKeyViolation } from '../common/errors/database-errors.js';
 import { Colleagues } from '../users/colleagues.js';
@@ -13,6 +14,7 @@ export class LeadRoutingService {
   constructor(
     private readonly routing: LeadRoutingRepository,
     private readonly colleagues: Colleagues,
+    private readonly assignments: Assignments,
   ) {}
 
   mode(auth: AuthContext): Promise<LeadRouting> {
@@ -33,7 +35,7 @@ export class LeadRoutingService {
     userId: string | null,
   ): Promise<boolean> {
     authorize(auth, Action.ManageLeadRouting);
-    if (userId && !(await this.colleagues.activeAmong(auth, [userId])).has(userId)) {
+    if (userId && !(await this.assignments.activeAmong(auth.companyId, [userId])).has(userId)) {
       const message = 'userId is not an active user of your company';
       throw new BadUserInputException(message, { userId: [message] });
     }
@@ -63,10 +65,7 @@ export class LeadRoutingService {
         const userId = apiKeyId ? await this.routing.keyAssignee(companyId, apiKeyId) : null;
         if (!userId) return null;
         // One deactivated since keeps no leads coming to them.
-        const active = await this.colleagues.activeAmong(
-          systemCaller(companyId, 'ingestion.routing'),
-          [userId],
-        );
+        const active = await this.assignments.activeAmong(companyId, [userId]);
         return active.has(userId) ? userId : null;
       }
       case LeadRouting.ROUND_ROBIN: {

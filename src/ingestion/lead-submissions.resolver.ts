@@ -1,5 +1,5 @@
-import { Requires } from '../auth/field-access.js';
-import { Action } from '../auth/permissions.js';
+import { Requires } from '../access/field-access.js';
+import { Action } from '../access/permissions.js';
 import { ResolveField, Resolver } from '@nestjs/graphql';
 import { NESTED_LIST_LIMIT } from '../common/pagination/nested-list.js';
 import { NestedListResolver } from '../common/records/nested-list.resolver.js';
@@ -8,7 +8,10 @@ import { SUBMISSIONS_BY_LEAD } from './ingestion.loaders.js';
 import { AttributionType } from './attribution.type.js';
 import { RawLeadType } from './raw-lead.type.js';
 
-/** `lead.submissions`: added to Lead from here, so leads/ knows no journal. */
+/**
+ * `lead.submissions`: added to Lead from here, so leads/ knows no journal. The parent lead was
+ * reached through a query that applied its row rule; the journal's own action is declared here.
+ */
 export const LeadSubmissionsResolver = NestedListResolver({
   parent: LeadType,
   name: 'LeadSubmissionsResolver',

@@ -1,3 +1,5 @@
+import { Requires } from '../access/field-access.js';
+import { Action } from '../access/permissions.js';
 import { UuidPipe } from '../common/graphql/uuid.pipe.js';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
@@ -13,6 +15,7 @@ import { RawLeadsService } from './raw-leads.service.js';
 export class RawLeadsResolver {
   constructor(private readonly raws: RawLeadsService) {}
 
+  @Requires(Action.ReadSubmissions)
   @Query(() => RawLeadConnection, {
     description: 'ADMIN: every submission to POST /api/lead, newest first.',
   })
@@ -34,6 +37,7 @@ export class RawLeadsResolver {
     );
   }
 
+  @Requires(Action.ReprocessSubmissions)
   @Mutation(() => RawLeadType, {
     description: 'ADMIN: process a waiting or failed submission again, now.',
   })

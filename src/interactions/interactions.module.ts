@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module.js';
 import { ModelsModule } from '../database/models.module.js';
-import { LeadsModule } from '../leads/leads.module.js';
 import { InteractionLoaders } from './interaction.loaders.js';
 import { InteractionsRepository } from './interactions.repository.js';
 import { InteractionsResolver } from './interactions.resolver.js';
@@ -9,7 +9,7 @@ import { LeadInteractionsResolver } from './lead-interactions.resolver.js';
 import { Interaction } from './interaction.model.js';
 
 @Module({
-  imports: [LeadsModule, ModelsModule.forFeature([Interaction])],
+  imports: [AccessModule, ModelsModule.forFeature([Interaction])],
   providers: [
     InteractionsRepository,
     InteractionsService,

@@ -1,5 +1,5 @@
-import { Requires } from '../auth/field-access.js';
-import { Action } from '../auth/permissions.js';
+import { Requires } from '../access/field-access.js';
+import { Action } from '../access/permissions.js';
 import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
@@ -22,6 +22,7 @@ import { InteractionType } from './interaction.type.js';
 export class InteractionsResolver {
   constructor(private readonly interactionsService: InteractionsService) {}
 
+  @Requires(Action.ReadRecords)
   @Query(() => [InteractionType], {
     description: 'A page of the company’s interactions, newest first.',
   })
@@ -34,6 +35,7 @@ export class InteractionsResolver {
     );
   }
 
+  @Requires(Action.ReadRecords)
   @Query(() => InteractionConnection, {
     description: 'The interactions list as a cursor connection, with totalCount.',
   })
@@ -49,6 +51,7 @@ export class InteractionsResolver {
     );
   }
 
+  @Requires(Action.ReadRecords)
   @Query(() => InteractionType, {
     nullable: true,
     description: 'An interaction with a live lead of your company, or null.',
@@ -62,6 +65,7 @@ export class InteractionsResolver {
     return interaction ? InteractionType.from(interaction) : null;
   }
 
+  @Requires(Action.ReadRecords)
   @Query(() => [InteractionType], { description: 'A lead’s interactions, newest first.' })
   async interactionsByLead(
     @CurrentAuth() auth: AuthContext,
@@ -78,6 +82,7 @@ export class InteractionsResolver {
     );
   }
 
+  @Requires(Action.CreateRecords)
   @Mutation(() => InteractionType, {
     description: 'Log a call, email or meeting with a lead you may change.',
   })
@@ -89,6 +94,7 @@ export class InteractionsResolver {
     return InteractionType.from(await this.interactionsService.create(auth, input));
   }
 
+  @Requires(Action.WriteAssignedRecord)
   @Mutation(() => InteractionType, {
     description: 'Changes only the fields given; the lead cannot change.',
   })
@@ -100,6 +106,7 @@ export class InteractionsResolver {
     return InteractionType.from(await this.interactionsService.update(auth, input));
   }
 
+  @Requires(Action.WriteAssignedRecord)
   @Mutation(() => Boolean, {
     description: 'Delete an interaction of a lead you may change, for good.',
   })

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from 'sequelize';
+import { AccessService } from '../access/access.service.js';
+import { RecordPermission } from '../access/record-permission.js';
 import { actorOf, userIdOf, type AuthContext } from '../auth/auth-context.js';
-import { Action, authorize } from '../auth/permissions.js';
+import { Action, authorize } from '../access/permissions.js';
 import { NotFoundException } from '../common/errors/app.exception.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { created, definedOnly, diff, isEmpty } from '../common/events/diff.js';
@@ -9,7 +11,6 @@ import type { FieldChanges } from '../common/events/event-payload.js';
 import { pageSize } from '../common/pagination/cursor.js';
 import { toPage, type Page } from '../common/pagination/page.js';
 import { Transactions } from '../database/transactions.js';
-import { LeadAccess } from '../leads/lead-access.js';
 import type { CreateInteractionInput } from './dto/create-interaction.input.js';
 import type { InteractionFilter } from './dto/interaction-filter.input.js';
 import type { InteractionsArgs } from './dto/interactions.args.js';
@@ -24,7 +25,7 @@ type InteractionEventName = (typeof InteractionEvents)[keyof typeof InteractionE
 export class InteractionsService {
   constructor(
     private readonly interactions: InteractionsRepository,
-    private readonly leads: LeadAccess,
+    private readonly access: AccessService,
     private readonly transactions: Transactions,
     private readonly events: DomainEvents,
   ) {}
@@ -53,14 +54,19 @@ export class InteractionsService {
     leadId: string,
     first?: number | null,
   ): Promise<InteractionRecord[]> {
-    await this.leads.requireReadable(auth, leadId);
+    await this.access.requireOne(auth, RecordPermission.ReadLead, leadId);
     return this.interactions.latestForLeads(auth.companyId, [leadId], pageSize(first));
   }
 
   async create(auth: AuthContext, input: CreateInteractionInput): Promise<InteractionRecord> {
     authorize(auth, Action.CreateRecords);
     return this.transactions.run(async (transaction) => {
-      const lead = await this.leads.requireChangeable(auth, input.leadId, transaction);
+      const lead = await this.access.requireOne(
+        auth,
+        RecordPermission.ChangeLead,
+        input.leadId,
+        transaction,
+      );
       const values = { type: input.type, date: input.date, notes: input.notes ?? null };
       const interaction = await this.interactions.create(
         { ...values, companyId: auth.companyId, leadId: lead.id, createdById: userIdOf(auth) },
@@ -114,7 +120,12 @@ export class InteractionsService {
     authorize(auth, Action.ReadRecords);
     const interaction = await this.interactions.findLive(auth.companyId, id, transaction);
     if (!interaction) throw new NotFoundException('Interaction', id);
-    await this.leads.requireChangeable(auth, interaction.leadId, transaction);
+    await this.access.requireOne(
+      auth,
+      RecordPermission.ChangeLead,
+      interaction.leadId,
+      transaction,
+    );
     return interaction;
   }
 

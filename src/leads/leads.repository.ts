@@ -17,12 +17,6 @@ import { LEAD_RECORD_COLUMNS, type LeadRecord } from './lead.record.js';
 export type NewLead = Partial<Omit<LeadRecord, 'id' | 'createdAt' | 'updatedAt'>> &
   Pick<LeadRecord, 'companyId'>;
 
-/** What access checks need of a lead. */
-export interface LeadRef {
-  id: string;
-  assignedToId: string | null;
-}
-
 const iso = (d: Date): string => d.toISOString();
 
 /** A lead as lists return it: in score order, with the score its cursor needs. */
@@ -178,20 +172,6 @@ export class LeadsRepository {
       transaction,
     );
     return lead ?? null;
-  }
-
-  /** Live leads of the company among `ids`; locked until the transaction ends when inside one. */
-  async refs(
-    companyId: string,
-    ids: readonly string[],
-    transaction?: Transaction,
-  ): Promise<LeadRef[]> {
-    const sql = `SELECT id, assigned_to_id AS "assignedToId" FROM leads WHERE company_id = $1 AND id = ANY($2::uuid[]) AND deleted_at IS NULL`;
-    return this.sql.rows<LeadRef>(
-      transaction ? `${sql} FOR UPDATE` : sql,
-      [companyId, ids],
-      transaction,
-    );
   }
 
   findLiveByIds(companyId: string, ids: readonly string[]): Promise<LeadRecord[]> {

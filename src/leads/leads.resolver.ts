@@ -1,5 +1,5 @@
-import { Requires } from '../auth/field-access.js';
-import { Action } from '../auth/permissions.js';
+import { Requires } from '../access/field-access.js';
+import { Action } from '../access/permissions.js';
 import { Args, ID, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
@@ -25,6 +25,7 @@ export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadTy
   args: LeadsArgs,
   toNode: (lead) => LeadType.from(lead),
   caller: CurrentAuth,
+  decorators: [Requires(Action.ReadRecords)],
   list: {
     name: 'leads',
     description: 'A page of the company’s leads; newest first unless orderBy says otherwise.',
@@ -48,6 +49,7 @@ export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadTy
     return this.leadsService;
   }
 
+  @Requires(Action.CreateLeads)
   @Mutation(() => LeadType, {
     description: 'A new lead; CONFLICT when a live lead of the company has its email.',
   })
@@ -58,6 +60,7 @@ export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadTy
     return LeadType.from(await this.leadsService.create(auth, input));
   }
 
+  @Requires(Action.ImportLeads)
   @Mutation(() => [LeadType], {
     description:
       'Up to 1 000 leads at once: all are created, or none (errors name inputs.N.field).',
@@ -71,6 +74,7 @@ export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadTy
     return (await this.leadsService.createMany(auth, inputs)).map((lead) => LeadType.from(lead));
   }
 
+  @Requires(Action.WriteAssignedRecord)
   @Mutation(() => LeadType, {
     description: 'Changes only the fields given; null clears an optional one.',
   })
@@ -82,6 +86,7 @@ export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadTy
     return LeadType.from(await this.leadsService.update(auth, input));
   }
 
+  @Requires(Action.WriteAnyRecord)
   @Mutation(() => LeadType, {
     description: 'MANAGER/ADMIN: assign to a user of your company, or unassign with null.',
   })
@@ -100,6 +105,7 @@ export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadTy
     return LeadType.from(await this.leadsService.assign(auth, id, assignee));
   }
 
+  @Requires(Action.WriteAssignedRecord)
   @Mutation(() => Boolean, { description: 'Soft delete: hidden everywhere until restoreLead.' })
   removeLead(
     @CurrentAuth() auth: AuthContext,
@@ -108,6 +114,7 @@ export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadTy
     return this.leadsService.remove(auth, id);
   }
 
+  @Requires(Action.ReadDeletedRecords)
   @Mutation(() => LeadType, {
     description: 'MANAGER/ADMIN: bring back a removed lead (CONFLICT if its email was reused).',
   })
@@ -118,6 +125,7 @@ export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadTy
     return LeadType.from(await this.leadsService.restore(auth, id));
   }
 
+  @Requires(Action.PurgeRecords)
   @Mutation(() => Boolean, { description: 'ADMIN: delete a lead and its interactions for good.' })
   purgeLead(
     @CurrentAuth() auth: AuthContext,

@@ -4,7 +4,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Transaction } from 'sequelize';
 import { actorOf, userIdOf, type AuthContext } from '../auth/auth-context.js';
-import { Action, authorize, authorizeRecordChange } from '../auth/permissions.js';
+import { Action, authorize, authorizeRecordChange } from '../access/permissions.js';
 import {
   BadUserInputException,
   NotFoundException,
@@ -20,7 +20,7 @@ import { Listing } from '../common/records/listing.js';
 import { Transactions } from '../database/transactions.js';
 import { RateLimiters } from '../rate-limit/rate-limiters.js';
 import { spendOn } from '../rate-limit/spend.js';
-import { Assignments } from '../users/assignments.js';
+import { Assignments } from '../access/assignments.js';
 import { CreateLeadInput } from './dto/create-lead.input.js';
 import type { LeadFilter } from './dto/lead-filter.input.js';
 import { LeadOrder } from './dto/lead-order.input.js';

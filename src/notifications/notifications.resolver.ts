@@ -1,3 +1,4 @@
+import { SignedIn } from '../access/field-access.js';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
@@ -13,6 +14,7 @@ import { NotificationsService } from './notifications.service.js';
 export class NotificationsResolver {
   constructor(private readonly notificationsService: NotificationsService) {}
 
+  @SignedIn()
   @Query(() => NotificationConnection, { description: 'Yours, newest first.' })
   async getNotifications(
     @CurrentAuth() auth: AuthContext,
@@ -26,11 +28,13 @@ export class NotificationsResolver {
     );
   }
 
+  @SignedIn()
   @Query(() => Int, { description: 'How many of yours are unread.' })
   getUnreadCount(@CurrentAuth() auth: AuthContext): Promise<number> {
     return this.notificationsService.count(auth, true);
   }
 
+  @SignedIn()
   @Mutation(() => NotificationModel, {
     description: 'Your other sockets hear of it (notification:updated).',
   })
@@ -42,6 +46,7 @@ export class NotificationsResolver {
     return NotificationModel.from(await this.notificationsService.markAsRead(auth, id));
   }
 
+  @SignedIn()
   @Mutation(() => Int, {
     description: 'How many were unread; your sockets hear of it (notifications:bulk-updated).',
   })
@@ -49,6 +54,7 @@ export class NotificationsResolver {
     return this.notificationsService.markAllAsRead(auth);
   }
 
+  @SignedIn()
   @Mutation(() => Boolean, { description: 'Delete one of your notifications.' })
   deleteNotification(
     @CurrentAuth() auth: AuthContext,

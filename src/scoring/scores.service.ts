@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Transaction } from 'sequelize';
+import { AccessService } from '../access/access.service.js';
+import { RecordPermission } from '../access/record-permission.js';
 import { actorOf, type AuthContext } from '../auth/auth-context.js';
-import { Action, authorize } from '../auth/permissions.js';
+import { Action, authorize } from '../access/permissions.js';
 import type { Actor } from '../common/events/actor.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { ScoringConfig } from './scoring.config.js';
@@ -9,7 +11,6 @@ import { ConnectionSlots } from '../database/connection-slots.js';
 import { Transactions } from '../database/transactions.js';
 import { RateLimiters } from '../rate-limit/rate-limiters.js';
 import { spend } from '../rate-limit/spend.js';
-import { LeadAccess } from '../leads/lead-access.js';
 import { AdvisoryLocks, LockSpace, type LockSession } from '../database/advisory-locks.js';
 import { FIRST_LEAD_KEY, LeadScoresRepository } from './lead-scores.repository.js';
 import { ScoreRecalculationsRepository } from './score-recalculations.repository.js';
@@ -35,7 +36,7 @@ export class ScoresService {
     private readonly locks: AdvisoryLocks,
     private readonly events: DomainEvents,
     private readonly transactions: Transactions,
-    private readonly leads: LeadAccess,
+    private readonly access: AccessService,
     private readonly limiters: RateLimiters,
     config: ScoringConfig,
   ) {
@@ -167,7 +168,7 @@ export class ScoresService {
    */
   async rescoreLead(auth: AuthContext, leadId: string): Promise<void> {
     await this.transactions.run(async (transaction) => {
-      await this.leads.requireReadable(auth, leadId, transaction);
+      await this.access.requireOne(auth, RecordPermission.ReadLead, leadId, transaction);
       await this.scores.rescore(transaction, auth.companyId, [leadId], new Date());
     });
   }

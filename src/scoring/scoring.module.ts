@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module.js';
 import { LeadsModule } from '../leads/leads.module.js';
 import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { LeadScoresListener } from './lead-scores.listener.js';
@@ -18,7 +19,7 @@ import { SummaryProviders } from './summaries/summary-providers.js';
 
 /** Activity scores and summaries of leads (docs/features/scoring.md). */
 @Module({
-  imports: [LeadsModule, RateLimitModule],
+  imports: [AccessModule, LeadsModule, RateLimitModule],
   providers: [
     LeadScoresRepository,
     LeadScoresListener,

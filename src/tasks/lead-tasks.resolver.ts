@@ -1,5 +1,5 @@
-import { Requires } from '../auth/field-access.js';
-import { Action } from '../auth/permissions.js';
+import { Requires } from '../access/field-access.js';
+import { Action } from '../access/permissions.js';
 import { NESTED_LIST_LIMIT } from '../common/pagination/nested-list.js';
 import { NestedListResolver } from '../common/records/nested-list.resolver.js';
 import { LeadType } from '../leads/lead.type.js';

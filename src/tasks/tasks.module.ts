@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DealsModule } from '../deals/deals.module.js';
-import { LeadsModule } from '../leads/leads.module.js';
-import { UsersModule } from '../users/users.module.js';
+import { AccessModule } from '../access/access.module.js';
 import { DealTasksResolver } from './deal-tasks.resolver.js';
 import { LeadTasksResolver } from './lead-tasks.resolver.js';
 import { TaskDueScheduler } from './task-due.scheduler.js';
@@ -12,7 +10,7 @@ import { TasksService } from './tasks.service.js';
 
 /** Tasks (docs/features/tasks.md). */
 @Module({
-  imports: [LeadsModule, DealsModule, UsersModule],
+  imports: [AccessModule],
   providers: [
     TasksRepository,
     TasksService,

@@ -1,5 +1,5 @@
-import { Requires } from '../auth/field-access.js';
-import { Action } from '../auth/permissions.js';
+import { Requires } from '../access/field-access.js';
+import { Action } from '../access/permissions.js';
 import { Args, ID, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
@@ -27,6 +27,7 @@ export class TasksResolver extends RecordQueries<AuthContext, TaskRecord, TaskTy
   args: TasksArgs,
   toNode: (task) => TaskType.from(task),
   caller: CurrentAuth,
+  decorators: [Requires(Action.ReadRecords)],
   list: {
     name: 'tasks',
     description: 'A page of the company’s tasks, soonest due first, undated last.',
@@ -48,6 +49,7 @@ export class TasksResolver extends RecordQueries<AuthContext, TaskRecord, TaskTy
     return this.tasksService;
   }
 
+  @Requires(Action.CreateRecords)
   @Mutation(() => TaskType, {
     description: 'A new task; with leadId or dealId, of a record you can read.',
   })
@@ -58,6 +60,7 @@ export class TasksResolver extends RecordQueries<AuthContext, TaskRecord, TaskTy
     return TaskType.from(await this.tasksService.create(auth, input));
   }
 
+  @Requires(Action.WriteAssignedRecord)
   @Mutation(() => TaskType, { description: 'Partial; a SALES_REP changes only their own tasks.' })
   async updateTask(
     @CurrentAuth() auth: AuthContext,
@@ -67,6 +70,7 @@ export class TasksResolver extends RecordQueries<AuthContext, TaskRecord, TaskTy
     return TaskType.from(await this.tasksService.update(auth, input));
   }
 
+  @Requires(Action.WriteAssignedRecord)
   @Mutation(() => TaskType, {
     description: 'DONE now; its creator and assignee are told (task_completed).',
   })
@@ -77,6 +81,7 @@ export class TasksResolver extends RecordQueries<AuthContext, TaskRecord, TaskTy
     return TaskType.from(await this.tasksService.complete(auth, id));
   }
 
+  @Requires(Action.WriteAssignedRecord)
   @Mutation(() => Boolean, {
     description:
       'Soft delete (whoever may change the task): hidden everywhere until restoreTask; MANAGER/ADMIN can restore it.',
@@ -88,6 +93,7 @@ export class TasksResolver extends RecordQueries<AuthContext, TaskRecord, TaskTy
     return this.tasksService.remove(auth, id);
   }
 
+  @Requires(Action.ReadDeletedRecords)
   @Mutation(() => TaskType, { description: 'MANAGER/ADMIN: bring a removed task back.' })
   async restoreTask(
     @CurrentAuth() auth: AuthContext,
@@ -96,6 +102,7 @@ export class TasksResolver extends RecordQueries<AuthContext, TaskRecord, TaskTy
     return TaskType.from(await this.tasksService.restore(auth, id));
   }
 
+  @Requires(Action.PurgeRecords)
   @Mutation(() => Boolean, { description: 'ADMIN: delete a task (live or removed) for good.' })
   purgeTask(
     @CurrentAuth() auth: AuthContext,

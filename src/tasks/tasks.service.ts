@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from 'sequelize';
+import { AccessService } from '../access/access.service.js';
+import { RecordPermission } from '../access/record-permission.js';
 import { actorOf, systemCaller, userIdOf, type AuthContext } from '../auth/auth-context.js';
-import { Action, authorize, authorizeRecordChange } from '../auth/permissions.js';
+import { Action, authorize, authorizeRecordChange } from '../access/permissions.js';
 import { NotFoundException } from '../common/errors/app.exception.js';
 import { created, definedOnly, diff, isEmpty } from '../common/events/diff.js';
 import { DomainEvents } from '../common/events/domain-events.js';
@@ -10,9 +12,7 @@ import type { Page } from '../common/pagination/page.js';
 import { Listing } from '../common/records/listing.js';
 import { groupBy } from '../common/collections/group-by.js';
 import { Transactions } from '../database/transactions.js';
-import { DealAccess } from '../deals/deal-access.js';
-import { LeadAccess } from '../leads/lead-access.js';
-import { Assignments } from '../users/assignments.js';
+import { Assignments } from '../access/assignments.js';
 import type { CreateTaskInput } from './dto/create-task.input.js';
 import type { TaskFilter } from './dto/task-filter.input.js';
 import type { TasksArgs } from './dto/tasks.args.js';
@@ -46,8 +46,7 @@ function fieldsOf(task: TaskRecord): TaskFields {
 export class TasksService {
   constructor(
     private readonly tasks: TasksRepository,
-    private readonly leads: LeadAccess,
-    private readonly deals: DealAccess,
+    private readonly access: AccessService,
     private readonly assignments: Assignments,
     private readonly transactions: Transactions,
     private readonly events: DomainEvents,
@@ -197,14 +196,16 @@ export class TasksService {
     });
   }
 
-  /** What a task is about must be a live lead or deal the caller can read. */
+  /** What a task is about must be a live lead or deal the caller can read, held until it commits. */
   private async requireRecords(
     auth: AuthContext,
     input: Pick<CreateTaskInput, 'leadId' | 'dealId'>,
     transaction: Transaction,
   ): Promise<void> {
-    if (input.leadId) await this.leads.requireReadable(auth, input.leadId, transaction);
-    if (input.dealId) await this.deals.requireReadable(auth, input.dealId);
+    if (input.leadId)
+      await this.access.requireOne(auth, RecordPermission.ReadLead, input.leadId, transaction);
+    if (input.dealId)
+      await this.access.requireOne(auth, RecordPermission.ReadDeal, input.dealId, transaction);
   }
 
   private async changeable(

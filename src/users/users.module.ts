@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ModelsModule } from '../database/models.module.js';
 import { Accounts } from './accounts.js';
-import { Assignments } from './assignments.js';
 import { Colleagues } from './colleagues.js';
 import { Company } from './company.model.js';
 import { User } from './user.model.js';
@@ -20,11 +19,9 @@ import { UsersService } from './users.service.js';
     PasswordHasher,
     Accounts,
     Colleagues,
-    Assignments,
     UserLoaders,
   ],
-  // For auth: Accounts and UsersService (sign-up); for the features: Colleagues, Assignments
-  // (and USER_BY_ID).
-  exports: [UsersService, Accounts, Colleagues, Assignments],
+  // For auth: Accounts and UsersService (sign-up); for ingestion: Colleagues (and USER_BY_ID).
+  exports: [UsersService, Accounts, Colleagues],
 })
 export class UsersModule {}

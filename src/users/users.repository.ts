@@ -61,14 +61,6 @@ export class UsersRepository {
   }
 
   /** The ids among `ids` of the company's active users. */
-  async activeIdsInCompany(companyId: string, ids: readonly string[]): Promise<string[]> {
-    const rows = await this.sql.rows<{ id: string }>(
-      'SELECT id FROM users WHERE company_id = $1 AND id = ANY($2::uuid[]) AND is_active',
-      [companyId, ids],
-    );
-    return rows.map((row) => row.id);
-  }
-
   async activeIdsWithRole(companyId: string, role: Role): Promise<string[]> {
     const rows = await this.sql.rows<{ id: string }>(
       'SELECT id FROM users WHERE company_id = $1 AND role = $2 AND is_active ORDER BY created_at, id',

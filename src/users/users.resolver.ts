@@ -1,3 +1,5 @@
+import { Requires, SignedIn } from '../access/field-access.js';
+import { Action } from '../access/permissions.js';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
@@ -14,11 +16,13 @@ import { UsersService } from './users.service.js';
 export class UsersResolver {
   constructor(private readonly usersService: UsersService) {}
 
+  @SignedIn()
   @Query(() => UserType, { description: 'The caller.' })
   async me(@CurrentAuth() auth: AuthContext): Promise<UserType> {
     return UserType.from(await this.usersService.me(auth));
   }
 
+  @Requires(Action.ReadUsers)
   @Query(() => UserType, { nullable: true, description: 'A user of your company, or null.' })
   async user(
     @CurrentAuth() auth: AuthContext,
@@ -28,6 +32,7 @@ export class UsersResolver {
     return user ? UserType.from(user) : null;
   }
 
+  @Requires(Action.ReadUsers)
   @Query(() => [UserType], { description: 'Users of your company, oldest first.' })
   async users(@CurrentAuth() auth: AuthContext, @Args() page: PageArgs): Promise<UserType[]> {
     return (await this.usersService.list(auth, page.first, page.after)).rows.map((u) =>
@@ -35,6 +40,7 @@ export class UsersResolver {
     );
   }
 
+  @Requires(Action.ReadUsers)
   @Query(() => UserConnection, {
     description: 'The users list as a cursor connection, with totalCount.',
   })
@@ -50,6 +56,7 @@ export class UsersResolver {
     );
   }
 
+  @Requires(Action.ManageUsers)
   @Mutation(() => UserType, { description: 'ADMIN: add a user to your company.' })
   async createUser(
     @CurrentAuth() auth: AuthContext,
@@ -58,6 +65,7 @@ export class UsersResolver {
     return UserType.from(await this.usersService.create(auth, input));
   }
 
+  @Requires(Action.ManageUsers)
   @Mutation(() => UserType, {
     description: 'ADMIN: change a user’s role; takes effect on their next request.',
   })
@@ -68,6 +76,7 @@ export class UsersResolver {
     return UserType.from(await this.usersService.updateRole(auth, input));
   }
 
+  @Requires(Action.ManageUsers)
   @Mutation(() => UserType, {
     description: 'ADMIN: deactivate a user; their tokens stop working at once.',
   })

@@ -7,7 +7,7 @@ import {
   type RequestMeta,
   type UserCaller,
 } from '../auth/auth-context.js';
-import { Action, authorize } from '../auth/permissions.js';
+import { Action, authorize } from '../access/permissions.js';
 import { Role } from '../auth/role.enum.js';
 import { NotFoundException } from '../common/errors/app.exception.js';
 import { uniqueViolationOf } from '../common/errors/database-errors.js';

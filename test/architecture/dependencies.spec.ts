@@ -5,8 +5,9 @@ const SRC = resolve(dirname(new URL(import.meta.url).pathname), '../../src');
 
 /**
  * Which folders of src/ each folder may import: dependencies run one way. A new module adds its
- * line here (and docs/architecture.md prints this table), so its place in the order is a decision, not an
- * accident. auth and users are one layer: identity (roles, tokens, accounts).
+ * line here (and docs/architecture.md prints this table), so its place in the order is a
+ * decision, not an accident. auth, users and access are one layer: identity (roles, tokens,
+ * accounts, permissions).
  */
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   config: [],
@@ -15,16 +16,37 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   redis: ['common', 'config'],
   cluster: ['common', 'config'],
   'rate-limit': ['common', 'config', 'redis'],
-  users: ['common', 'config', 'database', 'auth'],
-  auth: ['common', 'config', 'database', 'redis', 'rate-limit', 'users'],
-  'api-keys': ['common', 'config', 'database', 'auth'],
-  companies: ['common', 'config', 'database', 'auth'],
-  audit: ['common', 'config', 'database', 'auth'],
+  // Identity: who the caller is (auth), the accounts (users), what they may do (access).
+  access: ['common', 'config', 'database', 'auth'],
+  users: ['common', 'config', 'database', 'auth', 'access'],
+  auth: ['common', 'config', 'database', 'redis', 'rate-limit', 'users', 'access'],
+  'api-keys': ['common', 'config', 'database', 'auth', 'access'],
+  companies: ['common', 'config', 'database', 'auth', 'access'],
+  audit: ['common', 'config', 'database', 'auth', 'access'],
   health: ['common', 'config', 'database', 'redis', 'rate-limit', 'auth'],
-  leads: ['common', 'config', 'database', 'rate-limit', 'auth', 'users'],
-  interactions: ['common', 'config', 'database', 'auth', 'users', 'leads'],
-  ingestion: ['common', 'config', 'database', 'auth', 'rate-limit', 'users', 'api-keys', 'leads'],
-  scoring: ['common', 'config', 'database', 'auth', 'rate-limit', 'leads', 'interactions'],
+  leads: ['common', 'config', 'database', 'rate-limit', 'auth', 'access', 'users'],
+  interactions: ['common', 'config', 'database', 'auth', 'access', 'users', 'leads'],
+  ingestion: [
+    'common',
+    'config',
+    'database',
+    'auth',
+    'access',
+    'rate-limit',
+    'users',
+    'api-keys',
+    'leads',
+  ],
+  scoring: [
+    'common',
+    'config',
+    'database',
+    'auth',
+    'access',
+    'rate-limit',
+    'leads',
+    'interactions',
+  ],
   deals: [
     'common',
     'config',
@@ -32,13 +54,14 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
     'redis',
     'rate-limit',
     'auth',
+    'access',
     'users',
     'companies',
     'leads',
     'scoring',
   ],
-  tasks: ['common', 'config', 'database', 'auth', 'users', 'leads', 'deals'],
-  comments: ['common', 'config', 'database', 'auth', 'users', 'leads', 'deals'],
+  tasks: ['common', 'config', 'database', 'auth', 'access', 'users', 'leads', 'deals'],
+  comments: ['common', 'config', 'database', 'auth', 'access', 'users', 'leads', 'deals'],
   // Listens to the events of the features it notifies about; none of them imports it.
   notifications: [
     'common',
@@ -46,6 +69,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
     'database',
     'rate-limit',
     'auth',
+    'access',
     'users',
     'leads',
     'scoring',
@@ -55,8 +79,15 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
-/** Folders that form one layer and may use each other: identity (roles and tokens, accounts). */
-const SAME_LAYER: readonly (readonly [string, string])[] = [['auth', 'users']];
+/**
+ * Folders that form one layer and may use each other: identity (roles and tokens, accounts, and
+ * the permissions access/ checks on their behalf).
+ */
+const SAME_LAYER: readonly (readonly [string, string])[] = [
+  ['auth', 'users'],
+  ['auth', 'access'],
+  ['users', 'access'],
+];
 
 /** Composition roots: they alone may know every module. */
 const COMPOSITION = new Set([

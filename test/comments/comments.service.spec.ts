@@ -1,5 +1,7 @@
 import type { UserCaller } from '../../src/auth/auth-context.js';
 import { AuditModule } from '../../src/audit/audit.module.js';
+import { DealsModule } from '../../src/deals/deals.module.js';
+import { LeadsModule } from '../../src/leads/leads.module.js';
 import { CommentsModule } from '../../src/comments/comments.module.js';
 import { CommentsService } from '../../src/comments/comments.service.js';
 import { newDeal } from '../support/deal-factory.js';
@@ -14,7 +16,7 @@ describe('CommentsService', () => {
   let leadId: string;
 
   beforeAll(async () => {
-    harness = await startServices([CommentsModule, AuditModule]);
+    harness = await startServices([CommentsModule, LeadsModule, DealsModule, AuditModule]);
     sut = harness.get(CommentsService);
     team = await newTeam(harness);
     // Another rep's lead: whoever may read a record may comment on it.

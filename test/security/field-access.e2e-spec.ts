@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ModulesContainer, Reflector } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import {
   getNamedType,
@@ -7,8 +8,9 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
-import { fieldAccessOf } from '../../src/auth/field-access.js';
-import { Action, PERMISSIONS } from '../../src/auth/permissions.js';
+import { fieldAccessOf, REQUIRED_ACTION } from '../../src/access/field-access.js';
+import { Action, PERMISSIONS } from '../../src/access/permissions.js';
+import { IS_PUBLIC } from '../../src/auth/decorators/public.decorator.js';
 import { Role } from '../../src/auth/role.enum.js';
 import { ROOT_ANSWER } from '../../src/common/graphql/field-access.js';
 import { newApiKey, newCompany, newUser, type TestUser } from '../support/factories.js';
@@ -29,6 +31,13 @@ function recordFields(schema: GraphQLSchema): { type: GraphQLObjectType; field: 
     .filter((type) => !roots.has(type.name))
     .flatMap((type) => Object.values(type.getFields()).map((field) => ({ type, field })))
     .filter(({ field }) => records.has(getNamedType(field.type).name));
+}
+
+/** Every field of Query and Mutation: the operations a client can call. */
+function rootFields(schema: GraphQLSchema): { type: GraphQLObjectType; field: Field }[] {
+  return [schema.getQueryType(), schema.getMutationType()]
+    .filter((type): type is GraphQLObjectType => Boolean(type))
+    .flatMap((type) => Object.values(type.getFields()).map((field) => ({ type, field })));
 }
 
 describe('field access: a field of records answers under its records’ own permission', () => {
@@ -97,6 +106,55 @@ describe('field access: a field of records answers under its records’ own perm
       .filter(({ field }) => fieldAccessOf(field) === undefined)
       .map(({ type, field }) => `${type.name}.${field.name}`);
     expect(undeclared).toEqual([]);
+  });
+
+  it('every root operation declares what it needs: an action, signed in, or public', () => {
+    const roots = rootFields(schema);
+    expect(roots.length).toBeGreaterThan(60);
+    const undeclared = roots
+      .filter(({ field }) => [undefined, ROOT_ANSWER].includes(fieldAccessOf(field)))
+      .map(({ type, field }) => `${type.name}.${field.name}`);
+    expect(undeclared).toEqual([]);
+    const publicOnes = roots
+      .filter(({ field }) => fieldAccessOf(field) === 'public')
+      .map(({ field }) => field.name);
+    expect(publicOnes.sort()).toEqual(['login', 'refreshToken', 'signUp']);
+  });
+
+  it('every REST route says it is public or names the action it requires', () => {
+    const reflector = sut.app.get(Reflector);
+    const routes = [...sut.app.get(ModulesContainer).values()]
+      .flatMap((module) => [...module.controllers.values()])
+      .flatMap(({ metatype }) => {
+        const type = metatype as (new () => object) | null;
+        if (!type) return [];
+        const proto = type.prototype as Record<string, unknown>;
+        return Object.getOwnPropertyNames(proto)
+          .filter(
+            (name) => name !== 'constructor' && Reflect.hasMetadata('path', proto[name] as object),
+          )
+          .map((name) => ({ type, name, handler: proto[name] as () => unknown }));
+      });
+    expect(routes.length).toBeGreaterThan(2);
+    const undeclared = routes
+      .filter(
+        ({ type, handler }) =>
+          !reflector.getAllAndOverride<boolean>(IS_PUBLIC, [handler, type]) &&
+          !reflector.get<Action>(REQUIRED_ACTION, handler),
+      )
+      .map(({ type, name }) => `${type.name}.${name}`);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('refuses a root operation to a role the table does not grant its action', async () => {
+    const asRep = await sut.gql('{ apiKeys { id } }', {}, callers.get(Role.SALES_REP)!.token);
+    expect(asRep.errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'NOT_PERMITTED',
+    });
+    const declared = rootFields(schema).find(({ field }) => field.name === 'apiKeys')!.field;
+    expect(fieldAccessOf(declared)).toBe(Action.ManageApiKeys);
+    expect(PERMISSIONS[Action.ManageApiKeys].roles).not.toContain(Role.SALES_REP);
   });
 
   it('lets only the fields that carry the root operation’s own answer go unguarded', () => {

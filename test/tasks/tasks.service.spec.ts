@@ -1,5 +1,7 @@
 import type { UserCaller } from '../../src/auth/auth-context.js';
 import { AuditModule } from '../../src/audit/audit.module.js';
+import { DealsModule } from '../../src/deals/deals.module.js';
+import { LeadsModule } from '../../src/leads/leads.module.js';
 import { TaskStatus } from '../../src/tasks/task-status.enum.js';
 import { TasksModule } from '../../src/tasks/tasks.module.js';
 import { TasksService } from '../../src/tasks/tasks.service.js';
@@ -15,7 +17,7 @@ describe('TasksService', () => {
   let team: Team<UserCaller>;
 
   beforeAll(async () => {
-    harness = await startServices([TasksModule, AuditModule]);
+    harness = await startServices([TasksModule, LeadsModule, DealsModule, AuditModule]);
     sut = harness.get(TasksService);
     team = await newTeam(harness);
   });

@@ -17,6 +17,8 @@ export interface CsvExportSpec<Caller, Query> {
   exporter: Type<CsvExporter<Caller, Query>>;
   /** The caller as the feature reads it (auth's CurrentAuth). */
   caller: () => ParameterDecorator;
+  /** Declared on the route (what it requires). */
+  decorators?: MethodDecorator[];
 }
 
 /** `GET /<path>/export.csv` with a Bearer token and the list's filter as query parameters. */
@@ -34,6 +36,10 @@ export function CsvExportController<Caller, Query>(spec: CsvExportSpec<Caller, Q
       await sendCsv(reply, spec.file, await this.exporter.exportCsv(caller, query));
     }
   }
+  const descriptor = Object.getOwnPropertyDescriptor(ExportController.prototype, 'export');
+  if (descriptor)
+    for (const decorator of spec.decorators ?? [])
+      decorator(ExportController.prototype, 'export', descriptor);
   // The query's class is known only here: the validation pipe reads it from the parameter types.
   Reflect.defineMetadata(
     'design:paramtypes',

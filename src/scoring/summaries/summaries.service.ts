@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { AccessService } from '../../access/access.service.js';
+import { RecordPermission } from '../../access/record-permission.js';
 import { actorOf, type AuthContext } from '../../auth/auth-context.js';
-import { Action, authorize } from '../../auth/permissions.js';
+import { Action, authorize } from '../../access/permissions.js';
 import { NotFoundException } from '../../common/errors/app.exception.js';
 import { ActorKind } from '../../common/events/actor.js';
 import { DomainEvents } from '../../common/events/domain-events.js';
 import { Transactions } from '../../database/transactions.js';
-import { LeadAccess } from '../../leads/lead-access.js';
 import { LeadsService } from '../../leads/leads.service.js';
 import type { LeadRecord } from '../../leads/lead.record.js';
 import { RateLimiters } from '../../rate-limit/rate-limiters.js';
@@ -29,7 +30,7 @@ export class SummariesService {
     private readonly externalAi: ExternalAiRepository,
     private readonly providers: SummaryProviders,
     private readonly budgets: AiBudgets,
-    private readonly access: LeadAccess,
+    private readonly access: AccessService,
     private readonly leads: LeadsService,
     private readonly limiters: RateLimiters,
     private readonly transactions: Transactions,
@@ -45,7 +46,7 @@ export class SummariesService {
    */
   async generateSummary(auth: AuthContext, leadId: string): Promise<LeadRecord> {
     authorize(auth, Action.GenerateSummaries);
-    await this.access.requireReadable(auth, leadId);
+    await this.access.requireOne(auth, RecordPermission.ReadLead, leadId);
     await spend(this.limiters.summaryPerCaller, callerKey(auth));
     const provider = this.providers.for(await this.externalAi.allowed(auth.companyId));
     // The first call is paid before any work, so that a spent budget refuses with nothing

@@ -1,8 +1,8 @@
 import { ActorKind } from '../common/events/actor.js';
-import { ApiKeyScope } from './api-key-scope.enum.js';
-import type { AuthContext } from './auth-context.js';
-import { AuthException, AuthReason } from './auth.exception.js';
-import { Role } from './role.enum.js';
+import { ApiKeyScope } from '../auth/api-key-scope.enum.js';
+import type { AuthContext } from '../auth/auth-context.js';
+import { AuthException, AuthReason } from '../auth/auth.exception.js';
+import { Role } from '../auth/role.enum.js';
 
 /** Everything a caller may be allowed to do. Records are the company's leads, deals, tasks, … */
 export enum Action {
@@ -49,7 +49,11 @@ const grant = (
   system,
 });
 
-/** The one permission table; every service asks it through `authorize`. Printed in docs/security.md. */
+/**
+ * The one permission table: what each caller kind may do. Resolvers declare the action an
+ * operation needs (`@Requires`), services ask `authorize`, and AccessService adds the row rules.
+ * Printed in docs/security.md.
+ */
 export const PERMISSIONS: Readonly<Record<Action, Grant>> = {
   [Action.ReadUsers]: grant(ALL_ROLES, [], true),
   [Action.ManageUsers]: grant([Role.ADMIN]),
@@ -115,6 +119,17 @@ export function authorizeRecordChange(auth: AuthContext, assignedToId: string | 
   if (auth.kind !== ActorKind.USER || assignedToId !== auth.userId) {
     throw new AuthException(AuthReason.NOT_ASSIGNED, 'You may change only records assigned to you');
   }
+}
+
+/**
+ * Whose records a bulk change reaches: anyone's (null), or the caller's own — a SALES_REP's. The
+ * caller has WriteAssignedRecord (checked first).
+ */
+export function bulkReach(auth: AuthContext): string | null {
+  if (can(auth, Action.WriteAnyRecord)) return null;
+  if (auth.kind !== ActorKind.USER)
+    throw new Error('WriteAssignedRecord without WriteAnyRecord is granted to users only');
+  return auth.userId;
 }
 
 const COLUMNS: readonly { title: string; holds: (g: Grant) => boolean }[] = [

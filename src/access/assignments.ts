@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { userIdOf, type AuthContext } from '../auth/auth-context.js';
-import { Action, can } from '../auth/permissions.js';
+import { AccessRepository } from './access.repository.js';
 import { AssignmentException, AssignmentReason } from './assignment.exception.js';
-import { Colleagues } from './colleagues.js';
+import { Action, can } from './permissions.js';
 
 const NOT_COLLEAGUE = 'is not an active user of your company';
 
@@ -13,7 +13,14 @@ const NOT_COLLEAGUE = 'is not an active user of your company';
  */
 @Injectable()
 export class Assignments {
-  constructor(private readonly colleagues: Colleagues) {}
+  constructor(private readonly access: AccessRepository) {}
+
+  /** Which of `ids` are active users of the company (others' users read as missing). */
+  async activeAmong(companyId: string, ids: readonly string[]): Promise<Set<string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Set();
+    return this.access.activeUsers(companyId, unique);
+  }
 
   /** The assignee of a new record, from what was asked (`what`: "leads", for the message). */
   async forNew(
@@ -36,7 +43,7 @@ export class Assignments {
   ): Promise<(string | null)[]> {
     if (!can(auth, Action.WriteAnyRecord)) return requested.map((r) => this.own(auth, r, what));
     const ids = requested.filter((id): id is string => Boolean(id));
-    const active = await this.colleagues.activeAmong(auth, ids);
+    const active = await this.activeAmong(auth.companyId, ids);
     const fields: Record<string, string[]> = {};
     requested.forEach((id, i) => {
       if (id && !active.has(id)) fields[fieldOf(i)] = [`assignedToId ${NOT_COLLEAGUE}`];
@@ -58,7 +65,7 @@ export class Assignments {
 
   /** UNKNOWN_ASSIGNEE on `field` unless `userId` is an active user of the caller's company. */
   async requireColleague(auth: AuthContext, userId: string, field: string): Promise<void> {
-    if ((await this.colleagues.activeAmong(auth, [userId])).has(userId)) return;
+    if ((await this.activeAmong(auth.companyId, [userId])).has(userId)) return;
     const message = `${field} ${NOT_COLLEAGUE}`;
     throw AssignmentException.unknown(message, { [field]: [message] });
   }

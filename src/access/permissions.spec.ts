@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { ActorKind } from '../common/events/actor.js';
-import { ApiKeyScope } from './api-key-scope.enum.js';
-import { systemCaller, type AuthContext } from './auth-context.js';
-import { AuthException } from './auth.exception.js';
+import { ApiKeyScope } from '../auth/api-key-scope.enum.js';
+import { systemCaller, type AuthContext } from '../auth/auth-context.js';
+import { AuthException } from '../auth/auth.exception.js';
 import {
   Action,
   authorize,
@@ -10,7 +10,7 @@ import {
   can,
   permissionTableMarkdown,
 } from './permissions.js';
-import { Role } from './role.enum.js';
+import { Role } from '../auth/role.enum.js';
 
 const user = (role: Role, userId = 'u'): AuthContext => ({
   kind: ActorKind.USER,
