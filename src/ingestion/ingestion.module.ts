@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { JobsModule } from '../common/scheduling/jobs.module.js';
 import { ApiKeysModule } from '../api-keys/api-keys.module.js';
 import { LeadsModule } from '../leads/leads.module.js';
 import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
@@ -7,8 +8,8 @@ import { IngestionBudget } from './ingestion-budget.js';
 import { IngestionUsageResolver } from './ingestion-usage.resolver.js';
 import { IngestionUsageService } from './ingestion-usage.service.js';
 import { IngestionLoaders } from './ingestion.loaders.js';
-import { IngestionReprocessor } from './ingestion.reprocessor.js';
-import { JournalRetention } from './journal-retention.js';
+import { ReprocessingJob } from './reprocessing.job.js';
+import { JournalRetentionJob } from './journal-retention.job.js';
 import { IngestionService } from './ingestion.service.js';
 import { LeadRoutingRepository } from './lead-routing.repository.js';
 import { LeadRoutingResolver } from './lead-routing.resolver.js';
@@ -20,15 +21,15 @@ import { RawLeadsService } from './raw-leads.service.js';
 
 /** POST /api/lead (registered by the composition root, see ingestion.route.ts) and its journal. */
 @Module({
-  imports: [LeadsModule, ApiKeysModule, RateLimitModule, UsersModule],
+  imports: [JobsModule, LeadsModule, ApiKeysModule, RateLimitModule, UsersModule],
   providers: [
     RawLeadsRepository,
     IngestionBudget,
     IngestionService,
     IngestionUsageService,
     IngestionUsageResolver,
-    IngestionReprocessor,
-    JournalRetention,
+    ReprocessingJob,
+    JournalRetentionJob,
     RawLeadsService,
     RawLeadsResolver,
     LeadSubmissionsResolver,
@@ -37,6 +38,6 @@ import { RawLeadsService } from './raw-leads.service.js';
     LeadRoutingService,
     LeadRoutingResolver,
   ],
-  exports: [IngestionService, IngestionReprocessor],
+  exports: [IngestionService, ReprocessingJob],
 })
 export class IngestionModule {}

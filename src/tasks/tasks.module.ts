@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { JobsModule } from '../common/scheduling/jobs.module.js';
 import { DealsModule } from '../deals/deals.module.js';
 import { LeadsModule } from '../leads/leads.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { DealTasksResolver } from './deal-tasks.resolver.js';
 import { LeadTasksResolver } from './lead-tasks.resolver.js';
-import { TaskDueScheduler } from './task-due.scheduler.js';
+import { TaskDueJob } from './task-due.job.js';
 import { TaskLoaders } from './task.loaders.js';
 import { TasksRepository } from './tasks.repository.js';
 import { TasksResolver } from './tasks.resolver.js';
@@ -12,7 +13,7 @@ import { TasksService } from './tasks.service.js';
 
 /** Tasks (README, “Tasks and comments”). */
 @Module({
-  imports: [LeadsModule, DealsModule, UsersModule],
+  imports: [JobsModule, LeadsModule, DealsModule, UsersModule],
   providers: [
     TasksRepository,
     TasksService,
@@ -20,7 +21,7 @@ import { TasksService } from './tasks.service.js';
     LeadTasksResolver,
     DealTasksResolver,
     TaskLoaders,
-    TaskDueScheduler,
+    TaskDueJob,
   ],
   exports: [TasksService],
 })

@@ -1,26 +1,41 @@
-import type { Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+
+/** When a job runs: every `everyMs`; the first pass after `firstAfterMs` when given, else after `everyMs`. */
+export interface JobSchedule {
+  everyMs: number;
+  firstAfterMs?: number;
+}
 
 /**
- * Background work that runs every `everyMs` on each instance, one pass at a time (a pass still
- * running when the next is due is not doubled), whose failures are logged and wait for the next
- * pass. Timers do not keep the process alive; `stop` waits for the pass under way.
+ * Background work that runs periodically on each instance: a provider of its feature's module, in
+ * a `*.job.ts`, extending this. JobRunner finds every one at boot and starts it, and stops it at
+ * shutdown; nothing else does. One pass at a time (a pass still running when the next is due is
+ * not doubled); a failed pass is logged and waits for the next. Timers do not keep the process
+ * alive; `stop` waits for the pass under way.
  */
-export class PeriodicTask {
+export abstract class PeriodicJob {
+  /** Named after the job's class, as each job's log lines were before they shared this base. */
+  protected readonly logger = new Logger(this.constructor.name);
+  /** Set at shutdown: a long pass checks it between steps and stops there. */
+  protected stopping = false;
   private timers: NodeJS.Timeout[] = [];
   private running?: Promise<void>;
 
-  constructor(
-    private readonly name: string,
-    private readonly logger: Logger,
-    private readonly pass: () => Promise<unknown>,
-  ) {}
+  /** What its failures are logged as. */
+  abstract readonly label: string;
 
-  /** Every `everyMs`; the first pass after `firstAfterMs` when given, else after `everyMs`. */
-  start(everyMs: number, firstAfterMs?: number): void {
+  /** Asked once, at boot, from the job's settings: null leaves it off on this instance. */
+  abstract schedule(): JobSchedule | null;
+
+  /** One pass; tests call it directly instead of waiting for the timer. */
+  abstract run(): Promise<unknown>;
+
+  /** JobRunner's. */
+  start({ everyMs, firstAfterMs }: JobSchedule): void {
     const run = (): void => {
-      this.running ??= this.pass()
+      this.running ??= this.run()
         .then(() => undefined)
-        .catch((error: unknown) => this.logger.error(`${this.name} failed: ${String(error)}`))
+        .catch((error: unknown) => this.logger.error(`${this.label} failed: ${String(error)}`))
         .finally(() => (this.running = undefined));
     };
     if (firstAfterMs !== undefined) this.timers.push(setTimeout(run, firstAfterMs));
@@ -28,7 +43,9 @@ export class PeriodicTask {
     for (const timer of this.timers) timer.unref();
   }
 
+  /** JobRunner's. */
   async stop(): Promise<void> {
+    this.stopping = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers = [];
     await this.running;
