@@ -7,6 +7,7 @@ import { UsersModule } from '../users/users.module.js';
 import { IngestionBudget } from './ingestion-budget.js';
 import { IngestionUsageResolver } from './ingestion-usage.resolver.js';
 import { IngestionUsageService } from './ingestion-usage.service.js';
+import { IngestionController } from './ingestion.controller.js';
 import { IngestionLoaders } from './ingestion.loaders.js';
 import { ReprocessingJob } from './reprocessing.job.js';
 import { JournalRetentionJob } from './journal-retention.job.js';
@@ -19,9 +20,10 @@ import { RawLeadsRepository } from './raw-leads.repository.js';
 import { RawLeadsResolver } from './raw-leads.resolver.js';
 import { RawLeadsService } from './raw-leads.service.js';
 
-/** POST /api/lead (registered by the composition root, see ingestion.route.ts) and its journal. */
+/** POST /api/lead (IngestionController) and its journal. */
 @Module({
   imports: [JobsModule, LeadsModule, ApiKeysModule, RateLimitModule, UsersModule],
+  controllers: [IngestionController],
   providers: [
     RawLeadsRepository,
     IngestionBudget,
