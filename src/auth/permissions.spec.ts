@@ -93,8 +93,8 @@ describe('permissions', () => {
     expect(() => authorize(user(Role.ADMIN), Action.ManageApiKeys)).not.toThrow();
   });
 
-  it('is printed in the README exactly as the code has it', () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  it('is printed in docs/security.md exactly as the code has it', () => {
+    const readme = readFileSync(new URL('../../docs/security.md', import.meta.url), 'utf8');
     const printed = /<!-- permissions:start -->\n([\s\S]*?)\n<!-- permissions:end -->/.exec(
       readme,
     )?.[1];

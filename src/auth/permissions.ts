@@ -49,7 +49,7 @@ const grant = (
   system,
 });
 
-/** The one permission table; every service asks it through `authorize`. Printed in the README. */
+/** The one permission table; every service asks it through `authorize`. Printed in docs/security.md. */
 export const PERMISSIONS: Readonly<Record<Action, Grant>> = {
   [Action.ReadUsers]: grant(ALL_ROLES, [], true),
   [Action.ManageUsers]: grant([Role.ADMIN]),
@@ -129,7 +129,7 @@ const COLUMNS: readonly { title: string; holds: (g: Grant) => boolean }[] = [
   { title: 'system', holds: (g: Grant) => g.system },
 ];
 
-/** The permission table as the Markdown the README carries (a test keeps the two equal). */
+/** The permission table as the Markdown docs/security.md carries (a test keeps the two equal). */
 export function permissionTableMarkdown(): string {
   const header = `| action | ${COLUMNS.map((c) => c.title).join(' | ')} |`;
   const rule = `|---|${COLUMNS.map(() => ':-:').join('|')}|`;

@@ -8,7 +8,7 @@ import { CommentsService } from './comments.service.js';
 import { DealCommentsResolver } from './deal-comments.resolver.js';
 import { LeadCommentsResolver } from './lead-comments.resolver.js';
 
-/** Comments on leads and deals (README, “Tasks and comments”). */
+/** Comments on leads and deals (docs/features/comments.md). */
 @Module({
   imports: [LeadsModule, DealsModule],
   providers: [

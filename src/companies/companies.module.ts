@@ -3,7 +3,7 @@ import { CompaniesRepository } from './companies.repository.js';
 import { CompaniesResolver } from './companies.resolver.js';
 import { CompaniesService } from './companies.service.js';
 
-/** The tenant's own settings (README, “Companies”); companies are created by sign-up (users/). */
+/** The tenant's own settings (docs/features/companies.md); companies are created by sign-up (users/). */
 @Module({
   providers: [CompaniesRepository, CompaniesService, CompaniesResolver],
   exports: [CompaniesService],

@@ -15,7 +15,7 @@ import { DealsResolver } from './deals.resolver.js';
 import { DealsService } from './deals.service.js';
 import { LeadDealsResolver } from './lead-deals.resolver.js';
 
-/** The deals pipeline (README, “Deals”). */
+/** The deals pipeline (docs/features/deals.md). */
 @Module({
   imports: [CompaniesModule, LeadsModule, UsersModule, RateLimitModule],
   controllers: [DealsExportController],

@@ -5,7 +5,7 @@ import { IngestionReason } from './ingestion.exception.js';
 export type BudgetLimit = 'requests_per_minute' | 'bytes_per_day';
 
 /**
- * The answers of POST /api/lead: the sender's contract (README, "Ingestion"). 2xx and 409 mean
+ * The answers of POST /api/lead: the sender's contract (docs/features/ingestion.md). 2xx and 409 mean
  * "stored, stop sending"; only 500 means "not stored, send again".
  */
 export interface IngestionReply {

@@ -2,9 +2,9 @@ import { Role } from '../auth/role.enum.js';
 import type { Audience, Templates } from './notification-batch.js';
 import { NotificationType } from './notification-type.enum.js';
 
-/** How each type is written and who receives it; the README's table says the same. */
+/** How each type is written and who receives it; docs/features/notifications.md's table says the same. */
 export interface NotificationRule {
-  /** The domain event it follows, as the README names it. */
+  /** The domain event it follows, as the docs name it. */
   readonly after: string;
   /** Whom it goes to, in words (besides the audience, the users the event names). */
   readonly recipients: string;
@@ -76,7 +76,7 @@ export const NOTIFICATION_RULES: Readonly<Record<NotificationType, NotificationR
   },
 };
 
-/** The README's recipients table. */
+/** The recipients table of docs/features/notifications.md. */
 export function notificationTableMarkdown(): string {
   const rows = Object.entries(NOTIFICATION_RULES).map(
     ([type, rule]) => `| \`${type}\` | ${rule.after} | ${rule.recipients} |`,

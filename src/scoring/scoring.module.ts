@@ -17,7 +17,7 @@ import { SummariesResolver } from './summaries/summaries.resolver.js';
 import { SummariesService } from './summaries/summaries.service.js';
 import { SummaryProviders } from './summaries/summary-providers.js';
 
-/** Activity scores and summaries of leads (README, “Scoring”). */
+/** Activity scores and summaries of leads (docs/features/scoring.md). */
 @Module({
   imports: [JobsModule, LeadsModule, RateLimitModule],
   providers: [

@@ -11,7 +11,7 @@ import { TasksRepository } from './tasks.repository.js';
 import { TasksResolver } from './tasks.resolver.js';
 import { TasksService } from './tasks.service.js';
 
-/** Tasks (README, “Tasks and comments”). */
+/** Tasks (docs/features/tasks.md). */
 @Module({
   imports: [JobsModule, LeadsModule, DealsModule, UsersModule],
   providers: [

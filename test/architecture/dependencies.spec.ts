@@ -5,7 +5,7 @@ const SRC = resolve(dirname(new URL(import.meta.url).pathname), '../../src');
 
 /**
  * Which folders of src/ each folder may import: dependencies run one way. A new module adds its
- * line here (and the README prints this table), so its place in the order is a decision, not an
+ * line here (and docs/architecture.md prints this table), so its place in the order is a decision, not an
  * accident. auth and users are one layer: identity (roles, tokens, accounts).
  */
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
@@ -155,8 +155,8 @@ describe('module dependencies', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('are printed in the README as this test holds them', () => {
-    const readme = readFileSync(resolve(SRC, '../README.md'), 'utf8');
+  it('are printed in docs/architecture.md as this test holds them', () => {
+    const readme = readFileSync(resolve(SRC, '../docs/architecture.md'), 'utf8');
     const printed = /<!-- dependencies:start -->\n([\s\S]*?)\n<!-- dependencies:end -->/.exec(
       readme,
     )?.[1];

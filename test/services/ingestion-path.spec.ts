@@ -9,7 +9,7 @@ import { Factories } from '../support/service-factories.js';
 import { startServices, type ServiceHarness } from '../support/service-harness.js';
 
 /**
- * What one submission costs (README, "Ingestion"): a new lead three waits for PostgreSQL and two
+ * What one submission costs (docs/performance.md, "The write budget"): a new lead three waits for PostgreSQL and two
  * commits, a resend of an acknowledged one two waits.
  */
 describe('the ingestion path', () => {

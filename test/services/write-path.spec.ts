@@ -15,7 +15,7 @@ import { Factories, newLeadInput } from '../support/service-factories.js';
 import { startServices, type ServiceHarness } from '../support/service-harness.js';
 
 /**
- * The write path every module copies (README, "The write path"): one transaction, its audit rows
+ * The write path every module copies (docs/architecture.md, "The write path"): one transaction, its audit rows
  * committed with it, in at most three waits for PostgreSQL.
  */
 describe('the write path', () => {

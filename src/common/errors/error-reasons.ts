@@ -6,7 +6,7 @@ export type ReasonCodes<R extends string> = Readonly<Record<R, ErrorCode>>;
 const features = new Map<string, ReasonCodes<string>>();
 
 /**
- * Declares a feature's reasons (the README lists them all). The table is exhaustive over the
+ * Declares a feature's reasons (docs/architecture.md lists them all). The table is exhaustive over the
  * feature's enum, so a new reason cannot be added without its code.
  */
 export function declareReasons<R extends string>(
@@ -17,7 +17,7 @@ export function declareReasons<R extends string>(
   return codes;
 }
 
-/** Every declared reason, by feature, as the Markdown table the README carries. */
+/** Every declared reason, by feature, as the Markdown table docs/architecture.md carries. */
 export function reasonTableMarkdown(): string {
   const rows = [...features.entries()]
     .sort(([a], [b]) => a.localeCompare(b))

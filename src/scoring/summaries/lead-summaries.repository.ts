@@ -15,7 +15,7 @@ export interface LeadSummaryRecord {
 
 /**
  * How many of a lead's latest interactions a summary is written from, and how much of each note:
- * all the provider is sent (README, "Summaries"), however many interactions a lead has and however
+ * all the provider is sent (docs/features/scoring.md, "Summaries"), however many interactions a lead has and however
  * long their notes (up to 10 000 characters each). The lead's own text fields are bounded by their
  * CHECK constraints (names 100 characters, source 100, location 200: migration 0002).
  */
