@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PeriodicJob, type JobSchedule } from '../common/scheduling/periodic-job.js';
+import { every, PeriodicJob, type JobSchedule } from '../common/scheduling/periodic-job.js';
 import { AppConfig } from '../config/app-config.js';
 import { RawLeadStatus } from './raw-lead-status.enum.js';
 import { RawLeadsRepository } from './raw-leads.repository.js';
@@ -42,7 +42,7 @@ export class JournalRetentionJob extends PeriodicJob {
         `INGEST_RETENTION_DAYS is not set: settled submissions (the ingestion journal) older than ${days} days will be deleted, starting a minute from now. To keep them, set INGEST_RETENTION_DAYS=0; to silence this, set it to the days you want.`,
       );
     // A minute after boot (not in the middle of it), then hourly.
-    return days > 0 ? { everyMs: EVERY_MS, firstAfterMs: 60_000 } : null;
+    return days > 0 ? every(EVERY_MS, 60_000) : null;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PeriodicJob, type JobSchedule } from '../common/scheduling/periodic-job.js';
+import { every, PeriodicJob, type JobSchedule } from '../common/scheduling/periodic-job.js';
 import { AppConfig } from '../config/app-config.js';
 import { IngestionService } from './ingestion.service.js';
 import { RawLeadStatus } from './raw-lead-status.enum.js';
@@ -32,8 +32,7 @@ export class ReprocessingJob extends PeriodicJob {
   }
 
   schedule(): JobSchedule | null {
-    const every = this.config.INGEST_REPROCESS_INTERVAL_MS;
-    return every > 0 ? { everyMs: every } : null;
+    return every(this.config.INGEST_REPROCESS_INTERVAL_MS);
   }
 
   /** Passes until nothing is due; returns how many rows it took. */

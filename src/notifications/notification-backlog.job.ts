@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { groupBy } from '../common/collections/group-by.js';
-import { PeriodicJob, type JobSchedule } from '../common/scheduling/periodic-job.js';
+import { every, PeriodicJob, type JobSchedule } from '../common/scheduling/periodic-job.js';
 import { AppConfig } from '../config/app-config.js';
 import { Transactions } from '../database/transactions.js';
 import { NotificationBacklogRepository } from './notification-backlog.repository.js';
@@ -31,8 +31,7 @@ export class NotificationBacklogJob extends PeriodicJob {
   }
 
   schedule(): JobSchedule | null {
-    const windowMs = this.config.NOTIFICATION_GROUP_WINDOW_MS;
-    return windowMs > 0 ? { everyMs: windowMs } : null;
+    return every(this.config.NOTIFICATION_GROUP_WINDOW_MS);
   }
 
   /** How many ingested leads were announced. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { systemCaller } from '../auth/auth-context.js';
-import { PeriodicJob, type JobSchedule } from '../common/scheduling/periodic-job.js';
+import { every, PeriodicJob, type JobSchedule } from '../common/scheduling/periodic-job.js';
 import { AppConfig } from '../config/app-config.js';
 import { AdvisoryLocks, LockSpace } from '../database/advisory-locks.js';
 import { ScoreRecalculationsRepository } from './score-recalculations.repository.js';
@@ -32,7 +32,7 @@ export class ScheduledRecalculationJob extends PeriodicJob {
 
   schedule(): JobSchedule | null {
     return this.config.SCORES_RECALCULATION_INTERVAL_HOURS > 0
-      ? { everyMs: CHECK_EVERY_MS, firstAfterMs: FIRST_CHECK_AFTER_MS }
+      ? every(CHECK_EVERY_MS, FIRST_CHECK_AFTER_MS)
       : null;
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PeriodicJob, type JobSchedule } from '../common/scheduling/periodic-job.js';
+import { every, PeriodicJob, type JobSchedule } from '../common/scheduling/periodic-job.js';
 import { AppConfig } from '../config/app-config.js';
 import { TasksService } from './tasks.service.js';
 
@@ -22,8 +22,7 @@ export class TaskDueJob extends PeriodicJob {
   }
 
   schedule(): JobSchedule | null {
-    const seconds = this.config.TASK_DUE_CHECK_SECONDS;
-    return seconds > 0 ? { everyMs: seconds * 1000 } : null;
+    return every(this.config.TASK_DUE_CHECK_SECONDS * 1000);
   }
 
   /** Claims until no full batch is left, so that a backlog drains in one pass. */

@@ -6,6 +6,11 @@ export interface JobSchedule {
   firstAfterMs?: number;
 }
 
+/** A job's schedule from its setting: every `everyMs`, or off (null) when the setting is 0. */
+export function every(everyMs: number, firstAfterMs?: number): JobSchedule | null {
+  return everyMs > 0 ? { everyMs, firstAfterMs } : null;
+}
+
 /**
  * Background work that runs periodically on each instance: a provider of its feature's module, in
  * a `*.job.ts`, extending this. JobRunner finds every one at boot and starts it, and stops it at
