@@ -7,7 +7,7 @@ import {
   generateJournal,
   generateLeads,
   type Query,
-} from './generate.js';
+} from '../devkit/generate.js';
 
 /**
  * `pnpm bench:data --leads 1000000 --interactions 5000000 [--deals 1000000] [--reset]`: a bench

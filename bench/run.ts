@@ -14,7 +14,7 @@ import { leadKeyset } from '../src/leads/leads.repository.js';
 import { activityScoreSql } from '../src/scoring/activity-score.js';
 import { argValue, BENCH, openBenchDatabase } from './bench-env.js';
 import { BARE_SQL, type BareContext } from './bare-sql.js';
-import { countRoundTrips } from './round-trips.js';
+import { countRoundTrips } from '../devkit/round-trips.js';
 import { measureNotifications } from './notifications.js';
 import {
   measureApi,

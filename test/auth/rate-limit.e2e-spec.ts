@@ -4,7 +4,7 @@ import { newCompany } from '../support/factories.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { redisUrl, withRedis } from '../support/test-env.js';
-import { startTcpProxy } from '../../bench/tcp-proxy.js';
+import { startTcpProxy } from '../../devkit/tcp-proxy.js';
 
 const LOGIN = 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }';
 const attempt = (app: TestApp, email: string) =>

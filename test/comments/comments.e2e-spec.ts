@@ -1,8 +1,7 @@
-import { Role } from '../../src/auth/role.enum.js';
 import { dbRows, newDeal } from '../support/deal-factory.js';
-import { newCompany, newUser, type TestUser } from '../support/factories.js';
+import type { TestUser } from '../support/factories.js';
 import { newLead } from '../support/lead-factory.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTeamApp, type TestApp } from '../support/test-app.js';
 
 const FIELDS = 'id body createdAt author { id } lead { id } deal { id }';
 const ADD = `mutation($i: AddCommentInput!) { addComment(input: $i) { ${FIELDS} } }`;
@@ -24,12 +23,7 @@ describe('comments', () => {
   let stranger: TestUser;
 
   beforeAll(async () => {
-    sut = await startTestApp();
-    admin = await newCompany(sut);
-    manager = await newUser(sut, admin, Role.MANAGER);
-    rep = await newUser(sut, admin, Role.SALES_REP);
-    otherRep = await newUser(sut, admin, Role.SALES_REP);
-    stranger = await newCompany(sut);
+    ({ sut, admin, manager, rep, otherRep, outsider: stranger } = await startTeamApp());
   });
   afterAll(() => sut.close());
 

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Role } from '../../src/auth/role.enum.js';
 import {
   DealPriority,
   DealStage,
@@ -7,8 +6,8 @@ import {
   type DealScoreInput,
 } from '../../src/scoring/deal-score.js';
 import { dbRows, generateDealsFor, newDeal } from '../support/deal-factory.js';
-import { newCompany, newUser, type TestUser } from '../support/factories.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { newCompany, type TestUser } from '../support/factories.js';
+import { startTeamApp, type TestApp } from '../support/test-app.js';
 
 const BULK_UPDATE = `mutation($ids: [ID!]!, $input: BulkUpdateDealsInput!) {
   bulkUpdateDeals(ids: $ids, input: $input) { count skipped { id reason } } }`;
@@ -31,12 +30,7 @@ describe('bulkUpdateDeals and bulkDeleteDeals', () => {
   let outsider: TestUser;
 
   beforeAll(async () => {
-    sut = await startTestApp();
-    admin = await newCompany(sut);
-    manager = await newUser(sut, admin, Role.MANAGER);
-    rep = await newUser(sut, admin, Role.SALES_REP);
-    otherRep = await newUser(sut, admin, Role.SALES_REP);
-    outsider = await newCompany(sut);
+    ({ sut, admin, manager, rep, otherRep, outsider } = await startTeamApp());
   });
   afterAll(() => sut.close());
 

@@ -3,7 +3,7 @@ import { Role } from '../../src/auth/role.enum.js';
 import { dbRows, generateDealsFor, newDeal } from '../support/deal-factory.js';
 import { newCompany, newUser, type TestUser } from '../support/factories.js';
 import { newLead } from '../support/lead-factory.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTeamApp, startTestApp, type TestApp } from '../support/test-app.js';
 
 const HEADER = [
   'id',
@@ -43,10 +43,7 @@ describe('GET /api/deals/export.csv', () => {
   const parsed = (text: string) => parse<Record<string, string>>(text, { columns: true });
 
   beforeAll(async () => {
-    sut = await startTestApp({ EXPORT_LIMIT_PER_HOUR: '8' });
-    admin = await newCompany(sut);
-    rep = await newUser(sut, admin, Role.SALES_REP);
-    outsider = await newCompany(sut);
+    ({ sut, admin, rep, outsider } = await startTeamApp({ EXPORT_LIMIT_PER_HOUR: '8' }));
     const lead = await newLead(sut, admin);
     const hostile: Record<string, unknown>[] = [
       { title: '=HYPERLINK("http://evil.test","x")', notes: 'a,b\n"quoted", line\r\nthird' },

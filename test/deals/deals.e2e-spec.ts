@@ -1,9 +1,8 @@
 import { QueryTypes } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
-import { Role } from '../../src/auth/role.enum.js';
-import { newCompany, newUser, type TestUser } from '../support/factories.js';
+import { newCompany, type TestUser } from '../support/factories.js';
 import { newLead } from '../support/lead-factory.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTeamApp, type TestApp } from '../support/test-app.js';
 
 const FIELDS = `id title value currency stage priority leadScore leadSource expectedCloseDate
   closedAt notes createdAt updatedAt lead { id } assignedTo { id } createdBy { id }`;
@@ -21,11 +20,7 @@ describe('deals', () => {
   let otherRep: TestUser;
 
   beforeAll(async () => {
-    sut = await startTestApp();
-    admin = await newCompany(sut);
-    manager = await newUser(sut, admin, Role.MANAGER);
-    rep = await newUser(sut, admin, Role.SALES_REP);
-    otherRep = await newUser(sut, admin, Role.SALES_REP);
+    ({ sut, admin, manager, rep, otherRep } = await startTeamApp());
   });
   afterAll(() => sut.close());
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Sequelize } from 'sequelize-typescript';
-import { startTcpProxy } from '../../bench/tcp-proxy.js';
+import { startTcpProxy } from '../../devkit/tcp-proxy.js';
 import { Role } from '../../src/auth/role.enum.js';
 import { ReprocessingJob } from '../../src/ingestion/reprocessing.job.js';
 import { newApiKey, newCompany, newUser, type TestUser } from '../support/factories.js';

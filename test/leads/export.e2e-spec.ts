@@ -1,8 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { Role } from '../../src/auth/role.enum.js';
-import { newCompany, newUser, type TestUser } from '../support/factories.js';
+import { newCompany, type TestUser } from '../support/factories.js';
 import { generateLeadsFor, newLead } from '../support/lead-factory.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTeamApp, startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('GET /api/leads/export.csv', () => {
   let sut: TestApp;
@@ -18,10 +17,7 @@ describe('GET /api/leads/export.csv', () => {
   };
 
   beforeAll(async () => {
-    sut = await startTestApp();
-    admin = await newCompany(sut);
-    rep = await newUser(sut, admin, Role.SALES_REP);
-    outsider = await newCompany(sut);
+    ({ sut, admin, rep, outsider } = await startTeamApp());
     const inputs = Array.from({ length: 1500 }, (_, i) => ({
       firstName: `First${i}`,
       lastName: `Last${String(i).padStart(4, '0')}`,

@@ -1,7 +1,6 @@
-import { Role } from '../../src/auth/role.enum.js';
-import { newCompany, newUser, type TestUser } from '../support/factories.js';
+import type { TestUser } from '../support/factories.js';
 import { newInteraction, newLead } from '../support/lead-factory.js';
-import { startTestApp, type GraphQLResponse, type TestApp } from '../support/test-app.js';
+import { startTeamApp, type GraphQLResponse, type TestApp } from '../support/test-app.js';
 
 const CREATE =
   'mutation($i: CreateInteractionInput!) { createInteraction(createInteractionInput: $i) { id type date notes lead { id } createdBy { id } } }';
@@ -20,13 +19,7 @@ describe('interactions', () => {
   let repLead: Record<string, any>;
 
   beforeAll(async () => {
-    sut = await startTestApp();
-    admin = await newCompany(sut);
-    [rep, otherRep] = await Promise.all([
-      newUser(sut, admin, Role.SALES_REP),
-      newUser(sut, admin, Role.SALES_REP),
-    ]);
-    outsider = await newCompany(sut);
+    ({ sut, admin, rep, otherRep, outsider } = await startTeamApp());
     repLead = await newLead(sut, rep);
   });
   afterAll(() => sut.close());

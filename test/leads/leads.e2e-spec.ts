@@ -1,7 +1,6 @@
-import { Role } from '../../src/auth/role.enum.js';
-import { newCompany, newUser, type TestUser } from '../support/factories.js';
+import type { TestUser } from '../support/factories.js';
 import { LEAD_FIELDS, newInteraction, newLead } from '../support/lead-factory.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTeamApp, type TestApp } from '../support/test-app.js';
 
 const CREATE = `mutation($i: CreateLeadInput!) { createLead(createLeadInput: $i) { ${LEAD_FIELDS} } }`;
 const UPDATE = `mutation($i: UpdateLeadInput!) { updateLead(updateLeadInput: $i) { ${LEAD_FIELDS} } }`;
@@ -22,14 +21,7 @@ describe('leads', () => {
   let outsider: TestUser;
 
   beforeAll(async () => {
-    sut = await startTestApp();
-    admin = await newCompany(sut);
-    [manager, rep, otherRep] = await Promise.all([
-      newUser(sut, admin, Role.MANAGER),
-      newUser(sut, admin, Role.SALES_REP),
-      newUser(sut, admin, Role.SALES_REP),
-    ]);
-    outsider = await newCompany(sut);
+    ({ sut, admin, manager, rep, otherRep, outsider } = await startTeamApp());
   });
   afterAll(() => sut.close());
 

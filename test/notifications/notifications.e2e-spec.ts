@@ -9,11 +9,11 @@ import { Role } from '../../src/auth/role.enum.js';
 import { NotificationBacklogJob } from '../../src/notifications/notification-backlog.job.js';
 import { TaskDueJob } from '../../src/tasks/task-due.job.js';
 import { dbRows, newDeal } from '../support/deal-factory.js';
-import { newApiKey, newCompany, newUser, type TestUser } from '../support/factories.js';
+import { newApiKey, newUser, type TestUser } from '../support/factories.js';
 import { newLead } from '../support/lead-factory.js';
 import { connectSocket, settle, type TestSocket } from '../support/socket-client.js';
 import { newTask } from '../support/task-factory.js';
-import { startTestApp, TEST_JWT_SECRET, type TestApp } from '../support/test-app.js';
+import { startTeamApp, TEST_JWT_SECRET, type TestApp } from '../support/test-app.js';
 
 const NOTIFICATION = `id type title message itemCount isRead readAt relatedLeadId relatedDealId
   relatedTaskId createdAt`;
@@ -58,12 +58,14 @@ describe('notifications', () => {
     s.received.filter((r) => r.event === 'notification:created').map((r) => r.payload);
 
   beforeAll(async () => {
-    sut = await startTestApp({ TASK_DUE_CHECK_SECONDS: '0', CORS_ORIGINS: ALLOWED_ORIGIN });
-    admin = await newCompany(sut);
-    manager = await newUser(sut, admin, Role.MANAGER);
-    rep = await newUser(sut, admin, Role.SALES_REP);
-    otherRep = await newUser(sut, admin, Role.SALES_REP);
-    stranger = await newCompany(sut);
+    ({
+      sut,
+      admin,
+      manager,
+      rep,
+      otherRep,
+      outsider: stranger,
+    } = await startTeamApp({ TASK_DUE_CHECK_SECONDS: '0', CORS_ORIGINS: ALLOWED_ORIGIN }));
   });
   afterEach(() => {
     for (const s of sockets.splice(0)) s.close();

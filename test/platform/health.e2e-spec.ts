@@ -1,4 +1,4 @@
-import { startTcpProxy, type TcpProxy } from '../../bench/tcp-proxy.js';
+import { startTcpProxy, type TcpProxy } from '../../devkit/tcp-proxy.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { redisUrl, withRedis } from '../support/test-env.js';

@@ -1,6 +1,19 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { ApiKeyScope } from '../../src/auth/api-key-scope.enum.js';
+import type { ApiKeyCaller, UserCaller } from '../../src/auth/auth-context.js';
 import { Role } from '../../src/auth/role.enum.js';
+import { ActorKind } from '../../src/common/events/actor.js';
+import type { ServiceHarness } from './service-harness.js';
 import type { TestApp } from './test-app.js';
+
+/**
+ * The one factory family. Each `new…` takes where it makes the record first: a TestApp (e2e
+ * specs: through the API, as a client would, giving signed-in users) or a ServiceHarness
+ * (service specs: rows in the database, giving the callers a valid token of theirs would give).
+ */
+export type FactoryTarget = TestApp | ServiceHarness;
+
+export const viaApi = (target: FactoryTarget): target is TestApp => 'gql' in target;
 
 export interface TestUser {
   id: string;
@@ -11,35 +24,46 @@ export interface TestUser {
   refreshToken: string;
 }
 
-const unique = (): string => randomBytes(5).toString('hex');
+export const unique = (): string => randomBytes(5).toString('hex');
 export const PASSWORD = 'correct horse battery staple';
 
 const AUTH_FIELDS = 'accessToken refreshToken user { id email role }';
 
-function expectData<T>(response: { data?: T | null; errors?: unknown }): T {
+export function expectData<T>(response: { data?: T | null; errors?: unknown }): T {
   if (!response.data) throw new Error(`GraphQL call failed: ${JSON.stringify(response.errors)}`);
   return response.data;
 }
 
-/** A new company and its first ADMIN, signed in. */
+/** A new company and its first ADMIN (signed in through the API; a caller in the database). */
 export async function newCompany(
   app: TestApp,
+  overrides?: { companyName?: string; email?: string },
+): Promise<TestUser>;
+export async function newCompany(sut: ServiceHarness): Promise<UserCaller>;
+export async function newCompany(
+  target: FactoryTarget,
   overrides: { companyName?: string; email?: string } = {},
-): Promise<TestUser> {
+): Promise<TestUser | UserCaller> {
+  if (!viaApi(target)) {
+    const [row] = await target.sql<{ id: string }>(
+      'INSERT INTO companies (name) VALUES ($1) RETURNING id',
+      [`Company ${unique()}`],
+    );
+    return insertUser(target, row.id, Role.ADMIN);
+  }
   const email = overrides.email ?? `admin-${unique()}@example.com`;
   const data = expectData(
-    await app.gql<{ signUp: { accessToken: string; refreshToken: string; user: { id: string } } }>(
-      `mutation($input: SignUpInput!) { signUp(input: $input) { ${AUTH_FIELDS} } }`,
-      {
-        input: {
-          companyName: overrides.companyName ?? `Company ${unique()}`,
-          email,
-          password: PASSWORD,
-          firstName: 'Ada',
-          lastName: 'Admin',
-        },
+    await target.gql<{
+      signUp: { accessToken: string; refreshToken: string; user: { id: string } };
+    }>(`mutation($input: SignUpInput!) { signUp(input: $input) { ${AUTH_FIELDS} } }`, {
+      input: {
+        companyName: overrides.companyName ?? `Company ${unique()}`,
+        email,
+        password: PASSWORD,
+        firstName: 'Ada',
+        lastName: 'Admin',
       },
-    ),
+    }),
   );
   return {
     id: data.signUp.user.id,
@@ -51,21 +75,44 @@ export async function newCompany(
   };
 }
 
-/** A user created by `admin` in the admin's company, then signed in. */
+/** A user of `admin`'s company (created by that admin through the API, then signed in). */
+export async function newUser(app: TestApp, admin: TestUser, role?: Role): Promise<TestUser>;
 export async function newUser(
-  app: TestApp,
-  admin: TestUser,
+  sut: ServiceHarness,
+  colleague: { companyId: string },
+  role?: Role,
+): Promise<UserCaller>;
+export async function newUser(
+  target: FactoryTarget,
+  admin: TestUser | { companyId: string },
   role: Role = Role.SALES_REP,
-): Promise<TestUser> {
+): Promise<TestUser | UserCaller> {
+  if (!viaApi(target)) return insertUser(target, (admin as { companyId: string }).companyId, role);
   const email = `${role.toLowerCase()}-${unique()}@example.com`;
   expectData(
-    await app.gql(
+    await target.gql(
       `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
       { input: { email, password: PASSWORD, firstName: 'Sam', lastName: 'Seller', role } },
-      admin.token,
+      (admin as TestUser).token,
     ),
   );
-  return login(app, email, PASSWORD);
+  return login(target, email, PASSWORD);
+}
+
+async function insertUser(sut: ServiceHarness, companyId: string, role: Role): Promise<UserCaller> {
+  const [row] = await sut.sql<{ id: string }>(
+    `INSERT INTO users (company_id, email, password_hash, first_name, last_name, role)
+     VALUES ($1, $2, 'not-a-hash', 'Sam', 'Seller', $3) RETURNING id`,
+    [companyId, `${role.toLowerCase()}-${unique()}@example.com`, role],
+  );
+  return {
+    kind: ActorKind.USER,
+    userId: row.id,
+    companyId,
+    role,
+    requestId: randomUUID(),
+    ip: '127.0.0.1',
+  };
 }
 
 export async function login(app: TestApp, email: string, password: string): Promise<TestUser> {
@@ -86,18 +133,73 @@ export async function login(app: TestApp, email: string, password: string): Prom
   };
 }
 
-/** An API key of the admin's company; its secret is what a lead-capture form sends. */
+/**
+ * An API key of the admin's company: through the API its id and the secret a lead-capture form
+ * sends; in the database the caller presenting that secret would be.
+ */
 export async function newApiKey(
   app: TestApp,
   admin: TestUser,
-  scopes: string[] = ['INGEST'],
-): Promise<{ id: string; secret: string }> {
+  scopes?: string[],
+): Promise<{ id: string; secret: string }>;
+export async function newApiKey(
+  sut: ServiceHarness,
+  colleague: { companyId: string },
+  scopes?: ApiKeyScope[],
+): Promise<ApiKeyCaller>;
+export async function newApiKey(
+  target: FactoryTarget,
+  admin: TestUser | { companyId: string },
+  scopes: string[] = [ApiKeyScope.INGEST],
+): Promise<{ id: string; secret: string } | ApiKeyCaller> {
+  if (!viaApi(target)) {
+    const { companyId } = admin as { companyId: string };
+    const [row] = await target.sql<{ id: string }>(
+      `INSERT INTO api_keys (company_id, name, prefix, key_hash, scopes)
+       VALUES ($1, 'form', 'crm_test', $2, $3) RETURNING id`,
+      [companyId, randomBytes(32).toString('hex'), scopes],
+    );
+    return {
+      kind: ActorKind.API_KEY,
+      apiKeyId: row.id,
+      companyId,
+      scopes: scopes as ApiKeyScope[],
+      requestId: randomUUID(),
+      ip: '203.0.113.7',
+    };
+  }
   const data = expectData(
-    await app.gql<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
+    await target.gql<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
       'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret apiKey { id } } }',
       { i: { name: `form ${unique()}`, scopes } },
-      admin.token,
+      (admin as TestUser).token,
     ),
   );
   return { id: data.createApiKey.apiKey.id, secret: data.createApiKey.secret };
+}
+
+/** A company's people for rule tests: its admin, a manager, two reps, and another company's admin. */
+export interface Team<U> {
+  admin: U;
+  manager: U;
+  rep: U;
+  otherRep: U;
+  outsider: U;
+}
+
+export async function newTeam(app: TestApp): Promise<Team<TestUser>>;
+export async function newTeam(sut: ServiceHarness): Promise<Team<UserCaller>>;
+export async function newTeam(target: FactoryTarget): Promise<Team<TestUser | UserCaller>> {
+  // Each overload pair is the same function: the casts only pick which face runs.
+  const company = newCompany as (t: FactoryTarget) => Promise<TestUser | UserCaller>;
+  const user = newUser as (t: FactoryTarget, a: unknown, r: Role) => Promise<TestUser | UserCaller>;
+  const admin = await company(target);
+  // At once: each account costs a password hash, and a loaded machine runs them side by side.
+  const [manager, rep, otherRep, outsider] = await Promise.all([
+    user(target, admin, Role.MANAGER),
+    user(target, admin, Role.SALES_REP),
+    user(target, admin, Role.SALES_REP),
+    company(target),
+  ]);
+  return { admin, manager, rep, otherRep, outsider };
 }

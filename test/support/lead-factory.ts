@@ -1,8 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
-import { generateInteractions, generateLeads, type Query } from '../../bench/generate.js';
-import type { TestUser } from './factories.js';
+import { generateInteractions, generateLeads, type Query } from '../../devkit/generate.js';
+import type { AuthContext } from '../../src/auth/auth-context.js';
+import type { CreateLeadInput } from '../../src/leads/dto/create-lead.input.js';
+import { LeadsService } from '../../src/leads/leads.service.js';
+import { unique, viaApi, type FactoryTarget, type TestUser } from './factories.js';
+import type { ServiceHarness } from './service-harness.js';
 import type { TestApp } from './test-app.js';
 
 export interface NewLead {
@@ -20,25 +23,52 @@ export interface NewLead {
 export const LEAD_FIELDS =
   'id firstName lastName email phone budget location status source createdAt updatedAt assignedTo { id }';
 
-/** Creates a lead through the API as `user`; returns its fields. */
+type LeadRecord = Awaited<ReturnType<LeadsService['create']>>;
+
+/** A valid createLead input; `overrides` change what a test is about. */
+export function newLeadInput(overrides: Partial<CreateLeadInput> = {}): CreateLeadInput {
+  return {
+    firstName: 'Grace',
+    lastName: 'Hopper',
+    email: `lead-${unique()}@example.com`,
+    ...overrides,
+  };
+}
+
+/**
+ * A lead made by `user`: through the API (its GraphQL fields) or, in a service spec, through
+ * LeadsService (its record; the harness must import LeadsModule).
+ */
 export async function newLead(
   app: TestApp,
   user: TestUser,
+  overrides?: NewLead,
+): Promise<Record<string, any>>;
+export async function newLead(
+  sut: ServiceHarness,
+  caller: AuthContext,
+  overrides?: Partial<CreateLeadInput>,
+): Promise<LeadRecord>;
+export async function newLead(
+  target: FactoryTarget,
+  user: TestUser | AuthContext,
   overrides: NewLead = {},
-): Promise<Record<string, any>> {
+): Promise<Record<string, any> | LeadRecord> {
+  if (!viaApi(target))
+    return target
+      .get(LeadsService)
+      .create(user as AuthContext, newLeadInput(overrides as Partial<CreateLeadInput>));
   const input = {
-    firstName: 'Grace',
-    lastName: 'Hopper',
-    email: `lead-${randomBytes(5).toString('hex')}@example.com`,
+    ...newLeadInput(),
     phone: '+1 555 010 2030',
     budget: 25000,
     location: 'Arlington, VA',
     ...overrides,
   };
-  const res = await app.gql(
+  const res = await target.gql(
     `mutation($i: CreateLeadInput!) { createLead(createLeadInput: $i) { ${LEAD_FIELDS} } }`,
     { i: input },
-    user.token,
+    (user as TestUser).token,
   );
   if (!res.data) throw new Error(`createLead failed: ${JSON.stringify(res.errors)}`);
   return res.data.createLead;

@@ -1,5 +1,7 @@
 import type { DynamicModule, ModuleMetadata, Type } from '@nestjs/common';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test, type TestingModule } from '@nestjs/testing';
+import type { Redis } from 'ioredis';
 import { QueryTypes } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { EventsModule } from '../../src/common/events/events.module.js';
@@ -7,13 +9,15 @@ import { LoadersModule } from '../../src/common/graphql/loaders.module.js';
 import { ConfigModule } from '../../src/config/config.module.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { DatabaseModule } from '../../src/database/database.module.js';
+import { NotificationsIoAdapter } from '../../src/notifications/realtime/notifications-io.adapter.js';
 import { RedisModule } from '../../src/redis/redis.module.js';
-import { countRoundTrips } from '../../bench/round-trips.js';
+import { REDIS } from '../../src/redis/redis.token.js';
+import { countRoundTrips } from '../../devkit/round-trips.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 /**
  * Feature modules wired as in the app, on their own migrated database, with no HTTP in front:
- * services are called directly, with a caller from service-factories.ts. Only the outside world
+ * services are called directly, with a caller from factories.ts. Only the outside world
  * would be faked; here nothing is.
  */
 export interface ServiceHarness {
@@ -32,7 +36,15 @@ export interface ServiceHarness {
 export async function startServices(
   imports: (Type | DynamicModule)[],
   extra: Pick<ModuleMetadata, 'providers'> = {},
-  options: { countRoundTrips?: boolean; config?: Record<string, string> } = {},
+  options: {
+    countRoundTrips?: boolean;
+    config?: Record<string, string>;
+    /**
+     * Binds the gateways to a socket.io server, as the app does, without listening: services
+     * that push to sockets after writing (notifications) need one to push to.
+     */
+    realtime?: boolean;
+  } = {},
 ): Promise<ServiceHarness> {
   const db: TestDatabase = await createTestDatabase();
   // The services reach the database through a counting proxy when round trips are measured.
@@ -69,7 +81,8 @@ export async function startServices(
     providers: extra.providers ?? [],
   }).compile();
   module.useLogger(false);
-  await module.init();
+  const app = options.realtime ? await withSockets(module, config) : null;
+  if (!app) await module.init();
   const sequelize = module.get(Sequelize);
   return {
     module,
@@ -96,9 +109,39 @@ export async function startServices(
       return counter.count() - before;
     },
     async close() {
-      await module.close();
+      await (app ?? module).close();
       await counter?.close();
       await db.drop();
     },
   };
+}
+
+async function withSockets(
+  module: TestingModule,
+  config: ReturnType<typeof loadConfig>,
+): Promise<NestFastifyApplication> {
+  const app = module.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
+    logger: false,
+  });
+  app.useWebSocketAdapter(new NotificationsIoAdapter(app, config, module.get<Redis | null>(REDIS)));
+  await app.init();
+  return app;
+}
+
+export interface AuditRow {
+  action: string;
+  actor_kind: string;
+  actor_user_id: string | null;
+  actor_api_key_id: string | null;
+  request_id: string | null;
+  changes: Record<string, unknown>;
+}
+
+/** The audit trail of one record, oldest first: what its service published in its transactions. */
+export function auditOf(sut: ServiceHarness, entityId: string): Promise<AuditRow[]> {
+  return sut.sql<AuditRow>(
+    `SELECT action, actor_kind, actor_user_id, actor_api_key_id, request_id, changes
+       FROM audit_logs WHERE entity_id = $1 ORDER BY created_at, id`,
+    [entityId],
+  );
 }

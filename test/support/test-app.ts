@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app.factory.js';
 import { loadConfig } from '../../src/config/load-config.js';
+import { newTeam, type Team, type TestUser } from './factories.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -91,4 +92,15 @@ export async function postGraphQL<T>(
   });
   const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status' | 'headers'>;
   return { ...body, status: response.status, headers: response.headers };
+}
+
+/**
+ * The setup of most feature e2e specs: a started app, a company with its admin, a manager and two
+ * reps, and another company's admin (see newTeam).
+ */
+export async function startTeamApp(
+  env: Record<string, string | undefined> = {},
+): Promise<{ sut: TestApp } & Team<TestUser>> {
+  const sut = await startTestApp(env);
+  return { sut, ...(await newTeam(sut)) };
 }

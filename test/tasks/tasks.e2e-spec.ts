@@ -1,11 +1,11 @@
 import { Role } from '../../src/auth/role.enum.js';
 import { TaskDueJob } from '../../src/tasks/task-due.job.js';
 import { dbRows, newDeal } from '../support/deal-factory.js';
-import { newCompany, newUser, type TestUser } from '../support/factories.js';
+import { newUser, type TestUser } from '../support/factories.js';
 import { newLead } from '../support/lead-factory.js';
 import { planOf } from '../support/query-plans.js';
 import { newTask, TASK_FIELDS } from '../support/task-factory.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTeamApp, type TestApp } from '../support/test-app.js';
 
 const UPDATE = `mutation($i: UpdateTaskInput!) { updateTask(updateTaskInput: $i) { ${TASK_FIELDS} } }`;
 const COMPLETE = `mutation($id: ID!) { completeTask(id: $id) { ${TASK_FIELDS} } }`;
@@ -29,12 +29,14 @@ describe('tasks', () => {
 
   beforeAll(async () => {
     // The due-time pass is run by the test (TaskDueJob.run), not by its timer.
-    sut = await startTestApp({ TASK_DUE_CHECK_SECONDS: '0' });
-    admin = await newCompany(sut);
-    manager = await newUser(sut, admin, Role.MANAGER);
-    rep = await newUser(sut, admin, Role.SALES_REP);
-    otherRep = await newUser(sut, admin, Role.SALES_REP);
-    stranger = await newCompany(sut);
+    ({
+      sut,
+      admin,
+      manager,
+      rep,
+      otherRep,
+      outsider: stranger,
+    } = await startTeamApp({ TASK_DUE_CHECK_SECONDS: '0' }));
   });
   afterAll(() => sut.close());
 

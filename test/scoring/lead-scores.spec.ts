@@ -4,7 +4,7 @@ import { Transactions } from '../../src/database/transactions.js';
 import { ScoresService } from '../../src/scoring/scores.service.js';
 import { LeadScoresRepository } from '../../src/scoring/lead-scores.repository.js';
 import { ScoringModule } from '../../src/scoring/scoring.module.js';
-import { Factories } from '../support/service-factories.js';
+import { newCompany } from '../support/factories.js';
 import { startServices, type ServiceHarness } from '../support/service-harness.js';
 
 describe('LeadScoresRepository.rescore', () => {
@@ -18,8 +18,10 @@ describe('LeadScoresRepository.rescore', () => {
   afterAll(() => harness.close());
 
   it('writes only the given company’s leads, whatever ids it is handed', async () => {
-    const factories = new Factories(harness);
-    const [mine, theirs] = [await factories.newCompany(), await factories.newCompany()];
+    const [mine, theirs] = [
+      (await newCompany(harness)).companyId,
+      (await newCompany(harness)).companyId,
+    ];
     const leadOf = async (companyId: string): Promise<string> =>
       (
         await harness.sql<{ id: string }>(
@@ -61,7 +63,7 @@ describe('a bulk recalculation beside an interaction change', () => {
   afterAll(() => harness.close());
 
   it('never overwrites the score a change wrote while its batch waited for the row', async () => {
-    const companyId = await new Factories(harness).newCompany();
+    const companyId = (await newCompany(harness)).companyId;
     const [{ id: leadId }] = await harness.sql<{ id: string }>(
       `INSERT INTO leads (company_id, first_name, last_name, email)
        VALUES ($1, 'A', 'B', gen_random_uuid() || '@race.test') RETURNING id`,

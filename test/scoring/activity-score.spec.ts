@@ -1,6 +1,6 @@
 import { InteractionKind } from '../../src/interactions/interaction-kind.enum.js';
 import { activityScore, activityScoreSql } from '../../src/scoring/activity-score.js';
-import { Factories } from '../support/service-factories.js';
+import { newCompany } from '../support/factories.js';
 import { startServices, type ServiceHarness } from '../support/service-harness.js';
 
 /** The formula in TypeScript and in SQL, on the same random interactions: they must agree. */
@@ -10,7 +10,7 @@ describe('activityScore and activityScoreSql', () => {
 
   beforeAll(async () => {
     harness = await startServices([]);
-    companyId = await new Factories(harness).newCompany();
+    companyId = (await newCompany(harness)).companyId;
   });
   afterAll(() => harness.close());
 

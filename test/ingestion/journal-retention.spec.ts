@@ -3,20 +3,18 @@ import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import { ApiKeysService } from '../../src/api-keys/api-keys.service.js';
 import { ApiKeyScope } from '../../src/auth/api-key-scope.enum.js';
-import { Role } from '../../src/auth/role.enum.js';
 import { AuditModule } from '../../src/audit/audit.module.js';
 import { IngestionModule } from '../../src/ingestion/ingestion.module.js';
 import { IngestionService } from '../../src/ingestion/ingestion.service.js';
 import { JournalRetentionJob } from '../../src/ingestion/journal-retention.job.js';
-import { Factories } from '../support/service-factories.js';
+import { newCompany } from '../support/factories.js';
 import { startServices, type ServiceHarness } from '../support/service-harness.js';
 
 /** A company with a form key, and a sender of submissions for it: each returns its row's id. */
 async function formOf(
   harness: ServiceHarness,
 ): Promise<(body: object, key?: string) => Promise<string>> {
-  const factories = new Factories(harness);
-  const admin = await factories.newUser(await factories.newCompany(), Role.ADMIN);
+  const admin = await newCompany(harness);
   const { secret } = await harness
     .get(ApiKeysService)
     .create(admin, { name: 'form', scopes: [ApiKeyScope.INGEST] });

@@ -11,7 +11,8 @@ import { InteractionsService } from '../../src/interactions/interactions.service
 import { LeadExportQuery } from '../../src/leads/dto/lead-export.query.js';
 import { LeadsModule } from '../../src/leads/leads.module.js';
 import { LeadsService } from '../../src/leads/leads.service.js';
-import { Factories, newLeadInput } from '../support/service-factories.js';
+import { newCompany, newUser } from '../support/factories.js';
+import { newLeadInput } from '../support/lead-factory.js';
 import { startServices, type ServiceHarness } from '../support/service-harness.js';
 
 /**
@@ -38,8 +39,7 @@ describe('the write path', () => {
     sql = harness.get(Sql);
     leads = harness.get(LeadsService);
     interactions = harness.get(InteractionsService);
-    const factories = new Factories(harness);
-    manager = await factories.newUser(await factories.newCompany(), Role.MANAGER);
+    manager = await newUser(harness, await newCompany(harness), Role.MANAGER);
     // Every connection of the pool opened, so that no count below includes a connection's setup.
     await Promise.all(Array.from({ length: 5 }, () => leads.create(manager, newLeadInput())));
   });

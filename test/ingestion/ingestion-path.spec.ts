@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ApiKeysService } from '../../src/api-keys/api-keys.service.js';
 import { ApiKeyScope } from '../../src/auth/api-key-scope.enum.js';
-import { Role } from '../../src/auth/role.enum.js';
 import { AuditModule } from '../../src/audit/audit.module.js';
 import { IngestionModule } from '../../src/ingestion/ingestion.module.js';
 import { IngestionService, type Submission } from '../../src/ingestion/ingestion.service.js';
-import { Factories } from '../support/service-factories.js';
+import { newCompany } from '../support/factories.js';
 import { startServices, type ServiceHarness } from '../support/service-harness.js';
 
 /**
@@ -28,8 +27,7 @@ describe('the ingestion path', () => {
   beforeAll(async () => {
     harness = await startServices([IngestionModule, AuditModule], {}, { countRoundTrips: true });
     sut = harness.get(IngestionService);
-    const factories = new Factories(harness);
-    const admin = await factories.newUser(await factories.newCompany(), Role.ADMIN);
+    const admin = await newCompany(harness);
     ({ secret } = await harness
       .get(ApiKeysService)
       .create(admin, { name: 'form', scopes: [ApiKeyScope.INGEST] }));

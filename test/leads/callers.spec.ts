@@ -1,4 +1,4 @@
-import type { ApiKeyCaller, UserCaller } from '../../src/auth/auth-context.js';
+import { systemCaller, type ApiKeyCaller, type UserCaller } from '../../src/auth/auth-context.js';
 import { Role } from '../../src/auth/role.enum.js';
 import { AuditModule } from '../../src/audit/audit.module.js';
 import { InteractionKind } from '../../src/interactions/interaction-kind.enum.js';
@@ -9,7 +9,8 @@ import { LeadOrderField } from '../../src/leads/dto/lead-order.input.js';
 import { LeadStatus } from '../../src/leads/lead-status.enum.js';
 import { LeadsModule } from '../../src/leads/leads.module.js';
 import { LeadsService } from '../../src/leads/leads.service.js';
-import { Factories, newLeadInput } from '../support/service-factories.js';
+import { newCompany, newUser, newApiKey } from '../support/factories.js';
+import { newLeadInput } from '../support/lead-factory.js';
 import { startServices, type ServiceHarness } from '../support/service-harness.js';
 
 interface AuditRow {
@@ -24,7 +25,6 @@ interface AuditRow {
 describe('callers', () => {
   let harness: ServiceHarness;
   let sut: LeadsService;
-  let factories: Factories;
   let manager: UserCaller;
   let rep: UserCaller;
   let ingest: ApiKeyCaller;
@@ -39,12 +39,11 @@ describe('callers', () => {
   beforeAll(async () => {
     harness = await startServices([LeadsModule, InteractionsModule, AuditModule]);
     sut = harness.get(LeadsService);
-    factories = new Factories(harness);
-    const company = await factories.newCompany();
-    manager = await factories.newUser(company, Role.MANAGER);
-    rep = await factories.newUser(company, Role.SALES_REP);
-    ingest = await factories.newApiKey(company);
-    outsiderKey = await factories.newApiKey(await factories.newCompany());
+    const company = await newCompany(harness);
+    manager = await newUser(harness, company, Role.MANAGER);
+    rep = await newUser(harness, company, Role.SALES_REP);
+    ingest = await newApiKey(harness, company);
+    outsiderKey = await newApiKey(harness, await newCompany(harness));
   });
   afterAll(() => harness.close());
 
@@ -151,7 +150,7 @@ describe('callers', () => {
     });
 
     it('without the scope may not even create', async () => {
-      const scopeless = await factories.newApiKey(manager.companyId, []);
+      const scopeless = await newApiKey(harness, manager, []);
       await expect(sut.create(scopeless, newLeadInput())).rejects.toMatchObject({
         code: 'FORBIDDEN',
       });
@@ -161,7 +160,7 @@ describe('callers', () => {
   describe('the system', () => {
     it('changes any lead of its company, audited under its job', async () => {
       const lead = await sut.create(rep, newLeadInput());
-      const system = factories.system(manager.companyId, 'scores.recalculate');
+      const system = systemCaller(manager.companyId, 'scores.recalculate');
       await sut.update(system, { id: lead.id, status: LeadStatus.CONTACTED });
       expect(await auditOf(lead.id, 'lead.updated')).toEqual([
         expect.objectContaining({
@@ -174,7 +173,7 @@ describe('callers', () => {
 
     it('cannot reach another company’s lead, nor delete for good', async () => {
       const foreign = await sut.create(outsiderKey, newLeadInput());
-      const system = factories.system(manager.companyId);
+      const system = systemCaller(manager.companyId, 'test.job');
       await expect(
         sut.update(system, { id: foreign.id, status: LeadStatus.LOST }),
       ).rejects.toMatchObject({ code: 'NOT_FOUND' });

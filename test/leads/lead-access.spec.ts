@@ -1,11 +1,12 @@
-import type { UserCaller } from '../../src/auth/auth-context.js';
+import { systemCaller, type UserCaller } from '../../src/auth/auth-context.js';
 import { Role } from '../../src/auth/role.enum.js';
 import { AuditModule } from '../../src/audit/audit.module.js';
 import { Transactions } from '../../src/database/transactions.js';
 import { LeadAccess } from '../../src/leads/lead-access.js';
 import { LeadsModule } from '../../src/leads/leads.module.js';
 import { LeadsService } from '../../src/leads/leads.service.js';
-import { Factories, newLeadInput } from '../support/service-factories.js';
+import { newCompany, newUser, newApiKey } from '../support/factories.js';
+import { newLeadInput } from '../support/lead-factory.js';
 import { startServices, type ServiceHarness } from '../support/service-harness.js';
 
 describe('LeadAccess', () => {
@@ -16,7 +17,6 @@ describe('LeadAccess', () => {
   let rep: UserCaller;
   let otherRep: UserCaller;
   let outsider: UserCaller;
-  let factories: Factories;
   /** The rep's lead, another rep's lead, an unassigned one, a removed one, another company's. */
   let ids: { mine: string; theirs: string; nobodys: string; removed: string; foreign: string };
 
@@ -24,12 +24,11 @@ describe('LeadAccess', () => {
     harness = await startServices([LeadsModule, AuditModule]);
     sut = harness.get(LeadAccess);
     leads = harness.get(LeadsService);
-    factories = new Factories(harness);
-    const company = await factories.newCompany();
-    manager = await factories.newUser(company, Role.MANAGER);
-    rep = await factories.newUser(company, Role.SALES_REP);
-    otherRep = await factories.newUser(company, Role.SALES_REP);
-    outsider = await factories.newUser(await factories.newCompany(), Role.ADMIN);
+    const company = await newCompany(harness);
+    manager = await newUser(harness, company, Role.MANAGER);
+    rep = await newUser(harness, company, Role.SALES_REP);
+    otherRep = await newUser(harness, company, Role.SALES_REP);
+    outsider = await newCompany(harness);
     const removed = await leads.create(rep, newLeadInput());
     await leads.remove(rep, removed.id);
     ids = {
@@ -61,10 +60,10 @@ describe('LeadAccess', () => {
   });
 
   it('gives an API key nothing to read or change, and the system the whole company', async () => {
-    const key = await factories.newApiKey(rep.companyId);
+    const key = await newApiKey(harness, rep);
     expect(await sut.readable(key, all())).toEqual(new Set());
     expect(await sut.changeable(key, all())).toEqual(new Set());
-    expect(await sut.changeable(factories.system(rep.companyId), all())).toEqual(
+    expect(await sut.changeable(systemCaller(rep.companyId, 'test.job'), all())).toEqual(
       new Set([ids.mine, ids.theirs, ids.nobodys]),
     );
   });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { actorOf, type UserCaller } from '../../src/auth/auth-context.js';
+import { actorOf, systemCaller, type UserCaller } from '../../src/auth/auth-context.js';
 import type { Actor } from '../../src/common/events/actor.js';
 import { Role } from '../../src/auth/role.enum.js';
 import { AuditModule } from '../../src/audit/audit.module.js';
@@ -11,7 +11,8 @@ import { Transactions } from '../../src/database/transactions.js';
 import { LeadEvents } from '../../src/leads/leads.events.js';
 import { LeadsModule } from '../../src/leads/leads.module.js';
 import { LeadsService } from '../../src/leads/leads.service.js';
-import { Factories, newLeadInput } from '../support/service-factories.js';
+import { newCompany, newUser } from '../support/factories.js';
+import { newLeadInput } from '../support/lead-factory.js';
 import { startServices, type ServiceHarness } from '../support/service-harness.js';
 
 type Created = DomainEvent<typeof LeadEvents.Created>;
@@ -56,10 +57,9 @@ describe('domain events', () => {
   let leads: LeadsService;
   let probe: Probe;
   let manager: UserCaller;
-  let factories: Factories;
   /** Background work of the manager's company, under its own request id. */
   const systemActor = (requestId: string): Actor => ({
-    ...actorOf(factories.system(manager.companyId)),
+    ...actorOf(systemCaller(manager.companyId, 'test.job')),
     requestId,
   });
 
@@ -83,8 +83,7 @@ describe('domain events', () => {
     leads = harness.get(LeadsService);
     probe = harness.get(Probe);
     probe.committed = leadsOf;
-    factories = new Factories(harness);
-    manager = await factories.newUser(await factories.newCompany(), Role.MANAGER);
+    manager = await newUser(harness, await newCompany(harness), Role.MANAGER);
   });
   beforeEach(() => probe.reset());
   afterAll(() => harness.close());

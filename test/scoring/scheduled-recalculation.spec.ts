@@ -4,7 +4,7 @@ import { AdvisoryLocks, LockSpace } from '../../src/database/advisory-locks.js';
 import { ScheduledRecalculationJob } from '../../src/scoring/scheduled-recalculation.job.js';
 import { ScoresService } from '../../src/scoring/scores.service.js';
 import { ScoringModule } from '../../src/scoring/scoring.module.js';
-import { Factories } from '../support/service-factories.js';
+import { newCompany } from '../support/factories.js';
 import { startServices, type ServiceHarness } from '../support/service-harness.js';
 
 describe('ScheduledRecalculation', () => {
@@ -21,8 +21,7 @@ describe('ScheduledRecalculation', () => {
       },
     );
     sut = harness.get(ScheduledRecalculationJob);
-    const factories = new Factories(harness);
-    companies = [await factories.newCompany(), await factories.newCompany()];
+    companies = [(await newCompany(harness)).companyId, (await newCompany(harness)).companyId];
     for (const companyId of companies) {
       // Three leads, each with a meeting today: 33 once rescored, 0 until then.
       const leads = await harness.sql<{ id: string }>(
