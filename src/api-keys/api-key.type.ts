@@ -4,12 +4,15 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ApiKeyScope } from '../auth/api-key-scope.enum.js';
 import type { ApiKey } from './api-key.model.js';
 
-@ObjectType('ApiKey')
+@ObjectType('ApiKey', {
+  description:
+    'A secret that lets a lead-capture form or another system call POST /api/lead for the company. ADMIN only.',
+})
 export class ApiKeyType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The key’s id.' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'What the key is for, as its creator named it.' })
   @MaxChars(200)
   name!: string;
 
@@ -17,16 +20,22 @@ export class ApiKeyType {
   @MaxChars(32)
   prefix!: string;
 
-  @Field(() => [ApiKeyScope])
+  @Field(() => [ApiKeyScope], { description: 'What the key may be used for.' })
   scopes!: ApiKeyScope[];
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the key was last accepted, to the minute; null if never used.',
+  })
   lastUsedAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it was revoked (it no longer works); null while it works.',
+  })
   revokedAt!: Date | null;
 
-  @Field()
+  @Field({ description: 'When it was created.' })
   createdAt!: Date;
 
   static from(key: ApiKey): ApiKeyType {
@@ -42,13 +51,16 @@ export class ApiKeyType {
   }
 }
 
-@ObjectType()
+@ObjectType({ description: 'A new API key and its secret, which is shown only this once.' })
 export class CreatedApiKey {
   @PartOfRootAnswer()
-  @Field(() => ApiKeyType)
+  @Field(() => ApiKeyType, { description: 'The key as listed from now on.' })
   apiKey!: ApiKeyType;
 
-  @Field({ description: 'Shown this once; only its hash is stored.' })
+  @Field({
+    description:
+      'The secret, sent as the X-API-Key header (or Authorization: Bearer). Shown this once; only its hash is stored.',
+  })
   @MaxChars(200)
   secret!: string;
 }

@@ -23,7 +23,7 @@ export class ApiKeysResolver {
   })
   async createApiKey(
     @CurrentAuth() auth: AuthContext,
-    @Args('input') input: CreateApiKeyInput,
+    @Args('input', { description: 'Its name and scopes.' }) input: CreateApiKeyInput,
   ): Promise<CreatedApiKey> {
     const { apiKey, secret } = await this.keys.create(auth, input);
     return { apiKey: ApiKeyType.from(apiKey), secret };
@@ -34,7 +34,8 @@ export class ApiKeysResolver {
   })
   async revokeApiKey(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'The key to revoke.' }, new UuidPipe('id'))
+    id: string,
   ): Promise<ApiKeyType> {
     return ApiKeyType.from(await this.keys.revoke(auth, id));
   }

@@ -1,6 +1,6 @@
 import { ObjectType } from '@nestjs/graphql';
-import { Connection } from '../common/pagination/connection.type.js';
+import { Connection, connectionDescription } from '../common/pagination/connection.type.js';
 import { AuditLogType } from './audit-log.type.js';
 
-@ObjectType()
+@ObjectType({ description: connectionDescription('AuditLog') })
 export class AuditLogConnection extends Connection(AuditLogType, 'AuditLog') {}

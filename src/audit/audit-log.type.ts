@@ -7,31 +7,47 @@ import type { AuditLogRecord } from './audit-log.model.js';
 registerEnumType(ActorKind, {
   name: 'ActorKind',
   description: 'Who acted: a user, an API key, background work, or nobody signed in yet.',
+  valuesMap: {
+    USER: { description: 'A signed-in user (actorUserId).' },
+    API_KEY: { description: 'An API key (actorApiKeyId), e.g. on POST /api/lead.' },
+    SYSTEM: { description: 'Background work: scheduled jobs, listeners.' },
+    ANONYMOUS: {
+      description: 'Nobody signed in yet: a failed login, a sign-up before its user exists.',
+    },
+  },
 });
 
-@ObjectType('AuditLog')
+@ObjectType('AuditLog', {
+  description: 'One entry of the company’s audit trail: who did what to which record, and when.',
+})
 export class AuditLogType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The entry’s id.' })
   id!: string;
 
-  @Field({ description: 'e.g. auth.login_failed, user.role_changed, lead.updated' })
+  @Field({ description: 'What happened, e.g. auth.login_failed, user.role_changed, lead.updated.' })
   @MaxChars(100)
   action!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The kind of record acted on (e.g. Lead, Deal, User); null when none.',
+  })
   @MaxChars(100)
   entityType!: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The record acted on; null when none.' })
   entityId!: string | null;
 
-  @Field(() => ActorKind)
+  @Field(() => ActorKind, { description: 'What kind of caller acted.' })
   actorKind!: ActorKind;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The user who acted, when a user did.' })
   actorUserId!: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The API key that acted, when a key did.',
+  })
   actorApiKeyId!: string | null;
 
   @Field(() => GraphQLJSONObject, {
@@ -41,15 +57,18 @@ export class AuditLogType {
   @MaxChars(30_000)
   changes!: Record<string, unknown> | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The id of the request that did it (X-Request-Id); null for background work.',
+  })
   @MaxChars(128)
   requestId!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The caller’s IP address, when known.' })
   @MaxChars(64)
   ip!: string | null;
 
-  @Field()
+  @Field({ description: 'When it happened.' })
   createdAt!: Date;
 
   static from(log: AuditLogRecord): AuditLogType {

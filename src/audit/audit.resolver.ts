@@ -16,7 +16,12 @@ export class AuditResolver {
   async auditLogs(
     @CurrentAuth() auth: AuthContext,
     @Args() page: PageArgs,
-    @Args('filter', { type: () => AuditLogFilter, nullable: true }) filter?: AuditLogFilter | null,
+    @Args('filter', {
+      type: () => AuditLogFilter,
+      nullable: true,
+      description: 'Only entries matching every field given.',
+    })
+    filter?: AuditLogFilter | null,
   ): Promise<AuditLogConnection> {
     const result = await this.audit.page(auth, filter ?? {}, page.first, page.after);
     return toConnection(

@@ -44,7 +44,7 @@ export class AuditService {
     const limit = pageSize(first);
     const cursor = after ? AUDIT_KEYSET.decode(after) : undefined;
     const rows = await this.logs.page(auth.companyId, filter, limit + 1, cursor);
-    return toPage(rows, limit, (row) => AUDIT_KEYSET.cursorOf(row));
+    return toPage(rows, limit, (row) => AUDIT_KEYSET.cursorOf(row), after);
   }
 
   count(auth: AuthContext, filter: AuditLogFilter): Promise<number> {

@@ -7,5 +7,6 @@ export enum ApiKeyScope {
 
 registerEnumType(ApiKeyScope, {
   name: 'ApiKeyScope',
-  valuesMap: { INGEST: { description: 'POST /api/lead' } },
+  description: 'What an API key may be used for.',
+  valuesMap: { INGEST: { description: 'Send leads to POST /api/lead.' } },
 });

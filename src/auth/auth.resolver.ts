@@ -26,17 +26,20 @@ export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'Create a company and its first ADMIN.' })
   async signUp(
     @CurrentRequest() meta: RequestMeta,
-    @Args('input') input: SignUpInput,
+    @Args('input', { description: 'The company and its first user.' }) input: SignUpInput,
   ): Promise<AuthPayload> {
     return toPayload(await this.auth.signUp(meta, input));
   }
 
   @Public()
   @LoginRateLimited()
-  @Mutation(() => AuthPayload)
+  @Mutation(() => AuthPayload, {
+    description:
+      'Sign in with email and password; UNAUTHENTICATED (INVALID_CREDENTIALS) for a wrong pair or a deactivated user. Rate-limited.',
+  })
   async login(
     @CurrentRequest() meta: RequestMeta,
-    @Args('input') input: LoginInput,
+    @Args('input', { description: 'Email and password.' }) input: LoginInput,
   ): Promise<AuthPayload> {
     return toPayload(await this.auth.login(meta, input));
   }
@@ -47,7 +50,8 @@ export class AuthResolver {
   })
   async refreshToken(
     @CurrentRequest() meta: RequestMeta,
-    @Args('refreshToken') refreshToken: string,
+    @Args('refreshToken', { description: 'The refreshToken of the last pair.' })
+    refreshToken: string,
   ): Promise<AuthPayload> {
     return toPayload(await this.auth.refresh(meta, refreshToken));
   }
@@ -57,7 +61,12 @@ export class AuthResolver {
   })
   logout(
     @CurrentAuth() auth: AuthContext,
-    @Args('refreshToken', { type: () => String, nullable: true }) refreshToken?: string | null,
+    @Args('refreshToken', {
+      type: () => String,
+      nullable: true,
+      description: 'The session to end; omit to end all of yours.',
+    })
+    refreshToken?: string | null,
   ): Promise<boolean> {
     return this.auth.logout(auth, refreshToken);
   }

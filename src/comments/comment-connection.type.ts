@@ -1,6 +1,6 @@
 import { ObjectType } from '@nestjs/graphql';
-import { Connection } from '../common/pagination/connection.type.js';
+import { Connection, connectionDescription } from '../common/pagination/connection.type.js';
 import { CommentType } from './comment.type.js';
 
-@ObjectType()
+@ObjectType({ description: connectionDescription('Comment') })
 export class CommentConnection extends Connection(CommentType, 'Comment') {}

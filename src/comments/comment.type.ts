@@ -2,19 +2,21 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { MaxChars } from '../common/graphql/query-cost.decorators.js';
 import type { CommentRecord } from './comment.record.js';
 
-@ObjectType('Comment')
+@ObjectType('Comment', {
+  description: 'A note a user left on a lead or a deal; whoever can read the record reads it.',
+})
 export class CommentType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The comment’s id.' })
   id!: string;
 
   @Field({ description: 'Plain text, as written: clients show it as text, never as markup.' })
   @MaxChars(5000)
   body!: string;
 
-  @Field()
+  @Field({ description: 'When it was written.' })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: 'When it was last changed.' })
   updatedAt!: Date;
 
   /** Not fields: `author`, `lead` and `deal` resolve from them. */

@@ -43,7 +43,7 @@ export class CommentsResolver {
   })
   async addComment(
     @CurrentAuth() auth: AuthContext,
-    @Args('input') input: AddCommentInput,
+    @Args('input', { description: 'Where, and what.' }) input: AddCommentInput,
   ): Promise<CommentType> {
     return CommentType.from(await this.commentsService.add(auth, input));
   }
@@ -51,14 +51,18 @@ export class CommentsResolver {
   @Mutation(() => Boolean, { description: 'By its author, or an ADMIN.' })
   removeComment(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'The comment to remove.' }, new UuidPipe('id'))
+    id: string,
   ): Promise<boolean> {
     return this.commentsService.remove(auth, id);
   }
 
   // Without parameter decorators: these run once per comment of a page (see LeadsResolver).
   @Requires(Action.ReadUsers)
-  @ResolveField(() => UserType, { nullable: true, description: 'Null once the user is gone.' })
+  @ResolveField(() => UserType, {
+    nullable: true,
+    description: 'Who wrote it; null once the user is gone.',
+  })
   async author(comment: CommentType, _args: unknown, { loaders }: GraphQLContext) {
     if (!comment.authorId) return null;
     const user = await loaders.get(USER_BY_ID).load(comment.authorId);
@@ -66,7 +70,10 @@ export class CommentsResolver {
   }
 
   @Requires(Action.ReadRecords)
-  @ResolveField(() => LeadType, { nullable: true })
+  @ResolveField(() => LeadType, {
+    nullable: true,
+    description: 'The lead commented on, while it is live; null on a deal’s comment.',
+  })
   async lead(comment: CommentType, _args: unknown, { loaders }: GraphQLContext) {
     if (!comment.leadId) return null;
     const lead = await loaders.get(LEAD_BY_ID).load(comment.leadId);
@@ -74,7 +81,10 @@ export class CommentsResolver {
   }
 
   @Requires(Action.ReadRecords)
-  @ResolveField(() => DealType, { nullable: true })
+  @ResolveField(() => DealType, {
+    nullable: true,
+    description: 'The deal commented on, while it is live; null on a lead’s comment.',
+  })
   async deal(comment: CommentType, _args: unknown, { loaders }: GraphQLContext) {
     if (!comment.dealId) return null;
     const deal = await loaders.get(DEAL_BY_ID).load(comment.dealId);

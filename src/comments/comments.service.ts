@@ -40,7 +40,7 @@ export class CommentsService {
     const limit = pageSize(args.first);
     const after = args.after ? COMMENT_KEYSET.decode(args.after) : undefined;
     const rows = await this.comments.page(auth.companyId, parent, limit + 1, after);
-    return toPage(rows, limit, (row) => COMMENT_KEYSET.cursorOf(row));
+    return toPage(rows, limit, (row) => COMMENT_KEYSET.cursorOf(row), args.after);
   }
 
   /** How many comments the record has; called only after `page` checked it is readable. */

@@ -18,7 +18,7 @@ export class CompaniesResolver {
   })
   async setCompanyCurrency(
     @CurrentAuth() auth: AuthContext,
-    @Args('currency') currency: string,
+    @Args('currency', { description: 'A three-letter ISO 4217 code.' }) currency: string,
   ): Promise<CompanyType> {
     return CompanyType.from(await this.companies.setCurrency(auth, currency));
   }

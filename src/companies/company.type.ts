@@ -2,12 +2,12 @@ import { MaxChars } from '../common/graphql/query-cost.decorators.js';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { CompanyRecord } from './companies.repository.js';
 
-@ObjectType('Company')
+@ObjectType('Company', { description: 'The tenant: every record belongs to one company.' })
 export class CompanyType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The company’s id.' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'As given at signUp.' })
   @MaxChars(200)
   name!: string;
 

@@ -1,6 +1,6 @@
 import { ObjectType } from '@nestjs/graphql';
-import { Connection } from '../common/pagination/connection.type.js';
+import { Connection, connectionDescription } from '../common/pagination/connection.type.js';
 import { DealType } from './deal.type.js';
 
-@ObjectType()
+@ObjectType({ description: connectionDescription('Deal') })
 export class DealConnection extends Connection(DealType, 'Deal') {}

@@ -6,22 +6,24 @@ import { DealStage } from './deal-enums.js';
 /** What a list of other currencies counts for in a query's cost: a company deals in a few. */
 const OTHER_CURRENCIES_COST = 10;
 
-@ObjectType('CurrencyTotal')
+@ObjectType('CurrencyTotal', { description: 'The summed values of deals in one currency.' })
 export class CurrencyTotalType {
-  @Field()
+  @Field({ description: 'ISO 4217 code.' })
   @MaxChars(3)
   currency!: string;
 
-  @Field(() => DecimalScalar)
+  @Field(() => DecimalScalar, { description: 'The deals’ values summed, in that currency.' })
   totalValue!: string;
 }
 
-@ObjectType('PipelineStageStats')
+@ObjectType('PipelineStageStats', {
+  description: 'One stage of the pipeline: the company’s live deals in it, counted and summed.',
+})
 export class PipelineStageStatsType {
-  @Field(() => DealStage)
+  @Field(() => DealStage, { description: 'The stage.' })
   stage!: DealStage;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Live deals in the stage.' })
   count!: number;
 
   @Field(() => DecimalScalar, {
@@ -29,7 +31,7 @@ export class PipelineStageStatsType {
   })
   totalValue!: string;
 
-  @Field(() => Float, { description: 'Over all its deals; 0 when it has none.' })
+  @Field(() => Float, { description: 'The mean leadScore of its deals; 0 when it has none.' })
   avgLeadScore!: number;
 
   @Field(() => [CurrencyTotalType], {
@@ -39,21 +41,25 @@ export class PipelineStageStatsType {
   otherCurrencies!: CurrencyTotalType[];
 }
 
-@ObjectType('MyCurrencyTotals')
+@ObjectType('MyCurrencyTotals', {
+  description: 'Your deals in one currency other than the company’s: all, and won.',
+})
 export class MyCurrencyTotalsType extends CurrencyTotalType {
-  @Field(() => DecimalScalar)
+  @Field(() => DecimalScalar, { description: 'Your won deals’ values in that currency.' })
   wonValue!: string;
 }
 
-@ObjectType('MyDealsStats')
+@ObjectType('MyDealsStats', {
+  description: 'Figures over the live deals assigned to the caller.',
+})
 export class MyDealsStatsType {
   @Field(() => Int, { description: 'Deals assigned to you in an open stage.' })
   open!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Deals assigned to you in CLOSED_WON.' })
   won!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Deals assigned to you in CLOSED_LOST.' })
   lost!: number;
 
   @Field(() => DecimalScalar, {
@@ -66,7 +72,8 @@ export class MyDealsStatsType {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'won / (won + lost), 0–1; null while none has closed.',
+    description:
+      'The share won of your closed deals, won / (won + lost), 0–1; null while none has closed.',
   })
   winRate!: number | null;
 
@@ -74,7 +81,9 @@ export class MyDealsStatsType {
   @MaxChars(3)
   currency!: string;
 
-  @Field(() => [MyCurrencyTotalsType], { description: 'Deals in other currencies, apart.' })
+  @Field(() => [MyCurrencyTotalsType], {
+    description: 'Your deals in other currencies, summed per currency (never converted).',
+  })
   @ListSize(OTHER_CURRENCIES_COST)
   otherCurrencies!: MyCurrencyTotalsType[];
 }

@@ -32,7 +32,9 @@ export class DealsResolver {
     return (await this.dealsService.page(auth, args)).rows.map((deal) => DealType.from(deal));
   }
 
-  @Query(() => DealConnection)
+  @Query(() => DealConnection, {
+    description: 'The deals list as a cursor connection, with totalCount; same filter and order.',
+  })
   async dealsConnection(
     @CurrentAuth() auth: AuthContext,
     @Args() args: DealsArgs,
@@ -48,16 +50,18 @@ export class DealsResolver {
   @Query(() => DealType, { nullable: true, description: 'A live deal of your company, or null.' })
   async deal(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'The deal’s id.' }, new UuidPipe('id')) id: string,
   ): Promise<DealType | null> {
     const deal = await this.dealsService.findOne(auth, id);
     return deal ? DealType.from(deal) : null;
   }
 
-  @Mutation(() => DealType)
+  @Mutation(() => DealType, {
+    description: 'A new deal, of a lead you may change when leadId is given.',
+  })
   async createDeal(
     @CurrentAuth() auth: AuthContext,
-    @Args('createDealInput') input: CreateDealInput,
+    @Args('createDealInput', { description: 'The new deal.' }) input: CreateDealInput,
   ): Promise<DealType> {
     return DealType.from(await this.dealsService.create(auth, input));
   }
@@ -68,8 +72,14 @@ export class DealsResolver {
   })
   async convertLeadToDeal(
     @CurrentAuth() auth: AuthContext,
-    @Args('leadId', { type: () => ID }, new UuidPipe('leadId')) leadId: string,
-    @Args('input', { nullable: true }) input?: ConvertLeadToDealInput,
+    @Args(
+      'leadId',
+      { type: () => ID, description: 'A live lead of your company.' },
+      new UuidPipe('leadId'),
+    )
+    leadId: string,
+    @Args('input', { nullable: true, description: 'The deal’s fields; omit to take the lead’s.' })
+    input?: ConvertLeadToDealInput,
   ): Promise<DealType> {
     return DealType.from(
       await this.dealsService.convertLead(auth, leadId, input ?? new ConvertLeadToDealInput()),
@@ -79,7 +89,8 @@ export class DealsResolver {
   @Mutation(() => DealType, { description: 'Partial; a SALES_REP changes only their own deals.' })
   async updateDeal(
     @CurrentAuth() auth: AuthContext,
-    @Args('updateDealInput') input: UpdateDealInput,
+    @Args('updateDealInput', { description: 'The deal and the fields to change.' })
+    input: UpdateDealInput,
   ): Promise<DealType> {
     return DealType.from(await this.dealsService.update(auth, input));
   }
@@ -87,7 +98,7 @@ export class DealsResolver {
   @Mutation(() => Boolean, { description: 'Soft delete; MANAGER/ADMIN can restore it.' })
   removeDeal(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'The deal’s id.' }, new UuidPipe('id')) id: string,
   ): Promise<boolean> {
     return this.dealsService.remove(auth, id);
   }
@@ -95,7 +106,7 @@ export class DealsResolver {
   @Mutation(() => DealType, { description: 'MANAGER/ADMIN: bring a removed deal back.' })
   async restoreDeal(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'The deal’s id.' }, new UuidPipe('id')) id: string,
   ): Promise<DealType> {
     return DealType.from(await this.dealsService.restore(auth, id));
   }
@@ -107,7 +118,7 @@ export class DealsResolver {
   bulkUpdateDeals(
     @CurrentAuth() auth: AuthContext,
     @Args() { ids }: DealIdsArgs,
-    @Args('input') input: BulkUpdateDealsInput,
+    @Args('input', { description: 'What every deal is given.' }) input: BulkUpdateDealsInput,
   ): Promise<BulkResult> {
     return this.dealsService.bulkUpdate(auth, ids, input);
   }
@@ -132,7 +143,10 @@ export class DealsResolver {
   }
 
   @Requires(Action.ReadUsers)
-  @ResolveField(() => UserType, { nullable: true })
+  @ResolveField(() => UserType, {
+    nullable: true,
+    description: 'Who works the deal; null when nobody is.',
+  })
   async assignedTo(deal: DealType, _args: unknown, { loaders }: GraphQLContext) {
     if (!deal.assignedToId) return null;
     const user = await loaders.get(USER_BY_ID).load(deal.assignedToId);
@@ -140,7 +154,10 @@ export class DealsResolver {
   }
 
   @Requires(Action.ReadUsers)
-  @ResolveField(() => UserType, { nullable: true })
+  @ResolveField(() => UserType, {
+    nullable: true,
+    description: 'Who created it; null when an API key or the system did.',
+  })
   async createdBy(deal: DealType, _args: unknown, { loaders }: GraphQLContext) {
     if (!deal.createdById) return null;
     const user = await loaders.get(USER_BY_ID).load(deal.createdById);

@@ -99,7 +99,7 @@ export class DealsService {
       limit: limit + 1,
       after: args.after ? keyset.decode(args.after) : undefined,
     });
-    return toPage(rows, limit, (row) => keyset.cursorOf(row));
+    return toPage(rows, limit, (row) => keyset.cursorOf(row), args.after);
   }
 
   /** Every deal the filter matches, as CSV streamed by PostgreSQL (see CsvExport). */

@@ -1,14 +1,19 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 
 /** The company's use of POST /api/lead against its limits (all its API keys together). */
-@ObjectType('IngestionUsage')
+@ObjectType('IngestionUsage', {
+  description:
+    'The company’s use of POST /api/lead against its limits (all its API keys together).',
+})
 export class IngestionUsageType {
   @Field(() => Int, {
     description: 'Submissions counted in the current minute, refused ones included.',
   })
   requestsThisMinute!: number;
 
-  @Field(() => Int, { description: 'INGEST_COMPANY_LIMIT_PER_MINUTE.' })
+  @Field(() => Int, {
+    description: 'Submissions allowed per minute (INGEST_COMPANY_LIMIT_PER_MINUTE).',
+  })
   requestLimitPerMinute!: number;
 
   @Field(() => Date, {
@@ -21,7 +26,9 @@ export class IngestionUsageType {
   @Field(() => Float, { description: 'Body bytes stored today (UTC).' })
   bytesToday!: number;
 
-  @Field(() => Float, { description: 'INGEST_COMPANY_BYTES_PER_DAY.' })
+  @Field(() => Float, {
+    description: 'Body bytes allowed per UTC day (INGEST_COMPANY_BYTES_PER_DAY).',
+  })
   byteLimitPerDay!: number;
 
   @Field({ description: 'The next UTC midnight, when the day’s bytes start over.' })

@@ -14,10 +14,12 @@ export class LeadRoutingResolver {
     return this.routing.mode(auth);
   }
 
-  @Mutation(() => LeadRouting, { description: 'ADMIN: whom leads sent to POST /api/lead go to.' })
+  @Mutation(() => LeadRouting, {
+    description: 'ADMIN: set whom leads sent to POST /api/lead go to; returns the new mode.',
+  })
   setLeadRouting(
     @CurrentAuth() auth: AuthContext,
-    @Args('mode', { type: () => LeadRouting }) mode: LeadRouting,
+    @Args('mode', { type: () => LeadRouting, description: 'The new mode.' }) mode: LeadRouting,
   ): Promise<LeadRouting> {
     return this.routing.setMode(auth, mode);
   }
@@ -27,8 +29,17 @@ export class LeadRoutingResolver {
   })
   setApiKeyDefaultAssignee(
     @CurrentAuth() auth: AuthContext,
-    @Args('apiKeyId', { type: () => ID }, new UuidPipe('apiKeyId')) apiKeyId: string,
-    @Args('userId', { type: () => ID, nullable: true }, new UuidPipe('userId', { nullable: true }))
+    @Args(
+      'apiKeyId',
+      { type: () => ID, description: 'An API key of your company.' },
+      new UuidPipe('apiKeyId'),
+    )
+    apiKeyId: string,
+    @Args(
+      'userId',
+      { type: () => ID, nullable: true, description: 'An active user of your company, or null.' },
+      new UuidPipe('userId', { nullable: true }),
+    )
     userId: string | null,
   ): Promise<boolean> {
     return this.routing.setKeyAssignee(auth, apiKeyId, userId);

@@ -1,6 +1,6 @@
 import { ObjectType } from '@nestjs/graphql';
-import { Connection } from '../common/pagination/connection.type.js';
+import { Connection, connectionDescription } from '../common/pagination/connection.type.js';
 import { RawLeadType } from './raw-lead.type.js';
 
-@ObjectType()
+@ObjectType({ description: connectionDescription('RawLead') })
 export class RawLeadConnection extends Connection(RawLeadType, 'RawLead') {}

@@ -6,12 +6,14 @@ import { MAX_ERROR_CHARS, type RawLeadRecord } from './raw-leads.repository.js';
 import { storableJsonOf } from './submission.js';
 
 /** A submission to POST /api/lead, as the journal keeps it. */
-@ObjectType('RawLead')
+@ObjectType('RawLead', {
+  description: 'A submission to POST /api/lead, as the journal keeps it. ADMIN only.',
+})
 export class RawLeadType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The submission’s id.' })
   id!: string;
 
-  @Field(() => RawLeadStatus)
+  @Field(() => RawLeadStatus, { description: 'What became of it.' })
   status!: RawLeadStatus;
 
   /** The stored record: its body is read as text, and parsed, only when a query asks for it. */
@@ -31,7 +33,10 @@ export class RawLeadType {
     return this.raw.payload ?? storableJsonOf(this.raw.body);
   }
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The Idempotency-Key header it was sent with, if any.',
+  })
   @MaxChars(255)
   idempotencyKey!: string | null;
 
@@ -39,19 +44,19 @@ export class RawLeadType {
   @MaxChars(64)
   fingerprint!: string;
 
-  @Field()
+  @Field({ description: 'The id of the request that brought it (X-Request-Id).' })
   @MaxChars(128)
   requestId!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The sender’s IP address.' })
   @MaxChars(64)
   remoteIp!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The sender’s User-Agent header.' })
   @MaxChars(1000)
   userAgent!: string | null;
 
-  @Field()
+  @Field({ description: 'When it arrived.' })
   receivedAt!: Date;
 
   @Field(() => ID, { nullable: true, description: 'The lead it created, merged into or repeated.' })
@@ -66,10 +71,13 @@ export class RawLeadType {
   @MaxChars(MAX_ERROR_CHARS)
   error!: string | null;
 
-  @Field()
+  @Field({ description: 'How many times processing was tried.' })
   attempts!: number;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it reached its outcome; null while RECEIVED or QUEUED.',
+  })
   processedAt!: Date | null;
 
   static from(raw: RawLeadRecord): RawLeadType {

@@ -19,7 +19,12 @@ export class RawLeadsResolver {
   async rawLeadsConnection(
     @CurrentAuth() auth: AuthContext,
     @Args() page: PageArgs,
-    @Args('filter', { type: () => RawLeadFilter, nullable: true }) filter?: RawLeadFilter | null,
+    @Args('filter', {
+      type: () => RawLeadFilter,
+      nullable: true,
+      description: 'Only submissions matching it.',
+    })
+    filter?: RawLeadFilter | null,
   ): Promise<RawLeadConnection> {
     const result = await this.raws.page(auth, filter ?? {}, page.first, page.after);
     return toConnection(
@@ -34,7 +39,7 @@ export class RawLeadsResolver {
   })
   async reprocessRawLead(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'The submission.' }, new UuidPipe('id')) id: string,
   ): Promise<RawLeadType> {
     return RawLeadType.from(await this.raws.reprocess(auth, id));
   }

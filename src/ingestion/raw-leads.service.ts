@@ -30,7 +30,7 @@ export class RawLeadsService {
     const limit = pageSize(first);
     const cursor = after ? RAW_LEAD_KEYSET.decode(after) : undefined;
     const rows = await this.raws.page(auth.companyId, filter.status, limit + 1, cursor);
-    return toPage(rows, limit, (row) => RAW_LEAD_KEYSET.cursorOf(row));
+    return toPage(rows, limit, (row) => RAW_LEAD_KEYSET.cursorOf(row), after);
   }
 
   count(auth: AuthContext, filter: RawLeadFilter): Promise<number> {

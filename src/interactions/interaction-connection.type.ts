@@ -1,6 +1,6 @@
 import { ObjectType } from '@nestjs/graphql';
-import { Connection } from '../common/pagination/connection.type.js';
+import { Connection, connectionDescription } from '../common/pagination/connection.type.js';
 import { InteractionType } from './interaction.type.js';
 
-@ObjectType()
+@ObjectType({ description: connectionDescription('Interaction') })
 export class InteractionConnection extends Connection(InteractionType, 'Interaction') {}

@@ -9,5 +9,5 @@ export enum InteractionKind {
 
 registerEnumType(InteractionKind, {
   name: 'InteractionType',
-  description: 'Type of interaction with a lead',
+  description: 'The kind of contact with a lead.',
 });

@@ -34,7 +34,9 @@ export class InteractionsResolver {
     );
   }
 
-  @Query(() => InteractionConnection)
+  @Query(() => InteractionConnection, {
+    description: 'The interactions list as a cursor connection, with totalCount.',
+  })
   async interactionsConnection(
     @CurrentAuth() auth: AuthContext,
     @Args() args: InteractionsArgs,
@@ -47,10 +49,14 @@ export class InteractionsResolver {
     );
   }
 
-  @Query(() => InteractionType, { nullable: true })
+  @Query(() => InteractionType, {
+    nullable: true,
+    description: 'An interaction with a live lead of your company, or null.',
+  })
   async interaction(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'The interaction’s id.' }, new UuidPipe('id'))
+    id: string,
   ): Promise<InteractionType | null> {
     const interaction = await this.interactionsService.findOne(auth, id);
     return interaction ? InteractionType.from(interaction) : null;
@@ -59,7 +65,12 @@ export class InteractionsResolver {
   @Query(() => [InteractionType], { description: 'A lead’s interactions, newest first.' })
   async interactionsByLead(
     @CurrentAuth() auth: AuthContext,
-    @Args('leadId', { type: () => ID }, new UuidPipe('leadId')) leadId: string,
+    @Args(
+      'leadId',
+      { type: () => ID, description: 'A live lead you can read.' },
+      new UuidPipe('leadId'),
+    )
+    leadId: string,
     @FirstArg() first: number,
   ): Promise<InteractionType[]> {
     return (await this.interactionsService.byLead(auth, leadId, first)).map((i) =>
@@ -67,10 +78,13 @@ export class InteractionsResolver {
     );
   }
 
-  @Mutation(() => InteractionType)
+  @Mutation(() => InteractionType, {
+    description: 'Log a call, email or meeting with a lead you may change.',
+  })
   async createInteraction(
     @CurrentAuth() auth: AuthContext,
-    @Args('createInteractionInput') input: CreateInteractionInput,
+    @Args('createInteractionInput', { description: 'The interaction to log.' })
+    input: CreateInteractionInput,
   ): Promise<InteractionType> {
     return InteractionType.from(await this.interactionsService.create(auth, input));
   }
@@ -80,15 +94,19 @@ export class InteractionsResolver {
   })
   async updateInteraction(
     @CurrentAuth() auth: AuthContext,
-    @Args('updateInteractionInput') input: UpdateInteractionInput,
+    @Args('updateInteractionInput', { description: 'The interaction and the fields to change.' })
+    input: UpdateInteractionInput,
   ): Promise<InteractionType> {
     return InteractionType.from(await this.interactionsService.update(auth, input));
   }
 
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, {
+    description: 'Delete an interaction of a lead you may change, for good.',
+  })
   removeInteraction(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'The interaction’s id.' }, new UuidPipe('id'))
+    id: string,
   ): Promise<boolean> {
     return this.interactionsService.remove(auth, id);
   }
@@ -96,7 +114,7 @@ export class InteractionsResolver {
   // Field resolvers without parameter decorators get GraphQL's (parent, args, context) directly:
   // Nest skips its per-call pipeline (pipes, promises) for them, and these run once per row.
   @Requires(Action.ReadRecords)
-  @ResolveField(() => LeadType)
+  @ResolveField(() => LeadType, { description: 'The lead it was with.' })
   async lead(
     interaction: InteractionType,
     _args: unknown,

@@ -34,7 +34,7 @@ export class InteractionsService {
     const limit = pageSize(args.first);
     const after = args.after ? INTERACTION_KEYSET.decode(args.after) : undefined;
     const rows = await this.interactions.page(auth.companyId, args.filter ?? {}, limit + 1, after);
-    return toPage(rows, limit, (row) => INTERACTION_KEYSET.cursorOf(row));
+    return toPage(rows, limit, (row) => INTERACTION_KEYSET.cursorOf(row), args.after);
   }
 
   count(auth: AuthContext, filter: InteractionFilter = {}): Promise<number> {

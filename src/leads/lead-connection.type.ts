@@ -1,6 +1,6 @@
 import { ObjectType } from '@nestjs/graphql';
-import { Connection } from '../common/pagination/connection.type.js';
+import { Connection, connectionDescription } from '../common/pagination/connection.type.js';
 import { LeadType } from './lead.type.js';
 
-@ObjectType()
+@ObjectType({ description: connectionDescription('Lead') })
 export class LeadConnection extends Connection(LeadType, 'Lead') {}

@@ -4,35 +4,38 @@ import { LeadStatus } from './lead-status.enum.js';
 import type { LeadRecord } from './lead.model.js';
 
 /** A lead as the API shows it; relations (interactions, assignedTo) resolve through DataLoaders. */
-@ObjectType('Lead')
+@ObjectType('Lead', {
+  description:
+    'A prospective customer of the company. Every role reads the company’s live leads; removed ones only MANAGER/ADMIN.',
+})
 export class LeadType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The lead’s id.' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'First name.' })
   @MaxChars(100)
   firstName!: string;
 
-  @Field()
+  @Field({ description: 'Last name.' })
   @MaxChars(100)
   lastName!: string;
 
-  @Field()
+  @Field({ description: 'Unique among the company’s live leads, ignoring case.' })
   @MaxChars(254)
   email!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'As entered: optional +, 6 to 15 digits.' })
   @MaxChars(32)
   phone!: string | null;
 
   @Field(() => Float, { nullable: true, description: 'In the company’s currency, 2 decimals.' })
   budget!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Free text, e.g. a city.' })
   @MaxChars(200)
   location!: string | null;
 
-  @Field(() => LeadStatus)
+  @Field(() => LeadStatus, { description: 'Where the lead stands in the funnel.' })
   status!: LeadStatus;
 
   @Field(() => String, {
@@ -50,15 +53,15 @@ export class LeadType {
   @MaxChars(35)
   language!: string | null;
 
-  @Field()
+  @Field({ description: 'When it was created.' })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: 'When its fields were last changed (a new score is not a change).' })
   updatedAt!: Date;
 
   @Field(() => Date, {
     nullable: true,
-    description: 'Set when the lead was removed; only managers see removed leads.',
+    description: 'Set while the lead is removed; only MANAGER/ADMIN see removed leads.',
   })
   deletedAt!: Date | null;
 

@@ -35,7 +35,9 @@ export class LeadsResolver {
     return page.rows.map((lead) => primed(loaders, lead));
   }
 
-  @Query(() => LeadConnection)
+  @Query(() => LeadConnection, {
+    description: 'The leads list as a cursor connection, with totalCount; same filter and order.',
+  })
   async leadsConnection(
     @CurrentAuth() auth: AuthContext,
     @Args() args: LeadsArgs,
@@ -52,16 +54,18 @@ export class LeadsResolver {
   @Query(() => LeadType, { nullable: true, description: 'A live lead of your company, or null.' })
   async lead(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'The lead’s id.' }, new UuidPipe('id')) id: string,
   ): Promise<LeadType | null> {
     const lead = await this.leadsService.findOne(auth, id);
     return lead ? LeadType.from(lead) : null;
   }
 
-  @Mutation(() => LeadType)
+  @Mutation(() => LeadType, {
+    description: 'A new lead; CONFLICT when a live lead of the company has its email.',
+  })
   async createLead(
     @CurrentAuth() auth: AuthContext,
-    @Args('createLeadInput') input: CreateLeadInput,
+    @Args('createLeadInput', { description: 'The new lead.' }) input: CreateLeadInput,
   ): Promise<LeadType> {
     return LeadType.from(await this.leadsService.create(auth, input));
   }
@@ -73,7 +77,8 @@ export class LeadsResolver {
   @ListSize({ lengthOf: 'inputs' })
   async createLeads(
     @CurrentAuth() auth: AuthContext,
-    @Args('inputs', { type: () => [CreateLeadInput] }) inputs: CreateLeadInput[],
+    @Args('inputs', { type: () => [CreateLeadInput], description: '1 to 1 000 new leads.' })
+    inputs: CreateLeadInput[],
   ): Promise<LeadType[]> {
     return (await this.leadsService.createMany(auth, inputs)).map((lead) => LeadType.from(lead));
   }
@@ -83,7 +88,8 @@ export class LeadsResolver {
   })
   async updateLead(
     @CurrentAuth() auth: AuthContext,
-    @Args('updateLeadInput') input: UpdateLeadInput,
+    @Args('updateLeadInput', { description: 'The lead and the fields to change.' })
+    input: UpdateLeadInput,
   ): Promise<LeadType> {
     return LeadType.from(await this.leadsService.update(auth, input));
   }
@@ -93,8 +99,13 @@ export class LeadsResolver {
   })
   async assignLead(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
-    @Args('userId', { type: () => ID, nullable: true }) userId: string | null,
+    @Args('id', { type: () => ID, description: 'The lead’s id.' }, new UuidPipe('id')) id: string,
+    @Args('userId', {
+      type: () => ID,
+      nullable: true,
+      description: 'An active user of your company; null unassigns.',
+    })
+    userId: string | null,
   ): Promise<LeadType> {
     const assignee =
       userId === null || userId === undefined ? null : new UuidPipe('userId').transform(userId);
@@ -104,7 +115,7 @@ export class LeadsResolver {
   @Mutation(() => Boolean, { description: 'Soft delete: hidden everywhere until restoreLead.' })
   removeLead(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'The lead’s id.' }, new UuidPipe('id')) id: string,
   ): Promise<boolean> {
     return this.leadsService.remove(auth, id);
   }
@@ -114,7 +125,7 @@ export class LeadsResolver {
   })
   async restoreLead(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'The lead’s id.' }, new UuidPipe('id')) id: string,
   ): Promise<LeadType> {
     return LeadType.from(await this.leadsService.restore(auth, id));
   }
@@ -122,7 +133,7 @@ export class LeadsResolver {
   @Mutation(() => Boolean, { description: 'ADMIN: delete a lead and its interactions for good.' })
   purgeLead(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'The lead’s id.' }, new UuidPipe('id')) id: string,
   ): Promise<boolean> {
     return this.leadsService.purge(auth, id);
   }
@@ -131,7 +142,10 @@ export class LeadsResolver {
   // Nest skips its per-call pipeline (pipes, promises) for them, and these run once per lead of a
   // page. Fields that other features add to Lead (lead.interactions, …) live in their folders.
   @Requires(Action.ReadUsers)
-  @ResolveField(() => UserType, { nullable: true })
+  @ResolveField(() => UserType, {
+    nullable: true,
+    description: 'Who works the lead; null when nobody is.',
+  })
   async assignedTo(
     lead: LeadType,
     _args: unknown,

@@ -63,7 +63,7 @@ export class LeadsService {
       limit: limit + 1,
       after: args.after ? keyset.decode(args.after) : undefined,
     });
-    return toPage(rows, limit, (row) => keyset.cursorOf(row));
+    return toPage(rows, limit, (row) => keyset.cursorOf(row), args.after);
   }
 
   /** Every lead matching the filter, as CSV, streamed. */

@@ -1,6 +1,6 @@
 import { ObjectType } from '@nestjs/graphql';
-import { Connection } from '../common/pagination/connection.type.js';
+import { Connection, connectionDescription } from '../common/pagination/connection.type.js';
 import { NotificationModel } from './notification.type.js';
 
-@ObjectType()
+@ObjectType({ description: connectionDescription('Notification') })
 export class NotificationConnection extends Connection(NotificationModel, 'Notification') {}

@@ -1,6 +1,4 @@
-import { registerEnumType } from '@nestjs/graphql';
-
-/** What a notification is about; who receives each is in notification-rules.ts. */
+/** What a notification is about; who receives each is in notification-rules.ts (GraphQL: notification.type.ts). */
 export enum NotificationType {
   LEAD_CREATED = 'lead_created',
   LEAD_ASSIGNED = 'lead_assigned',
@@ -11,5 +9,3 @@ export enum NotificationType {
   DEAL_STAGE_CHANGED = 'deal_stage_changed',
   DEAL_ASSIGNED = 'deal_assigned',
 }
-
-registerEnumType(NotificationType, { name: 'NotificationType' });

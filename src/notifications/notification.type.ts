@@ -1,46 +1,73 @@
 import { MaxChars } from '../common/graphql/query-cost.decorators.js';
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { NOTIFICATION_RULES } from './notification-rules.js';
 import { NotificationType } from './notification-type.enum.js';
 import type { NotificationRecord } from './notification.record.js';
 
-@ObjectType('Notification')
+// Each value described from its rule, so the IDE says what the README's table says.
+registerEnumType(NotificationType, {
+  name: 'NotificationType',
+  description: 'What a notification is about, and so who receives it.',
+  valuesMap: Object.fromEntries(
+    Object.entries(NotificationType).map(([name, type]) => [
+      name,
+      {
+        description: `After ${NOTIFICATION_RULES[type].after}; to ${NOTIFICATION_RULES[type].recipients}.`,
+      },
+    ]),
+  ),
+});
+
+@ObjectType('Notification', {
+  description:
+    'A message to one user about something that happened in the company; each user sees only their own.',
+})
 export class NotificationModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The notification’s id.' })
   id!: string;
 
-  @Field(() => NotificationType)
+  @Field(() => NotificationType, { description: 'What it is about.' })
   type!: NotificationType;
 
-  @Field()
+  @Field({ description: 'A short headline, e.g. "Lead assigned to you".' })
   @MaxChars(200)
   title!: string;
 
-  @Field()
+  @Field({ description: 'The detail: the record’s name, or what changed.' })
   @MaxChars(1000)
   message!: string;
 
   @Field(() => Int, { description: 'How many events it stands for: 120 for "120 new leads".' })
   itemCount!: number;
 
-  @Field()
+  @Field({ description: 'Whether you have read it (markAsRead, markAllAsRead).' })
   isRead!: boolean;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When you read it; null while unread.' })
   readAt!: Date | null;
 
-  @Field(() => ID, { nullable: true, description: 'Null once the lead is deleted for good.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The lead it is about; null when none, or once the lead is deleted for good.',
+  })
   relatedLeadId!: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The deal it is about; null when none, or once the deal is deleted for good.',
+  })
   relatedDealId!: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The task it is about; null when none, or once the task is deleted for good.',
+  })
   relatedTaskId!: string | null;
 
-  @Field()
+  @Field({ description: 'When it was created.' })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: 'When it last changed (read).' })
   updatedAt!: Date;
 
   static from(row: NotificationRecord): NotificationModel {

@@ -36,7 +36,8 @@ export class NotificationsResolver {
   })
   async markAsRead(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'One of your notifications.' }, new UuidPipe('id'))
+    id: string,
   ): Promise<NotificationModel> {
     return NotificationModel.from(await this.notificationsService.markAsRead(auth, id));
   }
@@ -48,10 +49,11 @@ export class NotificationsResolver {
     return this.notificationsService.markAllAsRead(auth);
   }
 
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, { description: 'Delete one of your notifications.' })
   deleteNotification(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'One of your notifications.' }, new UuidPipe('id'))
+    id: string,
   ): Promise<boolean> {
     return this.notificationsService.remove(auth, id);
   }

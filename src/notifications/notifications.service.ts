@@ -62,7 +62,7 @@ export class NotificationsService {
       limit + 1,
       after,
     );
-    return toPage(rows, limit, (row) => NOTIFICATION_KEYSET.cursorOf(row));
+    return toPage(rows, limit, (row) => NOTIFICATION_KEYSET.cursorOf(row), args.after);
   }
 
   count(auth: AuthContext, unreadOnly: boolean): Promise<number> {

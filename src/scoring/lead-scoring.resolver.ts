@@ -11,7 +11,7 @@ export class LeadScoringResolver {
   @ResolveField(() => Int, {
     nullable: true,
     description:
-      '0–100, from the lead’s interactions: their type, how recent, how many (README, “Scoring”). 0 for a new lead.',
+      '0–100, from the lead’s interactions: their type, how recent, how many (docs/features/scoring.md). 0 for a new lead.',
   })
   async activityScore(lead: LeadType, _args: unknown, { loaders }: GraphQLContext) {
     return (await loaders.get(SCORE_BY_LEAD).load(lead.id))?.activityScore ?? null;

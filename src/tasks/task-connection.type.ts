@@ -1,6 +1,6 @@
 import { ObjectType } from '@nestjs/graphql';
-import { Connection } from '../common/pagination/connection.type.js';
+import { Connection, connectionDescription } from '../common/pagination/connection.type.js';
 import { TaskType } from './task.type.js';
 
-@ObjectType()
+@ObjectType({ description: connectionDescription('Task') })
 export class TaskConnection extends Connection(TaskType, 'Task') {}

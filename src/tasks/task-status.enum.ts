@@ -5,4 +5,7 @@ export enum TaskStatus {
   DONE = 'DONE',
 }
 
-registerEnumType(TaskStatus, { name: 'TaskStatus' });
+registerEnumType(TaskStatus, {
+  name: 'TaskStatus',
+  description: 'OPEN until it is completed; DONE once it is.',
+});

@@ -30,7 +30,9 @@ export class TasksResolver {
     return (await this.tasksService.page(auth, args)).rows.map((task) => TaskType.from(task));
   }
 
-  @Query(() => TaskConnection)
+  @Query(() => TaskConnection, {
+    description: 'The tasks list as a cursor connection, with totalCount; same filter and order.',
+  })
   async tasksConnection(
     @CurrentAuth() auth: AuthContext,
     @Args() args: TasksArgs,
@@ -46,16 +48,18 @@ export class TasksResolver {
   @Query(() => TaskType, { nullable: true, description: 'A task of your company, or null.' })
   async task(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'The task’s id.' }, new UuidPipe('id')) id: string,
   ): Promise<TaskType | null> {
     const task = await this.tasksService.findOne(auth, id);
     return task ? TaskType.from(task) : null;
   }
 
-  @Mutation(() => TaskType)
+  @Mutation(() => TaskType, {
+    description: 'A new task; with leadId or dealId, of a record you can read.',
+  })
   async createTask(
     @CurrentAuth() auth: AuthContext,
-    @Args('createTaskInput') input: CreateTaskInput,
+    @Args('createTaskInput', { description: 'The new task.' }) input: CreateTaskInput,
   ): Promise<TaskType> {
     return TaskType.from(await this.tasksService.create(auth, input));
   }
@@ -63,7 +67,8 @@ export class TasksResolver {
   @Mutation(() => TaskType, { description: 'Partial; a SALES_REP changes only their own tasks.' })
   async updateTask(
     @CurrentAuth() auth: AuthContext,
-    @Args('updateTaskInput') input: UpdateTaskInput,
+    @Args('updateTaskInput', { description: 'The task and the fields to change.' })
+    input: UpdateTaskInput,
   ): Promise<TaskType> {
     return TaskType.from(await this.tasksService.update(auth, input));
   }
@@ -73,7 +78,7 @@ export class TasksResolver {
   })
   async completeTask(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'The task’s id.' }, new UuidPipe('id')) id: string,
   ): Promise<TaskType> {
     return TaskType.from(await this.tasksService.complete(auth, id));
   }
@@ -84,7 +89,7 @@ export class TasksResolver {
   })
   removeTask(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'The task’s id.' }, new UuidPipe('id')) id: string,
   ): Promise<boolean> {
     return this.tasksService.remove(auth, id);
   }
@@ -92,7 +97,7 @@ export class TasksResolver {
   @Mutation(() => TaskType, { description: 'MANAGER/ADMIN: bring a removed task back.' })
   async restoreTask(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'The task’s id.' }, new UuidPipe('id')) id: string,
   ): Promise<TaskType> {
     return TaskType.from(await this.tasksService.restore(auth, id));
   }
@@ -100,14 +105,14 @@ export class TasksResolver {
   @Mutation(() => Boolean, { description: 'ADMIN: delete a task (live or removed) for good.' })
   purgeTask(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'The task’s id.' }, new UuidPipe('id')) id: string,
   ): Promise<boolean> {
     return this.tasksService.purge(auth, id);
   }
 
   // Without parameter decorators: these run once per task of a page (see LeadsResolver).
   @Requires(Action.ReadUsers)
-  @ResolveField(() => UserType, { nullable: true })
+  @ResolveField(() => UserType, { nullable: true, description: 'Who is to do it.' })
   async assignedTo(task: TaskType, _args: unknown, { loaders }: GraphQLContext) {
     if (!task.assignedToId) return null;
     const user = await loaders.get(USER_BY_ID).load(task.assignedToId);
@@ -115,7 +120,10 @@ export class TasksResolver {
   }
 
   @Requires(Action.ReadUsers)
-  @ResolveField(() => UserType, { nullable: true })
+  @ResolveField(() => UserType, {
+    nullable: true,
+    description: 'Who created it; null when an API key or the system did.',
+  })
   async createdBy(task: TaskType, _args: unknown, { loaders }: GraphQLContext) {
     if (!task.createdById) return null;
     const user = await loaders.get(USER_BY_ID).load(task.createdById);

@@ -58,7 +58,7 @@ export class TasksService {
     const limit = pageSize(args.first);
     const after = args.after ? TASK_KEYSET.decode(args.after) : undefined;
     const rows = await this.tasks.page(auth.companyId, filter, limit + 1, after);
-    return toPage(rows, limit, (row) => TASK_KEYSET.cursorOf(row));
+    return toPage(rows, limit, (row) => TASK_KEYSET.cursorOf(row), args.after);
   }
 
   count(auth: AuthContext, filter?: TaskFilter | null): Promise<number> {

@@ -1,6 +1,6 @@
 import { ObjectType } from '@nestjs/graphql';
-import { Connection } from '../common/pagination/connection.type.js';
+import { Connection, connectionDescription } from '../common/pagination/connection.type.js';
 import { UserType } from './user.type.js';
 
-@ObjectType()
+@ObjectType({ description: connectionDescription('User') })
 export class UserConnection extends Connection(UserType, 'User') {}

@@ -4,30 +4,30 @@ import { Role } from '../auth/role.enum.js';
 import type { UserRecord } from './user.model.js';
 
 /** A user as the API shows it: no password hash, no company id. */
-@ObjectType('User')
+@ObjectType('User', { description: 'A person who signs in to the company’s CRM.' })
 export class UserType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The user’s id.' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'Sign-in email, lower-case; unique across all companies.' })
   @MaxChars(254)
   email!: string;
 
-  @Field()
+  @Field({ description: 'First name.' })
   @MaxChars(100)
   firstName!: string;
 
-  @Field()
+  @Field({ description: 'Last name.' })
   @MaxChars(100)
   lastName!: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'What the user may do.' })
   role!: Role;
 
-  @Field()
+  @Field({ description: 'False once deactivated: the user can no longer sign in.' })
   isActive!: boolean;
 
-  @Field()
+  @Field({ description: 'When the account was created.' })
   createdAt!: Date;
 
   static from(user: UserRecord): UserType {

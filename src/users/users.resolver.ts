@@ -22,7 +22,7 @@ export class UsersResolver {
   @Query(() => UserType, { nullable: true, description: 'A user of your company, or null.' })
   async user(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'The user’s id.' }, new UuidPipe('id')) id: string,
   ): Promise<UserType | null> {
     const user = await this.usersService.findOne(auth, id);
     return user ? UserType.from(user) : null;
@@ -35,7 +35,9 @@ export class UsersResolver {
     );
   }
 
-  @Query(() => UserConnection)
+  @Query(() => UserConnection, {
+    description: 'The users list as a cursor connection, with totalCount.',
+  })
   async usersConnection(
     @CurrentAuth() auth: AuthContext,
     @Args() page: PageArgs,
@@ -51,7 +53,7 @@ export class UsersResolver {
   @Mutation(() => UserType, { description: 'ADMIN: add a user to your company.' })
   async createUser(
     @CurrentAuth() auth: AuthContext,
-    @Args('input') input: CreateUserInput,
+    @Args('input', { description: 'The new user.' }) input: CreateUserInput,
   ): Promise<UserType> {
     return UserType.from(await this.usersService.create(auth, input));
   }
@@ -61,7 +63,7 @@ export class UsersResolver {
   })
   async updateUserRole(
     @CurrentAuth() auth: AuthContext,
-    @Args('input') input: UpdateUserRoleInput,
+    @Args('input', { description: 'The user and their new role.' }) input: UpdateUserRoleInput,
   ): Promise<UserType> {
     return UserType.from(await this.usersService.updateRole(auth, input));
   }
@@ -71,7 +73,12 @@ export class UsersResolver {
   })
   async deactivateUser(
     @CurrentAuth() auth: AuthContext,
-    @Args('userId', { type: () => ID }, new UuidPipe('userId')) userId: string,
+    @Args(
+      'userId',
+      { type: () => ID, description: 'A user of your company.' },
+      new UuidPipe('userId'),
+    )
+    userId: string,
   ): Promise<UserType> {
     return UserType.from(await this.usersService.deactivate(auth, userId));
   }

@@ -64,7 +64,7 @@ export class UsersService {
     const limit = pageSize(first);
     const cursor = after ? USER_KEYSET.decode(after) : undefined;
     const rows = await this.users.page(auth.companyId, limit + 1, cursor);
-    return toPage(rows, limit, (u) => USER_KEYSET.cursorOf(u));
+    return toPage(rows, limit, (u) => USER_KEYSET.cursorOf(u), after);
   }
 
   async count(auth: AuthContext): Promise<number> {

@@ -3,15 +3,15 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsString, Length } from 'class-validator';
 import { ApiKeyScope } from '../../auth/api-key-scope.enum.js';
 
-@InputType()
+@InputType({ description: 'A new API key.' })
 export class CreateApiKeyInput {
-  @Field()
+  @Field({ description: 'What the key is for (1 to 100 characters, trimmed).' })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @Length(1, 100)
   name!: string;
 
-  @Field(() => [ApiKeyScope])
+  @Field(() => [ApiKeyScope], { description: 'What it may be used for: 1 to 10, no repeats.' })
   @ArrayMinSize(1)
   @ArrayMaxSize(10)
   @ArrayUnique()

@@ -3,9 +3,11 @@ import { PartOfRootAnswer } from '../../common/graphql/field-access.js';
 import { Field, ObjectType } from '@nestjs/graphql';
 import { UserType } from '../../users/user.type.js';
 
-@ObjectType('AuthPayload')
+@ObjectType('AuthPayload', { description: 'A signed-in session: a token pair and its user.' })
 export class AuthPayload {
-  @Field({ description: 'JWT for the Authorization: Bearer header; short-lived.' })
+  @Field({
+    description: 'JWT for the Authorization: Bearer header; short-lived (JWT_ACCESS_TTL_SECONDS).',
+  })
   @MaxChars(2000)
   accessToken!: string;
 
@@ -14,6 +16,6 @@ export class AuthPayload {
   refreshToken!: string;
 
   @PartOfRootAnswer()
-  @Field(() => UserType)
+  @Field(() => UserType, { description: 'Who signed in.' })
   user!: UserType;
 }

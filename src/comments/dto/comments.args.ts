@@ -5,9 +5,9 @@ import { PageArgs } from '../../common/graphql/page.args.js';
 /** A lead's or a deal's comments (exactly one), newest first. */
 @ArgsType()
 export class CommentsArgs extends PageArgs {
-  @OptionalIdField()
+  @OptionalIdField('The lead whose comments to list; give this or dealId.')
   leadId?: string | null;
 
-  @OptionalIdField()
+  @OptionalIdField('The deal whose comments to list; give this or leadId.')
   dealId?: string | null;
 }

@@ -7,5 +7,5 @@ export const FirstArg = (): ParameterDecorator =>
     type: () => Int,
     nullable: true,
     defaultValue: DEFAULT_PAGE_SIZE,
-    description: `1 … ${MAX_PAGE_SIZE}`,
+    description: `How many items: 1 … ${MAX_PAGE_SIZE}.`,
   });

@@ -7,7 +7,7 @@ export class PageArgs {
   @Field(() => Int, {
     nullable: true,
     defaultValue: DEFAULT_PAGE_SIZE,
-    description: `1 … ${MAX_PAGE_SIZE}`,
+    description: `How many rows: 1 … ${MAX_PAGE_SIZE}.`,
   })
   @IsOptional()
   @IsInt()
@@ -15,7 +15,10 @@ export class PageArgs {
   @Max(MAX_PAGE_SIZE)
   first?: number;
 
-  @Field(() => String, { nullable: true, description: 'endCursor of the previous page' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The endCursor of the previous page; omit for the first page.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(1000)

@@ -5,4 +5,7 @@ export enum SortDirection {
   DESC = 'DESC',
 }
 
-registerEnumType(SortDirection, { name: 'SortDirection' });
+registerEnumType(SortDirection, {
+  name: 'SortDirection',
+  description: 'ASC: smallest, earliest or A first; DESC: the reverse.',
+});

@@ -1,15 +1,30 @@
 import type { ConnectionShape } from './connection.type.js';
 
-/** One keyset page: the rows asked for, and whether another page follows. */
+/** One keyset page: the rows asked for, and whether pages precede and follow it. */
 export interface Page<T> {
   rows: T[];
   hasNextPage: boolean;
+  /** Whether the page was asked for after a cursor: see PageInfo.hasPreviousPage. */
+  hasPreviousPage: boolean;
   cursorOf: (row: T) => string;
 }
 
-/** Repositories fetch `limit + 1` rows; the extra one only tells that a next page exists. */
-export function toPage<T>(rows: T[], limit: number, cursorOf: (row: T) => string): Page<T> {
-  return { rows: rows.slice(0, limit), hasNextPage: rows.length > limit, cursorOf };
+/**
+ * Repositories fetch `limit + 1` rows; the extra one only tells that a next page exists. `after`
+ * is the client's cursor as given (an empty one reads as none, as the services read it).
+ */
+export function toPage<T>(
+  rows: T[],
+  limit: number,
+  cursorOf: (row: T) => string,
+  after: string | null | undefined,
+): Page<T> {
+  return {
+    rows: rows.slice(0, limit),
+    hasNextPage: rows.length > limit,
+    hasPreviousPage: Boolean(after),
+    cursorOf,
+  };
 }
 
 /**
@@ -26,7 +41,12 @@ export function toConnection<T, N>(
   let counted: Promise<number> | undefined;
   return {
     edges,
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: edges.at(0)?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
     get totalCount() {
       return (counted ??= count());
     },

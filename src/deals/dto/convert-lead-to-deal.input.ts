@@ -4,7 +4,10 @@ import { CreateDealInput } from './create-deal.input.js';
 import { DealValidation as V } from './deal-fields.js';
 
 /** A deal of a lead: what is not given comes from the lead (title, value, source, assignee). */
-@InputType()
+@InputType({
+  description:
+    'A deal made from a lead: what is not given comes from the lead (title, value, source, assignee).',
+})
 export class ConvertLeadToDealInput extends OmitType(CreateDealInput, [
   'leadId',
   'title',

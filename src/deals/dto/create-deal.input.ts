@@ -4,9 +4,9 @@ import { DecimalScalar } from '../../common/graphql/decimal.scalar.js';
 import { DealPriority, DealStage } from '../deal-enums.js';
 import { DealValidation as V } from './deal-fields.js';
 
-@InputType()
+@InputType({ description: 'A new deal.' })
 export class CreateDealInput {
-  @Field()
+  @Field({ description: 'What is being sold; 1 to 200 characters (trimmed).' })
   @V.title()
   title!: string;
 
@@ -23,32 +23,46 @@ export class CreateDealInput {
   @V.currency()
   currency?: string;
 
-  @Field(() => DealStage, { nullable: true, defaultValue: DealStage.LEAD })
+  @Field(() => DealStage, {
+    nullable: true,
+    defaultValue: DealStage.LEAD,
+    description: 'Where it starts in the pipeline.',
+  })
   @IsOptional()
   @V.stage()
   stage?: DealStage;
 
-  @Field(() => DealPriority, { nullable: true, defaultValue: DealPriority.MEDIUM })
+  @Field(() => DealPriority, {
+    nullable: true,
+    defaultValue: DealPriority.MEDIUM,
+    description: 'How urgent it is.',
+  })
   @IsOptional()
   @V.priority()
   priority?: DealPriority;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the business came from; up to 100 characters.',
+  })
   @IsOptional()
   @V.leadSource()
   leadSource?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
+  @Field(() => String, { nullable: true, description: 'When it is expected to close, YYYY-MM-DD.' })
   @IsOptional()
   @V.expectedCloseDate()
   expectedCloseDate?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Free text, up to 10 000 characters.' })
   @IsOptional()
   @V.notes()
   notes?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'A live lead of your company: the contact.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The contact: a live lead of your company that you may change.',
+  })
   @IsOptional()
   @V.id('leadId')
   leadId?: string | null;

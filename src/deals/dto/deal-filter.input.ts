@@ -17,7 +17,7 @@ import { DealPriority, DealStage } from '../deal-enums.js';
 import { DealValidation as V } from './deal-fields.js';
 
 /** The deals filter; its transforms also let the CSV export read it from query parameters. */
-@InputType()
+@InputType({ description: 'Narrows a deals list; every field given must match.' })
 export class DealFilter {
   @Field(() => [DealStage], { nullable: true, description: 'Any of these stages.' })
   @IsOptional()
@@ -33,18 +33,24 @@ export class DealFilter {
   @IsEnum(DealPriority, { each: true })
   priority?: DealPriority[];
 
-  @OptionalIdField()
+  @OptionalIdField('Deals assigned to this user.')
   assignedToId?: string;
 
-  @OptionalIdField()
+  @OptionalIdField('Deals of this lead.')
   leadId?: string;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'value at least this.' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Value at least this (deals without a value never match).',
+  })
   @IsOptional()
   @V.value()
   valueMin?: string;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'value at most this.' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Value at most this (deals without a value never match).',
+  })
   @IsOptional()
   @V.value()
   valueMax?: string;

@@ -7,7 +7,7 @@ import { DealOrder } from './deal-order.input.js';
 
 @ArgsType()
 export class DealsArgs extends PageArgs {
-  @Field(() => DealFilter, { nullable: true })
+  @Field(() => DealFilter, { nullable: true, description: 'Only deals matching it.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => DealFilter)

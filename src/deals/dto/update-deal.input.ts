@@ -6,53 +6,65 @@ import { DealPriority, DealStage } from '../deal-enums.js';
 import { DealValidation as V } from './deal-fields.js';
 
 /** Partial: an absent field is left as it is; null clears an optional one. */
-@InputType()
+@InputType({
+  description: 'Changes to a deal: an absent field is left as it is; null clears an optional one.',
+})
 export class UpdateDealInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The deal to change.' })
   @V.id('id')
   id!: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: '1 to 200 characters; cannot be cleared.' })
   @IsOmittable()
   @V.title()
   title?: string;
 
-  @Field(() => DecimalScalar, { nullable: true })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: '0 … 999999999999.99, e.g. "1250.50"; null clears it.',
+  })
   @IsOptional()
   @V.value()
   value?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'ISO 4217; cannot be cleared.' })
   @IsOmittable()
   @V.currency()
   currency?: string;
 
-  @Field(() => DealStage, { nullable: true })
+  @Field(() => DealStage, {
+    nullable: true,
+    description: 'A new stage; entering a closed one sets closedAt.',
+  })
   @IsOmittable()
   @V.stage()
   stage?: DealStage;
 
-  @Field(() => DealPriority, { nullable: true })
+  @Field(() => DealPriority, { nullable: true, description: 'A new priority.' })
   @IsOmittable()
   @V.priority()
   priority?: DealPriority;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Up to 100 characters; null clears it.' })
   @IsOptional()
   @V.leadSource()
   leadSource?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null clears it.' })
   @IsOptional()
   @V.expectedCloseDate()
   expectedCloseDate?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Up to 10 000 characters; null clears it.' })
   @IsOptional()
   @V.notes()
   notes?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'A live lead of your company that you may change; null detaches the deal from its lead.',
+  })
   @IsOptional()
   @V.id('leadId')
   leadId?: string | null;

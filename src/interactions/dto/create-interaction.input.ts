@@ -7,13 +7,15 @@ import { InteractionKind } from '../interaction-kind.enum.js';
 export const EARLIEST_INTERACTION = new Date('1990-01-01T00:00:00Z');
 export const FUTURE_SLACK_MS = 5 * 60_000;
 
-@InputType()
+@InputType({ description: 'A call, email or meeting with a lead, to log.' })
 export class CreateInteractionInput {
-  @Field(() => InteractionKind)
+  @Field(() => InteractionKind, { description: 'What kind of contact it was.' })
   @IsEnum(InteractionKind)
   type!: InteractionKind;
 
-  @Field({ description: 'Not before 1990-01-01, not more than 5 minutes ahead.' })
+  @Field({
+    description: 'When it took place: not before 1990-01-01, not more than 5 minutes ahead.',
+  })
   @IsDate()
   @IsDateBetween(EARLIEST_INTERACTION, FUTURE_SLACK_MS)
   date!: Date;
@@ -24,6 +26,6 @@ export class CreateInteractionInput {
   @MaxLength(10_000)
   notes?: string | null;
 
-  @IdField()
+  @IdField('A live lead of your company that you may change.')
   leadId!: string;
 }

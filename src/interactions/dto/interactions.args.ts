@@ -7,7 +7,7 @@ import { InteractionFilter } from './interaction-filter.input.js';
 /** Newest first (by date, then id). */
 @ArgsType()
 export class InteractionsArgs extends PageArgs {
-  @Field(() => InteractionFilter, { nullable: true })
+  @Field(() => InteractionFilter, { nullable: true, description: 'Only interactions matching it.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => InteractionFilter)

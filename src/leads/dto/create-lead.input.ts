@@ -3,13 +3,13 @@ import { IsOptional } from 'class-validator';
 import { LeadStatus } from '../lead-status.enum.js';
 import { LeadValidation as V } from './lead-fields.js';
 
-@InputType()
+@InputType({ description: 'A new lead.' })
 export class CreateLeadInput {
-  @Field()
+  @Field({ description: '1 to 100 characters, trimmed.' })
   @V.name()
   firstName!: string;
 
-  @Field()
+  @Field({ description: '1 to 100 characters, trimmed.' })
   @V.name()
   lastName!: string;
 
@@ -25,17 +25,24 @@ export class CreateLeadInput {
   @V.phone()
   phone?: string | null;
 
-  @Field(() => Float, { nullable: true, description: '0 … 9 999 999 999.99' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'In the company’s currency: 0 … 9 999 999 999.99.',
+  })
   @IsOptional()
   @V.budget()
   budget?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Up to 200 characters, trimmed.' })
   @IsOptional()
   @V.location()
   location?: string | null;
 
-  @Field(() => LeadStatus, { nullable: true, defaultValue: LeadStatus.NEW })
+  @Field(() => LeadStatus, {
+    nullable: true,
+    defaultValue: LeadStatus.NEW,
+    description: 'Where it starts in the funnel.',
+  })
   @IsOptional()
   @V.status()
   status?: LeadStatus;
@@ -48,7 +55,10 @@ export class CreateLeadInput {
   @V.userId('assignedToId')
   assignedToId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the lead came from; up to 100 characters, trimmed.',
+  })
   @IsOptional()
   @V.source()
   source?: string | null;

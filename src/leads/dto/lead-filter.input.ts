@@ -20,7 +20,7 @@ import { toBoolean, toList } from '../../config/string-transforms.js';
 import { LeadStatus } from '../lead-status.enum.js';
 
 /** The leads filter; its transforms also let LeadExportQuery read it from query parameters. */
-@InputType()
+@InputType({ description: 'Narrows a leads list; every field given must match.' })
 export class LeadFilter {
   @Field(() => [LeadStatus], { nullable: true, description: 'Any of these statuses.' })
   @IsOptional()
@@ -29,7 +29,7 @@ export class LeadFilter {
   @IsEnum(LeadStatus, { each: true })
   status?: LeadStatus[];
 
-  @OptionalIdField()
+  @OptionalIdField('Leads assigned to this user.')
   assignedToId?: string;
 
   @Field({ nullable: true, description: 'Only leads assigned to nobody.' })
@@ -46,13 +46,19 @@ export class LeadFilter {
   @MaxLength(200)
   location?: string;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Budget at least this (leads without one never match).',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsNumber()
   budgetMin?: number;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Budget at most this (leads without one never match).',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsNumber()

@@ -7,7 +7,7 @@ import { LeadOrder } from './lead-order.input.js';
 
 @ArgsType()
 export class LeadsArgs extends PageArgs {
-  @Field(() => LeadFilter, { nullable: true })
+  @Field(() => LeadFilter, { nullable: true, description: 'Only leads matching it.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => LeadFilter)

@@ -15,7 +15,8 @@ export class SummariesResolver {
   })
   async regenerateSummary(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID }, new UuidPipe('id')) id: string,
+    @Args('id', { type: () => ID, description: 'A live lead you can read.' }, new UuidPipe('id'))
+    id: string,
   ): Promise<LeadType> {
     return LeadType.from(await this.summaries.generateSummary(auth, id));
   }
@@ -33,7 +34,7 @@ export class SummariesResolver {
   })
   setExternalAiAllowed(
     @CurrentAuth() auth: AuthContext,
-    @Args('allowed') allowed: boolean,
+    @Args('allowed', { description: 'True allows, false forbids.' }) allowed: boolean,
   ): Promise<boolean> {
     return this.summaries.setExternalAiAllowed(auth, allowed);
   }

@@ -2,18 +2,18 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional } from 'class-validator';
 import { TaskValidation as V } from './task-fields.js';
 
-@InputType()
+@InputType({ description: 'A new task, OPEN.' })
 export class CreateTaskInput {
-  @Field()
+  @Field({ description: '1 to 200 characters, trimmed.' })
   @V.title()
   title!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Up to 10 000 characters.' })
   @IsOptional()
   @V.description()
   description?: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it is due; omit for an undated task.' })
   @IsOptional()
   @V.dueAt()
   dueAt?: Date | null;
@@ -26,12 +26,18 @@ export class CreateTaskInput {
   @V.id('assignedToId')
   assignedToId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'A live lead of your company.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The lead it is about: a live lead you can read.',
+  })
   @IsOptional()
   @V.id('leadId')
   leadId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'A live deal of your company.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The deal it is about: a live deal you can read.',
+  })
   @IsOptional()
   @V.id('dealId')
   dealId?: string | null;

@@ -7,7 +7,7 @@ import { TaskFilter } from './task-filter.input.js';
 /** Soonest due first, undated last; ties by id. */
 @ArgsType()
 export class TasksArgs extends PageArgs {
-  @Field(() => TaskFilter, { nullable: true })
+  @Field(() => TaskFilter, { nullable: true, description: 'Only tasks matching it.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => TaskFilter)

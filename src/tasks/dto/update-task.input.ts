@@ -5,23 +5,25 @@ import { IsOmittable } from '../../common/validation/decorators.js';
 import { TaskValidation as V } from './task-fields.js';
 
 /** Partial: an absent field is left as it is; null clears an optional one. */
-@InputType()
+@InputType({
+  description: 'Changes to a task: an absent field is left as it is; null clears an optional one.',
+})
 export class UpdateTaskInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The task to change.' })
   @V.id('id')
   id!: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: '1 to 200 characters; cannot be cleared.' })
   @IsOmittable()
   @V.title()
   title?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Up to 10 000 characters; null clears it.' })
   @IsOptional()
   @V.description()
   description?: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'A new due time; null makes it undated.' })
   @IsOptional()
   @V.dueAt()
   dueAt?: Date | null;

@@ -3,25 +3,25 @@ import { IsEnum } from 'class-validator';
 import { Role } from '../../auth/role.enum.js';
 import { EmailField, NameField, PasswordField } from './user-fields.js';
 
-@InputType()
+@InputType({ description: 'A new user of your company.' })
 export class CreateUserInput {
-  @Field()
+  @Field({ description: 'Their sign-in email; stored lower-case.' })
   @EmailField()
   email!: string;
 
-  @Field()
+  @Field({ description: 'Their first password: 10 to 128 characters.' })
   @PasswordField()
   password!: string;
 
-  @Field()
+  @Field({ description: '1 to 100 characters, trimmed.' })
   @NameField()
   firstName!: string;
 
-  @Field()
+  @Field({ description: '1 to 100 characters, trimmed.' })
   @NameField()
   lastName!: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'What they may do.' })
   @IsEnum(Role)
   role!: Role;
 }
