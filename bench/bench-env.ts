@@ -1,4 +1,5 @@
-import { loadConfig } from '../src/config/load-config.js';
+import { loadConfig } from '../src/app.config.js';
+import { DatabaseConfig } from '../src/database/database.config.js';
 import { DatabaseConnection } from '../src/database/database-connection.js';
 
 export const BENCH = {
@@ -12,7 +13,9 @@ export const BENCH = {
 export function openBenchDatabase(): Promise<DatabaseConnection> {
   // Generating millions of rows takes statements far longer than a request's timeout.
   return DatabaseConnection.open(
-    loadConfig({ LOG_LEVEL: 'warn', ...process.env, DB_STATEMENT_TIMEOUT_MS: '0' }),
+    loadConfig({ LOG_LEVEL: 'warn', ...process.env, DB_STATEMENT_TIMEOUT_MS: '0' }).get(
+      DatabaseConfig,
+    ),
   );
 }
 

@@ -13,7 +13,10 @@ import { RateLimiters } from './rate-limit/rate-limiters.js';
 import { NotificationsIoAdapter } from './notifications/realtime/notifications-io.adapter.js';
 import { REDIS } from './redis/redis.module.js';
 import type { Redis } from 'ioredis';
-import { AppConfig, type TrustProxy } from './config/app-config.js';
+import { GraphqlConfig } from './common/graphql/graphql.config.js';
+import type { AppConfig } from './config/load-config.js';
+import { PlatformConfig, type TrustProxy } from './config/platform.config.js';
+import { NotificationsConfig } from './notifications/notifications.config.js';
 import {
   IDE_ASSETS_PREFIX,
   IDE_INIT_SCRIPT,
@@ -91,7 +94,8 @@ function trustProxy(
 }
 
 /** Builds the whole application (not yet listening): shared by main.ts and the e2e harness. */
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createApp(loaded: AppConfig): Promise<NestFastifyApplication> {
+  const config = loaded.get(PlatformConfig);
   const adapter = new FastifyAdapter({
     logger: {
       level: config.LOG_LEVEL,
@@ -110,7 +114,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     keepAliveTimeout: config.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     forceCloseConnections: 'idle',
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(loaded), adapter, {
     bufferLogs: true,
   });
   const fastify = app.getHttpAdapter().getInstance();
@@ -122,13 +126,20 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     void reply.header('x-request-id', req.id);
     securityHeaders(req.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
   });
-  app.useWebSocketAdapter(new NotificationsIoAdapter(app, config, app.get<Redis | null>(REDIS)));
+  app.useWebSocketAdapter(
+    new NotificationsIoAdapter(
+      app,
+      config,
+      loaded.get(NotificationsConfig),
+      app.get<Redis | null>(REDIS),
+    ),
+  );
   app.enableCors({
     origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false,
     credentials: true,
     exposedHeaders: ['x-request-id', 'retry-after'],
   });
-  if (config.graphqlIde) {
+  if (loaded.get(GraphqlConfig).ide) {
     fastify.get(`${IDE_ASSETS_PREFIX}${IDE_INIT_SCRIPT}`, (_req, reply) => {
       void reply.type('application/javascript').send(ideInitScript());
     });

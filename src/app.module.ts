@@ -10,7 +10,9 @@ import { enforceFieldAccess } from './auth/field-access.js';
 import { AppExceptionFilter } from './common/errors/app-exception.filter.js';
 import { validationException } from './common/errors/validation.js';
 import { EventsModule } from './common/events/events.module.js';
-import { AppConfig } from './config/app-config.js';
+import { GraphqlConfig } from './common/graphql/graphql.config.js';
+import type { AppConfig } from './config/load-config.js';
+import { PlatformConfig } from './config/platform.config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { LoaderRegistry } from './common/graphql/loaders.js';
@@ -47,7 +49,7 @@ export class AppModule {
           imports: [LoadersModule],
           inject: [LoaderRegistry],
           useFactory: (loaders: LoaderRegistry) => ({
-            ...graphqlOptions(config, loaders),
+            ...graphqlOptions(config.get(GraphqlConfig), config.get(PlatformConfig), loaders),
             // Here, as graphql/ knows no permission: fields of records answer under their root's.
             transformSchema: (schema) => enforceFieldAccess(measureLongTexts(schema)),
           }),

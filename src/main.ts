@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
-import { ConfigError, loadConfig } from './config/load-config.js';
-import type { AppConfig } from './config/app-config.js';
+import { loadConfig } from './app.config.js';
+import { ConfigError } from './config/load-config.js';
+import { PlatformConfig } from './config/platform.config.js';
 
 /** WEB_CONCURRENCY > 1: this process only supervises; it never loads the application. */
-async function supervise(config: AppConfig): Promise<void> {
+async function supervise(config: PlatformConfig): Promise<void> {
   const [{ pino }, { clusterHost }, { WorkerSupervisor }] = await Promise.all([
     import('pino'),
     import('./cluster/cluster-host.js'),
@@ -19,7 +20,8 @@ async function supervise(config: AppConfig): Promise<void> {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (config.WEB_CONCURRENCY > 1 && cluster.isPrimary) return supervise(config);
+  const platform = config.get(PlatformConfig);
+  if (platform.WEB_CONCURRENCY > 1 && cluster.isPrimary) return supervise(platform);
   const { serve } = await import('./serve.js');
   await serve(config);
 }

@@ -1,11 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { createApp, logStream } from './app.factory.js';
-import type { AppConfig } from './config/app-config.js';
+import type { AppConfig } from './config/load-config.js';
+import { PlatformConfig } from './config/platform.config.js';
 import { SUPERVISED_WORKER_ENV } from './cluster/cluster-host.js';
 
 /** One server instance: the whole process, or one worker of WorkerSupervisor. */
-export async function serve(config: AppConfig): Promise<void> {
-  const app = await createApp(config);
+export async function serve(loaded: AppConfig): Promise<void> {
+  const app = await createApp(loaded);
+  const config = loaded.get(PlatformConfig);
   const logger = new Logger('Main');
 
   let closing = false;

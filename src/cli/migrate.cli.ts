@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { loadConfig } from '../config/load-config.js';
+import { loadConfig } from '../app.config.js';
+import { DatabaseConfig } from '../database/database.config.js';
 import { DatabaseConnection } from '../database/database-connection.js';
 import { migrateDown, migrateUp } from '../database/migrator.js';
 
@@ -11,7 +12,7 @@ async function main(): Promise<void> {
   if (direction !== 'up' && direction !== 'down')
     throw new Error('usage: migrate.cli.js up|down [--all]');
   const config = loadConfig({ ...process.env, DB_SKIP_MIGRATIONS: 'true' });
-  const db = await DatabaseConnection.open(config);
+  const db = await DatabaseConnection.open(config.get(DatabaseConfig));
   try {
     const names =
       direction === 'up'

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from '../app.factory.js';
 import { systemCaller } from '../auth/auth-context.js';
-import { loadConfig } from '../config/load-config.js';
+import { loadConfig } from '../app.config.js';
 import { ScoreRecalculationsRepository } from '../scoring/score-recalculations.repository.js';
 import { ScoresService } from '../scoring/scores.service.js';
 import { ScoringException } from '../scoring/scoring.exception.js';

@@ -5,7 +5,7 @@ import type { UserCaller } from '../auth/auth-context.js';
 import { AuthService } from '../auth/auth.service.js';
 import { ActorKind } from '../common/events/actor.js';
 import { Role } from '../auth/role.enum.js';
-import { loadConfig } from '../config/load-config.js';
+import { loadConfig } from '../app.config.js';
 import { InteractionsService } from '../interactions/interactions.service.js';
 import { LeadsService } from '../leads/leads.service.js';
 import { Company } from '../users/company.model.js';

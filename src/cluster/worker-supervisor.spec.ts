@@ -7,7 +7,7 @@ import {
   type WorkerHandle,
   type WorkerHost,
 } from './worker-supervisor.js';
-import { NodeEnv } from '../config/app-config.js';
+import { NodeEnv } from '../config/platform.config.js';
 
 class FakeWorker implements WorkerHandle {
   readonly signals: NodeJS.Signals[] = [];

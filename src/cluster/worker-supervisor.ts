@@ -1,4 +1,4 @@
-import type { AppConfig } from '../config/app-config.js';
+import type { PlatformConfig } from '../config/platform.config.js';
 
 /** A crash loop: more replacements than this within the window, and the supervisor gives up. */
 export const MAX_RESTARTS = 5;
@@ -35,7 +35,7 @@ export interface SupervisorLog {
 }
 
 export type SupervisorConfig = Pick<
-  AppConfig,
+  PlatformConfig,
   'WEB_CONCURRENCY' | 'SHUTDOWN_TIMEOUT_MS' | 'NODE_ENV'
 >;
 

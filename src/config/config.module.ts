@@ -1,15 +1,19 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
-import { AppConfig } from './app-config.js';
+import { DynamicModule, Global, Module, type Provider, type Type } from '@nestjs/common';
+import type { AppConfig } from './load-config.js';
 
-/** Provides the one AppConfig instance loaded at boot; inject `AppConfig` anywhere. */
+/** Provides each loaded slice under its own class: a service injects `IngestionConfig`, say. */
 @Global()
 @Module({})
 export class ConfigModule {
   static forRoot(config: AppConfig): DynamicModule {
+    const providers: Provider[] = config.slices.map((slice) => ({
+      provide: slice.constructor as Type,
+      useValue: slice,
+    }));
     return {
       module: ConfigModule,
-      providers: [{ provide: AppConfig, useValue: config }],
-      exports: [AppConfig],
+      providers,
+      exports: providers.map((provider) => (provider as { provide: Type }).provide),
     };
   }
 }

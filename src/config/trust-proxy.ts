@@ -1,5 +1,5 @@
 import proxyaddr from 'proxy-addr';
-import type { TrustProxy } from './app-config.js';
+import type { TrustProxy } from './platform.config.js';
 
 /** Whether a hop's address is a proxy whose X-Forwarded-For to believe, as TRUST_PROXY says. */
 export type TrustFunction = (address: string, hop: number) => boolean;

@@ -6,7 +6,7 @@ import { Sequelize } from 'sequelize-typescript';
 import { CrlfRecords } from '../common/csv/crlf-records.js';
 import { StallGuard } from '../common/csv/stall-guard.js';
 import type { SqlParams } from '../common/pagination/keyset.js';
-import { AppConfig } from '../config/app-config.js';
+import { ExportConfig } from './export.config.js';
 import { ConnectionSlots } from './connection-slots.js';
 import { ExportException, ExportReason } from './export.exception.js';
 
@@ -30,10 +30,10 @@ export class CsvExport {
 
   constructor(
     private readonly sequelize: Sequelize,
-    private readonly config: AppConfig,
+    private readonly config: ExportConfig,
   ) {
-    this.slots = new ConnectionSlots(config.exportMaxConcurrent, config.EXPORT_MAX_PER_USER);
-    const perCompany = config.exportMaxPerCompany;
+    this.slots = new ConnectionSlots(config.maxConcurrent, config.EXPORT_MAX_PER_USER);
+    const perCompany = config.maxPerCompany;
     this.companySlots = new ConnectionSlots(
       Number.MAX_SAFE_INTEGER,
       perCompany,

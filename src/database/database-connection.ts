@@ -1,6 +1,6 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Sequelize } from 'sequelize-typescript';
-import { AppConfig } from '../config/app-config.js';
+import { DatabaseConfig } from './database.config.js';
 import { withRetry } from './connect-with-retry.js';
 import { ensureDatabase, withDatabase } from './database-url.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
@@ -9,7 +9,7 @@ import { useTimestamptzParser } from './timestamptz-parser.js';
 
 const EMBEDDED_DATABASE_NAME = 'crm';
 
-export function createSequelize(url: string, config: AppConfig): Sequelize {
+export function createSequelize(url: string, config: DatabaseConfig): Sequelize {
   useTimestamptzParser();
   return new Sequelize(url, {
     dialect: 'postgres',
@@ -46,7 +46,7 @@ export class DatabaseConnection implements OnApplicationShutdown {
     private readonly embedded?: EmbeddedDatabase,
   ) {}
 
-  static async open(config: AppConfig): Promise<DatabaseConnection> {
+  static async open(config: DatabaseConfig): Promise<DatabaseConnection> {
     const logger = DatabaseConnection.logger;
     let embedded: EmbeddedDatabase | undefined;
     let url = config.DATABASE_URL;

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { Sequelize } from 'sequelize-typescript';
-import { AppConfig } from '../config/app-config.js';
+import { DatabaseConfig } from './database.config.js';
 import { AdvisoryLocks } from './advisory-locks.js';
 import { CsvExport } from './csv-export.js';
 import { DatabaseConnection } from './database-connection.js';
@@ -12,8 +12,8 @@ import { Transactions } from './transactions.js';
   providers: [
     {
       provide: DatabaseConnection,
-      useFactory: (config: AppConfig) => DatabaseConnection.open(config),
-      inject: [AppConfig],
+      useFactory: (config: DatabaseConfig) => DatabaseConnection.open(config),
+      inject: [DatabaseConfig],
     },
     {
       provide: Sequelize,

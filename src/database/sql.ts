@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import type { Transaction } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
-import { AppConfig } from '../config/app-config.js';
+import { DatabaseConfig } from './database.config.js';
 import { giveBack, noteFailure } from './broken-connections.js';
 import { holdWrites, openTransactionOf } from './open-transaction.js';
 import { Prepared, StatementNames } from './prepared.js';
@@ -26,7 +26,7 @@ export class Sql {
 
   constructor(
     private readonly sequelize: Sequelize,
-    config: AppConfig,
+    config: DatabaseConfig,
   ) {
     this.names = config.DB_PREPARED_STATEMENTS ? new StatementNames() : null;
   }

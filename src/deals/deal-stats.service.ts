@@ -3,7 +3,8 @@ import { requireUser, type AuthContext } from '../auth/auth-context.js';
 import { Action, authorize } from '../auth/permissions.js';
 import { BadUserInputException } from '../common/errors/app.exception.js';
 import { CompaniesService } from '../companies/companies.service.js';
-import { AppConfig } from '../config/app-config.js';
+import { RateLimitConfig } from '../rate-limit/rate-limit.config.js';
+import { DealsConfig } from './deals.config.js';
 import { RateLimiters } from '../rate-limit/rate-limiters.js';
 import { spend } from '../rate-limit/spend.js';
 import { SharedCache } from '../redis/shared-cache.js';
@@ -35,7 +36,8 @@ export class DealStatsService {
     private readonly stats: DealStatsRepository,
     private readonly companies: CompaniesService,
     private readonly cache: SharedCache,
-    private readonly config: AppConfig,
+    private readonly config: DealsConfig,
+    private readonly limits: RateLimitConfig,
     private readonly limiters: RateLimiters,
   ) {}
 
@@ -84,7 +86,7 @@ export class DealStatsService {
       (retryAfter) =>
         new DealException(
           DealReason.UNCACHED_STATS_LIMITED,
-          `Your company computed ${this.config.DEAL_STATS_UNCACHED_PER_MINUTE} statistics over new ranges this minute; retry later, or reuse a range`,
+          `Your company computed ${this.limits.DEAL_STATS_UNCACHED_PER_MINUTE} statistics over new ranges this minute; retry later, or reuse a range`,
           { retryAfter },
         ),
     );

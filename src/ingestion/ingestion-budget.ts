@@ -1,7 +1,5 @@
-import { maxStoredBytes } from './stored-bytes.js';
-import { ConfigError } from '../config/load-config.js';
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../config/app-config.js';
+import { RateLimitConfig } from '../rate-limit/rate-limit.config.js';
 import { RateLimiters } from '../rate-limit/rate-limiters.js';
 import { tryConsume } from '../rate-limit/spend.js';
 import type { BudgetLimit } from './ingestion-reply.js';
@@ -52,16 +50,8 @@ function utcDay(now: number): { day: string; endsAt: number } {
 export class IngestionBudget {
   constructor(
     private readonly limiters: RateLimiters,
-    private readonly config: AppConfig,
-  ) {
-    // Checked at boot here, as config/ knows no feature: a submission the route accepts but the
-    // day's budget never could would be refused (429) every day.
-    const largest = maxStoredBytes(config.INGEST_BODY_LIMIT_BYTES);
-    if (config.INGEST_COMPANY_BYTES_PER_DAY < largest)
-      throw new ConfigError(
-        `Invalid configuration: INGEST_COMPANY_BYTES_PER_DAY must be at least what the largest submission (INGEST_BODY_LIMIT_BYTES) is charged: ${largest}`,
-      );
-  }
+    private readonly config: RateLimitConfig,
+  ) {}
 
   /** One submission storing `bytes` (storedBytes) for the company, before anything is stored. */
   async spend(companyId: string, bytes: number, now = Date.now()): Promise<BudgetSpend> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Action, authorize } from '../auth/permissions.js';
-import { AppConfig } from '../config/app-config.js';
+import { IngestionConfig } from './ingestion.config.js';
 import { IngestionBudget, type BudgetUsage } from './ingestion-budget.js';
 
 /** What ingestionUsage answers: the budget's counters and how long the journal keeps things. */
@@ -15,7 +15,7 @@ export interface IngestionUsage extends BudgetUsage {
 export class IngestionUsageService {
   constructor(
     private readonly budget: IngestionBudget,
-    private readonly config: AppConfig,
+    private readonly config: IngestionConfig,
   ) {}
 
   async usage(auth: AuthContext): Promise<IngestionUsage> {

@@ -1,7 +1,7 @@
 import { Controller, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppConfig } from '../config/app-config.js';
+import { IngestionConfig } from './ingestion.config.js';
 import { IngestionReplies, type IngestionReply } from './ingestion-reply.js';
 import { IngestionService } from './ingestion.service.js';
 
@@ -35,7 +35,7 @@ function secretOf(req: FastifyRequest): string | undefined {
 export class IngestionController implements OnModuleInit {
   constructor(
     private readonly ingestion: IngestionService,
-    private readonly config: AppConfig,
+    private readonly config: IngestionConfig,
     private readonly http: HttpAdapterHost,
   ) {}
 

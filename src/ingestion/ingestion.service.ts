@@ -4,7 +4,7 @@ import { sqlState } from '../common/errors/database-errors.js';
 import { ApiKeysService } from '../api-keys/api-keys.service.js';
 import { ApiKeyScope } from '../auth/api-key-scope.enum.js';
 import { systemCaller, type AuthContext } from '../auth/auth-context.js';
-import { AppConfig } from '../config/app-config.js';
+import { IngestionConfig } from './ingestion.config.js';
 import type { SubmittedLead } from '../leads/dto/submitted-lead.js';
 import { LeadException, LeadReason } from '../leads/lead.exception.js';
 import { LeadsService } from '../leads/leads.service.js';
@@ -104,7 +104,7 @@ export class IngestionService {
     private readonly limiters: RateLimiters,
     private readonly routing: LeadRoutingService,
     private readonly budget: IngestionBudget,
-    private readonly config: AppConfig,
+    private readonly config: IngestionConfig,
   ) {}
 
   /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { every, PeriodicJob, type JobSchedule } from '../common/scheduling/periodic-job.js';
-import { AppConfig } from '../config/app-config.js';
+import { IngestionConfig } from './ingestion.config.js';
 import { RawLeadStatus } from './raw-lead-status.enum.js';
 import { RawLeadsRepository } from './raw-leads.repository.js';
 
@@ -28,7 +28,7 @@ export class JournalRetentionJob extends PeriodicJob {
 
   constructor(
     private readonly raws: RawLeadsRepository,
-    private readonly config: AppConfig,
+    private readonly config: IngestionConfig,
   ) {
     super();
   }

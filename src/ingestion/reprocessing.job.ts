@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { every, PeriodicJob, type JobSchedule } from '../common/scheduling/periodic-job.js';
-import { AppConfig } from '../config/app-config.js';
+import { IngestionConfig } from './ingestion.config.js';
 import { IngestionService } from './ingestion.service.js';
 import { RawLeadStatus } from './raw-lead-status.enum.js';
 import { RawLeadsRepository, type RawLeadRecord } from './raw-leads.repository.js';
@@ -26,7 +26,7 @@ export class ReprocessingJob extends PeriodicJob {
   constructor(
     private readonly raws: RawLeadsRepository,
     private readonly ingestion: IngestionService,
-    private readonly config: AppConfig,
+    private readonly config: IngestionConfig,
   ) {
     super();
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { groupBy } from '../common/collections/group-by.js';
 import { every, PeriodicJob, type JobSchedule } from '../common/scheduling/periodic-job.js';
-import { AppConfig } from '../config/app-config.js';
+import { NotificationsConfig } from './notifications.config.js';
 import { Transactions } from '../database/transactions.js';
 import { NotificationBacklogRepository } from './notification-backlog.repository.js';
 import { NotificationType } from './notification-type.enum.js';
@@ -25,7 +25,7 @@ export class NotificationBacklogJob extends PeriodicJob {
     private readonly backlog: NotificationBacklogRepository,
     private readonly notifications: NotificationsService,
     private readonly transactions: Transactions,
-    private readonly config: AppConfig,
+    private readonly config: NotificationsConfig,
   ) {
     super();
   }

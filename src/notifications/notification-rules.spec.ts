@@ -18,7 +18,10 @@ describe('NOTIFICATION_RULES', () => {
   });
 
   it('is printed in docs/features/notifications.md as it is', () => {
-    const readme = readFileSync(new URL('../../docs/features/notifications.md', import.meta.url), 'utf8');
+    const readme = readFileSync(
+      new URL('../../docs/features/notifications.md', import.meta.url),
+      'utf8',
+    );
     const printed = /<!-- notifications:start -->\n([\s\S]*?)\n<!-- notifications:end -->/.exec(
       readme,
     )?.[1];

@@ -5,10 +5,7 @@ import type { CursorValues } from '../common/pagination/cursor.js';
 import { Keyset, SqlParams } from '../common/pagination/keyset.js';
 import { Sql } from '../database/sql.js';
 import type { NotificationBatch } from './notification-batch.js';
-import {
-  notificationRecordColumns,
-  type NotificationRecord,
-} from './notification.record.js';
+import { notificationRecordColumns, type NotificationRecord } from './notification.record.js';
 
 /** Newest first (notifications_by_recipient). */
 export const NOTIFICATION_KEYSET = new Keyset<NotificationRecord>(

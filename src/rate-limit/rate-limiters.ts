@@ -5,7 +5,7 @@ import {
   RateLimiterRedis,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
-import { AppConfig } from '../config/app-config.js';
+import { RateLimitConfig } from './rate-limit.config.js';
 import { InjectRedis } from '../redis/redis.module.js';
 
 /**
@@ -46,7 +46,7 @@ export class RateLimiters {
   /** Deal statistics over a date range computed afresh (cache misses) per company. */
   readonly uncachedStatsPerCompany: RateLimiterAbstract;
 
-  constructor(config: AppConfig, @InjectRedis() redis: Redis | null) {
+  constructor(config: RateLimitConfig, @InjectRedis() redis: Redis | null) {
     const make = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract =>
       redis
         ? new RateLimiterRedis({

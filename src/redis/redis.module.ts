@@ -1,6 +1,6 @@
 import { Global, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { AppConfig } from '../config/app-config.js';
+import { PlatformConfig } from '../config/platform.config.js';
 import { InjectRedis, REDIS } from './redis.token.js';
 import { SharedCache } from './shared-cache.js';
 
@@ -19,8 +19,8 @@ class RedisLifecycle implements OnApplicationShutdown {
   providers: [
     {
       provide: REDIS,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig): Redis | null => {
+      inject: [PlatformConfig],
+      useFactory: (config: PlatformConfig): Redis | null => {
         if (!config.REDIS_URL) return null;
         const logger = new Logger('Redis');
         const redis = new Redis(config.REDIS_URL, {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { systemCaller } from '../auth/auth-context.js';
 import { every, PeriodicJob, type JobSchedule } from '../common/scheduling/periodic-job.js';
-import { AppConfig } from '../config/app-config.js';
+import { ScoringConfig } from './scoring.config.js';
 import { AdvisoryLocks, LockSpace } from '../database/advisory-locks.js';
 import { ScoreRecalculationsRepository } from './score-recalculations.repository.js';
 import { ScoresService } from './scores.service.js';
@@ -25,7 +25,7 @@ export class ScheduledRecalculationJob extends PeriodicJob {
     private readonly scores: ScoresService,
     private readonly runs: ScoreRecalculationsRepository,
     private readonly locks: AdvisoryLocks,
-    private readonly config: AppConfig,
+    private readonly config: ScoringConfig,
   ) {
     super();
   }

@@ -4,7 +4,7 @@ import { actorOf, type AuthContext } from '../auth/auth-context.js';
 import { Action, authorize } from '../auth/permissions.js';
 import type { Actor } from '../common/events/actor.js';
 import { DomainEvents } from '../common/events/domain-events.js';
-import { AppConfig } from '../config/app-config.js';
+import { ScoringConfig } from './scoring.config.js';
 import { ConnectionSlots } from '../database/connection-slots.js';
 import { Transactions } from '../database/transactions.js';
 import { RateLimiters } from '../rate-limit/rate-limiters.js';
@@ -37,7 +37,7 @@ export class ScoresService {
     private readonly transactions: Transactions,
     private readonly leads: LeadAccess,
     private readonly limiters: RateLimiters,
-    config: AppConfig,
+    config: ScoringConfig,
   ) {
     this.batchSize = config.SCORES_BATCH_SIZE;
     // At most this many here; one per company everywhere is the lock's to say (CONFLICT).

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { every, PeriodicJob, type JobSchedule } from '../common/scheduling/periodic-job.js';
-import { AppConfig } from '../config/app-config.js';
+import { TasksConfig } from './tasks.config.js';
 import { TasksService } from './tasks.service.js';
 
 /** How many due tasks one pass claims at most; the rest wait for the next pass. */
@@ -16,7 +16,7 @@ export class TaskDueJob extends PeriodicJob {
 
   constructor(
     private readonly tasks: TasksService,
-    private readonly config: AppConfig,
+    private readonly config: TasksConfig,
   ) {
     super();
   }

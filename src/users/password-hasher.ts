@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { RateLimitedException } from '../common/errors/app.exception.js';
-import { AppConfig } from '../config/app-config.js';
+import { UsersConfig } from './users.config.js';
 
 /** How many hashes may wait for a turn before a new one is refused (the server is busy). */
 const MAX_WAITING = 100;
@@ -20,7 +20,7 @@ export class PasswordHasher {
   // Verified against when the email is unknown, so both paths take the same time.
   private readonly decoy: Promise<string>;
 
-  constructor(config: AppConfig) {
+  constructor(config: UsersConfig) {
     const lane = Math.max(1, Math.floor(config.PASSWORD_HASH_CONCURRENCY / 2));
     this.hashing = pLimit(lane);
     this.verifying = pLimit(Math.max(1, config.PASSWORD_HASH_CONCURRENCY - lane));

@@ -61,6 +61,7 @@ const SAME_LAYER: readonly (readonly [string, string])[] = [['auth', 'users']];
 /** Composition roots: they alone may know every module. */
 const COMPOSITION = new Set([
   'app.module.ts',
+  'app.config.ts',
   'app.factory.ts',
   'main.ts',
   'serve.ts',

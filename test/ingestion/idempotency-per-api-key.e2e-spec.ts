@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
-import { loadConfig } from '../../src/config/load-config.js';
+import { loadConfig } from '../../src/app.config.js';
+import { DatabaseConfig } from '../../src/database/database.config.js';
 import { createSequelize } from '../../src/database/database-connection.js';
 import { migrateDown, migrateUp } from '../../src/database/migrator.js';
 import { newApiKey, newCompany, type TestUser } from '../support/factories.js';
@@ -90,7 +91,10 @@ describe('migration 0020 (Idempotency-Key per API key)', () => {
     expect((await post(sut, formB.secret, { email: email() }, own)).status).toBe(201);
     await sut.app.close();
 
-    const sequelize = createSequelize(db.url, loadConfig({ DATABASE_URL: db.url }));
+    const sequelize = createSequelize(
+      db.url,
+      loadConfig({ DATABASE_URL: db.url }).get(DatabaseConfig),
+    );
     const claims = () =>
       sequelize.query<{ key: string; api_key_id?: string }>(
         'SELECT * FROM leads_idempotency ORDER BY created_at',

@@ -1,6 +1,7 @@
 import { QueryTypes } from 'sequelize';
 import type { Sequelize } from 'sequelize-typescript';
-import { loadConfig } from '../../src/config/load-config.js';
+import { loadConfig } from '../../src/app.config.js';
+import { DatabaseConfig } from '../../src/database/database.config.js';
 import { createSequelize } from '../../src/database/database-connection.js';
 import { migrateDown, migrateUp } from '../../src/database/migrator.js';
 import { MIGRATIONS } from '../../migrations/index.js';
@@ -28,7 +29,7 @@ describe('migrations', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase({ migrated: false });
-    sut = createSequelize(db.url, loadConfig({ DATABASE_URL: db.url }));
+    sut = createSequelize(db.url, loadConfig({ DATABASE_URL: db.url }).get(DatabaseConfig));
   });
   afterAll(async () => {
     await sut.close();
@@ -57,8 +58,8 @@ describe('migrations', () => {
   it('apply each migration once when several instances migrate at the same time', async () => {
     await migrateDown(sut, db.url, { to: 0 });
     const others = [
-      createSequelize(db.url, loadConfig({ DATABASE_URL: db.url })),
-      createSequelize(db.url, loadConfig({ DATABASE_URL: db.url })),
+      createSequelize(db.url, loadConfig({ DATABASE_URL: db.url }).get(DatabaseConfig)),
+      createSequelize(db.url, loadConfig({ DATABASE_URL: db.url }).get(DatabaseConfig)),
     ];
     try {
       const applied = await Promise.all([sut, ...others].map((s) => migrateUp(s, db.url)));

@@ -16,7 +16,8 @@ export default async function globalSetup() {
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
     stdio: 'inherit',
   });
-  const { loadConfig } = await import('../../dist/src/config/load-config.js');
+  const { loadConfig } = await import('../../dist/src/app.config.js');
+  const { DatabaseConfig } = await import('../../dist/src/database/database.config.js');
   const { createSequelize } = await import('../../dist/src/database/database-connection.js');
   const { quoteIdent, withDatabase } = await import('../../dist/src/database/database-url.js');
   const { startEmbeddedPostgres } = await import('../../dist/src/database/embedded-postgres.js');
@@ -47,7 +48,10 @@ export default async function globalSetup() {
     await admin.end();
   }
   const templateUrl = withDatabase(adminUrl, TEMPLATE_DB);
-  const sequelize = createSequelize(templateUrl, loadConfig({ DATABASE_URL: templateUrl }));
+  const sequelize = createSequelize(
+    templateUrl,
+    loadConfig({ DATABASE_URL: templateUrl }).get(DatabaseConfig),
+  );
   try {
     await migrateUp(sequelize, templateUrl);
   } finally {

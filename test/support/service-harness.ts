@@ -6,9 +6,11 @@ import { QueryTypes } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { EventsModule } from '../../src/common/events/events.module.js';
 import { LoadersModule } from '../../src/common/graphql/loaders.module.js';
+import { loadConfig } from '../../src/app.config.js';
 import { ConfigModule } from '../../src/config/config.module.js';
-import { loadConfig } from '../../src/config/load-config.js';
+import { PlatformConfig } from '../../src/config/platform.config.js';
 import { DatabaseModule } from '../../src/database/database.module.js';
+import { NotificationsConfig } from '../../src/notifications/notifications.config.js';
 import { NotificationsIoAdapter } from '../../src/notifications/realtime/notifications-io.adapter.js';
 import { RedisModule } from '../../src/redis/redis.module.js';
 import { REDIS } from '../../src/redis/redis.token.js';
@@ -123,7 +125,14 @@ async function withSockets(
   const app = module.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
     logger: false,
   });
-  app.useWebSocketAdapter(new NotificationsIoAdapter(app, config, module.get<Redis | null>(REDIS)));
+  app.useWebSocketAdapter(
+    new NotificationsIoAdapter(
+      app,
+      config.get(PlatformConfig),
+      config.get(NotificationsConfig),
+      module.get<Redis | null>(REDIS),
+    ),
+  );
   await app.init();
   return app;
 }

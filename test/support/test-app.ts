@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app.factory.js';
-import { loadConfig } from '../../src/config/load-config.js';
+import { loadConfig } from '../../src/app.config.js';
 import { newTeam, type Team, type TestUser } from './factories.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 

@@ -1,19 +1,26 @@
 import { jest } from '@jest/globals';
-import { loadConfig } from '../../config/load-config.js';
+import { loadSlices } from '../../config/load-config.js';
+import { PlatformConfig } from '../../config/platform.config.js';
+import { DatabaseConfig } from '../../database/database.config.js';
+import { AuthConfig } from '../auth.config.js';
 import { Role } from '../role.enum.js';
 import { AccessTokenService } from './access-token.service.js';
 
 const claims = { sub: 'user-1', cid: 'company-1', role: Role.MANAGER, sid: 'session-1' };
 
 describe('AccessTokenService', () => {
-  const config = loadConfig({
+  const config = loadSlices([PlatformConfig, DatabaseConfig, AuthConfig], {
     JWT_SECRET: 'k3Yq9vTz1LmW8pRx4Nc7Bd2Hf6Gj0Ss5',
     JWT_ACCESS_TTL_SECONDS: '60',
   });
   let sut: AccessTokenService;
 
   beforeEach(() => {
-    sut = new AccessTokenService(config);
+    sut = new AccessTokenService(
+      config.get(AuthConfig),
+      config.get(PlatformConfig),
+      config.get(DatabaseConfig),
+    );
   });
   afterEach(() => jest.useRealTimers());
 

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
 import { createSecretKey, type KeyObject } from 'node:crypto';
-import { AppConfig } from '../../config/app-config.js';
+import { PlatformConfig } from '../../config/platform.config.js';
+import { DatabaseConfig } from '../../database/database.config.js';
+import { AuthConfig } from '../auth.config.js';
 import { AuthException, AuthReason } from '../auth.exception.js';
 import { jwtSecretOf } from './jwt-secret.js';
 import { Role } from '../role.enum.js';
@@ -31,8 +33,12 @@ export class AccessTokenService {
    */
   private readonly verified = new Map<string, { claims: AccessTokenClaims; expiresAt: number }>();
 
-  constructor(private readonly config: AppConfig) {
-    this.key = createSecretKey(Buffer.from(jwtSecretOf(config), 'utf8'));
+  constructor(
+    private readonly config: AuthConfig,
+    platform: PlatformConfig,
+    database: DatabaseConfig,
+  ) {
+    this.key = createSecretKey(Buffer.from(jwtSecretOf(config, platform, database), 'utf8'));
   }
 
   sign(claims: AccessTokenClaims): Promise<string> {

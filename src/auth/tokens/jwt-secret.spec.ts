@@ -1,27 +1,40 @@
 import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../config/load-config.js';
+import { loadSlices } from '../../config/load-config.js';
+import { PlatformConfig } from '../../config/platform.config.js';
+import { DatabaseConfig } from '../../database/database.config.js';
+import { AuthConfig } from '../auth.config.js';
 import { jwtSecretOf, persistedSecret } from './jwt-secret.js';
+
+/** The secret the slices an environment sets give. */
+function secretOf(env: Record<string, string>): string {
+  const config = loadSlices([PlatformConfig, DatabaseConfig, AuthConfig], env);
+  return jwtSecretOf(
+    config.get(AuthConfig),
+    config.get(PlatformConfig),
+    config.get(DatabaseConfig),
+  );
+}
 
 describe('jwtSecretOf', () => {
   it('uses JWT_SECRET when given', () => {
     const secret = 'k3Yq9vTz1LmW8pRx4Nc7Bd2Hf6Gj0Ss5';
-    expect(jwtSecretOf(loadConfig({ JWT_SECRET: secret }))).toBe(secret);
+    expect(secretOf({ JWT_SECRET: secret })).toBe(secret);
   });
 
   it('gives development one random secret per data directory, kept across restarts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'crm-secret-'));
-    const config = loadConfig({ EMBEDDED_PG_DIR: join(dir, 'postgres') });
-    const first = jwtSecretOf(config);
+    const env = { EMBEDDED_PG_DIR: join(dir, 'postgres') };
+    const first = secretOf(env);
     expect(first).toMatch(/^[\w-]{64}$/);
-    expect(jwtSecretOf(config)).toBe(first);
+    expect(secretOf(env)).toBe(first);
     const file = join(dir, 'jwt-secret');
     expect(readFileSync(file, 'utf8')).toBe(first);
     expect(statSync(file).mode & 0o077).toBe(0); // readable by its owner only
 
     const other = mkdtempSync(join(tmpdir(), 'crm-secret-'));
-    expect(jwtSecretOf(loadConfig({ EMBEDDED_PG_DIR: join(other, 'postgres') }))).not.toBe(first);
+    expect(secretOf({ EMBEDDED_PG_DIR: join(other, 'postgres') })).not.toBe(first);
   });
 
   it('refuses a secret file others may read', () => {
@@ -38,8 +51,8 @@ describe('jwtSecretOf', () => {
   });
 
   it('gives tests a random secret per process, never a constant', () => {
-    const secret = jwtSecretOf(loadConfig({ NODE_ENV: 'test' }));
+    const secret = secretOf({ NODE_ENV: 'test' });
     expect(secret).toMatch(/^[\w-]{64}$/);
-    expect(jwtSecretOf(loadConfig({ NODE_ENV: 'test' }))).toBe(secret);
+    expect(secretOf({ NODE_ENV: 'test' })).toBe(secret);
   });
 });

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { AppConfig, NodeEnv } from '../../config/app-config.js';
+import { NodeEnv, type PlatformConfig } from '../../config/platform.config.js';
+import type { DatabaseConfig } from '../../database/database.config.js';
+import type { AuthConfig } from '../auth.config.js';
 
 let processSecret: string | undefined;
 
@@ -13,12 +15,16 @@ const newSecret = (): string => randomBytes(48).toString('base64url');
  * development one per data directory, written next to the embedded database's files so that
  * tokens survive a restart and every worker of one machine shares it.
  */
-export function jwtSecretOf(config: AppConfig): string {
-  if (config.JWT_SECRET) return config.JWT_SECRET;
-  if (config.NODE_ENV === NodeEnv.Production)
+export function jwtSecretOf(
+  auth: AuthConfig,
+  platform: PlatformConfig,
+  database: DatabaseConfig,
+): string {
+  if (auth.JWT_SECRET) return auth.JWT_SECRET;
+  if (platform.NODE_ENV === NodeEnv.Production)
     throw new Error('JWT_SECRET is required when NODE_ENV=production');
-  if (config.NODE_ENV === NodeEnv.Test) return (processSecret ??= newSecret());
-  return persistedSecret(join(dirname(config.EMBEDDED_PG_DIR), 'jwt-secret'));
+  if (platform.NODE_ENV === NodeEnv.Test) return (processSecret ??= newSecret());
+  return persistedSecret(join(dirname(database.EMBEDDED_PG_DIR), 'jwt-secret'));
 }
 
 /** Read, or created once: written aside and linked into place, so no reader sees half a file. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Transaction } from 'sequelize';
-import { AppConfig } from '../../config/app-config.js';
+import { AuthConfig } from '../auth.config.js';
 import { Transactions } from '../../database/transactions.js';
 import { AuthException, AuthReason } from '../auth.exception.js';
 import { RefreshTokenRepository } from './refresh-token.repository.js';
@@ -21,7 +21,7 @@ export class RefreshTokenService {
   constructor(
     private readonly tokens: RefreshTokenRepository,
     private readonly transactions: Transactions,
-    private readonly config: AppConfig,
+    private readonly config: AuthConfig,
   ) {}
 
   async issue(

@@ -3,7 +3,8 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloDriver } from '@nestjs/apollo';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppConfig } from '../../config/app-config.js';
+import type { PlatformConfig } from '../../config/platform.config.js';
+import type { GraphqlConfig } from './graphql.config.js';
 import { formatGraphQLError } from './format-error.js';
 import type { GraphQLContext } from './graphql-context.js';
 import { ideLandingPagePlugin } from './ide.js';
@@ -16,7 +17,7 @@ import { UnauthenticatedException } from '../errors/app.exception.js';
 import type { LoaderRegistry } from './loaders.js';
 
 /** Query limits from graphql-armor: depth, cost, aliases, directives, tokens; no field suggestions. */
-export function armorFor(config: AppConfig): ReturnType<ApolloArmor['protect']> {
+export function armorFor(config: GraphqlConfig): ReturnType<ApolloArmor['protect']> {
   return new ApolloArmor({
     maxDepth: { n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true, flattenFragments: true },
     // The cost is queryCostPlugin's: armor's counts `first` only when it is a literal.
@@ -28,7 +29,11 @@ export function armorFor(config: AppConfig): ReturnType<ApolloArmor['protect']> 
   }).protect();
 }
 
-export function graphqlOptions(config: AppConfig, loaders: LoaderRegistry): ApolloDriverConfig {
+export function graphqlOptions(
+  config: GraphqlConfig,
+  platform: PlatformConfig,
+  loaders: LoaderRegistry,
+): ApolloDriverConfig {
   const armor = armorFor(config);
   return {
     driver: ApolloDriver,
@@ -36,11 +41,11 @@ export function graphqlOptions(config: AppConfig, loaders: LoaderRegistry): Apol
     autoSchemaFile: true,
     sortSchema: true,
     graphiql: false,
-    introspection: config.graphqlIntrospection,
+    introspection: config.introspection,
     csrfPrevention: true,
     // One operation per HTTP request: a batch would multiply every limit above.
     allowBatchedHttpRequests: false,
-    includeStacktraceInErrorResponses: !config.isProduction,
+    includeStacktraceInErrorResponses: !platform.isProduction,
     // graphql-armor is CommonJS and types its plugins against Apollo's CJS typings; the objects are the same.
     plugins: [
       ...(armor.plugins as unknown as ApolloServerPlugin[]),
@@ -48,10 +53,10 @@ export function graphqlOptions(config: AppConfig, loaders: LoaderRegistry): Apol
       wellFormedTextPlugin(),
       answerSizePlugin() as ApolloServerPlugin,
       ...noStorePlugins(),
-      ...(config.graphqlIde ? [ideLandingPagePlugin()] : []),
+      ...(config.ide ? [ideLandingPagePlugin()] : []),
     ],
     validationRules: armor.validationRules,
-    formatError: formatGraphQLError(config.isProduction),
+    formatError: formatGraphQLError(platform.isProduction),
     // Apollo pretty-prints answers by default: two-space indents cost bytes and CPU on every list.
     stringifyResult: (result) => JSON.stringify(result),
     context: (req: FastifyRequest, reply: FastifyReply): GraphQLContext => ({

@@ -3,7 +3,8 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
-import type { AppConfig } from '../../config/app-config.js';
+import type { PlatformConfig } from '../../config/platform.config.js';
+import type { NotificationsConfig } from '../notifications.config.js';
 import { SocketUpgradeGate } from './socket-upgrade-gate.js';
 
 /** Clients send nothing but the handshake; anything bigger is not one of ours. */
@@ -28,14 +29,15 @@ const STREAM_MAX_LEN = 120_000;
 export class NotificationsIoAdapter extends IoAdapter {
   constructor(
     private readonly app: INestApplicationContext,
-    private readonly config: AppConfig,
+    private readonly platform: PlatformConfig,
+    private readonly config: NotificationsConfig,
     private readonly redis: Redis | null,
   ) {
     super(app);
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    const origins = this.config.CORS_ORIGINS;
+    const origins = this.platform.CORS_ORIGINS;
     const gate = this.app.get(SocketUpgradeGate);
     const allowed: Partial<ServerOptions> = {
       ...options,

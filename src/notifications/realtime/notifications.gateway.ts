@@ -10,7 +10,7 @@ import type { Server, Socket } from 'socket.io';
 import { AccessTokenAuthenticator } from '../../auth/access-token-authenticator.js';
 import { AuthEvents } from '../../auth/auth.events.js';
 import { AuthException, AuthReason } from '../../auth/auth.exception.js';
-import { AppConfig } from '../../config/app-config.js';
+import { PlatformConfig } from '../../config/platform.config.js';
 import { trustFunction, type TrustFunction } from '../../config/trust-proxy.js';
 import { clientIpOf } from '../../common/http/client-ip.js';
 import { EventPhase, type DomainEvent } from '../../common/events/domain-event.js';
@@ -76,7 +76,7 @@ export class NotificationsGateway
     private readonly authenticator: AccessTokenAuthenticator,
     private readonly limiters: RateLimiters,
     private readonly gate: SocketUpgradeGate,
-    private readonly config: AppConfig,
+    private readonly config: PlatformConfig,
   ) {
     this.trust = trustFunction(config.TRUST_PROXY);
   }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ServerResponse, type IncomingMessage } from 'node:http';
 import type { Server } from 'socket.io';
 import { clientIpOf } from '../../common/http/client-ip.js';
-import { AppConfig } from '../../config/app-config.js';
+import { PlatformConfig } from '../../config/platform.config.js';
+import { NotificationsConfig } from '../notifications.config.js';
 import { trustFunction, type TrustFunction } from '../../config/trust-proxy.js';
 import { clientKey } from '../../rate-limit/client-key.js';
 import { RateLimiters } from '../../rate-limit/rate-limiters.js';
@@ -56,7 +57,8 @@ export class SocketUpgradeGate {
 
   constructor(
     private readonly limiters: RateLimiters,
-    private readonly config: AppConfig,
+    private readonly config: PlatformConfig,
+    private readonly sockets: NotificationsConfig,
   ) {
     this.trust = trustFunction(config.TRUST_PROXY);
   }
@@ -136,7 +138,7 @@ export class SocketUpgradeGate {
   /** Counted and taken with no await between: parallel upgrades cannot all pass. */
   private hold(req: IncomingMessage, key: string): void {
     const count = this.pending.get(key) ?? 0;
-    const max = this.config.SOCKET_MAX_PENDING_PER_IP;
+    const max = this.sockets.SOCKET_MAX_PENDING_PER_IP;
     if (count >= max)
       throw new NotificationException(
         NotificationReason.TOO_MANY_PENDING_SOCKETS,

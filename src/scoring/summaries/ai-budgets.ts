@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import { AppConfig } from '../../config/app-config.js';
+import { AiConfig } from '../ai.config.js';
 import { RateLimiters } from '../../rate-limit/rate-limiters.js';
 import { tryConsume } from '../../rate-limit/spend.js';
 import { ScoringException, ScoringReason } from '../scoring.exception.js';
@@ -21,7 +21,7 @@ export class AiBudgets {
 
   constructor(
     private readonly limiters: RateLimiters,
-    config: AppConfig,
+    config: AiConfig,
   ) {
     this.providerKey = createHash('sha256').update(config.AI_BASE_URL).digest('hex').slice(0, 16);
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config.js';
+import { AiConfig } from '../ai.config.js';
 import { BuiltInSummarizer } from './built-in-summarizer.js';
 import { ChatCompletionsProvider } from './chat-completions.provider.js';
 import type { SummaryProvider } from './summary-provider.js';
@@ -10,7 +10,7 @@ export class SummaryProviders {
   private readonly builtIn: SummaryProvider = new BuiltInSummarizer();
   private readonly external: SummaryProvider | null;
 
-  constructor(config: AppConfig) {
+  constructor(config: AiConfig) {
     this.external = config.OPENROUTER_API_KEY
       ? new ChatCompletionsProvider({
           baseUrl: config.AI_BASE_URL,

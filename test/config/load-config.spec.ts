@@ -1,6 +1,13 @@
-import { ConfigError, loadConfig } from './load-config.js';
+import { loadConfig } from '../../src/app.config.js';
+import { GraphqlConfig } from '../../src/common/graphql/graphql.config.js';
+import { ConfigError } from '../../src/config/load-config.js';
+import { PlatformConfig } from '../../src/config/platform.config.js';
+import { AuthConfig } from '../../src/auth/auth.config.js';
+import { DatabaseConfig } from '../../src/database/database.config.js';
+import { ExportConfig } from '../../src/database/export.config.js';
 
 describe('loadConfig', () => {
+  const platform = (env: Record<string, string>) => loadConfig(env).get(PlatformConfig);
   const fails = (env: Record<string, string>) => {
     try {
       loadConfig(env);
@@ -13,10 +20,10 @@ describe('loadConfig', () => {
 
   it('works with an empty environment, using development defaults', () => {
     const sut = loadConfig({});
-    expect(sut.NODE_ENV).toBe('development');
-    expect(sut.PORT).toBe(3000);
-    expect(sut.DATABASE_URL).toBeUndefined();
-    expect(sut.graphqlIntrospection).toBe(true);
+    expect(sut.get(PlatformConfig).NODE_ENV).toBe('development');
+    expect(sut.get(PlatformConfig).PORT).toBe(3000);
+    expect(sut.get(DatabaseConfig).DATABASE_URL).toBeUndefined();
+    expect(sut.get(GraphqlConfig).introspection).toBe(true);
   });
 
   it('parses numbers, booleans and lists from strings', () => {
@@ -25,42 +32,45 @@ describe('loadConfig', () => {
       DB_SKIP_MIGRATIONS: 'true',
       CORS_ORIGINS: 'https://a.test, https://b.test',
     });
-    expect(sut.PORT).toBe(8080);
-    expect(sut.DB_SKIP_MIGRATIONS).toBe(true);
-    expect(sut.CORS_ORIGINS).toEqual(['https://a.test', 'https://b.test']);
+    expect(sut.get(PlatformConfig).PORT).toBe(8080);
+    expect(sut.get(DatabaseConfig).DB_SKIP_MIGRATIONS).toBe(true);
+    expect(sut.get(PlatformConfig).CORS_ORIGINS).toEqual(['https://a.test', 'https://b.test']);
   });
 
   it('reads TRUST_PROXY as no proxy, a hop count or the proxies’ addresses', () => {
-    expect(loadConfig({}).TRUST_PROXY).toBe(false);
-    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
-    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
-    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.10' }).TRUST_PROXY).toEqual([
+    const trustProxy = (env: Record<string, string>) => platform(env).TRUST_PROXY;
+    expect(trustProxy({})).toBe(false);
+    expect(trustProxy({ TRUST_PROXY: 'false' })).toBe(false);
+    expect(trustProxy({ TRUST_PROXY: '2' })).toBe(2);
+    expect(trustProxy({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.10' })).toEqual([
       '10.0.0.0/8',
       '192.168.1.10',
     ]);
   });
 
   it('runs several workers only when they can share a database and Redis', () => {
-    const sut = loadConfig({
+    const sut = platform({
       WEB_CONCURRENCY: '4',
       DATABASE_URL: 'postgres://db/crm',
       REDIS_URL: 'redis://cache',
     });
     expect(sut.WEB_CONCURRENCY).toBe(4);
-    expect(loadConfig({}).WEB_CONCURRENCY).toBe(1);
+    expect(platform({}).WEB_CONCURRENCY).toBe(1);
   });
 
   it('keeps one company’s exports below the instance’s by default', () => {
-    expect(loadConfig({ DB_POOL_MAX: '10' }).exportMaxPerCompany).toBe(2); // of 3
-    expect(loadConfig({ EXPORT_MAX_CONCURRENT: '4' }).exportMaxPerCompany).toBe(2);
-    expect(loadConfig({ EXPORT_MAX_CONCURRENT: '2' }).exportMaxPerCompany).toBe(1);
-    expect(
-      loadConfig({ EXPORT_MAX_CONCURRENT: '4', EXPORT_MAX_PER_COMPANY: '4' }).exportMaxPerCompany,
-    ).toBe(4);
+    const perCompany = (env: Record<string, string>) =>
+      loadConfig(env).get(ExportConfig).maxPerCompany;
+    expect(perCompany({ DB_POOL_MAX: '10' })).toBe(2); // of 3
+    expect(perCompany({ EXPORT_MAX_CONCURRENT: '4' })).toBe(2);
+    expect(perCompany({ EXPORT_MAX_CONCURRENT: '2' })).toBe(1);
+    expect(perCompany({ EXPORT_MAX_CONCURRENT: '4', EXPORT_MAX_PER_COMPANY: '4' })).toBe(4);
   });
 
   it('treats empty strings as unset', () => {
-    expect(loadConfig({ DATABASE_URL: '', PORT: ' ' }).DATABASE_URL).toBeUndefined();
+    const sut = loadConfig({ DATABASE_URL: '', PORT: ' ' });
+    expect(sut.get(DatabaseConfig).DATABASE_URL).toBeUndefined();
+    expect(sut.get(PlatformConfig).PORT).toBe(3000);
   });
 
   it.each([
@@ -87,6 +97,18 @@ describe('loadConfig', () => {
     [
       { INGEST_IDEMPOTENCY_WAIT_MS: '5000', INGEST_LEASE_SECONDS: '2' },
       /^Invalid configuration: INGEST_IDEMPOTENCY_WAIT_MS must be below INGEST_LEASE_SECONDS$/,
+    ],
+    [
+      { EXPORT_MAX_CONCURRENT: '5', DB_POOL_MAX: '5' },
+      /^Invalid configuration: EXPORT_MAX_CONCURRENT must be below DB_POOL_MAX$/,
+    ],
+    [
+      { AI_TOTAL_TIMEOUT_MS: '30000' },
+      /^Invalid configuration: AI_TOTAL_TIMEOUT_MS must be at least AI_ATTEMPT_TIMEOUT_MS and below HTTP_REQUEST_TIMEOUT_MS$/,
+    ],
+    [
+      { INGEST_BODY_LIMIT_BYTES: '1024', INGEST_COMPANY_BYTES_PER_DAY: '1024' },
+      /^Invalid configuration: INGEST_COMPANY_BYTES_PER_DAY must be at least what the largest submission \(INGEST_BODY_LIMIT_BYTES\) is charged: \d+$/,
     ],
     [
       { NODE_ENV: 'production' },
@@ -139,20 +161,20 @@ describe('loadConfig', () => {
 
   it('measures the secret in bytes', () => {
     // 16 two-byte characters: 32 bytes, enough.
-    // 16 two-byte characters: 32 bytes, enough.
     const secret = 'éàüöñçøåßæéàüöñç';
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret }).JWT_SECRET).toBe(secret);
+    const sut = loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret });
+    expect(sut.get(AuthConfig).JWT_SECRET).toBe(secret);
   });
 
   it('turns introspection and the IDE off in production unless asked for', () => {
     const secret = 'k3Yq9vTz1LmW8pRx4Nc7Bd2Hf6Gj0Ss5';
-    const prod = loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret });
-    expect([prod.graphqlIntrospection, prod.graphqlIde]).toEqual([false, false]);
+    const prod = loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret }).get(GraphqlConfig);
+    expect([prod.introspection, prod.ide]).toEqual([false, false]);
     const enabled = loadConfig({
       NODE_ENV: 'production',
       JWT_SECRET: secret,
       GRAPHQL_INTROSPECTION: 'true',
-    });
-    expect(enabled.graphqlIntrospection).toBe(true);
+    }).get(GraphqlConfig);
+    expect(enabled.introspection).toBe(true);
   });
 });
