@@ -15,6 +15,11 @@ export class ApiKeysRepository {
     return ApiKey.create({ ...values }, { transaction });
   }
 
+  /** The key, revoked in place: the caller holds the instance the lookup returned. */
+  async revoke(key: ApiKey, transaction: Transaction): Promise<void> {
+    await key.update({ revokedAt: new Date() }, { transaction });
+  }
+
   /** The newest keys, revoked ones included, up to `limit`. */
   list(companyId: string, limit: number): Promise<ApiKey[]> {
     return ApiKey.findAll({

@@ -89,7 +89,7 @@ export class ApiKeysService {
       const key = await this.keys.findInCompany(auth.companyId, id, transaction);
       if (!key) throw new NotFoundException('ApiKey', id);
       if (key.revokedAt) return key;
-      await key.update({ revokedAt: new Date() }, { transaction });
+      await this.keys.revoke(key, transaction);
       await this.events.publish(
         ApiKeyEvents.Revoked,
         { entity: 'ApiKey', records: [{ id: key.id }] },

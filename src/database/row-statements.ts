@@ -48,3 +48,31 @@ export function updateRow(
     [key.id, key.companyId, ...values],
   ];
 }
+
+/**
+ * `INSERT INTO table (…) VALUES (…), (…) RETURNING returning` for a batch, in the order given: the
+ * columns any row sets, DEFAULT where a row leaves one out. Its text depends on the batch's size,
+ * so it runs unnamed.
+ */
+export function insertRows(
+  table: string,
+  rows: readonly Record<string, unknown>[],
+  returning: string,
+): [string, unknown[]] {
+  const keys = [
+    ...new Set(rows.flatMap((row) => Object.keys(row).filter((k) => row[k] !== undefined))),
+  ];
+  const values: unknown[] = [];
+  const tuples = rows.map((row) => {
+    const cells = keys.map((key) => {
+      if (row[key] === undefined) return 'DEFAULT';
+      values.push(row[key]);
+      return `$${values.length}`;
+    });
+    return `(${cells.join(', ')})`;
+  });
+  return [
+    `INSERT INTO ${table} (${keys.map(snake).join(', ')}) VALUES ${tuples.join(', ')} RETURNING ${returning}`,
+    values,
+  ];
+}

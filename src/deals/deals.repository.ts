@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { Readable } from 'node:stream';
 import type { Transaction } from 'sequelize';
 import { SortDirection } from '../common/graphql/sort-direction.enum.js';
-import type { CursorValues } from '../common/pagination/cursor.js';
-import { Keyset, SqlParams, type SortColumn } from '../common/pagination/keyset.js';
-import { searchPage } from '../common/pagination/search-page.js';
+import type { SqlParams, SortColumn } from '../common/pagination/keyset.js';
 import { CsvExport } from '../database/csv-export.js';
 import { prepared } from '../database/prepared.js';
+import { RecordList, type RecordListSpec } from '../database/record-list.js';
 import { insertRow, updateRow } from '../database/row-statements.js';
 import { Sql } from '../database/sql.js';
 import { dealLeadScoreSql } from '../scoring/deal-score.js';
@@ -43,10 +41,6 @@ const SORTS: Record<DealOrderField, SortColumn<DealRecord>[]> = {
     },
   ],
 };
-
-export function dealKeyset(field: DealOrderField, direction: SortDirection): Keyset<DealRecord> {
-  return new Keyset(SORTS[field], direction);
-}
 
 /** The words of title and notes as the 'simple' parser splits them (migration 0015, deals_search). */
 const DEAL_TEXT = 'search_vector';
@@ -205,15 +199,6 @@ function outcomeOf(
   };
 }
 
-export interface DealListQuery {
-  companyId: string;
-  filter: DealFilter;
-  orderBy: DealOrderField;
-  direction: SortDirection;
-  limit: number;
-  after?: CursorValues;
-}
-
 const FIND = (condition: string, lock: string) =>
   prepared(
     `SELECT ${DEAL_RECORD_COLUMNS} FROM deals WHERE id = $1 AND company_id = $2 ${condition} ${lock}`,
@@ -222,98 +207,58 @@ const FIND_LIVE = FIND('AND deleted_at IS NULL', '');
 const FIND_LIVE_LOCKED = FIND('AND deleted_at IS NULL', 'FOR UPDATE');
 const FIND_ANY_LOCKED = FIND('', 'FOR UPDATE');
 
-/** The newest `perLead` live deals of each lead: one index range (deals_by_lead) per lead. */
-const LATEST_FOR_LEADS = prepared(
-  `SELECT d.* FROM unnest($1::uuid[]) AS l(id)
-   CROSS JOIN LATERAL (
-     SELECT ${DEAL_RECORD_COLUMNS} FROM deals
-     WHERE company_id = $2 AND lead_id = l.id AND deleted_at IS NULL
-     ORDER BY created_at DESC, id DESC LIMIT $3
-   ) d`,
-);
+/** The deals filter as SQL conditions, the tenant first. */
+function dealWhere(companyId: string, filter: DealFilter, params: SqlParams): string[] {
+  const where = [`company_id = ${params.add(companyId)}::uuid`];
+  if (!filter.includeDeleted) where.push('deleted_at IS NULL');
+  // One value as `=`, so the stage's (priority's) index yields the creation order too.
+  const oneOf = (column: string, values?: string[]): void => {
+    if (values?.length === 1) where.push(`${column} = ${params.add(values[0])}`);
+    else if (values?.length) where.push(`${column} = ANY(${params.add(values)}::text[])`);
+  };
+  oneOf('stage', filter.stage);
+  oneOf('priority', filter.priority);
+  if (filter.assignedToId) where.push(`assigned_to_id = ${params.add(filter.assignedToId)}::uuid`);
+  if (filter.leadId) where.push(`lead_id = ${params.add(filter.leadId)}::uuid`);
+  // In the indexes' terms (coalesce), so that deals_by_value and deals_by_expected_close serve
+  // a range too; a deal without a value (-1) or a date (infinity) is outside every range.
+  if (filter.valueMin != null || filter.valueMax != null)
+    where.push(`coalesce(value, -1) >= ${params.add(filter.valueMin ?? '0')}::numeric`);
+  if (filter.valueMax != null)
+    where.push(`coalesce(value, -1) <= ${params.add(filter.valueMax)}::numeric`);
+  const closing = "coalesce(expected_close_date, 'infinity'::date)";
+  if (filter.expectedCloseFrom != null || filter.expectedCloseTo != null)
+    where.push(`${closing} < 'infinity'::date`);
+  if (filter.expectedCloseFrom != null)
+    where.push(`${closing} >= ${params.add(filter.expectedCloseFrom)}::date`);
+  if (filter.expectedCloseTo != null)
+    where.push(`${closing} <= ${params.add(filter.expectedCloseTo)}::date`);
+  if (filter.search != null) where.push(searchMatch(filter.search, params));
+  return where;
+}
+
+const NEWEST = { field: DealOrderField.CREATED_AT, direction: SortDirection.DESC };
+
+/** The deals list, declared once: filter, sorts, search and export. */
+const DEAL_LIST: RecordListSpec<DealRecord, DealFilter, DealOrderField> = {
+  table: 'deals',
+  columns: DEAL_RECORD_COLUMNS,
+  where: dealWhere,
+  sorts: SORTS,
+  search: { key: 'search', probeRows: SEARCH_PROBE_ROWS, columns: DEAL_TEXT, match: searchMatch },
+  csv: { columns: DEAL_EXPORT_SELECT, what: 'deal' },
+};
 
 @Injectable()
 export class DealsRepository {
+  /** page, count and copyCsv of the deals list. */
+  readonly list: RecordList<DealRecord, DealFilter, DealOrderField>;
+
   constructor(
     private readonly sql: Sql,
-    private readonly csv: CsvExport,
-  ) {}
-
-  private where(companyId: string, filter: DealFilter, params: SqlParams): string[] {
-    const where = [`company_id = ${params.add(companyId)}::uuid`];
-    if (!filter.includeDeleted) where.push('deleted_at IS NULL');
-    // One value as `=`, so the stage's (priority's) index yields the creation order too.
-    const oneOf = (column: string, values?: string[]): void => {
-      if (values?.length === 1) where.push(`${column} = ${params.add(values[0])}`);
-      else if (values?.length) where.push(`${column} = ANY(${params.add(values)}::text[])`);
-    };
-    oneOf('stage', filter.stage);
-    oneOf('priority', filter.priority);
-    if (filter.assignedToId)
-      where.push(`assigned_to_id = ${params.add(filter.assignedToId)}::uuid`);
-    if (filter.leadId) where.push(`lead_id = ${params.add(filter.leadId)}::uuid`);
-    // In the indexes' terms (coalesce), so that deals_by_value and deals_by_expected_close serve
-    // a range too; a deal without a value (-1) or a date (infinity) is outside every range.
-    if (filter.valueMin != null || filter.valueMax != null)
-      where.push(`coalesce(value, -1) >= ${params.add(filter.valueMin ?? '0')}::numeric`);
-    if (filter.valueMax != null)
-      where.push(`coalesce(value, -1) <= ${params.add(filter.valueMax)}::numeric`);
-    const closing = "coalesce(expected_close_date, 'infinity'::date)";
-    if (filter.expectedCloseFrom != null || filter.expectedCloseTo != null)
-      where.push(`${closing} < 'infinity'::date`);
-    if (filter.expectedCloseFrom != null)
-      where.push(`${closing} >= ${params.add(filter.expectedCloseFrom)}::date`);
-    if (filter.expectedCloseTo != null)
-      where.push(`${closing} <= ${params.add(filter.expectedCloseTo)}::date`);
-    if (filter.search != null) where.push(searchMatch(filter.search, params));
-    return where;
-  }
-
-  /** One keyset page (limit rows; ask for one more to learn whether another page follows). */
-  page(query: DealListQuery): Promise<DealRecord[]> {
-    const keyset = dealKeyset(query.orderBy, query.direction);
-    const { search, ...rest } = query.filter;
-    const pageWhere = (params: SqlParams): string => {
-      const where = this.where(query.companyId, rest, params);
-      if (query.after) where.push(keyset.after(query.after, params));
-      return where.join(' AND ');
-    };
-    if (search == null) {
-      const params = new SqlParams();
-      return this.sql.rows<DealRecord>(
-        `SELECT ${DEAL_RECORD_COLUMNS} FROM deals WHERE ${pageWhere(params)}
-         ORDER BY ${keyset.orderBy()} LIMIT ${params.add(query.limit)}`,
-        params.values,
-      );
-    }
-    return searchPage({
-      table: 'deals',
-      columns: DEAL_RECORD_COLUMNS,
-      keyset,
-      limit: query.limit,
-      probeRows: SEARCH_PROBE_ROWS,
-      searchColumns: 'search_vector',
-      where: pageWhere,
-      match: (params) => searchMatch(search, params),
-      params: () => new SqlParams(),
-      run: (sql, values) => this.sql.rows<DealRecord>(sql, values),
-    });
-  }
-
-  /** Every matching deal as CSV, in the list's order (see CsvExport). */
-  copyCsv(query: Omit<DealListQuery, 'limit' | 'after'>, owner: string): Promise<Readable> {
-    const params = new SqlParams();
-    const keyset = dealKeyset(query.orderBy, query.direction);
-    const where = this.where(query.companyId, query.filter, params);
-    const select = `SELECT ${DEAL_EXPORT_SELECT} FROM deals WHERE ${where.join(' AND ')} ORDER BY ${keyset.orderBy()}`;
-    return this.csv.stream(select, params, 'deal', { owner, companyId: query.companyId });
-  }
-
-  async count(companyId: string, filter: DealFilter): Promise<number> {
-    const params = new SqlParams();
-    const sql = `SELECT count(*)::int AS n FROM deals WHERE ${this.where(companyId, filter, params).join(' AND ')}`;
-    const [row] = await this.sql.rows<{ n: number }>(sql, params.values);
-    return row.n;
+    csv: CsvExport,
+  ) {
+    this.list = new RecordList(sql, DEAL_LIST, csv);
   }
 
   async findLive(companyId: string, id: string, transaction?: Transaction) {
@@ -336,7 +281,8 @@ export class DealsRepository {
   }
 
   latestForLeads(companyId: string, leadIds: readonly string[], perLead: number) {
-    return this.sql.rows<DealRecord>(LATEST_FOR_LEADS, [leadIds, companyId, perLead]);
+    // The newest of each lead: one index range (deals_by_lead) per lead.
+    return this.list.latestFor('lead_id', companyId, leadIds, perLead, NEWEST);
   }
 
   async create(values: NewDeal, transaction: Transaction): Promise<DealRecord> {

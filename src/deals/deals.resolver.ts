@@ -1,11 +1,11 @@
 import { Requires } from '../auth/field-access.js';
 import { Action } from '../auth/permissions.js';
-import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { UuidPipe } from '../common/graphql/uuid.pipe.js';
-import { toConnection } from '../common/pagination/page.js';
+import { RecordQueries } from '../common/records/record-queries.resolver.js';
 import { LEAD_BY_ID } from '../leads/lead.loaders.js';
 import { LeadType } from '../leads/lead.type.js';
 import { UserType } from '../users/user.type.js';
@@ -20,40 +20,34 @@ import { UpdateDealInput } from './dto/update-deal.input.js';
 import { BulkDealsResultType } from './bulk-deals-result.type.js';
 import { DealConnection } from './deal-connection.type.js';
 import { DealType } from './deal.type.js';
+import type { DealRecord } from './deal.record.js';
 
 @Resolver(() => DealType)
-export class DealsResolver {
-  constructor(private readonly dealsService: DealsService) {}
-
-  @Query(() => [DealType], {
+export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealType>({
+  node: DealType,
+  connection: DealConnection,
+  args: DealsArgs,
+  toNode: (deal) => DealType.from(deal),
+  caller: CurrentAuth,
+  list: {
+    name: 'deals',
     description: 'A page of the company’s deals; newest first unless orderBy says otherwise.',
-  })
-  async deals(@CurrentAuth() auth: AuthContext, @Args() args: DealsArgs): Promise<DealType[]> {
-    return (await this.dealsService.page(auth, args)).rows.map((deal) => DealType.from(deal));
+  },
+  connectionName: 'dealsConnection',
+  connectionDescription:
+    'The deals list as a cursor connection, with totalCount; same filter and order.',
+  byId: {
+    name: 'deal',
+    description: 'A live deal of your company, or null.',
+    idDescription: 'The deal’s id.',
+  },
+}) {
+  constructor(private readonly dealsService: DealsService) {
+    super();
   }
 
-  @Query(() => DealConnection, {
-    description: 'The deals list as a cursor connection, with totalCount; same filter and order.',
-  })
-  async dealsConnection(
-    @CurrentAuth() auth: AuthContext,
-    @Args() args: DealsArgs,
-  ): Promise<DealConnection> {
-    const page = await this.dealsService.page(auth, args);
-    return toConnection(
-      page,
-      (deal) => DealType.from(deal),
-      () => this.dealsService.count(auth, args.filter),
-    );
-  }
-
-  @Query(() => DealType, { nullable: true, description: 'A live deal of your company, or null.' })
-  async deal(
-    @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID, description: 'The deal’s id.' }, new UuidPipe('id')) id: string,
-  ): Promise<DealType | null> {
-    const deal = await this.dealsService.findOne(auth, id);
-    return deal ? DealType.from(deal) : null;
+  protected get reader(): DealsService {
+    return this.dealsService;
   }
 
   @Mutation(() => DealType, {

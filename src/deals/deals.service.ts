@@ -7,8 +7,8 @@ import { BadUserInputException, NotFoundException } from '../common/errors/app.e
 import { created, definedOnly, diff, isEmpty } from '../common/events/diff.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import type { FieldChanges } from '../common/events/event-payload.js';
-import { pageSize } from '../common/pagination/cursor.js';
-import { toPage, type Page } from '../common/pagination/page.js';
+import type { Page } from '../common/pagination/page.js';
+import { Listing } from '../common/records/listing.js';
 import { CompaniesService } from '../companies/companies.service.js';
 import { Transactions } from '../database/transactions.js';
 import { RateLimiters } from '../rate-limit/rate-limiters.js';
@@ -19,12 +19,7 @@ import { dealLeadScore } from '../scoring/deal-score.js';
 import { Assignments } from '../users/assignments.js';
 import { CLOSED_STAGES, DealPriority, DealStage } from './deal-enums.js';
 import { DealEvents, type DealFields } from './deals.events.js';
-import {
-  DealsRepository,
-  dealKeyset,
-  type BulkChanged,
-  type BulkOutcome,
-} from './deals.repository.js';
+import { DealsRepository, type BulkChanged, type BulkOutcome } from './deals.repository.js';
 import type { BulkUpdateDealsInput } from './dto/bulk-update-deals.input.js';
 import type { ConvertLeadToDealInput } from './dto/convert-lead-to-deal.input.js';
 import type { CreateDealInput } from './dto/create-deal.input.js';
@@ -86,37 +81,26 @@ export class DealsService {
     private readonly limiters: RateLimiters,
   ) {}
 
-  async page(auth: AuthContext, args: DealsArgs): Promise<Page<DealRecord>> {
-    const filter = this.readableFilter(auth, args.filter);
-    const order = args.orderBy ?? new DealOrder();
-    const limit = pageSize(args.first);
-    const keyset = dealKeyset(order.field, order.direction);
-    const rows = await this.deals.page({
-      companyId: auth.companyId,
-      filter,
-      orderBy: order.field,
-      direction: order.direction,
-      limit: limit + 1,
-      after: args.after ? keyset.decode(args.after) : undefined,
-    });
-    return toPage(rows, limit, (row) => keyset.cursorOf(row), args.after);
+  /** The deals list: what the caller may read (readableFilter), a page, its count, its CSV. */
+  private readonly list = new Listing(this.deals.list, {
+    readable: (auth: AuthContext, filter?: DealFilter | null) => this.readableFilter(auth, filter),
+    defaultOrder: () => new DealOrder(),
+  });
+
+  page(auth: AuthContext, args: DealsArgs): Promise<Page<DealRecord>> {
+    return this.list.page(auth, args);
   }
 
   /** Every deal the filter matches, as CSV streamed by PostgreSQL (see CsvExport). */
-  async exportCsv(auth: AuthContext, query: DealExportQuery): Promise<Readable> {
-    const { orderBy, direction, ...filter } = query;
-    const readable = this.readableFilter(auth, filter);
+  exportCsv(auth: AuthContext, query: DealExportQuery): Promise<Readable> {
     const owner = userIdOf(auth) ?? auth.companyId;
     return spendOn(this.limiters.exportPerUser, owner, () =>
-      this.deals.copyCsv(
-        { companyId: auth.companyId, filter: readable, orderBy, direction },
-        owner,
-      ),
+      this.list.exportCsv(auth, query, owner),
     );
   }
 
   count(auth: AuthContext, filter?: DealFilter | null): Promise<number> {
-    return this.deals.count(auth.companyId, this.readableFilter(auth, filter));
+    return this.list.count(auth, filter);
   }
 
   /** A live deal of the caller's company, or null: another company's deal reads as missing. */

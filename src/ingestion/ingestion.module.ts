@@ -15,7 +15,7 @@ import { IngestionService } from './ingestion.service.js';
 import { LeadRoutingRepository } from './lead-routing.repository.js';
 import { LeadRoutingResolver } from './lead-routing.resolver.js';
 import { LeadRoutingService } from './lead-routing.service.js';
-import { LeadSubmissionsResolver } from './lead-submissions.resolver.js';
+import { LeadAttributionResolver, LeadSubmissionsResolver } from './lead-submissions.resolver.js';
 import { RawLeadsRepository } from './raw-leads.repository.js';
 import { RawLeadsResolver } from './raw-leads.resolver.js';
 import { RawLeadsService } from './raw-leads.service.js';
@@ -35,6 +35,7 @@ import { RawLeadsService } from './raw-leads.service.js';
     RawLeadsService,
     RawLeadsResolver,
     LeadSubmissionsResolver,
+    LeadAttributionResolver,
     IngestionLoaders,
     LeadRoutingRepository,
     LeadRoutingService,

@@ -1,17 +1,28 @@
 import { Requires } from '../auth/field-access.js';
 import { Action } from '../auth/permissions.js';
 import { ResolveField, Resolver } from '@nestjs/graphql';
-import type { GraphQLContext } from '../common/graphql/graphql-context.js';
-import { ListSize } from '../common/graphql/query-cost.decorators.js';
 import { NESTED_LIST_LIMIT } from '../common/pagination/nested-list.js';
+import { NestedListResolver } from '../common/records/nested-list.resolver.js';
 import { LeadType } from '../leads/lead.type.js';
 import { SUBMISSIONS_BY_LEAD } from './ingestion.loaders.js';
 import { AttributionType } from './attribution.type.js';
 import { RawLeadType } from './raw-lead.type.js';
 
-/** `lead.attribution` and `lead.submissions`: added to Lead from here, so leads/ knows no journal. */
+/** `lead.submissions`: added to Lead from here, so leads/ knows no journal. */
+export const LeadSubmissionsResolver = NestedListResolver({
+  parent: LeadType,
+  name: 'LeadSubmissionsResolver',
+  field: 'submissions',
+  node: RawLeadType,
+  loader: SUBMISSIONS_BY_LEAD,
+  toNode: (row) => RawLeadType.from(row),
+  description: `The newest ${NESTED_LIST_LIMIT} submissions to POST /api/lead linked to the lead.`,
+  decorators: [Requires(Action.ReadSubmissions)],
+});
+
+/** `lead.attribution`: what the lead-capture form said, from the lead's own column. */
 @Resolver(() => LeadType)
-export class LeadSubmissionsResolver {
+export class LeadAttributionResolver {
   // No parameter decorators: Nest's per-call pipeline would run once per lead of a page.
   @ResolveField(() => AttributionType, {
     nullable: true,
@@ -19,19 +30,5 @@ export class LeadSubmissionsResolver {
   })
   attribution(lead: LeadType): AttributionType | null {
     return lead.attributionData ? AttributionType.from(lead.attributionData) : null;
-  }
-
-  @Requires(Action.ReadSubmissions)
-  @ResolveField(() => [RawLeadType], {
-    description: `The newest ${NESTED_LIST_LIMIT} submissions to POST /api/lead linked to the lead.`,
-  })
-  @ListSize(NESTED_LIST_LIMIT)
-  async submissions(
-    lead: LeadType,
-    _args: unknown,
-    { loaders }: GraphQLContext,
-  ): Promise<RawLeadType[]> {
-    const rows = await loaders.get(SUBMISSIONS_BY_LEAD).load(lead.id);
-    return rows.map((row) => RawLeadType.from(row));
   }
 }

@@ -1,5 +1,5 @@
 import { emptyFieldsFilled } from './lead-values.js';
-import type { Lead } from './lead.model.js';
+import type { LeadRecord as Lead } from './lead.record.js';
 
 const lead = (fields: Partial<Lead>): Lead =>
   ({

@@ -2,7 +2,7 @@ import { definedOnly } from '../common/events/diff.js';
 import type { CreateLeadInput } from './dto/create-lead.input.js';
 import type { UpdateLeadInput } from './dto/update-lead.input.js';
 import type { LeadFields } from './leads.events.js';
-import type { LeadRecord } from './lead.model.js';
+import type { LeadRecord } from './lead.record.js';
 
 type Writable = Pick<
   LeadRecord,

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { byId, LoaderKey, LoaderRegistry } from '../common/graphql/loaders.js';
 import { LeadsRepository } from './leads.repository.js';
-import type { LeadRecord } from './lead.model.js';
+import type { LeadRecord } from './lead.record.js';
 
 /** A live lead of the caller's company by id (interaction.lead, deal.lead, …), null when missing. */
 export const LEAD_BY_ID = new LoaderKey<string, LeadRecord | null>('leadById');

@@ -1,7 +1,7 @@
 import { MaxChars } from '../common/graphql/query-cost.decorators.js';
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
 import { LeadStatus } from './lead-status.enum.js';
-import type { LeadRecord } from './lead.model.js';
+import type { LeadRecord } from './lead.record.js';
 
 /** A lead as the API shows it; relations (interactions, assignedTo) resolve through DataLoaders. */
 @ObjectType('Lead', {

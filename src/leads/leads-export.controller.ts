@@ -1,22 +1,14 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
-import { sendCsv } from '../common/http/send-csv.js';
+import { CsvExportController } from '../common/records/csv-export.controller.js';
 import { LeadExportQuery } from './dto/lead-export.query.js';
 import { LeadsService } from './leads.service.js';
 
-@Controller('api/leads')
-export class LeadsExportController {
-  constructor(private readonly leadsService: LeadsService) {}
-
-  /** `GET /api/leads/export.csv` with a Bearer token and the leads filter as query parameters. */
-  @Get('export.csv')
-  async export(
-    @CurrentAuth() auth: AuthContext,
-    @Query() query: LeadExportQuery,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
-    await sendCsv(reply, 'leads.csv', await this.leadsService.exportCsv(auth, query));
-  }
-}
+/** `GET /api/leads/export.csv` with a Bearer token and the leads filter as query parameters. */
+export class LeadsExportController extends CsvExportController<AuthContext, LeadExportQuery>({
+  path: 'api/leads',
+  file: 'leads.csv',
+  query: LeadExportQuery,
+  exporter: LeadsService,
+  caller: CurrentAuth,
+}) {}

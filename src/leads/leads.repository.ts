@@ -1,19 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import type { Readable } from 'node:stream';
 import type { Transaction } from 'sequelize';
 import { CsvExport } from '../database/csv-export.js';
-import { insertRow, updateRow } from '../database/row-statements.js';
+import { insertRow, insertRows, updateRow } from '../database/row-statements.js';
+import { keysetOf, RecordList, type RecordListSpec } from '../database/record-list.js';
+import type { SortDirection } from '../common/graphql/sort-direction.enum.js';
 import { prepared } from '../database/prepared.js';
 import { Sql } from '../database/sql.js';
-import { SortDirection } from '../common/graphql/sort-direction.enum.js';
-import type { CursorValues } from '../common/pagination/cursor.js';
-import { Keyset, SqlParams, type SortColumn } from '../common/pagination/keyset.js';
-import { searchPage } from '../common/pagination/search-page.js';
+import type { SqlParams, SortColumn } from '../common/pagination/keyset.js';
 import { escapeLike } from '../common/sql/escape-like.js';
 import { LeadOrderField } from './dto/lead-order.input.js';
 import { EXPORT_SELECT } from './lead-csv.js';
 import type { LeadFilter } from './dto/lead-filter.input.js';
-import { LEAD_RECORD_COLUMNS, Lead, type LeadRecord } from './lead.model.js';
+import { LEAD_RECORD_COLUMNS, type LeadRecord } from './lead.record.js';
 
 /** The columns a new lead is written with; the database gives the rest their defaults. */
 export type NewLead = Partial<Omit<LeadRecord, 'id' | 'createdAt' | 'updatedAt'>> &
@@ -78,15 +76,6 @@ function listSource(filter: LeadFilter, field?: LeadOrderField): { from: string;
 /** How many rows, in sort order, a search looks through before it turns to the trigram index. */
 const SEARCH_PROBE_ROWS = 4000;
 
-export interface LeadListQuery {
-  companyId: string;
-  filter: LeadFilter;
-  orderBy: LeadOrderField;
-  direction: SortDirection;
-  limit: number;
-  after?: CursorValues;
-}
-
 /** A term made of phone characters only, with at least this many digits, is searched as digits. */
 const PHONE_TERM = /^[\d\s+().-]+$/;
 const PHONE_TERM_MIN_DIGITS = 3;
@@ -103,100 +92,65 @@ function searchMatch(term: string, params: SqlParams): string {
   return `search_text LIKE lower(${params.add(escapeLike(text))})`;
 }
 
-/** The order of a leads list: its cursors, its ORDER BY and the comparison that continues it. */
-export function leadKeyset(field: LeadOrderField, direction: SortDirection): Keyset<ListedLead> {
-  return new Keyset(SORTS[field], direction, '', scoreOrder(field) ? 'scored_id' : 'id');
+/** The leads filter as SQL conditions, the tenant first. */
+function leadWhere(companyId: string, filter: LeadFilter, params: SqlParams): string[] {
+  const where = [`company_id = ${params.add(companyId)}::uuid`];
+  if (!filter.includeDeleted) where.push('deleted_at IS NULL');
+  // One status as `=`, so leads_by_status also yields the creation order (ANY does not, before PG 17).
+  if (filter.status?.length === 1) where.push(`status = ${params.add(filter.status[0])}`);
+  else if (filter.status?.length) where.push(`status = ANY(${params.add(filter.status)}::text[])`);
+  if (filter.unassigned) where.push('assigned_to_id IS NULL');
+  else if (filter.assignedToId)
+    where.push(`assigned_to_id = ${params.add(filter.assignedToId)}::uuid`);
+  if (filter.location) where.push(`location ILIKE ${params.add(escapeLike(filter.location))}`);
+  if (filter.budgetMin !== undefined)
+    where.push(`budget >= ${params.add(filter.budgetMin)}::numeric`);
+  if (filter.budgetMax !== undefined)
+    where.push(`budget <= ${params.add(filter.budgetMax)}::numeric`);
+  // Over SCORED_LEADS (listSource).
+  if (filter.activityScoreMin !== undefined)
+    where.push(`activity_score >= ${params.add(filter.activityScoreMin)}::int`);
+  if (filter.activityScoreMax !== undefined)
+    where.push(`activity_score <= ${params.add(filter.activityScoreMax)}::int`);
+  if (filter.createdFrom)
+    where.push(`created_at >= ${params.add(filter.createdFrom)}::timestamptz`);
+  if (filter.createdTo) where.push(`created_at < ${params.add(filter.createdTo)}::timestamptz`);
+  if (filter.search) where.push(searchMatch(filter.search, params));
+  return where;
 }
+
+/** The leads list, declared once: filter, sorts (the score's over SCORED_LEADS), search, export. */
+const LEAD_LIST: RecordListSpec<ListedLead, LeadFilter, LeadOrderField> = {
+  table: 'leads',
+  columns: LEAD_RECORD_COLUMNS,
+  where: leadWhere,
+  sorts: SORTS,
+  idColumn: (field) => (scoreOrder(field) ? 'scored_id' : 'id'),
+  source: listSource,
+  // In the default order leads_by_created holds search_text too: the probe is an index-only scan.
+  search: {
+    key: 'search',
+    probeRows: SEARCH_PROBE_ROWS,
+    columns: 'search_text',
+    match: searchMatch,
+  },
+  csv: { columns: EXPORT_SELECT, what: 'lead' },
+};
+
+/** The order of a leads list (a deep cursor, for the benchmark). */
+export const leadKeyset = (field: LeadOrderField, direction: SortDirection) =>
+  keysetOf(LEAD_LIST, field, direction);
 
 @Injectable()
 export class LeadsRepository {
+  /** page, count and copyCsv of the leads list. */
+  readonly list: RecordList<ListedLead, LeadFilter, LeadOrderField>;
+
   constructor(
     private readonly sql: Sql,
-    private readonly csv: CsvExport,
-  ) {}
-
-  private where(companyId: string, filter: LeadFilter, params: SqlParams): string[] {
-    const where = [`company_id = ${params.add(companyId)}::uuid`];
-    if (!filter.includeDeleted) where.push('deleted_at IS NULL');
-    // One status as `=`, so leads_by_status also yields the creation order (ANY does not, before PG 17).
-    if (filter.status?.length === 1) where.push(`status = ${params.add(filter.status[0])}`);
-    else if (filter.status?.length)
-      where.push(`status = ANY(${params.add(filter.status)}::text[])`);
-    if (filter.unassigned) where.push('assigned_to_id IS NULL');
-    else if (filter.assignedToId)
-      where.push(`assigned_to_id = ${params.add(filter.assignedToId)}::uuid`);
-    if (filter.location) where.push(`location ILIKE ${params.add(escapeLike(filter.location))}`);
-    if (filter.budgetMin !== undefined)
-      where.push(`budget >= ${params.add(filter.budgetMin)}::numeric`);
-    if (filter.budgetMax !== undefined)
-      where.push(`budget <= ${params.add(filter.budgetMax)}::numeric`);
-    // Over SCORED_LEADS (listSource).
-    if (filter.activityScoreMin !== undefined)
-      where.push(`activity_score >= ${params.add(filter.activityScoreMin)}::int`);
-    if (filter.activityScoreMax !== undefined)
-      where.push(`activity_score <= ${params.add(filter.activityScoreMax)}::int`);
-    if (filter.createdFrom)
-      where.push(`created_at >= ${params.add(filter.createdFrom)}::timestamptz`);
-    if (filter.createdTo) where.push(`created_at < ${params.add(filter.createdTo)}::timestamptz`);
-    if (filter.search) where.push(searchMatch(filter.search, params));
-    return where;
-  }
-
-  /** One keyset page (limit rows; ask for one more to learn whether another page follows). */
-  async page(query: LeadListQuery): Promise<ListedLead[]> {
-    const { search, ...rest } = query.filter;
-    const keyset = leadKeyset(query.orderBy, query.direction);
-    const { from, columns } = listSource(query.filter, query.orderBy);
-    if (!search) {
-      const params = new SqlParams();
-      const where = this.pageWhere(query, keyset, query.filter, params);
-      const sql = `SELECT ${columns} FROM ${from} WHERE ${where} ORDER BY ${keyset.orderBy()} LIMIT ${params.add(query.limit)}`;
-      return this.rows(sql, params);
-    }
-    return searchPage({
-      table: from,
-      columns,
-      keyset,
-      limit: query.limit,
-      probeRows: SEARCH_PROBE_ROWS,
-      // In the default order leads_by_created holds these too: the probe is an index-only scan.
-      searchColumns: 'search_text',
-      where: (params) => this.pageWhere(query, keyset, rest, params),
-      match: (params) => searchMatch(search, params),
-      params: () => new SqlParams(),
-      run: (sql, values) => this.sql.rows<ListedLead>(sql, values),
-    });
-  }
-
-  private pageWhere(
-    query: LeadListQuery,
-    keyset: Keyset<ListedLead>,
-    filter: LeadFilter,
-    params: SqlParams,
-  ): string {
-    const where = this.where(query.companyId, filter, params);
-    if (query.after) where.push(keyset.after(query.after, params));
-    return where.join(' AND ');
-  }
-
-  private rows(sql: string, params: SqlParams): Promise<ListedLead[]> {
-    return this.sql.rows<ListedLead>(sql, params.values);
-  }
-
-  /** Every matching lead as CSV, in the list's order (see CsvExport). */
-  copyCsv(query: Omit<LeadListQuery, 'limit' | 'after'>, owner: string): Promise<Readable> {
-    const params = new SqlParams();
-    const keyset = leadKeyset(query.orderBy, query.direction);
-    const { from } = listSource(query.filter, query.orderBy);
-    const select = `SELECT ${EXPORT_SELECT} FROM ${from} WHERE ${this.where(query.companyId, query.filter, params).join(' AND ')} ORDER BY ${keyset.orderBy()}`;
-    return this.csv.stream(select, params, 'lead', { owner, companyId: query.companyId });
-  }
-
-  async count(companyId: string, filter: LeadFilter): Promise<number> {
-    const params = new SqlParams();
-    const sql = `SELECT count(*)::int AS n FROM ${listSource(filter).from} WHERE ${this.where(companyId, filter, params).join(' AND ')}`;
-    const [row] = await this.sql.rows<{ n: number }>(sql, params.values);
-    return row.n;
+    csv: CsvExport,
+  ) {
+    this.list = new RecordList(sql, LEAD_LIST, csv);
   }
 
   /** A live lead of the company, locked for update when inside a transaction. */
@@ -265,8 +219,8 @@ export class LeadsRepository {
     companyId: string,
     emails: string[],
     transaction?: Transaction,
-  ): Promise<Pick<Lead, 'id' | 'email'>[]> {
-    return this.sql.rows<Pick<Lead, 'id' | 'email'>>(
+  ): Promise<Pick<LeadRecord, 'id' | 'email'>[]> {
+    return this.sql.rows<Pick<LeadRecord, 'id' | 'email'>>(
       'SELECT id, email FROM leads WHERE company_id = $1 AND deleted_at IS NULL AND lower(email) = ANY($2::text[])',
       [companyId, emails],
       transaction,
@@ -281,8 +235,12 @@ export class LeadsRepository {
     return lead;
   }
 
-  createMany(rows: NewLead[], transaction: Transaction): Promise<Lead[]> {
-    return Lead.bulkCreate(rows, { transaction, returning: true });
+  /** The leads as written, in the order given. */
+  createMany(rows: NewLead[], transaction: Transaction): Promise<LeadRecord[]> {
+    return this.sql.rows<LeadRecord>(
+      ...insertRows('leads', rows, LEAD_RECORD_COLUMNS),
+      transaction,
+    );
   }
 
   /** The lead after the change. */

@@ -1,13 +1,12 @@
 import { Requires } from '../auth/field-access.js';
 import { Action } from '../auth/permissions.js';
-import { Args, Context, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import { UuidPipe } from '../common/graphql/uuid.pipe.js';
-import { toConnection } from '../common/pagination/page.js';
+import { RecordQueries } from '../common/records/record-queries.resolver.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { ListSize } from '../common/graphql/query-cost.decorators.js';
-import type { RequestLoaders } from '../common/graphql/loaders.js';
 import { UserType } from '../users/user.type.js';
 import { USER_BY_ID } from '../users/user.loaders.js';
 import { CreateLeadInput } from './dto/create-lead.input.js';
@@ -16,48 +15,37 @@ import { UpdateLeadInput } from './dto/update-lead.input.js';
 import { LEAD_BY_ID } from './lead.loaders.js';
 import { LeadsService } from './leads.service.js';
 import { LeadConnection } from './lead-connection.type.js';
-import type { LeadRecord } from './lead.model.js';
+import type { LeadRecord } from './lead.record.js';
 import { LeadType } from './lead.type.js';
 
 @Resolver(() => LeadType)
-export class LeadsResolver {
-  constructor(private readonly leadsService: LeadsService) {}
-
-  @Query(() => [LeadType], {
+export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadType>({
+  node: LeadType,
+  connection: LeadConnection,
+  args: LeadsArgs,
+  toNode: (lead) => LeadType.from(lead),
+  caller: CurrentAuth,
+  list: {
+    name: 'leads',
     description: 'A page of the company’s leads; newest first unless orderBy says otherwise.',
-  })
-  async leads(
-    @CurrentAuth() auth: AuthContext,
-    @Args() args: LeadsArgs,
-    @Context('loaders') loaders: RequestLoaders,
-  ): Promise<LeadType[]> {
-    const page = await this.leadsService.page(auth, args);
-    return page.rows.map((lead) => primed(loaders, lead));
+  },
+  connectionName: 'leadsConnection',
+  connectionDescription:
+    'The leads list as a cursor connection, with totalCount; same filter and order.',
+  byId: {
+    name: 'lead',
+    description: 'A live lead of your company, or null.',
+    idDescription: 'The lead’s id.',
+  },
+  // Interactions of a page of leads ask for their lead: it is already at hand.
+  primes: LEAD_BY_ID,
+}) {
+  constructor(private readonly leadsService: LeadsService) {
+    super();
   }
 
-  @Query(() => LeadConnection, {
-    description: 'The leads list as a cursor connection, with totalCount; same filter and order.',
-  })
-  async leadsConnection(
-    @CurrentAuth() auth: AuthContext,
-    @Args() args: LeadsArgs,
-    @Context('loaders') loaders: RequestLoaders,
-  ): Promise<LeadConnection> {
-    const page = await this.leadsService.page(auth, args);
-    return toConnection(
-      page,
-      (lead) => primed(loaders, lead),
-      () => this.leadsService.count(auth, args.filter),
-    );
-  }
-
-  @Query(() => LeadType, { nullable: true, description: 'A live lead of your company, or null.' })
-  async lead(
-    @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID, description: 'The lead’s id.' }, new UuidPipe('id')) id: string,
-  ): Promise<LeadType | null> {
-    const lead = await this.leadsService.findOne(auth, id);
-    return lead ? LeadType.from(lead) : null;
+  protected get reader(): LeadsService {
+    return this.leadsService;
   }
 
   @Mutation(() => LeadType, {
@@ -155,10 +143,4 @@ export class LeadsResolver {
     const user = await loaders.get(USER_BY_ID).load(lead.assignedToId);
     return user ? UserType.from(user) : null;
   }
-}
-
-/** Interactions of a page of leads ask for their lead: it is already at hand. */
-function primed(loaders: RequestLoaders, lead: LeadRecord): LeadType {
-  loaders.get(LEAD_BY_ID).prime(lead.id, lead);
-  return LeadType.from(lead);
 }

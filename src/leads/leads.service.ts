@@ -15,8 +15,8 @@ import { toFieldErrors, validated } from '../common/errors/validation.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { created, diff, isEmpty } from '../common/events/diff.js';
 import type { FieldChanges } from '../common/events/event-payload.js';
-import { pageSize } from '../common/pagination/cursor.js';
-import { toPage, type Page } from '../common/pagination/page.js';
+import type { Page } from '../common/pagination/page.js';
+import { Listing } from '../common/records/listing.js';
 import { Transactions } from '../database/transactions.js';
 import { RateLimiters } from '../rate-limit/rate-limiters.js';
 import { spendOn } from '../rate-limit/spend.js';
@@ -32,9 +32,9 @@ import { LEAD_EMAIL_INDEX, LeadException, LeadReason } from './lead.exception.js
 import { FillLeadFieldsInput } from './dto/fill-lead-fields.input.js';
 import { emptyFieldsFilled, leadFields, leadValues } from './lead-values.js';
 import { LeadEvents, type LeadFields } from './leads.events.js';
-import { LeadsRepository, leadKeyset } from './leads.repository.js';
+import { LeadsRepository } from './leads.repository.js';
 import { LeadStatus } from './lead-status.enum.js';
-import type { LeadRecord } from './lead.model.js';
+import type { LeadRecord } from './lead.record.js';
 
 export const MAX_BULK_LEADS = 1000;
 
@@ -50,37 +50,26 @@ export class LeadsService {
     private readonly limiters: RateLimiters,
   ) {}
 
-  async page(auth: AuthContext, args: LeadsArgs): Promise<Page<LeadRecord>> {
-    const filter = this.readableFilter(auth, args.filter);
-    const order = args.orderBy ?? new LeadOrder();
-    const limit = pageSize(args.first);
-    const keyset = leadKeyset(order.field, order.direction);
-    const rows = await this.leads.page({
-      companyId: auth.companyId,
-      filter,
-      orderBy: order.field,
-      direction: order.direction,
-      limit: limit + 1,
-      after: args.after ? keyset.decode(args.after) : undefined,
-    });
-    return toPage(rows, limit, (row) => keyset.cursorOf(row), args.after);
+  /** The leads list: what the caller may read (readableFilter), a page, its count, its CSV. */
+  private readonly list = new Listing(this.leads.list, {
+    readable: (auth: AuthContext, filter?: LeadFilter | null) => this.readableFilter(auth, filter),
+    defaultOrder: () => new LeadOrder(),
+  });
+
+  page(auth: AuthContext, args: LeadsArgs): Promise<Page<LeadRecord>> {
+    return this.list.page(auth, args);
   }
 
   /** Every lead matching the filter, as CSV, streamed. */
-  async exportCsv(auth: AuthContext, query: LeadExportQuery): Promise<Readable> {
-    const { orderBy, direction, ...filter } = query;
-    const readable = this.readableFilter(auth, filter);
+  exportCsv(auth: AuthContext, query: LeadExportQuery): Promise<Readable> {
     const owner = userIdOf(auth) ?? auth.companyId;
     return spendOn(this.limiters.exportPerUser, owner, () =>
-      this.leads.copyCsv(
-        { companyId: auth.companyId, filter: readable, orderBy, direction },
-        owner,
-      ),
+      this.list.exportCsv(auth, query, owner),
     );
   }
 
   count(auth: AuthContext, filter?: LeadFilter | null): Promise<number> {
-    return this.leads.count(auth.companyId, this.readableFilter(auth, filter));
+    return this.list.count(auth, filter);
   }
 
   /** A live lead of the caller's company, or null: another company's lead reads as missing. */

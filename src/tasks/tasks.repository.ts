@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from 'sequelize';
 import { SortDirection } from '../common/graphql/sort-direction.enum.js';
-import type { CursorValues } from '../common/pagination/cursor.js';
-import { Keyset, SqlParams } from '../common/pagination/keyset.js';
+import type { SqlParams } from '../common/pagination/keyset.js';
+import { RecordList, type RecordListSpec } from '../database/record-list.js';
 import { prepared } from '../database/prepared.js';
 import { insertRow, updateRow } from '../database/row-statements.js';
 import { Sql } from '../database/sql.js';
@@ -21,11 +21,32 @@ export type TaskChanges = Partial<TaskRecord> & { dueNotifiedAt?: null };
 /** The sort key of an unset due time, as the indexes of migration 0017 write it. */
 const DUE = "coalesce(due_at, 'infinity'::timestamptz)";
 
-/** Soonest due first, undated last (tasks_by_due, tasks_by_assignee, tasks_by_lead, tasks_by_deal). */
-export const TASK_KEYSET = new Keyset<TaskRecord>(
-  [{ sql: DUE, type: 'timestamptz', value: (t) => t.dueAt?.toISOString() ?? 'infinity' }],
-  SortDirection.ASC,
-);
+/** The tasks list has one order: soonest due first, undated last. */
+export type TaskOrderField = 'DUE';
+export const TASK_ORDER = { field: 'DUE', direction: SortDirection.ASC } as const;
+
+/** The tasks filter as SQL conditions, the tenant first. */
+function taskWhere(companyId: string, filter: TaskFilter, params: SqlParams): string[] {
+  const where = [`company_id = ${params.add(companyId)}::uuid`];
+  // Live tasks only, unless asked (tasks_by_due holds only those; tasks_all_by_due every one).
+  if (!filter.includeDeleted) where.push('deleted_at IS NULL');
+  if (filter.status) where.push(`status = ${params.add(filter.status)}`);
+  if (filter.assignedToId) where.push(`assigned_to_id = ${params.add(filter.assignedToId)}::uuid`);
+  if (filter.leadId) where.push(`lead_id = ${params.add(filter.leadId)}::uuid`);
+  if (filter.dealId) where.push(`deal_id = ${params.add(filter.dealId)}::uuid`);
+  if (filter.dueBefore) where.push(`${DUE} < ${params.add(filter.dueBefore)}::timestamptz`);
+  return where;
+}
+
+/** The tasks list, declared once (tasks_by_due, tasks_by_assignee, tasks_by_lead, tasks_by_deal). */
+const TASK_LIST: RecordListSpec<TaskRecord, TaskFilter, TaskOrderField> = {
+  table: 'tasks',
+  columns: TASK_RECORD_COLUMNS,
+  where: taskWhere,
+  sorts: {
+    DUE: [{ sql: DUE, type: 'timestamptz', value: (t) => t.dueAt?.toISOString() ?? 'infinity' }],
+  },
+};
 
 const FIND_ANY = `SELECT ${TASK_RECORD_COLUMNS} FROM tasks WHERE id = $1 AND company_id = $2`;
 const FIND_LIVE = prepared(`${FIND_ANY} AND deleted_at IS NULL`);
@@ -65,40 +86,11 @@ export type TaskParent = 'lead_id' | 'deal_id';
 
 @Injectable()
 export class TasksRepository {
-  constructor(private readonly sql: Sql) {}
+  /** page and count of the tasks list. */
+  readonly list: RecordList<TaskRecord, TaskFilter, TaskOrderField>;
 
-  private where(companyId: string, filter: TaskFilter, params: SqlParams): string[] {
-    const where = [`company_id = ${params.add(companyId)}::uuid`];
-    // Live tasks only, unless asked (tasks_by_due holds only those; tasks_all_by_due every one).
-    if (!filter.includeDeleted) where.push('deleted_at IS NULL');
-    if (filter.status) where.push(`status = ${params.add(filter.status)}`);
-    if (filter.assignedToId)
-      where.push(`assigned_to_id = ${params.add(filter.assignedToId)}::uuid`);
-    if (filter.leadId) where.push(`lead_id = ${params.add(filter.leadId)}::uuid`);
-    if (filter.dealId) where.push(`deal_id = ${params.add(filter.dealId)}::uuid`);
-    if (filter.dueBefore) where.push(`${DUE} < ${params.add(filter.dueBefore)}::timestamptz`);
-    return where;
-  }
-
-  page(
-    companyId: string,
-    filter: TaskFilter,
-    limit: number,
-    after?: CursorValues,
-  ): Promise<TaskRecord[]> {
-    const params = new SqlParams();
-    const where = this.where(companyId, filter, params);
-    if (after) where.push(TASK_KEYSET.after(after, params));
-    const sql = `SELECT ${TASK_RECORD_COLUMNS} FROM tasks WHERE ${where.join(' AND ')}
-      ORDER BY ${TASK_KEYSET.orderBy()} LIMIT ${params.add(limit)}`;
-    return this.sql.rows<TaskRecord>(sql, params.values);
-  }
-
-  async count(companyId: string, filter: TaskFilter): Promise<number> {
-    const params = new SqlParams();
-    const sql = `SELECT count(*)::int AS n FROM tasks WHERE ${this.where(companyId, filter, params).join(' AND ')}`;
-    const [row] = await this.sql.rows<{ n: number }>(sql, params.values);
-    return row.n;
+  constructor(private readonly sql: Sql) {
+    this.list = new RecordList(sql, TASK_LIST);
   }
 
   /** A live task of the company; locked until the transaction ends when inside one. */
@@ -121,15 +113,7 @@ export class TasksRepository {
     ids: readonly string[],
     per: number,
   ): Promise<TaskRecord[]> {
-    return this.sql.rows<TaskRecord>(
-      `SELECT t.* FROM unnest($1::uuid[]) AS p(id)
-       CROSS JOIN LATERAL (
-         SELECT ${TASK_RECORD_COLUMNS} FROM tasks
-         WHERE company_id = $2 AND ${parent} = p.id AND deleted_at IS NULL
-         ORDER BY ${TASK_KEYSET.orderBy()} LIMIT $3
-       ) t`,
-      [ids, companyId, per],
-    );
+    return this.list.latestFor(parent, companyId, ids, per, TASK_ORDER);
   }
 
   async create(values: NewTask, transaction: Transaction): Promise<TaskRecord> {

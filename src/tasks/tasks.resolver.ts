@@ -1,11 +1,11 @@
 import { Requires } from '../auth/field-access.js';
 import { Action } from '../auth/permissions.js';
-import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { UuidPipe } from '../common/graphql/uuid.pipe.js';
-import { toConnection } from '../common/pagination/page.js';
+import { RecordQueries } from '../common/records/record-queries.resolver.js';
 import { DEAL_BY_ID } from '../deals/deal.loaders.js';
 import { DealType } from '../deals/deal.type.js';
 import { LEAD_BY_ID } from '../leads/lead.loaders.js';
@@ -17,41 +17,35 @@ import { TasksArgs } from './dto/tasks.args.js';
 import { UpdateTaskInput } from './dto/update-task.input.js';
 import { TaskConnection } from './task-connection.type.js';
 import { TaskType } from './task.type.js';
+import type { TaskRecord } from './task.record.js';
 import { TasksService } from './tasks.service.js';
 
 @Resolver(() => TaskType)
-export class TasksResolver {
-  constructor(private readonly tasksService: TasksService) {}
-
-  @Query(() => [TaskType], {
+export class TasksResolver extends RecordQueries<AuthContext, TaskRecord, TaskType>({
+  node: TaskType,
+  connection: TaskConnection,
+  args: TasksArgs,
+  toNode: (task) => TaskType.from(task),
+  caller: CurrentAuth,
+  list: {
+    name: 'tasks',
     description: 'A page of the company’s tasks, soonest due first, undated last.',
-  })
-  async tasks(@CurrentAuth() auth: AuthContext, @Args() args: TasksArgs): Promise<TaskType[]> {
-    return (await this.tasksService.page(auth, args)).rows.map((task) => TaskType.from(task));
+  },
+  connectionName: 'tasksConnection',
+  connectionDescription:
+    'The tasks list as a cursor connection, with totalCount; same filter and order.',
+  byId: {
+    name: 'task',
+    description: 'A task of your company, or null.',
+    idDescription: 'The task’s id.',
+  },
+}) {
+  constructor(private readonly tasksService: TasksService) {
+    super();
   }
 
-  @Query(() => TaskConnection, {
-    description: 'The tasks list as a cursor connection, with totalCount; same filter and order.',
-  })
-  async tasksConnection(
-    @CurrentAuth() auth: AuthContext,
-    @Args() args: TasksArgs,
-  ): Promise<TaskConnection> {
-    const page = await this.tasksService.page(auth, args);
-    return toConnection(
-      page,
-      (task) => TaskType.from(task),
-      () => this.tasksService.count(auth, args.filter),
-    );
-  }
-
-  @Query(() => TaskType, { nullable: true, description: 'A task of your company, or null.' })
-  async task(
-    @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID, description: 'The task’s id.' }, new UuidPipe('id')) id: string,
-  ): Promise<TaskType | null> {
-    const task = await this.tasksService.findOne(auth, id);
-    return task ? TaskType.from(task) : null;
+  protected get reader(): TasksService {
+    return this.tasksService;
   }
 
   @Mutation(() => TaskType, {

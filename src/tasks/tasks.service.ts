@@ -6,8 +6,8 @@ import { NotFoundException } from '../common/errors/app.exception.js';
 import { created, definedOnly, diff, isEmpty } from '../common/events/diff.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import type { FieldChanges } from '../common/events/event-payload.js';
-import { pageSize } from '../common/pagination/cursor.js';
-import { toPage, type Page } from '../common/pagination/page.js';
+import type { Page } from '../common/pagination/page.js';
+import { Listing } from '../common/records/listing.js';
 import { groupBy } from '../common/collections/group-by.js';
 import { Transactions } from '../database/transactions.js';
 import { DealAccess } from '../deals/deal-access.js';
@@ -20,7 +20,7 @@ import type { UpdateTaskInput } from './dto/update-task.input.js';
 import type { TaskRecord } from './task.record.js';
 import { TaskStatus } from './task-status.enum.js';
 import { TaskEvents, type TaskFields } from './tasks.events.js';
-import { TASK_KEYSET, TasksRepository, type TaskChanges } from './tasks.repository.js';
+import { TASK_ORDER, TasksRepository, type TaskChanges } from './tasks.repository.js';
 
 type TaskEventName = (typeof TaskEvents)[keyof typeof TaskEvents];
 
@@ -53,16 +53,18 @@ export class TasksService {
     private readonly events: DomainEvents,
   ) {}
 
-  async page(auth: AuthContext, args: TasksArgs): Promise<Page<TaskRecord>> {
-    const filter = readableFilter(auth, args.filter);
-    const limit = pageSize(args.first);
-    const after = args.after ? TASK_KEYSET.decode(args.after) : undefined;
-    const rows = await this.tasks.page(auth.companyId, filter, limit + 1, after);
-    return toPage(rows, limit, (row) => TASK_KEYSET.cursorOf(row), args.after);
+  /** The tasks list: what the caller may read (readableFilter), a page, its count. */
+  private readonly list = new Listing(this.tasks.list, {
+    readable: readableFilter,
+    defaultOrder: () => TASK_ORDER,
+  });
+
+  page(auth: AuthContext, args: TasksArgs): Promise<Page<TaskRecord>> {
+    return this.list.page(auth, args);
   }
 
   count(auth: AuthContext, filter?: TaskFilter | null): Promise<number> {
-    return this.tasks.count(auth.companyId, readableFilter(auth, filter));
+    return this.list.count(auth, filter);
   }
 
   /** A live task of the caller's company, or null: a removed one, or another company's, is missing. */

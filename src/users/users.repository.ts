@@ -51,6 +51,15 @@ export class UsersRepository {
     return User.findOne({ where: { id, companyId }, transaction, lock: transaction?.LOCK.UPDATE });
   }
 
+  /** The user, changed in place: callers hold the instance the lookup returned. */
+  async setRole(user: User, role: Role, transaction: Transaction): Promise<void> {
+    await user.update({ role }, { transaction });
+  }
+
+  async deactivate(user: User, transaction: Transaction): Promise<void> {
+    await user.update({ isActive: false }, { transaction });
+  }
+
   /** The ids among `ids` of the company's active users. */
   async activeIdsInCompany(companyId: string, ids: readonly string[]): Promise<string[]> {
     const rows = await this.sql.rows<{ id: string }>(

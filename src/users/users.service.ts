@@ -142,7 +142,7 @@ export class UsersService {
       if (user.role === Role.ADMIN && user.isActive)
         await this.ensureAnotherAdmin(auth.companyId, transaction);
       const from = user.role;
-      await user.update({ role: input.role }, { transaction });
+      await this.users.setRole(user, input.role, transaction);
       await this.events.publish(
         UserEvents.RoleChanged,
         { entity: 'User', records: [{ id: user.id, changes: { role: { from, to: input.role } } }] },
@@ -161,7 +161,7 @@ export class UsersService {
       if (!user) throw new NotFoundException('User', userId);
       if (!user.isActive) return user;
       if (user.role === Role.ADMIN) await this.ensureAnotherAdmin(auth.companyId, transaction);
-      await user.update({ isActive: false }, { transaction });
+      await this.users.deactivate(user, transaction);
       await this.events.publish(
         UserEvents.Deactivated,
         {

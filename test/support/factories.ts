@@ -150,9 +150,11 @@ export async function newApiKey(
 export async function newApiKey(
   target: FactoryTarget,
   admin: TestUser | { companyId: string },
-  scopes: string[] = [ApiKeyScope.INGEST],
+  given?: string[],
 ): Promise<{ id: string; secret: string } | ApiKeyCaller> {
   if (!viaApi(target)) {
+    // In the database a scope is stored by its value ('ingest')…
+    const scopes = given ?? [ApiKeyScope.INGEST];
     const { companyId } = admin as { companyId: string };
     const [row] = await target.sql<{ id: string }>(
       `INSERT INTO api_keys (company_id, name, prefix, key_hash, scopes)
@@ -171,7 +173,8 @@ export async function newApiKey(
   const data = expectData(
     await target.gql<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
       'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret apiKey { id } } }',
-      { i: { name: `form ${unique()}`, scopes } },
+      // …while GraphQL takes the enum's name (INGEST).
+      { i: { name: `form ${unique()}`, scopes: given ?? ['INGEST'] } },
       (admin as TestUser).token,
     ),
   );

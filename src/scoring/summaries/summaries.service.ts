@@ -7,7 +7,7 @@ import { DomainEvents } from '../../common/events/domain-events.js';
 import { Transactions } from '../../database/transactions.js';
 import { LeadAccess } from '../../leads/lead-access.js';
 import { LeadsService } from '../../leads/leads.service.js';
-import type { LeadRecord } from '../../leads/lead.model.js';
+import type { LeadRecord } from '../../leads/lead.record.js';
 import { RateLimiters } from '../../rate-limit/rate-limiters.js';
 import { spend } from '../../rate-limit/spend.js';
 import { ScoresService } from '../scores.service.js';

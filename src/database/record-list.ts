@@ -1,0 +1,167 @@
+import type { Readable } from 'node:stream';
+import type { SortDirection } from '../common/graphql/sort-direction.enum.js';
+import { Keyset, SqlParams, type SortColumn } from '../common/pagination/keyset.js';
+import { searchPage } from '../common/pagination/search-page.js';
+import type { ListQuery, ListSourceOf } from '../common/records/list-query.js';
+import type { CsvExport } from './csv-export.js';
+import { prepared, type Prepared } from './prepared.js';
+import type { Sql } from './sql.js';
+
+/** Where a list reads from: a table (or subquery named as it) and the SELECT list of a row there. */
+export interface ListSource {
+  from: string;
+  columns: string;
+}
+
+/**
+ * A text search a list narrows by: looked for among the first `probeRows` rows in sort order,
+ * then through its index (see searchPage). `key` is the filter's search field.
+ */
+export interface ListSearch<Filter> {
+  key: keyof Filter;
+  probeRows: number;
+  /** The columns the match reads, so it can run over the probe window. */
+  columns: string;
+  match: (text: string, params: SqlParams) => string;
+}
+
+/**
+ * What a feature declares of its list once: the table, the filter as SQL conditions (the tenant
+ * first), its sort keys (each in its index's own terms), its search and its CSV columns. Lists are
+ * planned per statement on purpose (prepared.ts): a generic plan would ignore the tenant's
+ * statistics.
+ */
+export interface RecordListSpec<Row extends { id: string }, Filter, Field extends string> {
+  table: string;
+  /** SELECT list of a whole row over `table`. */
+  columns: string;
+  where: (companyId: string, filter: Filter, params: SqlParams) => string[];
+  sorts: Readonly<Record<Field, readonly SortColumn<Row>[]>>;
+  /** Where the index holds the id under another name for this sort (a joined table's key). */
+  idColumn?: (field: Field) => string;
+  /** The rows come from elsewhere for some filters or sorts (a join with scores). */
+  source?: (filter: Filter, field?: Field) => ListSource;
+  search?: ListSearch<Filter>;
+  /** The export's SELECT list, in the CSV's column order, and what the log calls a row. */
+  csv?: { columns: string; what: string };
+}
+
+/** The order of a declared list: its cursors, its ORDER BY and the comparison that continues it. */
+export function keysetOf<Row extends { id: string }, Filter, Field extends string>(
+  spec: RecordListSpec<Row, Filter, Field>,
+  field: Field,
+  direction: SortDirection,
+): Keyset<Row> {
+  return new Keyset(spec.sorts[field], direction, '', spec.idColumn?.(field) ?? 'id');
+}
+
+/** readable filter → keyset page → count → CSV, over any declared list. */
+export class RecordList<
+  Row extends { id: string },
+  Filter,
+  Field extends string,
+> implements ListSourceOf<Row, Filter, Field> {
+  private readonly latest = new Map<string, Prepared>();
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly spec: RecordListSpec<Row, Filter, Field>,
+    private readonly csv?: CsvExport,
+  ) {}
+
+  keyset(field: Field, direction: SortDirection): Keyset<Row> {
+    return keysetOf(this.spec, field, direction);
+  }
+
+  private source(filter: Filter, field?: Field): ListSource {
+    return (
+      this.spec.source?.(filter, field) ?? { from: this.spec.table, columns: this.spec.columns }
+    );
+  }
+
+  /** One keyset page (limit rows; ask for one more to learn whether another page follows). */
+  page(query: ListQuery<Filter, Field>): Promise<Row[]> {
+    const keyset = this.keyset(query.orderBy, query.direction);
+    const { from, columns } = this.source(query.filter, query.orderBy);
+    const search = this.spec.search;
+    const text = search ? (query.filter[search.key] as string | null | undefined) : undefined;
+    const pageWhere = (filter: Filter, params: SqlParams): string => {
+      const where = this.spec.where(query.companyId, filter, params);
+      if (query.after) where.push(keyset.after(query.after, params));
+      return where.join(' AND ');
+    };
+    if (!search || text == null || text === '') {
+      const params = new SqlParams();
+      return this.sql.rows<Row>(
+        `SELECT ${columns} FROM ${from} WHERE ${pageWhere(query.filter, params)} ORDER BY ${keyset.orderBy()} LIMIT ${params.add(query.limit)}`,
+        params.values,
+      );
+    }
+    const rest = { ...query.filter, [search.key]: undefined };
+    return searchPage({
+      table: from,
+      columns,
+      keyset,
+      limit: query.limit,
+      probeRows: search.probeRows,
+      searchColumns: search.columns,
+      where: (params) => pageWhere(rest, params),
+      match: (params) => search.match(text, params),
+      params: () => new SqlParams(),
+      run: (sql, values) => this.sql.rows<Row>(sql, values),
+    });
+  }
+
+  /**
+   * The first `per` live rows of each parent (`lead_id` …) in the list's order, one index range
+   * per parent: the batch of a nested list field. One text per parent and order, so named.
+   */
+  latestFor(
+    parent: string,
+    companyId: string,
+    ids: readonly string[],
+    per: number,
+    order: { field: Field; direction: SortDirection },
+  ): Promise<Row[]> {
+    const orderBy = this.keyset(order.field, order.direction).orderBy();
+    const key = `${parent} ${orderBy}`;
+    let statement = this.latest.get(key);
+    if (!statement) {
+      statement = prepared(
+        `SELECT r.* FROM unnest($1::uuid[]) AS p(id)
+         CROSS JOIN LATERAL (
+           SELECT ${this.spec.columns} FROM ${this.spec.table}
+           WHERE company_id = $2 AND ${parent} = p.id AND deleted_at IS NULL
+           ORDER BY ${orderBy} LIMIT $3
+         ) r`,
+      );
+      this.latest.set(key, statement);
+    }
+    return this.sql.rows<Row>(statement, [ids, companyId, per]);
+  }
+
+  async count(companyId: string, filter: Filter): Promise<number> {
+    const params = new SqlParams();
+    const where = this.spec.where(companyId, filter, params).join(' AND ');
+    const [row] = await this.sql.rows<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ${this.source(filter).from} WHERE ${where}`,
+      params.values,
+    );
+    return row.n;
+  }
+
+  /** Every matching row as CSV, in the list's order (see CsvExport). */
+  copyCsv(
+    query: Omit<ListQuery<Filter, Field>, 'limit' | 'after'>,
+    owner: string,
+  ): Promise<Readable> {
+    const { csv: spec } = this.spec;
+    if (!spec || !this.csv) throw new Error(`${this.spec.table} declares no export`);
+    const params = new SqlParams();
+    const keyset = this.keyset(query.orderBy, query.direction);
+    const { from } = this.source(query.filter, query.orderBy);
+    const where = this.spec.where(query.companyId, query.filter, params).join(' AND ');
+    const select = `SELECT ${spec.columns} FROM ${from} WHERE ${where} ORDER BY ${keyset.orderBy()}`;
+    return this.csv.stream(select, params, spec.what, { owner, companyId: query.companyId });
+  }
+}
