@@ -8,7 +8,6 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module.js';
 import { PinoNestLogger } from './common/logging/pino-nest-logger.js';
-import { registerIngestionRoute } from './ingestion/ingestion.route.js';
 import { limitGraphQLRequests } from './rate-limit/graphql-request-limit.js';
 import { RateLimiters } from './rate-limit/rate-limiters.js';
 import { NotificationsIoAdapter } from './notifications/realtime/notifications-io.adapter.js';
@@ -120,7 +119,6 @@ export async function createApp(loaded: AppConfig): Promise<NestFastifyApplicati
   });
   const fastify = app.getHttpAdapter().getInstance();
   limitGraphQLRequests(fastify, app.get(RateLimiters));
-  await registerIngestionRoute(fastify, app);
   app.useLogger(new PinoNestLogger(fastify.log));
   app.flushLogs();
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module.js';
+import { JobsModule } from '../common/scheduling/jobs.module.js';
 import { ApiKeysModule } from '../api-keys/api-keys.module.js';
 import { LeadsModule } from '../leads/leads.module.js';
 import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
@@ -7,9 +8,10 @@ import { UsersModule } from '../users/users.module.js';
 import { IngestionBudget } from './ingestion-budget.js';
 import { IngestionUsageResolver } from './ingestion-usage.resolver.js';
 import { IngestionUsageService } from './ingestion-usage.service.js';
+import { IngestionController } from './ingestion.controller.js';
 import { IngestionLoaders } from './ingestion.loaders.js';
-import { IngestionReprocessor } from './ingestion.reprocessor.js';
-import { JournalRetention } from './journal-retention.js';
+import { ReprocessingJob } from './reprocessing.job.js';
+import { JournalRetentionJob } from './journal-retention.job.js';
 import { IngestionService } from './ingestion.service.js';
 import { LeadRoutingRepository } from './lead-routing.repository.js';
 import { LeadRoutingResolver } from './lead-routing.resolver.js';
@@ -19,17 +21,18 @@ import { RawLeadsRepository } from './raw-leads.repository.js';
 import { RawLeadsResolver } from './raw-leads.resolver.js';
 import { RawLeadsService } from './raw-leads.service.js';
 
-/** POST /api/lead (registered by the composition root, see ingestion.route.ts) and its journal. */
+/** POST /api/lead (IngestionController) and its journal. */
 @Module({
-  imports: [AccessModule, LeadsModule, ApiKeysModule, RateLimitModule, UsersModule],
+  imports: [AccessModule, JobsModule, LeadsModule, ApiKeysModule, RateLimitModule, UsersModule],
+  controllers: [IngestionController],
   providers: [
     RawLeadsRepository,
     IngestionBudget,
     IngestionService,
     IngestionUsageService,
     IngestionUsageResolver,
-    IngestionReprocessor,
-    JournalRetention,
+    ReprocessingJob,
+    JournalRetentionJob,
     RawLeadsService,
     RawLeadsResolver,
     LeadSubmissionsResolver,
@@ -39,6 +42,6 @@ import { RawLeadsService } from './raw-leads.service.js';
     LeadRoutingService,
     LeadRoutingResolver,
   ],
-  exports: [IngestionService, IngestionReprocessor],
+  exports: [IngestionService, ReprocessingJob],
 })
 export class IngestionModule {}

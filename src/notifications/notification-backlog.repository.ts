@@ -8,7 +8,7 @@ export interface BacklogEntry {
   leadId: string;
 }
 
-/** Ingested leads whose notifications wait for their group (see NotificationBacklogFlusher). */
+/** Ingested leads whose notifications wait for their group (see NotificationBacklogJob). */
 @Injectable()
 export class NotificationBacklogRepository {
   constructor(private readonly sql: Sql) {}

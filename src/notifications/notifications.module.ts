@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { JobsModule } from '../common/scheduling/jobs.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
-import { NotificationBacklogFlusher } from './notification-backlog.flusher.js';
+import { NotificationBacklogJob } from './notification-backlog.job.js';
 import { NotificationBacklogRepository } from './notification-backlog.repository.js';
 import { NotificationsListener } from './notifications.listener.js';
 import { NotificationsRepository } from './notifications.repository.js';
@@ -12,13 +13,13 @@ import { SocketUpgradeGate } from './realtime/socket-upgrade-gate.js';
 
 /** Per-user notifications, written with the changes that cause them and pushed over Socket.io. */
 @Module({
-  imports: [AuthModule, RateLimitModule],
+  imports: [JobsModule, AuthModule, RateLimitModule],
   providers: [
     NotificationsRepository,
     NotificationBacklogRepository,
     NotificationsService,
     NotificationsListener,
-    NotificationBacklogFlusher,
+    NotificationBacklogJob,
     NotificationsResolver,
     NotificationsGateway,
     SocketUpgradeGate,

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module.js';
+import { JobsModule } from '../common/scheduling/jobs.module.js';
 import { LeadsModule } from '../leads/leads.module.js';
 import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { LeadScoresListener } from './lead-scores.listener.js';
 import { LeadScoresRepository } from './lead-scores.repository.js';
 import { LeadScoringResolver } from './lead-scoring.resolver.js';
-import { ScheduledRecalculation } from './scheduled-recalculation.js';
+import { ScheduledRecalculationJob } from './scheduled-recalculation.job.js';
 import { ScoreRecalculationsRepository } from './score-recalculations.repository.js';
 import { ScoresResolver } from './scores.resolver.js';
 import { ScoresService } from './scores.service.js';
@@ -19,14 +20,14 @@ import { SummaryProviders } from './summaries/summary-providers.js';
 
 /** Activity scores and summaries of leads (docs/features/scoring.md). */
 @Module({
-  imports: [AccessModule, LeadsModule, RateLimitModule],
+  imports: [AccessModule, JobsModule, LeadsModule, RateLimitModule],
   providers: [
     LeadScoresRepository,
     LeadScoresListener,
     ScoresService,
     ScoresResolver,
     ScoreRecalculationsRepository,
-    ScheduledRecalculation,
+    ScheduledRecalculationJob,
     ScoringLoaders,
     LeadScoringResolver,
     LeadSummariesRepository,

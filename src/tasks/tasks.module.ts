@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module.js';
+import { JobsModule } from '../common/scheduling/jobs.module.js';
 import { DealTasksResolver } from './deal-tasks.resolver.js';
 import { LeadTasksResolver } from './lead-tasks.resolver.js';
-import { TaskDueScheduler } from './task-due.scheduler.js';
+import { TaskDueJob } from './task-due.job.js';
 import { TaskLoaders } from './task.loaders.js';
 import { TasksRepository } from './tasks.repository.js';
 import { TasksResolver } from './tasks.resolver.js';
@@ -10,7 +11,7 @@ import { TasksService } from './tasks.service.js';
 
 /** Tasks (docs/features/tasks.md). */
 @Module({
-  imports: [AccessModule],
+  imports: [AccessModule, JobsModule],
   providers: [
     TasksRepository,
     TasksService,
@@ -18,7 +19,7 @@ import { TasksService } from './tasks.service.js';
     LeadTasksResolver,
     DealTasksResolver,
     TaskLoaders,
-    TaskDueScheduler,
+    TaskDueJob,
   ],
   exports: [TasksService],
 })

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Sequelize } from 'sequelize-typescript';
 import { startTcpProxy } from '../../devkit/tcp-proxy.js';
 import { Role } from '../../src/auth/role.enum.js';
-import { IngestionReprocessor } from '../../src/ingestion/ingestion.reprocessor.js';
+import { ReprocessingJob } from '../../src/ingestion/reprocessing.job.js';
 import { newApiKey, newCompany, newUser, type TestUser } from '../support/factories.js';
 import { createTestDatabase } from '../support/test-database.js';
 import { submitLead as post, type FormAnswer as Answer } from '../support/lead-form.js';
@@ -400,7 +400,7 @@ describe('POST /api/lead', () => {
       status: 'queued',
     });
     await sql(`UPDATE leads_raw SET next_attempt_at = now() WHERE id = $1`, [queued.body.raw_id]);
-    expect(await sut.app.get(IngestionReprocessor).drain()).toBeGreaterThanOrEqual(1);
+    expect(await sut.app.get(ReprocessingJob).run()).toBeGreaterThanOrEqual(1);
     const [raw] = await rawRowsOf(address);
     expect(raw.status).toBe('PROCESSED');
     expect(await leadsOf(address)).toEqual([{ id: raw.lead_id }]);
@@ -436,7 +436,7 @@ describe('POST /api/lead', () => {
       'QUEUED',
     ]);
     await sql(`UPDATE leads_raw SET next_attempt_at = now() WHERE id = $1`, [first.body.raw_id]);
-    await sut.app.get(IngestionReprocessor).drain();
+    await sut.app.get(ReprocessingJob).run();
     const [old] = await sql<{ status: string; lead_id: string }>(
       'SELECT status, lead_id FROM leads_raw WHERE id = $1',
       [first.body.raw_id],

@@ -6,7 +6,7 @@ import { ApiKeyScope } from '../../src/auth/api-key-scope.enum.js';
 import { AuditModule } from '../../src/audit/audit.module.js';
 import { IngestionModule } from '../../src/ingestion/ingestion.module.js';
 import { IngestionService } from '../../src/ingestion/ingestion.service.js';
-import { JournalRetention } from '../../src/ingestion/journal-retention.js';
+import { JournalRetentionJob } from '../../src/ingestion/journal-retention.job.js';
 import { newCompany } from '../support/factories.js';
 import { startServices, type ServiceHarness } from '../support/service-harness.js';
 
@@ -44,7 +44,7 @@ const ageOf = (harness: ServiceHarness, id: string, days: number) =>
 
 describe('journal retention (INGEST_RETENTION_DAYS)', () => {
   let harness: ServiceHarness;
-  let sut: JournalRetention;
+  let sut: JournalRetentionJob;
 
   beforeAll(async () => {
     harness = await startServices(
@@ -54,7 +54,7 @@ describe('journal retention (INGEST_RETENTION_DAYS)', () => {
         config: { INGEST_RETENTION_DAYS: '30' },
       },
     );
-    sut = harness.get(JournalRetention);
+    sut = harness.get(JournalRetentionJob);
   });
   afterAll(() => harness.close());
 
@@ -76,7 +76,7 @@ describe('journal retention (INGEST_RETENTION_DAYS)', () => {
     await harness.sql(`UPDATE leads_raw SET status = 'FAILED' WHERE id = $1`, [oldFailed]);
     for (const id of [oldProcessed, oldRejected, oldFailed, otherCompanyOld]) await age(id, 31);
 
-    expect(await sut.purge()).toBeGreaterThanOrEqual(3);
+    expect(await sut.run()).toBeGreaterThanOrEqual(3);
 
     expect(await statusOf(oldProcessed)).toBeNull();
     expect(await statusOf(oldRejected)).toBeNull();
@@ -119,7 +119,7 @@ describe('journal retention by default (INGEST_RETENTION_DAYS not set)', () => {
     await ageOf(harness, old, 91);
     await ageOf(harness, younger, 89);
 
-    expect(await harness.get(JournalRetention).purge()).toBe(1);
+    expect(await harness.get(JournalRetentionJob).run()).toBe(1);
 
     const left = await harness.sql<{ id: string }>('SELECT id FROM leads_raw WHERE id = ANY($1)', [
       [old, younger],

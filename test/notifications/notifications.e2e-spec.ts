@@ -6,8 +6,8 @@ import { Transactions } from '../../src/database/transactions.js';
 import { LeadEvents } from '../../src/leads/leads.events.js';
 import { SOCKETS_PER_USER } from '../../src/notifications/realtime/notifications.gateway.js';
 import { Role } from '../../src/auth/role.enum.js';
-import { NotificationBacklogFlusher } from '../../src/notifications/notification-backlog.flusher.js';
-import { TaskDueScheduler } from '../../src/tasks/task-due.scheduler.js';
+import { NotificationBacklogJob } from '../../src/notifications/notification-backlog.job.js';
+import { TaskDueJob } from '../../src/tasks/task-due.job.js';
 import { dbRows, newDeal } from '../support/deal-factory.js';
 import { newApiKey, newUser, type TestUser } from '../support/factories.js';
 import { newLead } from '../support/lead-factory.js';
@@ -316,8 +316,8 @@ describe('notifications', () => {
       assignedToId: otherRep.id,
       dueAt: new Date(Date.now() - 60_000).toISOString(),
     });
-    await sut.app.get(TaskDueScheduler).pass();
-    await sut.app.get(TaskDueScheduler).pass();
+    await sut.app.get(TaskDueJob).run();
+    await sut.app.get(TaskDueJob).run();
     expect(await otherSocket.next('notification:created', ofType('task_due'))).toMatchObject({
       title: 'Task due',
       message: 'Renew the contract',
@@ -399,13 +399,13 @@ describe('notifications', () => {
     }
     await settle();
     expect(created(managerSocket)).toEqual([]);
-    expect(await sut.app.get(NotificationBacklogFlusher).pass()).toBe(3);
+    expect(await sut.app.get(NotificationBacklogJob).run()).toBe(3);
     expect(await managerSocket.next('notification:created')).toMatchObject({
       type: 'lead_created',
       title: '3 new leads',
       itemCount: 3,
     });
-    expect(await sut.app.get(NotificationBacklogFlusher).pass()).toBe(0);
+    expect(await sut.app.get(NotificationBacklogJob).run()).toBe(0);
 
     // Alone in its window, a lead is named: by its e-mail when the form sent no name.
     const email = `alone-${randomBytes(4).toString('hex')}@example.com`;
@@ -414,7 +414,7 @@ describe('notifications', () => {
       headers: { 'x-api-key': key.secret, 'content-type': 'application/json' },
       body: JSON.stringify({ email }),
     });
-    await sut.app.get(NotificationBacklogFlusher).pass();
+    await sut.app.get(NotificationBacklogJob).run();
     expect(
       await managerSocket.next('notification:created', (n) => n.itemCount === 1),
     ).toMatchObject({ type: 'lead_created', title: 'New lead', message: email });

@@ -1,7 +1,7 @@
 import { AuditModule } from '../../src/audit/audit.module.js';
 import { systemCaller } from '../../src/auth/auth-context.js';
 import { AdvisoryLocks, LockSpace } from '../../src/database/advisory-locks.js';
-import { ScheduledRecalculation } from '../../src/scoring/scheduled-recalculation.js';
+import { ScheduledRecalculationJob } from '../../src/scoring/scheduled-recalculation.job.js';
 import { ScoresService } from '../../src/scoring/scores.service.js';
 import { ScoringModule } from '../../src/scoring/scoring.module.js';
 import { newCompany } from '../support/factories.js';
@@ -9,7 +9,7 @@ import { startServices, type ServiceHarness } from '../support/service-harness.j
 
 describe('ScheduledRecalculation', () => {
   let harness: ServiceHarness;
-  let sut: ScheduledRecalculation;
+  let sut: ScheduledRecalculationJob;
   let companies: string[];
 
   beforeAll(async () => {
@@ -20,7 +20,7 @@ describe('ScheduledRecalculation', () => {
         config: { SCORES_RECALCULATION_INTERVAL_HOURS: '24' },
       },
     );
-    sut = harness.get(ScheduledRecalculation);
+    sut = harness.get(ScheduledRecalculationJob);
     companies = [(await newCompany(harness)).companyId, (await newCompany(harness)).companyId];
     for (const companyId of companies) {
       // Three leads, each with a meeting today: 33 once rescored, 0 until then.
@@ -53,7 +53,7 @@ describe('ScheduledRecalculation', () => {
     )[0];
 
   it('rescores every company due, records each run, and audits one event per company', async () => {
-    expect(await sut.runDue()).toBeGreaterThanOrEqual(2);
+    expect(await sut.run()).toBeGreaterThanOrEqual(2);
     for (const companyId of companies) {
       expect((await scoresOf(companyId)).map((s) => s.activity_score)).toEqual([33, 33, 33]);
       expect(await runOf(companyId)).toMatchObject({ trigger: 'scheduled', lead_count: 3 });
@@ -70,7 +70,7 @@ describe('ScheduledRecalculation', () => {
     const [first] = companies;
     const before = await scoresOf(first);
     const run = await runOf(first);
-    expect(await sut.runDue()).toBe(0);
+    expect(await sut.run()).toBe(0);
     expect(await scoresOf(first)).toEqual(before);
     expect(await runOf(first)).toEqual(run);
     // A manual run is a run: the schedule counts from it.
@@ -79,14 +79,14 @@ describe('ScheduledRecalculation', () => {
       .recalculateAll(systemCaller(first, 'test'), 'manual');
     expect(manual).toBe(3);
     expect((await runOf(first)).trigger).toBe('manual');
-    expect(await sut.runDue()).toBe(0);
+    expect(await sut.run()).toBe(0);
   });
 
   it('runs on one instance at a time: a pass under way elsewhere is not doubled', async () => {
     const locks = harness.get(AdvisoryLocks);
     let inner: number | null | undefined;
     const held = await locks.tryWhile(LockSpace.SCORE_SCHEDULE, 'all', async () => {
-      inner = await sut.runDue();
+      inner = await sut.run();
       return true;
     });
     expect(held).toEqual({ result: true });

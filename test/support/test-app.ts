@@ -47,7 +47,7 @@ const BASE_ENV: Record<string, string> = {
   INGEST_REPROCESS_INTERVAL_MS: '0',
   // And score recalculations themselves (scheduled-recalculation.spec runs its pass).
   SCORES_RECALCULATION_INTERVAL_HOURS: '0',
-  // And the ingested leads' notification groups (NotificationBacklogFlusher.pass).
+  // And the ingested leads' notification groups (NotificationBacklogJob.run).
   NOTIFICATION_GROUP_WINDOW_MS: '0',
 };
 

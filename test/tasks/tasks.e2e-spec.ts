@@ -1,5 +1,5 @@
 import { Role } from '../../src/auth/role.enum.js';
-import { TaskDueScheduler } from '../../src/tasks/task-due.scheduler.js';
+import { TaskDueJob } from '../../src/tasks/task-due.job.js';
 import { dbRows, newDeal } from '../support/deal-factory.js';
 import { newUser, type TestUser } from '../support/factories.js';
 import { newLead } from '../support/lead-factory.js';
@@ -28,7 +28,7 @@ describe('tasks', () => {
   let stranger: TestUser;
 
   beforeAll(async () => {
-    // The due-time pass is run by the test (TaskDueScheduler.pass), not by its timer.
+    // The due-time pass is run by the test (TaskDueJob.run), not by its timer.
     ({
       sut,
       admin,
@@ -302,7 +302,7 @@ describe('tasks', () => {
     );
     expect(nested.data).toEqual({ lead: { tasks: [] }, deal: { tasks: [] } });
     // Nobody is told a removed task is due, and it cannot be changed or removed again.
-    await sut.app.get(TaskDueScheduler).pass();
+    await sut.app.get(TaskDueJob).run();
     expect(await audited('task.due', task.id)).toHaveLength(0);
     for (const [query, variables] of [
       [COMPLETE, { id: task.id }],
@@ -431,7 +431,7 @@ describe('tasks', () => {
   });
 
   it('announces a due task once per due time, only while it is OPEN', async () => {
-    const scheduler = sut.app.get(TaskDueScheduler);
+    const scheduler = sut.app.get(TaskDueJob);
     const past = new Date(Date.now() - 60_000).toISOString();
     const due = await newTask(sut, manager, { assignedToId: rep.id, dueAt: past });
     const done = await newTask(sut, manager, { assignedToId: rep.id, dueAt: past });
@@ -440,18 +440,18 @@ describe('tasks', () => {
       assignedToId: rep.id,
       dueAt: '2099-01-01T00:00:00.000Z',
     });
-    expect(await scheduler.pass()).toBeGreaterThanOrEqual(1);
+    expect(await scheduler.run()).toBeGreaterThanOrEqual(1);
     expect(await audited('task.due', due.id)).toHaveLength(1);
     expect(await audited('task.due', done.id)).toHaveLength(0);
     expect(await audited('task.due', later.id)).toHaveLength(0);
-    expect(await scheduler.pass()).toBe(0);
+    expect(await scheduler.run()).toBe(0);
     // A new due time that has passed too: told again.
     await sut.gql(
       UPDATE,
       { i: { id: due.id, dueAt: new Date(Date.now() - 1000).toISOString() } },
       rep.token,
     );
-    expect(await scheduler.pass()).toBe(1);
+    expect(await scheduler.run()).toBe(1);
     expect(await audited('task.due', due.id)).toHaveLength(2);
   });
 });

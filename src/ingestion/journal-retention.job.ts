@@ -1,5 +1,5 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { PeriodicTask } from '../common/scheduling/periodic-task.js';
+import { Injectable } from '@nestjs/common';
+import { every, PeriodicJob, type JobSchedule } from '../common/scheduling/periodic-job.js';
 import { IngestionConfig } from './ingestion.config.js';
 import { RawLeadStatus } from './raw-lead-status.enum.js';
 import { RawLeadsRepository } from './raw-leads.repository.js';
@@ -23,21 +23,17 @@ const EVERY_MS = 60 * 60 * 1000;
  * a resend after that is a new submission, merged by its e-mail into the lead it made.
  */
 @Injectable()
-export class JournalRetention implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(JournalRetention.name);
-  private readonly task = new PeriodicTask('journal retention', this.logger, async () => {
-    const removed = await this.purge();
-    if (removed > 0) this.logger.log(`removed ${removed} settled submissions`);
-  });
-  /** Set at shutdown: a pass stops between batches instead of holding the shutdown up. */
-  private stopping = false;
+export class JournalRetentionJob extends PeriodicJob {
+  readonly label = 'journal retention';
 
   constructor(
     private readonly raws: RawLeadsRepository,
     private readonly config: IngestionConfig,
-  ) {}
+  ) {
+    super();
+  }
 
-  onApplicationBootstrap(): void {
+  schedule(): JobSchedule | null {
     const days = this.config.INGEST_RETENTION_DAYS;
     // Deleting by default is new (the journal used to be kept forever): an upgrade that did not
     // choose it is told, at every boot, what will go and how to keep it.
@@ -46,16 +42,14 @@ export class JournalRetention implements OnApplicationBootstrap, OnApplicationSh
         `INGEST_RETENTION_DAYS is not set: settled submissions (the ingestion journal) older than ${days} days will be deleted, starting a minute from now. To keep them, set INGEST_RETENTION_DAYS=0; to silence this, set it to the days you want.`,
       );
     // A minute after boot (not in the middle of it), then hourly.
-    if (days > 0) this.task.start(EVERY_MS, 60_000);
+    return days > 0 ? every(EVERY_MS, 60_000) : null;
   }
 
-  onApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    return this.task.stop();
-  }
-
-  /** One pass over every company's journal; returns how many submissions it removed. */
-  async purge(): Promise<number> {
+  /**
+   * One pass over every company's journal (at shutdown, it stops between batches); returns how
+   * many submissions it removed.
+   */
+  async run(): Promise<number> {
     const days = this.config.INGEST_RETENTION_DAYS;
     if (days <= 0) return 0;
     let removed = 0;
@@ -66,6 +60,7 @@ export class JournalRetention implements OnApplicationBootstrap, OnApplicationSh
         if (n < BATCH) break;
       }
     }
+    if (removed > 0) this.logger.log(`removed ${removed} settled submissions`);
     return removed;
   }
 }

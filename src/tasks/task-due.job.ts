@@ -1,5 +1,5 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { PeriodicTask } from '../common/scheduling/periodic-task.js';
+import { Injectable } from '@nestjs/common';
+import { every, PeriodicJob, type JobSchedule } from '../common/scheduling/periodic-job.js';
 import { TasksConfig } from './tasks.config.js';
 import { TasksService } from './tasks.service.js';
 
@@ -11,26 +11,22 @@ const CLAIM_PER_PASS = 1000;
  * (SKIP LOCKED: instances share the work, and each task is claimed once) and publishes task.due.
  */
 @Injectable()
-export class TaskDueScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(TaskDueScheduler.name);
-  private readonly task = new PeriodicTask('task due-time pass', this.logger, () => this.pass());
+export class TaskDueJob extends PeriodicJob {
+  readonly label = 'task due-time pass';
 
   constructor(
     private readonly tasks: TasksService,
     private readonly config: TasksConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.TASK_DUE_CHECK_SECONDS > 0)
-      this.task.start(this.config.TASK_DUE_CHECK_SECONDS * 1000);
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.task.stop();
+  schedule(): JobSchedule | null {
+    return every(this.config.TASK_DUE_CHECK_SECONDS * 1000);
   }
 
   /** Claims until no full batch is left, so that a backlog drains in one pass. */
-  async pass(): Promise<number> {
+  async run(): Promise<number> {
     let total = 0;
     for (;;) {
       const claimed = await this.tasks.announceDue(CLAIM_PER_PASS);

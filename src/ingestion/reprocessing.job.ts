@@ -1,5 +1,5 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { PeriodicTask } from '../common/scheduling/periodic-task.js';
+import { Injectable } from '@nestjs/common';
+import { every, PeriodicJob, type JobSchedule } from '../common/scheduling/periodic-job.js';
 import { IngestionConfig } from './ingestion.config.js';
 import { IngestionService } from './ingestion.service.js';
 import { RawLeadStatus } from './raw-lead-status.enum.js';
@@ -20,27 +20,23 @@ export function retryDelaySeconds(attempt: number): number {
  * RawLeadsRepository.lease) keeps two from taking the same row.
  */
 @Injectable()
-export class IngestionReprocessor implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(IngestionReprocessor.name);
-  private readonly task = new PeriodicTask('reprocessing', this.logger, () => this.drain());
+export class ReprocessingJob extends PeriodicJob {
+  readonly label = 'reprocessing';
 
   constructor(
     private readonly raws: RawLeadsRepository,
     private readonly ingestion: IngestionService,
     private readonly config: IngestionConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const every = this.config.INGEST_REPROCESS_INTERVAL_MS;
-    if (every > 0) this.task.start(every);
+  ) {
+    super();
   }
 
-  onApplicationShutdown(): Promise<void> {
-    return this.task.stop();
+  schedule(): JobSchedule | null {
+    return every(this.config.INGEST_REPROCESS_INTERVAL_MS);
   }
 
   /** Passes until nothing is due; returns how many rows it took. */
-  async drain(): Promise<number> {
+  async run(): Promise<number> {
     let taken = 0;
     for (;;) {
       const rows = await this.raws.lease(BATCH, this.config.INGEST_LEASE_SECONDS);

@@ -1,6 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { groupBy } from '../common/collections/group-by.js';
-import { PeriodicTask } from '../common/scheduling/periodic-task.js';
+import { every, PeriodicJob, type JobSchedule } from '../common/scheduling/periodic-job.js';
 import { NotificationsConfig } from './notifications.config.js';
 import { Transactions } from '../database/transactions.js';
 import { NotificationBacklogRepository } from './notification-backlog.repository.js';
@@ -18,28 +18,24 @@ const TAKE_PER_BATCH = 5000;
  * the two loses nothing and announces nothing twice.
  */
 @Injectable()
-export class NotificationBacklogFlusher implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(NotificationBacklogFlusher.name);
-  private readonly task = new PeriodicTask('notification backlog', this.logger, () => this.pass());
+export class NotificationBacklogJob extends PeriodicJob {
+  readonly label = 'notification backlog';
 
   constructor(
     private readonly backlog: NotificationBacklogRepository,
     private readonly notifications: NotificationsService,
     private readonly transactions: Transactions,
     private readonly config: NotificationsConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.NOTIFICATION_GROUP_WINDOW_MS > 0)
-      this.task.start(this.config.NOTIFICATION_GROUP_WINDOW_MS);
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.task.stop();
+  schedule(): JobSchedule | null {
+    return every(this.config.NOTIFICATION_GROUP_WINDOW_MS);
   }
 
   /** How many ingested leads were announced. */
-  async pass(): Promise<number> {
+  async run(): Promise<number> {
     let total = 0;
     for (;;) {
       const taken = await this.transactions.run(async (transaction) => {

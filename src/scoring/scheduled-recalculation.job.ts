@@ -1,6 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { systemCaller } from '../auth/auth-context.js';
-import { PeriodicTask } from '../common/scheduling/periodic-task.js';
+import { every, PeriodicJob, type JobSchedule } from '../common/scheduling/periodic-job.js';
 import { ScoringConfig } from './scoring.config.js';
 import { AdvisoryLocks, LockSpace } from '../database/advisory-locks.js';
 import { ScoreRecalculationsRepository } from './score-recalculations.repository.js';
@@ -18,36 +18,29 @@ const FIRST_CHECK_AFTER_MS = 60_000;
  * a company is skipped when another run, of any kind, did it within the interval.
  */
 @Injectable()
-export class ScheduledRecalculation implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ScheduledRecalculation.name);
-  private readonly task = new PeriodicTask('scheduled score recalculation', this.logger, () =>
-    this.runDue(),
-  );
-  /** Set at shutdown: a pass stops between companies instead of holding the shutdown up. */
-  private stopping = false;
+export class ScheduledRecalculationJob extends PeriodicJob {
+  readonly label = 'scheduled score recalculation';
 
   constructor(
     private readonly scores: ScoresService,
     private readonly runs: ScoreRecalculationsRepository,
     private readonly locks: AdvisoryLocks,
     private readonly config: ScoringConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.SCORES_RECALCULATION_INTERVAL_HOURS > 0)
-      this.task.start(CHECK_EVERY_MS, FIRST_CHECK_AFTER_MS);
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    await this.task.stop();
+  schedule(): JobSchedule | null {
+    return this.config.SCORES_RECALCULATION_INTERVAL_HOURS > 0
+      ? every(CHECK_EVERY_MS, FIRST_CHECK_AFTER_MS)
+      : null;
   }
 
   /**
-   * Rescores every company due, one after another; returns how many companies it rescored, or
-   * null when another instance's pass was under way.
+   * Rescores every company due, one after another (at shutdown, it stops between companies);
+   * returns how many companies it rescored, or null when another instance's pass was under way.
    */
-  async runDue(): Promise<number | null> {
+  async run(): Promise<number | null> {
     const hours = this.config.SCORES_RECALCULATION_INTERVAL_HOURS;
     const held = await this.locks.tryWhile(LockSpace.SCORE_SCHEDULE, 'all', async () => {
       const due = await this.runs.due(hours);
