@@ -128,8 +128,12 @@ describe('field access: a field of records answers under its records’ own perm
       .flatMap(({ metatype }) => {
         const type = metatype as (new () => object) | null;
         if (!type) return [];
+        // Generated controllers (CsvExportController) keep their routes on a base class.
         const proto = type.prototype as Record<string, unknown>;
-        return Object.getOwnPropertyNames(proto)
+        const names = new Set<string>();
+        for (let p = proto; p !== Object.prototype; p = Object.getPrototypeOf(p) as typeof proto)
+          Object.getOwnPropertyNames(p).forEach((name) => names.add(name));
+        return [...names]
           .filter(
             (name) => name !== 'constructor' && Reflect.hasMetadata('path', proto[name] as object),
           )
