@@ -37,7 +37,7 @@ export class AccessTokenAuthenticator {
     const { claims, expiresAt } = await this.tokens.verifyWithExpiry(token);
     const caller = await this.callers.get(claims.sub, claims.sid, async () => {
       const [found, sessionLive] = await Promise.all([
-        this.accounts.callerRecord(claims.sub),
+        this.accounts.findById(claims.sub),
         this.refreshTokens.isSessionLive(claims.sub, claims.sid),
       ]);
       return found ? { user: found, sessionLive } : null;

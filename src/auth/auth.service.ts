@@ -3,7 +3,7 @@ import { ActorKind, type Actor } from '../common/events/actor.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { Transactions } from '../database/transactions.js';
 import { Accounts } from '../users/accounts.js';
-import type { User } from '../users/user.model.js';
+import type { UserRecord } from '../users/user.record.js';
 import { UsersService } from '../users/users.service.js';
 import { AuthEvents } from './auth.events.js';
 import { AuthException, AuthReason } from './auth.exception.js';
@@ -22,13 +22,13 @@ import { RefreshTokenService } from './tokens/refresh-token.service.js';
 export interface Session {
   accessToken: string;
   refreshToken: string;
-  user: User;
+  user: UserRecord;
 }
 
 const INVALID_LOGIN = 'Invalid email or password';
 
 /** The actor of what a user does before holding a token (logging in, refreshing). */
-function userActor(user: Pick<User, 'id' | 'companyId'>, meta: RequestMeta): Actor {
+function userActor(user: Pick<UserRecord, 'id' | 'companyId'>, meta: RequestMeta): Actor {
   return { ...anonymousActor(meta, user.companyId), kind: ActorKind.USER, userId: user.id };
 }
 
@@ -130,7 +130,7 @@ export class AuthService {
     return true;
   }
 
-  private accessTokenFor(user: User, sessionId: string): Promise<string> {
+  private accessTokenFor(user: Pick<UserRecord, 'id' | 'companyId' | 'role'>, sessionId: string): Promise<string> {
     return this.accessTokens.sign({
       sub: user.id,
       cid: user.companyId,

@@ -1,6 +1,6 @@
 import { ActorKind } from '../common/events/actor.js';
 import type { DomainEvent } from '../common/events/domain-event.js';
-import type { UserRecord } from '../users/user.model.js';
+import type { UserRecord } from '../users/user.record.js';
 import { UserEvents } from '../users/users.events.js';
 import { Role } from './role.enum.js';
 import { AuthEvents } from './auth.events.js';

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { EventPhase, type DomainEvent } from '../common/events/domain-event.js';
 import { OnDomainEvent } from '../common/events/on-domain-event.decorator.js';
 import { REDIS } from '../redis/redis.module.js';
-import type { UserRecord } from '../users/user.model.js';
+import type { UserRecord } from '../users/user.record.js';
 import { UserEvents } from '../users/users.events.js';
 import { AuthEvents } from './auth.events.js';
 

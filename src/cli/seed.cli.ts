@@ -8,7 +8,6 @@ import { Role } from '../auth/role.enum.js';
 import { loadConfig } from '../app.config.js';
 import { InteractionsService } from '../interactions/interactions.service.js';
 import { LeadsService } from '../leads/leads.service.js';
-import { Company } from '../users/company.model.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { DEMO, demoInteractions, readSeedLeads } from './seed-data.js';
 
@@ -33,7 +32,7 @@ async function main(): Promise<void> {
       return;
     }
     if (existing) {
-      await Company.destroy({ where: { id: existing.companyId } });
+      await users.deleteCompany(existing.companyId);
       console.log('Removed the previous demo company and everything in it.');
     }
 

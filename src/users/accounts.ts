@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from 'sequelize';
-import type { User, UserRecord } from './user.model.js';
+import type { AccountRecord, UserRecord } from './user.record.js';
 import { PasswordHasher } from './password-hasher.js';
 import { UsersRepository } from './users.repository.js';
 
@@ -19,18 +19,14 @@ export class Accounts {
   async checkPassword(
     email: string,
     password: string,
-  ): Promise<{ user: User | null; passwordOk: boolean }> {
+  ): Promise<{ user: AccountRecord | null; passwordOk: boolean }> {
     const user = await this.users.findByEmail(email);
     const passwordOk = await this.passwords.verify(user?.passwordHash ?? null, password);
     return { user, passwordOk };
   }
 
-  findById(id: string, transaction?: Transaction): Promise<User | null> {
-    return this.users.findById(id, transaction);
-  }
-
-  /** The hot path of every authenticated request: plain columns, no model instance. */
-  callerRecord(id: string): Promise<UserRecord | null> {
-    return this.users.findRecord(id);
+  /** The user behind a token (the auth guard's hot path, a refresh), in any company. */
+  findById(id: string, transaction?: Transaction): Promise<UserRecord | null> {
+    return this.users.findRecord(id, transaction);
   }
 }

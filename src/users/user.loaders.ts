@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { byId, LoaderKey, LoaderRegistry } from '../common/graphql/loaders.js';
-import type { UserRecord } from './user.model.js';
+import type { UserRecord } from './user.record.js';
 import { UsersRepository } from './users.repository.js';
 
 /** A user of the caller's company by id (assignees, authors), null when missing. */

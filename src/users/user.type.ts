@@ -1,7 +1,7 @@
 import { MaxChars } from '../common/graphql/query-cost.decorators.js';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Role } from '../auth/role.enum.js';
-import type { UserRecord } from './user.model.js';
+import type { UserRecord } from './user.record.js';
 
 /** A user as the API shows it: no password hash, no company id. */
 @ObjectType('User', { description: 'A person who signs in to the company’s CRM.' })

@@ -1,9 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ModelsModule } from '../database/models.module.js';
 import { Accounts } from './accounts.js';
 import { Colleagues } from './colleagues.js';
-import { Company } from './company.model.js';
-import { User } from './user.model.js';
 import { PasswordHasher } from './password-hasher.js';
 import { UserLoaders } from './user.loaders.js';
 import { UsersRepository } from './users.repository.js';
@@ -11,7 +8,6 @@ import { UsersResolver } from './users.resolver.js';
 import { UsersService } from './users.service.js';
 
 @Module({
-  imports: [ModelsModule.forFeature([Company, User])],
   providers: [
     UsersRepository,
     UsersService,

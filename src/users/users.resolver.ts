@@ -5,55 +5,43 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import { PageArgs } from '../common/graphql/page.args.js';
 import { UuidPipe } from '../common/graphql/uuid.pipe.js';
-import { toConnection } from '../common/pagination/page.js';
+import { RecordQueries } from '../common/records/record-queries.resolver.js';
 import { CreateUserInput } from './dto/create-user.input.js';
 import { UpdateUserRoleInput } from './dto/update-user-role.input.js';
 import { UserConnection } from './user-connection.type.js';
 import { UserType } from './user.type.js';
+import type { UserRecord } from './user.record.js';
 import { UsersService } from './users.service.js';
 
 @Resolver(() => UserType)
-export class UsersResolver {
-  constructor(private readonly usersService: UsersService) {}
+export class UsersResolver extends RecordQueries<AuthContext, UserRecord, UserType>({
+  node: UserType,
+  connection: UserConnection,
+  args: PageArgs,
+  toNode: (user) => UserType.from(user),
+  caller: CurrentAuth,
+  decorators: [Requires(Action.ReadUsers)],
+  list: { name: 'users', description: 'Users of your company, oldest first.' },
+  connectionName: 'usersConnection',
+  connectionDescription: 'The users list as a cursor connection, with totalCount.',
+  byId: {
+    name: 'user',
+    description: 'A user of your company, or null.',
+    idDescription: 'The user’s id.',
+  },
+}) {
+  constructor(private readonly usersService: UsersService) {
+    super();
+  }
+
+  protected get reader(): UsersService {
+    return this.usersService;
+  }
 
   @SignedIn()
   @Query(() => UserType, { description: 'The caller.' })
   async me(@CurrentAuth() auth: AuthContext): Promise<UserType> {
     return UserType.from(await this.usersService.me(auth));
-  }
-
-  @Requires(Action.ReadUsers)
-  @Query(() => UserType, { nullable: true, description: 'A user of your company, or null.' })
-  async user(
-    @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID, description: 'The user’s id.' }, new UuidPipe('id')) id: string,
-  ): Promise<UserType | null> {
-    const user = await this.usersService.findOne(auth, id);
-    return user ? UserType.from(user) : null;
-  }
-
-  @Requires(Action.ReadUsers)
-  @Query(() => [UserType], { description: 'Users of your company, oldest first.' })
-  async users(@CurrentAuth() auth: AuthContext, @Args() page: PageArgs): Promise<UserType[]> {
-    return (await this.usersService.list(auth, page.first, page.after)).rows.map((u) =>
-      UserType.from(u),
-    );
-  }
-
-  @Requires(Action.ReadUsers)
-  @Query(() => UserConnection, {
-    description: 'The users list as a cursor connection, with totalCount.',
-  })
-  async usersConnection(
-    @CurrentAuth() auth: AuthContext,
-    @Args() page: PageArgs,
-  ): Promise<UserConnection> {
-    const rows = await this.usersService.list(auth, page.first, page.after);
-    return toConnection(
-      rows,
-      (u) => UserType.from(u),
-      () => this.usersService.count(auth),
-    );
   }
 
   @Requires(Action.ManageUsers)

@@ -13,16 +13,22 @@ import { NotFoundException } from '../common/errors/app.exception.js';
 import { uniqueViolationOf } from '../common/errors/database-errors.js';
 import { ActorKind } from '../common/events/actor.js';
 import { DomainEvents } from '../common/events/domain-events.js';
-import { pageSize } from '../common/pagination/cursor.js';
-import { toPage, type Page } from '../common/pagination/page.js';
+import type { Page } from '../common/pagination/page.js';
+import { Listing, type ListArgs } from '../common/records/listing.js';
 import { Transactions } from '../database/transactions.js';
 import { CreateUserInput } from './dto/create-user.input.js';
 import { UpdateUserRoleInput } from './dto/update-user-role.input.js';
-import type { User, UserRecord } from './user.model.js';
+import type { UserRecord } from './user.record.js';
 import { PasswordHasher } from './password-hasher.js';
 import { USER_EMAIL_INDEX, UserException, UserReason } from './user.exception.js';
 import { UserEvents } from './users.events.js';
-import { USER_KEYSET, UsersRepository, type NewUser } from './users.repository.js';
+import {
+  USERS_OLDEST_FIRST,
+  UsersRepository,
+  type NewUser,
+  type UserFilter,
+  type UserOrderField,
+} from './users.repository.js';
 
 /** A new company and its first user: signUp's input, the password already hashed. */
 export interface NewCompany {
@@ -55,21 +61,21 @@ export class UsersService {
     return user ?? null;
   }
 
-  async list(
-    auth: AuthContext,
-    first?: number | null,
-    after?: string | null,
-  ): Promise<Page<UserRecord>> {
-    authorize(auth, Action.ReadUsers);
-    const limit = pageSize(first);
-    const cursor = after ? USER_KEYSET.decode(after) : undefined;
-    const rows = await this.users.page(auth.companyId, limit + 1, cursor);
-    return toPage(rows, limit, (u) => USER_KEYSET.cursorOf(u), after);
+  /** The users list: every user of the caller's company, for those who may read users. */
+  private readonly list = new Listing(this.users.list, {
+    readable: (auth: AuthContext): UserFilter => {
+      authorize(auth, Action.ReadUsers);
+      return {};
+    },
+    defaultOrder: () => USERS_OLDEST_FIRST,
+  });
+
+  page(auth: AuthContext, args: ListArgs<UserFilter, UserOrderField>): Promise<Page<UserRecord>> {
+    return this.list.page(auth, args);
   }
 
-  async count(auth: AuthContext): Promise<number> {
-    authorize(auth, Action.ReadUsers);
-    return this.users.count(auth.companyId);
+  count(auth: AuthContext): Promise<number> {
+    return this.list.count(auth);
   }
 
   /**
@@ -80,7 +86,7 @@ export class UsersService {
     meta: RequestMeta,
     input: NewCompany,
     transaction: Transaction,
-  ): Promise<User> {
+  ): Promise<UserRecord> {
     const company = await this.users.createCompany(input.companyName, transaction);
     const { companyName: _, ...person } = input;
     const user = await this.insert(
@@ -113,7 +119,7 @@ export class UsersService {
     return this.passwords.hash(password);
   }
 
-  async create(auth: AuthContext, input: CreateUserInput): Promise<User> {
+  async create(auth: AuthContext, input: CreateUserInput): Promise<UserRecord> {
     authorize(auth, Action.ManageUsers);
     const passwordHash = await this.newPasswordHash(input.email, input.password);
     return this.transactions.run(async (transaction) => {
@@ -133,35 +139,39 @@ export class UsersService {
     });
   }
 
-  async updateRole(auth: AuthContext, input: UpdateUserRoleInput): Promise<User> {
+  async updateRole(auth: AuthContext, input: UpdateUserRoleInput): Promise<UserRecord> {
     authorize(auth, Action.ManageUsers);
     return this.transactions.run(async (transaction) => {
-      const user = await this.users.findInCompany(auth.companyId, input.userId, transaction);
+      const user = await this.users.findInCompanyForUpdate(
+        auth.companyId,
+        input.userId,
+        transaction,
+      );
       if (!user) throw new NotFoundException('User', input.userId);
       if (user.role === input.role) return user;
       if (user.role === Role.ADMIN && user.isActive)
         await this.ensureAnotherAdmin(auth.companyId, transaction);
       const from = user.role;
-      await this.users.setRole(user, input.role, transaction);
+      const changed = await this.users.change(user, { role: input.role }, transaction);
       await this.events.publish(
         UserEvents.RoleChanged,
         { entity: 'User', records: [{ id: user.id, changes: { role: { from, to: input.role } } }] },
         { actor: actorOf(auth), transaction },
       );
-      return user;
+      return changed;
     });
   }
 
-  async deactivate(auth: AuthContext, userId: string): Promise<User> {
+  async deactivate(auth: AuthContext, userId: string): Promise<UserRecord> {
     authorize(auth, Action.ManageUsers);
     if (userId === requireUser(auth).userId)
       throw new UserException(UserReason.SELF_DEACTIVATION, 'You cannot deactivate yourself');
     return this.transactions.run(async (transaction) => {
-      const user = await this.users.findInCompany(auth.companyId, userId, transaction);
+      const user = await this.users.findInCompanyForUpdate(auth.companyId, userId, transaction);
       if (!user) throw new NotFoundException('User', userId);
       if (!user.isActive) return user;
       if (user.role === Role.ADMIN) await this.ensureAnotherAdmin(auth.companyId, transaction);
-      await this.users.deactivate(user, transaction);
+      const changed = await this.users.change(user, { isActive: false }, transaction);
       await this.events.publish(
         UserEvents.Deactivated,
         {
@@ -170,12 +180,12 @@ export class UsersService {
         },
         { actor: actorOf(auth), transaction },
       );
-      return user;
+      return changed;
     });
   }
 
   /** The one place a new user is written: its e-mail's unique index answers EMAIL_TAKEN. */
-  private async insert(values: NewUser, transaction: Transaction): Promise<User> {
+  private async insert(values: NewUser, transaction: Transaction): Promise<UserRecord> {
     try {
       return await this.users.create(values, transaction);
     } catch (error) {
@@ -184,7 +194,7 @@ export class UsersService {
     }
   }
 
-  private publishCreated(auth: AuthContext, user: User, transaction: Transaction): Promise<void> {
+  private publishCreated(auth: AuthContext, user: UserRecord, transaction: Transaction): Promise<void> {
     return this.events.publish(
       UserEvents.Created,
       {

@@ -78,7 +78,7 @@ describe('UsersService', () => {
     await expect(sut.deactivate(team.admin, team.outsider.userId)).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
-    const listed = (await sut.list(team.admin, 100)).rows.map((u) => u.id);
+    const listed = (await sut.page(team.admin, { first: 100 })).rows.map((u) => u.id);
     expect(listed).toEqual(expect.arrayContaining([team.rep.userId, team.manager.userId]));
     expect(listed).not.toContain(team.outsider.userId);
     expect(await sut.count(team.admin)).toBe(listed.length);
