@@ -2,7 +2,7 @@ import { MaxChars } from '../common/graphql/query-cost.decorators.js';
 import { PartOfRootAnswer } from '../common/graphql/field-access.js';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ApiKeyScope } from '../auth/api-key-scope.enum.js';
-import type { ApiKey } from './api-key.model.js';
+import type { ApiKeyRecord } from './api-key.record.js';
 
 @ObjectType('ApiKey', {
   description:
@@ -38,7 +38,7 @@ export class ApiKeyType {
   @Field({ description: 'When it was created.' })
   createdAt!: Date;
 
-  static from(key: ApiKey): ApiKeyType {
+  static from(key: ApiKeyRecord): ApiKeyType {
     return Object.assign(new ApiKeyType(), {
       id: key.id,
       name: key.name,

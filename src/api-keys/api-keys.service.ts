@@ -19,7 +19,7 @@ import { ApiKeyEvents } from './api-keys.events.js';
 import { MAX_PAGE_SIZE } from '../common/pagination/cursor.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
 import { CreateApiKeyInput } from './dto/create-api-key.input.js';
-import { ApiKey } from './api-key.model.js';
+import type { ApiKeyRecord } from './api-key.record.js';
 
 const SECRET_PREFIX = 'crm_';
 
@@ -44,7 +44,7 @@ export class ApiKeysService {
   async create(
     auth: AuthContext,
     input: CreateApiKeyInput,
-  ): Promise<{ apiKey: ApiKey; secret: string }> {
+  ): Promise<{ apiKey: ApiKeyRecord; secret: string }> {
     authorize(auth, Action.ManageApiKeys);
     const prefix = `${SECRET_PREFIX}${randomBytes(4).toString('hex')}`;
     const secret = `${prefix}_${randomSecret()}`;
@@ -78,24 +78,24 @@ export class ApiKeysService {
     return { apiKey, secret };
   }
 
-  list(auth: AuthContext): Promise<ApiKey[]> {
+  list(auth: AuthContext): Promise<ApiKeyRecord[]> {
     authorize(auth, Action.ManageApiKeys);
     return this.keys.list(auth.companyId, MAX_PAGE_SIZE);
   }
 
-  async revoke(auth: AuthContext, id: string): Promise<ApiKey> {
+  async revoke(auth: AuthContext, id: string): Promise<ApiKeyRecord> {
     authorize(auth, Action.ManageApiKeys);
     return this.transactions.run(async (transaction) => {
-      const key = await this.keys.findInCompany(auth.companyId, id, transaction);
+      const key = await this.keys.findInCompanyForUpdate(auth.companyId, id, transaction);
       if (!key) throw new NotFoundException('ApiKey', id);
       if (key.revokedAt) return key;
-      await this.keys.revoke(key, transaction);
+      const revoked = await this.keys.revoke(key, transaction);
       await this.events.publish(
         ApiKeyEvents.Revoked,
         { entity: 'ApiKey', records: [{ id: key.id }] },
         { actor: actorOf(auth), transaction },
       );
-      return key;
+      return revoked;
     });
   }
 

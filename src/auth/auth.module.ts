@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ModelsModule } from '../database/models.module.js';
 import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AccessTokenAuthenticator } from './access-token-authenticator.js';
@@ -8,14 +7,13 @@ import { AuthService } from './auth.service.js';
 import { CallerCache } from './caller-cache.js';
 import { AuthGuard } from './guards/auth.guard.js';
 import { LoginRefundListener } from './login-refund.listener.js';
-import { RefreshToken } from './refresh-token.model.js';
 import { RevokeSessionsListener } from './revoke-sessions.listener.js';
 import { AccessTokenService } from './tokens/access-token.service.js';
 import { RefreshTokenRepository } from './tokens/refresh-token.repository.js';
 import { RefreshTokenService } from './tokens/refresh-token.service.js';
 
 @Module({
-  imports: [UsersModule, RateLimitModule, ModelsModule.forFeature([RefreshToken])],
+  imports: [UsersModule, RateLimitModule],
   providers: [
     AuthService,
     AuthResolver,

@@ -1,8 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { Op, Transaction } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import { prepared } from '../../database/prepared.js';
+import { insertRow } from '../../database/row-statements.js';
 import { Sql } from '../../database/sql.js';
-import { RefreshToken } from '../refresh-token.model.js';
+import { REFRESH_TOKEN_RECORD_COLUMNS, type RefreshTokenRecord } from './refresh-token.record.js';
+
+const FIND = prepared(
+  `SELECT ${REFRESH_TOKEN_RECORD_COLUMNS} FROM refresh_tokens WHERE token_hash = $1`,
+);
+const FIND_LOCKED = prepared(
+  `SELECT ${REFRESH_TOKEN_RECORD_COLUMNS} FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`,
+);
+const MARK_REPLACED = prepared(
+  `UPDATE refresh_tokens SET revoked_at = now(), replaced_by_id = $2 WHERE id = $1`,
+);
+const REVOKE_FAMILY = prepared(
+  `UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`,
+);
+// On refresh_tokens_user_live.
+const REVOKE_USER = prepared(
+  `UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
+);
 
 @Injectable()
 export class RefreshTokenRepository {
@@ -18,45 +36,42 @@ export class RefreshTokenRepository {
     return row.live;
   }
 
-  create(
-    values: { userId: string; familyId: string; tokenHash: string; expiresAt: Date },
+  async create(
+    values: Pick<RefreshTokenRecord, 'userId' | 'familyId' | 'tokenHash' | 'expiresAt'>,
     transaction?: Transaction,
-  ): Promise<RefreshToken> {
-    return RefreshToken.create(values, { transaction });
+  ): Promise<RefreshTokenRecord> {
+    const [statement, params] = insertRow('refresh_tokens', { ...values }, REFRESH_TOKEN_RECORD_COLUMNS);
+    const [row] = await this.sql.rows<RefreshTokenRecord>(statement, params, transaction);
+    return row;
   }
 
   /** Locks the row so that two concurrent uses of one token cannot both rotate it. */
-  findByHashForUpdate(tokenHash: string, transaction: Transaction): Promise<RefreshToken | null> {
-    return RefreshToken.findOne({
-      where: { tokenHash },
-      transaction,
-      lock: transaction.LOCK.UPDATE,
-    });
+  async findByHashForUpdate(
+    tokenHash: string,
+    transaction: Transaction,
+  ): Promise<RefreshTokenRecord | null> {
+    const [row] = await this.sql.rows<RefreshTokenRecord>(FIND_LOCKED, [tokenHash], transaction);
+    return row ?? null;
   }
 
-  findByHash(tokenHash: string): Promise<RefreshToken | null> {
-    return RefreshToken.findOne({ where: { tokenHash } });
+  async findByHash(tokenHash: string): Promise<RefreshTokenRecord | null> {
+    const [row] = await this.sql.rows<RefreshTokenRecord>(FIND, [tokenHash]);
+    return row ?? null;
   }
 
   async markReplaced(
-    token: RefreshToken,
+    token: Pick<RefreshTokenRecord, 'id'>,
     replacedById: string,
     transaction: Transaction,
   ): Promise<void> {
-    await token.update({ revokedAt: new Date(), replacedById }, { transaction });
+    await this.sql.rows(MARK_REPLACED, [token.id, replacedById], transaction);
   }
 
   async revokeFamily(familyId: string, transaction?: Transaction): Promise<void> {
-    await RefreshToken.update(
-      { revokedAt: new Date() },
-      { where: { familyId, revokedAt: { [Op.is]: null } }, transaction },
-    );
+    await this.sql.rows(REVOKE_FAMILY, [familyId], transaction);
   }
 
   async revokeAllForUser(userId: string, transaction?: Transaction): Promise<void> {
-    await RefreshToken.update(
-      { revokedAt: new Date() },
-      { where: { userId, revokedAt: { [Op.is]: null } }, transaction },
-    );
+    await this.sql.rows(REVOKE_USER, [userId], transaction);
   }
 }
