@@ -38,11 +38,7 @@ export class ApiKeysRepository {
 
   /** The key as revoked. */
   async revoke(key: Pick<ApiKeyRecord, 'id' | 'companyId'>, transaction: Transaction) {
-    const [row] = await this.sql.rows<ApiKeyRecord>(
-      REVOKE,
-      [key.id, key.companyId],
-      transaction,
-    );
+    const [row] = await this.sql.rows<ApiKeyRecord>(REVOKE, [key.id, key.companyId], transaction);
     return row;
   }
 

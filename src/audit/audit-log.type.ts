@@ -2,7 +2,7 @@ import { MaxChars } from '../common/graphql/query-cost.decorators.js';
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ActorKind } from '../common/events/actor.js';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import type { AuditLogRecord } from './audit-log.model.js';
+import type { AuditLogRecord } from './audit-log.record.js';
 
 registerEnumType(ActorKind, {
   name: 'ActorKind',

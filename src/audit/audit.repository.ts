@@ -1,17 +1,43 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from 'sequelize';
 import { SortDirection } from '../common/graphql/sort-direction.enum.js';
-import type { CursorValues } from '../common/pagination/cursor.js';
-import { Keyset, SqlParams } from '../common/pagination/keyset.js';
+import type { SqlParams } from '../common/pagination/keyset.js';
 import { prepared } from '../database/prepared.js';
+import { RecordList, type RecordListSpec } from '../database/record-list.js';
 import { Sql } from '../database/sql.js';
 import type { AuditLogFilter } from './dto/audit-log-filter.input.js';
-import { AUDIT_LOG_RECORD_COLUMNS, type AuditLogRecord } from './audit-log.model.js';
+import { AUDIT_LOG_RECORD_COLUMNS, type AuditLogRecord } from './audit-log.record.js';
 
-export const AUDIT_KEYSET = new Keyset<AuditLogRecord>(
-  [{ sql: 'created_at', type: 'timestamptz', value: (l) => l.createdAt.toISOString() }],
-  SortDirection.DESC,
-);
+/** The trail's one order: newest first, (created_at, id) on audit_logs_company_page at any depth. */
+export type AuditOrderField = 'CREATED_AT';
+
+export const AUDIT_NEWEST_FIRST = {
+  field: 'CREATED_AT' as AuditOrderField,
+  direction: SortDirection.DESC,
+};
+
+function auditWhere(companyId: string, filter: AuditLogFilter, params: SqlParams): string[] {
+  const where = [`company_id = ${params.add(companyId)}::uuid`];
+  if (filter.action) where.push(`action = ${params.add(filter.action)}`);
+  if (filter.entityType) where.push(`entity_type = ${params.add(filter.entityType)}`);
+  if (filter.entityId) where.push(`entity_id = ${params.add(filter.entityId)}::uuid`);
+  if (filter.actorUserId) where.push(`actor_user_id = ${params.add(filter.actorUserId)}::uuid`);
+  if (filter.from) where.push(`created_at >= ${params.add(filter.from)}::timestamptz`);
+  if (filter.to) where.push(`created_at < ${params.add(filter.to)}::timestamptz`);
+  return where;
+}
+
+/** The audit trail, declared once: its filter and its order. */
+const AUDIT_LIST: RecordListSpec<AuditLogRecord, AuditLogFilter, AuditOrderField> = {
+  table: 'audit_logs',
+  columns: AUDIT_LOG_RECORD_COLUMNS,
+  where: auditWhere,
+  sorts: {
+    CREATED_AT: [
+      { sql: 'created_at', type: 'timestamptz', value: (l) => l.createdAt.toISOString() },
+    ],
+  },
+};
 
 // clock_timestamp(), not the column's now(): the time of the write, not of the transaction's start.
 const INSERT_AUDIT_LOGS =
@@ -25,7 +51,12 @@ export type NewAuditLog = Omit<AuditLogRecord, 'id' | 'createdAt'>;
 
 @Injectable()
 export class AuditRepository {
-  constructor(private readonly sql: Sql) {}
+  /** page and count of the audit trail. */
+  readonly list: RecordList<AuditLogRecord, AuditLogFilter, AuditOrderField>;
+
+  constructor(private readonly sql: Sql) {
+    this.list = new RecordList(sql, AUDIT_LIST);
+  }
 
   /**
    * Every entry in one statement, whatever their number (a bulk event of 1 000 leads): one array
@@ -49,41 +80,5 @@ export class AuditRepository {
     ];
     if (transaction) this.sql.send(transaction, INSERT_AUDIT_LOGS, values);
     else await this.sql.rows(INSERT_AUDIT_LOGS, values);
-  }
-
-  private where(companyId: string, filter: AuditLogFilter, params: SqlParams): string[] {
-    const where = [`company_id = ${params.add(companyId)}::uuid`];
-    if (filter.action) where.push(`action = ${params.add(filter.action)}`);
-    if (filter.entityType) where.push(`entity_type = ${params.add(filter.entityType)}`);
-    if (filter.entityId) where.push(`entity_id = ${params.add(filter.entityId)}::uuid`);
-    if (filter.actorUserId) where.push(`actor_user_id = ${params.add(filter.actorUserId)}::uuid`);
-    if (filter.from) where.push(`created_at >= ${params.add(filter.from)}::timestamptz`);
-    if (filter.to) where.push(`created_at < ${params.add(filter.to)}::timestamptz`);
-    return where;
-  }
-
-  /** Newest first: a row comparison on (created_at, id) that audit_logs_company_page serves at any depth. */
-  page(
-    companyId: string,
-    filter: AuditLogFilter,
-    limit: number,
-    after?: CursorValues,
-  ): Promise<AuditLogRecord[]> {
-    const params = new SqlParams();
-    const where = this.where(companyId, filter, params);
-    if (after) where.push(AUDIT_KEYSET.after(after, params));
-    return this.sql.rows<AuditLogRecord>(
-      `SELECT ${AUDIT_LOG_RECORD_COLUMNS} FROM audit_logs WHERE ${where.join(' AND ')} ORDER BY ${AUDIT_KEYSET.orderBy()} LIMIT ${params.add(limit)}`,
-      params.values,
-    );
-  }
-
-  async count(companyId: string, filter: AuditLogFilter): Promise<number> {
-    const params = new SqlParams();
-    const [row] = await this.sql.rows<{ n: number }>(
-      `SELECT count(*)::int AS n FROM audit_logs WHERE ${this.where(companyId, filter, params).join(' AND ')}`,
-      params.values,
-    );
-    return row.n;
   }
 }

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Action, authorize } from '../access/permissions.js';
 import type { DomainEvent } from '../common/events/domain-event.js';
-import { pageSize } from '../common/pagination/cursor.js';
-import { toPage, type Page } from '../common/pagination/page.js';
-import { AUDIT_KEYSET, AuditRepository, type NewAuditLog } from './audit.repository.js';
+import type { Page } from '../common/pagination/page.js';
+import { Listing } from '../common/records/listing.js';
+import { AUDIT_NEWEST_FIRST, AuditRepository, type NewAuditLog } from './audit.repository.js';
 import type { AuditLogFilter } from './dto/audit-log-filter.input.js';
-import type { AuditLogRecord } from './audit-log.model.js';
+import type { AuditLogsArgs } from './dto/audit-logs.args.js';
+import type { AuditLogRecord } from './audit-log.record.js';
 
 /** One entry per record the event concerns: the field changes, or the event's details. */
 export function auditEntries(event: DomainEvent): NewAuditLog[] {
@@ -34,21 +35,20 @@ export class AuditService {
     return this.logs.insertMany(auditEntries(event), event.transaction);
   }
 
-  async page(
-    auth: AuthContext,
-    filter: AuditLogFilter,
-    first?: number | null,
-    after?: string | null,
-  ): Promise<Page<AuditLogRecord>> {
-    authorize(auth, Action.ReadAuditLogs);
-    const limit = pageSize(first);
-    const cursor = after ? AUDIT_KEYSET.decode(after) : undefined;
-    const rows = await this.logs.page(auth.companyId, filter, limit + 1, cursor);
-    return toPage(rows, limit, (row) => AUDIT_KEYSET.cursorOf(row), after);
+  /** The trail: the caller's company's entries, for those who may read it. */
+  private readonly list = new Listing(this.logs.list, {
+    readable: (auth: AuthContext, filter?: AuditLogFilter | null): AuditLogFilter => {
+      authorize(auth, Action.ReadAuditLogs);
+      return filter ?? {};
+    },
+    defaultOrder: () => AUDIT_NEWEST_FIRST,
+  });
+
+  page(auth: AuthContext, args: AuditLogsArgs): Promise<Page<AuditLogRecord>> {
+    return this.list.page(auth, args);
   }
 
-  count(auth: AuthContext, filter: AuditLogFilter): Promise<number> {
-    authorize(auth, Action.ReadAuditLogs);
-    return this.logs.count(auth.companyId, filter);
+  count(auth: AuthContext, filter?: AuditLogFilter | null): Promise<number> {
+    return this.list.count(auth, filter);
   }
 }

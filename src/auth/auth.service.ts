@@ -130,7 +130,10 @@ export class AuthService {
     return true;
   }
 
-  private accessTokenFor(user: Pick<UserRecord, 'id' | 'companyId' | 'role'>, sessionId: string): Promise<string> {
+  private accessTokenFor(
+    user: Pick<UserRecord, 'id' | 'companyId' | 'role'>,
+    sessionId: string,
+  ): Promise<string> {
     return this.accessTokens.sign({
       sub: user.id,
       cid: user.companyId,

@@ -44,6 +44,11 @@ export interface RecordListSpec<Row extends { id: string }, Filter, Field extend
   search?: ListSearch<Filter>;
   /** The export's SELECT list, in the CSV's column order, and what the log calls a row. */
   csv?: { columns: string; what: string };
+  /**
+   * The rows a nested list (latestFor) keeps: live ones (`deleted_at IS NULL`) unless given; null
+   * for a table whose rows are deleted, not marked.
+   */
+  live?: string | null;
 }
 
 /** The order of a declared list: its cursors, its ORDER BY and the comparison that continues it. */
@@ -124,6 +129,7 @@ export class RecordList<
     order: { field: Field; direction: SortDirection },
   ): Promise<Row[]> {
     const orderBy = this.keyset(order.field, order.direction).orderBy();
+    const live = this.spec.live === undefined ? 'deleted_at IS NULL' : this.spec.live;
     const key = `${parent} ${orderBy}`;
     let statement = this.latest.get(key);
     if (!statement) {
@@ -131,7 +137,7 @@ export class RecordList<
         `SELECT r.* FROM unnest($1::uuid[]) AS p(id)
          CROSS JOIN LATERAL (
            SELECT ${this.spec.columns} FROM ${this.spec.table}
-           WHERE company_id = $2 AND ${parent} = p.id AND deleted_at IS NULL
+           WHERE company_id = $2 AND ${parent} = p.id${live ? ` AND ${live}` : ''}
            ORDER BY ${orderBy} LIMIT $3
          ) r`,
       );

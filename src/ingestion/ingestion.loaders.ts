@@ -1,7 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { groupedBy, LoaderKey, LoaderRegistry } from '../common/graphql/loaders.js';
 import { NESTED_LIST_LIMIT } from '../common/pagination/nested-list.js';
-import { RawLeadsRepository, type RawLeadRecord } from './raw-leads.repository.js';
+import type { RawLeadRecord } from './raw-lead.record.js';
+import { RawLeadsRepository } from './raw-leads.repository.js';
 
 /** The newest NESTED_LIST_LIMIT submissions linked to a lead (lead.submissions). */
 export const SUBMISSIONS_BY_LEAD = new LoaderKey<string, RawLeadRecord[]>('submissionsByLead');

@@ -21,9 +21,9 @@ import {
   type KeyClaim,
   type KeyScope,
   type NewRawLead,
-  type RawLeadRecord,
   type StoredRaw,
 } from './raw-leads.repository.js';
+import type { RawLeadRecord } from './raw-lead.record.js';
 import { MAX_USER_AGENT_CHARS, storedBytes } from './stored-bytes.js';
 import { normalize, receive, type Normalized, type ReceivedBody } from './submission.js';
 

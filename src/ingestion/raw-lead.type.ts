@@ -2,7 +2,8 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { MaxChars } from '../common/graphql/query-cost.decorators.js';
 import { RawLeadStatus } from './raw-lead-status.enum.js';
-import { MAX_ERROR_CHARS, type RawLeadRecord } from './raw-leads.repository.js';
+import type { RawLeadRecord } from './raw-lead.record.js';
+import { MAX_ERROR_CHARS } from './raw-leads.repository.js';
 import { storableJsonOf } from './submission.js';
 
 /** A submission to POST /api/lead, as the journal keeps it. */

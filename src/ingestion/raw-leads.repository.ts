@@ -1,42 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from 'sequelize';
 import { SortDirection } from '../common/graphql/sort-direction.enum.js';
-import type { CursorValues } from '../common/pagination/cursor.js';
-import { Keyset, SqlParams } from '../common/pagination/keyset.js';
 import { usableKeySql } from '../api-keys/usable-key.js';
 import { prepared } from '../database/prepared.js';
+import { RecordList, type RecordListSpec } from '../database/record-list.js';
 import { Sql } from '../database/sql.js';
+import type { RawLeadFilter } from './dto/raw-lead-filter.input.js';
 import { LeadRouting } from './lead-routing.enum.js';
-import { RawLeadStatus } from './raw-lead-status.enum.js';
+import type { RawLeadStatus } from './raw-lead-status.enum.js';
+import { RAW_LEAD_RECORD_COLUMNS, type RawLeadRecord } from './raw-lead.record.js';
 
 /** The most of a failure's message a journal row keeps (RawLead.error declares the same). */
 export const MAX_ERROR_CHARS = 2000;
-
-/** A submission as the journal keeps it. */
-export interface RawLeadRecord {
-  id: string;
-  companyId: string;
-  apiKeyId: string | null;
-  body: Buffer;
-  payload: unknown;
-  idempotencyKey: string | null;
-  fingerprint: string;
-  requestId: string;
-  remoteIp: string | null;
-  userAgent: string | null;
-  receivedAt: Date;
-  status: RawLeadStatus;
-  leadId: string | null;
-  omittedFields: string[];
-  error: string | null;
-  attempts: number;
-  processedAt: Date | null;
-}
-
-const COLUMNS = `id, company_id AS "companyId", api_key_id AS "apiKeyId", body, payload,
-  idempotency_key AS "idempotencyKey", fingerprint, request_id AS "requestId", remote_ip AS "remoteIp",
-  user_agent AS "userAgent", received_at AS "receivedAt", status, lead_id AS "leadId",
-  omitted_fields AS "omittedFields", error, attempts, processed_at AS "processedAt"`;
 
 /**
  * Only a submission still waiting changes state: a late answer (a lease that ran out while its
@@ -44,10 +19,30 @@ const COLUMNS = `id, company_id AS "companyId", api_key_id AS "apiKeyId", body, 
  */
 const UNSETTLED = `status IN ('RECEIVED', 'QUEUED', 'FAILED')`;
 
-export const RAW_LEAD_KEYSET = new Keyset<RawLeadRecord>(
-  [{ sql: 'received_at', type: 'timestamptz', value: (r) => r.receivedAt.toISOString() }],
-  SortDirection.DESC,
-);
+/** The journal's one order: newest first, on leads_raw_company_page / leads_raw_company_status. */
+export type RawLeadOrderField = 'RECEIVED_AT';
+
+export const RAW_LEADS_NEWEST_FIRST = {
+  field: 'RECEIVED_AT' as RawLeadOrderField,
+  direction: SortDirection.DESC,
+};
+
+/** The journal, declared once: filtered by status, newest first. Rows are deleted, never marked. */
+const RAW_LEAD_LIST: RecordListSpec<RawLeadRecord, RawLeadFilter, RawLeadOrderField> = {
+  table: 'leads_raw',
+  columns: RAW_LEAD_RECORD_COLUMNS,
+  where: (companyId, filter, params) => {
+    const where = [`company_id = ${params.add(companyId)}::uuid`];
+    if (filter.status?.length) where.push(`status = ANY(${params.add(filter.status)}::text[])`);
+    return where;
+  },
+  sorts: {
+    RECEIVED_AT: [
+      { sql: 'received_at', type: 'timestamptz', value: (r) => r.receivedAt.toISOString() },
+    ],
+  },
+  live: null,
+};
 
 /** What is stored of a request before anything else is done with it. */
 export interface NewRawLead {
@@ -136,7 +131,12 @@ const STORE = prepared(
 
 @Injectable()
 export class RawLeadsRepository {
-  constructor(private readonly sql: Sql) {}
+  /** page and count of the journal, and lead.submissions' batch. */
+  readonly list: RecordList<RawLeadRecord, RawLeadFilter, RawLeadOrderField>;
+
+  constructor(private readonly sql: Sql) {
+    this.list = new RecordList(sql, RAW_LEAD_LIST);
+  }
 
   /**
    * The raw row, committed on its own, and in the same statement: the API key it is sent with is
@@ -212,7 +212,7 @@ export class RawLeadsRepository {
            AND (locked_until IS NULL OR locked_until < clock_timestamp())
          ORDER BY received_at LIMIT $1
          FOR UPDATE SKIP LOCKED)
-       RETURNING ${COLUMNS}`,
+       RETURNING ${RAW_LEAD_RECORD_COLUMNS}`,
       [limit, leaseSeconds],
     );
   }
@@ -361,49 +361,14 @@ export class RawLeadsRepository {
     leadIds: readonly string[],
     perLead: number,
   ): Promise<RawLeadRecord[]> {
-    return this.sql.rows<RawLeadRecord>(
-      `SELECT r.* FROM unnest($1::uuid[]) AS l(id)
-       CROSS JOIN LATERAL (
-         SELECT ${COLUMNS} FROM leads_raw
-         WHERE lead_id = l.id AND company_id = $2
-         ORDER BY received_at DESC, id DESC LIMIT $3
-       ) r`,
-      [leadIds, companyId, perLead],
-    );
+    return this.list.latestFor('lead_id', companyId, leadIds, perLead, RAW_LEADS_NEWEST_FIRST);
   }
 
   async findInCompany(companyId: string, id: string): Promise<RawLeadRecord | null> {
     const [row] = await this.sql.rows<RawLeadRecord>(
-      `SELECT ${COLUMNS} FROM leads_raw WHERE id = $1 AND company_id = $2`,
+      `SELECT ${RAW_LEAD_RECORD_COLUMNS} FROM leads_raw WHERE id = $1 AND company_id = $2`,
       [id, companyId],
     );
     return row ?? null;
-  }
-
-  async count(companyId: string, status: readonly RawLeadStatus[] | undefined): Promise<number> {
-    const [row] = await this.sql.rows<{ n: number }>(
-      `SELECT count(*)::int AS n FROM leads_raw WHERE company_id = $1
-         AND ($2::text[] IS NULL OR status = ANY($2::text[]))`,
-      [companyId, status?.length ? status : null],
-    );
-    return row.n;
-  }
-
-  /** Newest first, by row comparison on leads_raw_company_page / leads_raw_company_status. */
-  page(
-    companyId: string,
-    status: readonly RawLeadStatus[] | undefined,
-    limit: number,
-    after?: CursorValues,
-  ): Promise<RawLeadRecord[]> {
-    const params = new SqlParams();
-    const where = [`company_id = ${params.add(companyId)}::uuid`];
-    if (status?.length) where.push(`status = ANY(${params.add(status)}::text[])`);
-    if (after) where.push(RAW_LEAD_KEYSET.after(after, params));
-    return this.sql.rows<RawLeadRecord>(
-      `SELECT ${COLUMNS} FROM leads_raw WHERE ${where.join(' AND ')}
-       ORDER BY ${RAW_LEAD_KEYSET.orderBy()} LIMIT ${params.add(limit)}`,
-      params.values,
-    );
   }
 }

@@ -1,40 +1,32 @@
 import { Requires } from '../access/field-access.js';
 import { Action } from '../access/permissions.js';
 import { UuidPipe } from '../common/graphql/uuid.pipe.js';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
-import { PageArgs } from '../common/graphql/page.args.js';
-import { toConnection } from '../common/pagination/page.js';
-import { RawLeadFilter } from './dto/raw-lead-filter.input.js';
+import { RecordConnection } from '../common/records/record-connection.resolver.js';
+import { RawLeadsArgs } from './dto/raw-leads.args.js';
+import type { RawLeadRecord } from './raw-lead.record.js';
 import { RawLeadConnection } from './raw-lead-connection.type.js';
 import { RawLeadType } from './raw-lead.type.js';
 import { RawLeadsService } from './raw-leads.service.js';
 
 @Resolver(() => RawLeadType)
-export class RawLeadsResolver {
-  constructor(private readonly raws: RawLeadsService) {}
+export class RawLeadsResolver extends RecordConnection<AuthContext, RawLeadRecord, RawLeadType>({
+  connection: RawLeadConnection,
+  args: RawLeadsArgs,
+  toNode: (raw) => RawLeadType.from(raw),
+  caller: CurrentAuth,
+  decorators: [Requires(Action.ReadSubmissions)],
+  connectionName: 'rawLeadsConnection',
+  connectionDescription: 'ADMIN: every submission to POST /api/lead, newest first.',
+}) {
+  constructor(private readonly raws: RawLeadsService) {
+    super();
+  }
 
-  @Requires(Action.ReadSubmissions)
-  @Query(() => RawLeadConnection, {
-    description: 'ADMIN: every submission to POST /api/lead, newest first.',
-  })
-  async rawLeadsConnection(
-    @CurrentAuth() auth: AuthContext,
-    @Args() page: PageArgs,
-    @Args('filter', {
-      type: () => RawLeadFilter,
-      nullable: true,
-      description: 'Only submissions matching it.',
-    })
-    filter?: RawLeadFilter | null,
-  ): Promise<RawLeadConnection> {
-    const result = await this.raws.page(auth, filter ?? {}, page.first, page.after);
-    return toConnection(
-      result,
-      (raw) => RawLeadType.from(raw),
-      () => this.raws.count(auth, filter ?? {}),
-    );
+  protected get reader(): RawLeadsService {
+    return this.raws;
   }
 
   @Requires(Action.ReprocessSubmissions)

@@ -2,13 +2,15 @@ import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Action, authorize } from '../access/permissions.js';
 import { NotFoundException } from '../common/errors/app.exception.js';
-import { pageSize } from '../common/pagination/cursor.js';
-import { toPage, type Page } from '../common/pagination/page.js';
+import type { Page } from '../common/pagination/page.js';
+import { Listing } from '../common/records/listing.js';
 import type { RawLeadFilter } from './dto/raw-lead-filter.input.js';
+import type { RawLeadsArgs } from './dto/raw-leads.args.js';
 import { IngestionException, IngestionReason } from './ingestion.exception.js';
 import { IngestionService } from './ingestion.service.js';
 import { RawLeadStatus } from './raw-lead-status.enum.js';
-import { RAW_LEAD_KEYSET, RawLeadsRepository, type RawLeadRecord } from './raw-leads.repository.js';
+import type { RawLeadRecord } from './raw-lead.record.js';
+import { RAW_LEADS_NEWEST_FIRST, RawLeadsRepository } from './raw-leads.repository.js';
 
 const UNSETTLED = new Set([RawLeadStatus.RECEIVED, RawLeadStatus.QUEUED, RawLeadStatus.FAILED]);
 
@@ -20,22 +22,21 @@ export class RawLeadsService {
     private readonly ingestion: IngestionService,
   ) {}
 
-  async page(
-    auth: AuthContext,
-    filter: RawLeadFilter,
-    first?: number | null,
-    after?: string | null,
-  ): Promise<Page<RawLeadRecord>> {
-    authorize(auth, Action.ReadSubmissions);
-    const limit = pageSize(first);
-    const cursor = after ? RAW_LEAD_KEYSET.decode(after) : undefined;
-    const rows = await this.raws.page(auth.companyId, filter.status, limit + 1, cursor);
-    return toPage(rows, limit, (row) => RAW_LEAD_KEYSET.cursorOf(row), after);
+  /** The journal: the caller's company's submissions, for those who may read them. */
+  private readonly list = new Listing(this.raws.list, {
+    readable: (auth: AuthContext, filter?: RawLeadFilter | null): RawLeadFilter => {
+      authorize(auth, Action.ReadSubmissions);
+      return filter ?? {};
+    },
+    defaultOrder: () => RAW_LEADS_NEWEST_FIRST,
+  });
+
+  page(auth: AuthContext, args: RawLeadsArgs): Promise<Page<RawLeadRecord>> {
+    return this.list.page(auth, args);
   }
 
-  count(auth: AuthContext, filter: RawLeadFilter): Promise<number> {
-    authorize(auth, Action.ReadSubmissions);
-    return this.raws.count(auth.companyId, filter.status);
+  count(auth: AuthContext, filter?: RawLeadFilter | null): Promise<number> {
+    return this.list.count(auth, filter);
   }
 
   /** Runs the submission through normalization again, now: a failure is answered, not queued. */

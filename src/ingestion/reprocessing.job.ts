@@ -3,7 +3,8 @@ import { every, PeriodicJob, type JobSchedule } from '../common/scheduling/perio
 import { IngestionConfig } from './ingestion.config.js';
 import { IngestionService } from './ingestion.service.js';
 import { RawLeadStatus } from './raw-lead-status.enum.js';
-import { RawLeadsRepository, type RawLeadRecord } from './raw-leads.repository.js';
+import type { RawLeadRecord } from './raw-lead.record.js';
+import { RawLeadsRepository } from './raw-leads.repository.js';
 
 /** Rows taken per pass. */
 const BATCH = 20;

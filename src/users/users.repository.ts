@@ -42,13 +42,17 @@ const USER_LIST: RecordListSpec<UserRecord, UserFilter, UserOrderField> = {
     `company_id = ${params.add(companyId)}::uuid`,
   ],
   sorts: {
-    CREATED_AT: [{ sql: 'created_at', type: 'timestamptz', value: (u) => u.createdAt.toISOString() }],
+    CREATED_AT: [
+      { sql: 'created_at', type: 'timestamptz', value: (u) => u.createdAt.toISOString() },
+    ],
   },
 };
 
 const FIND = prepared(`SELECT ${USER_RECORD_COLUMNS} FROM users WHERE id = $1`);
 // lower(email) matches the unique index users_email_unique.
-const FIND_ACCOUNT = prepared(`SELECT ${ACCOUNT_RECORD_COLUMNS} FROM users WHERE lower(email) = $1`);
+const FIND_ACCOUNT = prepared(
+  `SELECT ${ACCOUNT_RECORD_COLUMNS} FROM users WHERE lower(email) = $1`,
+);
 const FIND_IN_COMPANY_LOCKED = prepared(
   `SELECT ${USER_RECORD_COLUMNS} FROM users WHERE id = $1 AND company_id = $2 FOR UPDATE`,
 );

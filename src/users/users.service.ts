@@ -194,7 +194,11 @@ export class UsersService {
     }
   }
 
-  private publishCreated(auth: AuthContext, user: UserRecord, transaction: Transaction): Promise<void> {
+  private publishCreated(
+    auth: AuthContext,
+    user: UserRecord,
+    transaction: Transaction,
+  ): Promise<void> {
     return this.events.publish(
       UserEvents.Created,
       {

@@ -40,7 +40,11 @@ export class RefreshTokenRepository {
     values: Pick<RefreshTokenRecord, 'userId' | 'familyId' | 'tokenHash' | 'expiresAt'>,
     transaction?: Transaction,
   ): Promise<RefreshTokenRecord> {
-    const [statement, params] = insertRow('refresh_tokens', { ...values }, REFRESH_TOKEN_RECORD_COLUMNS);
+    const [statement, params] = insertRow(
+      'refresh_tokens',
+      { ...values },
+      REFRESH_TOKEN_RECORD_COLUMNS,
+    );
     const [row] = await this.sql.rows<RefreshTokenRecord>(statement, params, transaction);
     return row;
   }
