@@ -1,25 +1,35 @@
 import type { Type } from '@nestjs/common';
 import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
+import type { ConnectionShape } from '../pagination/connection.type.js';
+import { toConnection, type Page } from '../pagination/page.js';
 import { UuidPipe } from '../graphql/uuid.pipe.js';
-import type { RequestLoaders } from '../graphql/loaders.js';
+import type { LoaderKey, RequestLoaders } from '../graphql/loaders.js';
 import type { ListArgs } from './listing.js';
-import {
-  declareQueries,
-  RecordConnection,
-  type ConnectionReader,
-  type RecordConnectionSpec,
-} from './record-connection.resolver.js';
 
 /** What the generated queries call: the feature's service (or its Listing). */
-export interface RecordReader<Caller, Row, Args> extends ConnectionReader<Caller, Row, Args> {
+export interface RecordReader<Caller, Row, Args> {
+  page(caller: Caller, args: Args): Promise<Page<Row>>;
+  count(caller: Caller, filter: ListArgs<unknown, string>['filter']): Promise<number>;
   findOne(caller: Caller, id: string): Promise<Row | null>;
 }
 
 /** A record's root queries: names, descriptions, and the types they speak. */
-export interface RecordQueriesSpec<Row, Node> extends RecordConnectionSpec<Row, Node> {
+export interface RecordQueriesSpec<Row, Node> {
   node: Type<Node>;
+  connection: Type<ConnectionShape<Node>>;
+  /** The list's @ArgsType (PageArgs, filter, orderBy). */
+  args: Type<ListArgs<unknown, string>>;
+  toNode: (row: Row) => Node;
+  /** The caller as the feature reads it (auth's CurrentAuth). */
+  caller: () => ParameterDecorator;
   list: { name: string; description: string };
+  connectionName: string;
+  connectionDescription: string;
   byId: { name: string; description: string; idDescription: string };
+  /** Rows of a list are primed here, so fields reading them by id (interaction.lead) cost nothing. */
+  primes?: LoaderKey<string, Row | null>;
+  /** Declared on each of the three queries (what they require, their cost). */
+  decorators?: MethodDecorator[];
 }
 
 /**
@@ -29,13 +39,20 @@ export interface RecordQueriesSpec<Row, Node> extends RecordConnectionSpec<Row, 
 export function RecordQueries<Caller, Row extends { id: string }, Node>(
   spec: RecordQueriesSpec<Row, Node>,
 ) {
+  const decorate = (target: object, key: string): void => {
+    const descriptor = Object.getOwnPropertyDescriptor(target, key);
+    if (!descriptor) return;
+    for (const decorator of spec.decorators ?? []) decorator(target, key, descriptor);
+  };
+
   @Resolver({ isAbstract: true })
-  abstract class RecordQueriesHost extends RecordConnection<Caller, Row, Node>(spec) {
-    protected abstract override readonly reader: RecordReader<
-      Caller,
-      Row,
-      ListArgs<unknown, string>
-    >;
+  abstract class RecordQueriesHost {
+    protected abstract readonly reader: RecordReader<Caller, Row, ListArgs<unknown, string>>;
+
+    private node(row: Row, loaders: RequestLoaders): Node {
+      if (spec.primes) loaders.get(spec.primes).prime(row.id, row);
+      return spec.toNode(row);
+    }
 
     @Query(() => [spec.node], { name: spec.list.name, description: spec.list.description })
     async list(
@@ -45,6 +62,23 @@ export function RecordQueries<Caller, Row extends { id: string }, Node>(
     ): Promise<Node[]> {
       const page = await this.reader.page(caller, args);
       return page.rows.map((row) => this.node(row, loaders));
+    }
+
+    @Query(() => spec.connection, {
+      name: spec.connectionName,
+      description: spec.connectionDescription,
+    })
+    async connection(
+      @spec.caller() caller: Caller,
+      @Args({ type: () => spec.args }) args: ListArgs<unknown, string>,
+      @Context('loaders') loaders: RequestLoaders,
+    ): Promise<ConnectionShape<Node>> {
+      const page = await this.reader.page(caller, args);
+      return toConnection(
+        page,
+        (row) => this.node(row, loaders),
+        () => this.reader.count(caller, args.filter),
+      );
     }
 
     @Query(() => spec.node, {
@@ -62,6 +96,14 @@ export function RecordQueries<Caller, Row extends { id: string }, Node>(
     }
   }
 
-  declareQueries(RecordQueriesHost.prototype, spec, { withArgs: ['list'], all: ['list', 'one'] });
+  // The args' class is known only here: the validation pipe reads it from the parameter types.
+  for (const key of ['list', 'connection'])
+    Reflect.defineMetadata(
+      'design:paramtypes',
+      [Object, spec.args, Object],
+      RecordQueriesHost.prototype,
+      key,
+    );
+  for (const key of ['list', 'connection', 'one']) decorate(RecordQueriesHost.prototype, key);
   return RecordQueriesHost;
 }
