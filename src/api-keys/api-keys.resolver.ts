@@ -1,9 +1,9 @@
 import { Requires } from '../access/field-access.js';
 import { Action } from '../access/permissions.js';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
-import { UuidPipe } from '../common/graphql/uuid.pipe.js';
+import { IdArg } from '../common/graphql/id-field.decorators.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { CreateApiKeyInput } from './dto/create-api-key.input.js';
 import { ApiKeyType, CreatedApiKey } from './api-key.type.js';
@@ -39,7 +39,7 @@ export class ApiKeysResolver {
   })
   async revokeApiKey(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID, description: 'The key to revoke.' }, new UuidPipe('id'))
+    @IdArg('id', 'The key to revoke.')
     id: string,
   ): Promise<ApiKeyType> {
     return ApiKeyType.from(await this.keys.revoke(auth, id));

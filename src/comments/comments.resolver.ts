@@ -1,10 +1,10 @@
 import { Requires } from '../access/field-access.js';
 import { Action } from '../access/permissions.js';
-import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
-import { UuidPipe } from '../common/graphql/uuid.pipe.js';
+import { IdArg } from '../common/graphql/id-field.decorators.js';
 import { toConnection } from '../common/pagination/page.js';
 import { DEAL_BY_ID } from '../deals/deal.loaders.js';
 import { DealType } from '../deals/deal.type.js';
@@ -54,7 +54,7 @@ export class CommentsResolver {
   @Mutation(() => Boolean, { description: 'By its author, or an ADMIN.' })
   removeComment(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID, description: 'The comment to remove.' }, new UuidPipe('id'))
+    @IdArg('id', 'The comment to remove.')
     id: string,
   ): Promise<boolean> {
     return this.commentsService.remove(auth, id);

@@ -1,10 +1,10 @@
 import { Requires } from '../access/field-access.js';
 import { Action } from '../access/permissions.js';
-import { Args, ID, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
-import { UuidPipe } from '../common/graphql/uuid.pipe.js';
+import { IdArg } from '../common/graphql/id-field.decorators.js';
 import { RecordQueries } from '../common/records/record-queries.resolver.js';
 import { LEAD_BY_ID } from '../leads/lead.loaders.js';
 import { LeadType } from '../leads/lead.type.js';
@@ -69,11 +69,7 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
   })
   async convertLeadToDeal(
     @CurrentAuth() auth: AuthContext,
-    @Args(
-      'leadId',
-      { type: () => ID, description: 'A live lead of your company.' },
-      new UuidPipe('leadId'),
-    )
+    @IdArg('leadId', 'A live lead of your company.')
     leadId: string,
     @Args('input', { nullable: true, description: 'The deal’s fields; omit to take the lead’s.' })
     input?: ConvertLeadToDealInput,
@@ -97,7 +93,7 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
   @Mutation(() => Boolean, { description: 'Soft delete; MANAGER/ADMIN can restore it.' })
   removeDeal(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID, description: 'The deal’s id.' }, new UuidPipe('id')) id: string,
+    @IdArg('id', 'The deal’s id.') id: string,
   ): Promise<boolean> {
     return this.dealsService.remove(auth, id);
   }
@@ -106,7 +102,7 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
   @Mutation(() => DealType, { description: 'MANAGER/ADMIN: bring a removed deal back.' })
   async restoreDeal(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID, description: 'The deal’s id.' }, new UuidPipe('id')) id: string,
+    @IdArg('id', 'The deal’s id.') id: string,
   ): Promise<DealType> {
     return DealType.from(await this.dealsService.restore(auth, id));
   }

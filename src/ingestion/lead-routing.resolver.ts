@@ -1,7 +1,7 @@
 import { Requires } from '../access/field-access.js';
 import { Action } from '../access/permissions.js';
-import { UuidPipe } from '../common/graphql/uuid.pipe.js';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { IdArg } from '../common/graphql/id-field.decorators.js';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import { LeadRouting } from './lead-routing.enum.js';
@@ -34,17 +34,9 @@ export class LeadRoutingResolver {
   })
   setApiKeyDefaultAssignee(
     @CurrentAuth() auth: AuthContext,
-    @Args(
-      'apiKeyId',
-      { type: () => ID, description: 'An API key of your company.' },
-      new UuidPipe('apiKeyId'),
-    )
+    @IdArg('apiKeyId', 'An API key of your company.')
     apiKeyId: string,
-    @Args(
-      'userId',
-      { type: () => ID, nullable: true, description: 'An active user of your company, or null.' },
-      new UuidPipe('userId', { nullable: true }),
-    )
+    @IdArg('userId', 'An active user of your company, or null.', { nullable: true })
     userId: string | null,
   ): Promise<boolean> {
     return this.routing.setKeyAssignee(auth, apiKeyId, userId);

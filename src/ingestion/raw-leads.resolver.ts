@@ -1,7 +1,7 @@
 import { Requires } from '../access/field-access.js';
 import { Action } from '../access/permissions.js';
-import { UuidPipe } from '../common/graphql/uuid.pipe.js';
-import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { IdArg } from '../common/graphql/id-field.decorators.js';
+import { Mutation, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import { RecordConnection } from '../common/records/record-connection.resolver.js';
@@ -43,7 +43,7 @@ export class RawLeadsResolver extends RecordConnection<
   })
   async reprocessRawLead(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID, description: 'The submission.' }, new UuidPipe('id')) id: string,
+    @IdArg('id', 'The submission.') id: string,
   ): Promise<RawLeadType> {
     return RawLeadType.from(await this.raws.reprocess(auth, id));
   }

@@ -1,10 +1,10 @@
 import { Requires } from '../access/field-access.js';
 import { Action } from '../access/permissions.js';
-import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import { FirstArg } from '../common/graphql/first.arg.js';
-import { UuidPipe } from '../common/graphql/uuid.pipe.js';
+import { IdArg } from '../common/graphql/id-field.decorators.js';
 import { toConnection } from '../common/pagination/page.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { LEAD_BY_ID } from '../leads/lead.loaders.js';
@@ -58,7 +58,7 @@ export class InteractionsResolver {
   })
   async interaction(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID, description: 'The interaction’s id.' }, new UuidPipe('id'))
+    @IdArg('id', 'The interaction’s id.')
     id: string,
   ): Promise<InteractionType | null> {
     const interaction = await this.interactionsService.findOne(auth, id);
@@ -69,11 +69,7 @@ export class InteractionsResolver {
   @Query(() => [InteractionType], { description: 'A lead’s interactions, newest first.' })
   async interactionsByLead(
     @CurrentAuth() auth: AuthContext,
-    @Args(
-      'leadId',
-      { type: () => ID, description: 'A live lead you can read.' },
-      new UuidPipe('leadId'),
-    )
+    @IdArg('leadId', 'A live lead you can read.')
     leadId: string,
     @FirstArg() first: number,
   ): Promise<InteractionType[]> {
@@ -112,7 +108,7 @@ export class InteractionsResolver {
   })
   removeInteraction(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID, description: 'The interaction’s id.' }, new UuidPipe('id'))
+    @IdArg('id', 'The interaction’s id.')
     id: string,
   ): Promise<boolean> {
     return this.interactionsService.remove(auth, id);

@@ -1,9 +1,9 @@
 import { Requires } from '../access/field-access.js';
 import { Action } from '../access/permissions.js';
-import { Args, ID, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
-import { UuidPipe } from '../common/graphql/uuid.pipe.js';
+import { IdArg } from '../common/graphql/id-field.decorators.js';
 import { RecordQueries } from '../common/records/record-queries.resolver.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { ListSize } from '../common/graphql/query-cost.decorators.js';
@@ -92,24 +92,18 @@ export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadTy
   })
   async assignLead(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID, description: 'The lead’s id.' }, new UuidPipe('id')) id: string,
-    @Args('userId', {
-      type: () => ID,
-      nullable: true,
-      description: 'An active user of your company; null unassigns.',
-    })
+    @IdArg('id', 'The lead’s id.') id: string,
+    @IdArg('userId', 'An active user of your company; null unassigns.', { nullable: true })
     userId: string | null,
   ): Promise<LeadType> {
-    const assignee =
-      userId === null || userId === undefined ? null : new UuidPipe('userId').transform(userId);
-    return LeadType.from(await this.leadsService.assign(auth, id, assignee));
+    return LeadType.from(await this.leadsService.assign(auth, id, userId));
   }
 
   @Requires(Action.WriteAssignedRecord)
   @Mutation(() => Boolean, { description: 'Soft delete: hidden everywhere until restoreLead.' })
   removeLead(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID, description: 'The lead’s id.' }, new UuidPipe('id')) id: string,
+    @IdArg('id', 'The lead’s id.') id: string,
   ): Promise<boolean> {
     return this.leadsService.remove(auth, id);
   }
@@ -120,7 +114,7 @@ export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadTy
   })
   async restoreLead(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID, description: 'The lead’s id.' }, new UuidPipe('id')) id: string,
+    @IdArg('id', 'The lead’s id.') id: string,
   ): Promise<LeadType> {
     return LeadType.from(await this.leadsService.restore(auth, id));
   }
@@ -129,7 +123,7 @@ export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadTy
   @Mutation(() => Boolean, { description: 'ADMIN: delete a lead and its interactions for good.' })
   purgeLead(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID, description: 'The lead’s id.' }, new UuidPipe('id')) id: string,
+    @IdArg('id', 'The lead’s id.') id: string,
   ): Promise<boolean> {
     return this.leadsService.purge(auth, id);
   }

@@ -1,8 +1,8 @@
 import { SignedIn } from '../access/field-access.js';
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
-import { UuidPipe } from '../common/graphql/uuid.pipe.js';
+import { IdArg } from '../common/graphql/id-field.decorators.js';
 import { toConnection } from '../common/pagination/page.js';
 import { NotificationsArgs } from './dto/notifications.args.js';
 import { NotificationConnection } from './notification-connection.type.js';
@@ -40,7 +40,7 @@ export class NotificationsResolver {
   })
   async markAsRead(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID, description: 'One of your notifications.' }, new UuidPipe('id'))
+    @IdArg('id', 'One of your notifications.')
     id: string,
   ): Promise<NotificationModel> {
     return NotificationModel.from(await this.notificationsService.markAsRead(auth, id));
@@ -58,7 +58,7 @@ export class NotificationsResolver {
   @Mutation(() => Boolean, { description: 'Delete one of your notifications.' })
   deleteNotification(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID, description: 'One of your notifications.' }, new UuidPipe('id'))
+    @IdArg('id', 'One of your notifications.')
     id: string,
   ): Promise<boolean> {
     return this.notificationsService.remove(auth, id);

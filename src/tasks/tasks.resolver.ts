@@ -1,10 +1,10 @@
 import { Requires } from '../access/field-access.js';
 import { Action } from '../access/permissions.js';
-import { Args, ID, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
-import { UuidPipe } from '../common/graphql/uuid.pipe.js';
+import { IdArg } from '../common/graphql/id-field.decorators.js';
 import { RecordQueries } from '../common/records/record-queries.resolver.js';
 import { DEAL_BY_ID } from '../deals/deal.loaders.js';
 import { DealType } from '../deals/deal.type.js';
@@ -76,7 +76,7 @@ export class TasksResolver extends RecordQueries<AuthContext, TaskRecord, TaskTy
   })
   async completeTask(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID, description: 'The task’s id.' }, new UuidPipe('id')) id: string,
+    @IdArg('id', 'The task’s id.') id: string,
   ): Promise<TaskType> {
     return TaskType.from(await this.tasksService.complete(auth, id));
   }
@@ -88,7 +88,7 @@ export class TasksResolver extends RecordQueries<AuthContext, TaskRecord, TaskTy
   })
   removeTask(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID, description: 'The task’s id.' }, new UuidPipe('id')) id: string,
+    @IdArg('id', 'The task’s id.') id: string,
   ): Promise<boolean> {
     return this.tasksService.remove(auth, id);
   }
@@ -97,7 +97,7 @@ export class TasksResolver extends RecordQueries<AuthContext, TaskRecord, TaskTy
   @Mutation(() => TaskType, { description: 'MANAGER/ADMIN: bring a removed task back.' })
   async restoreTask(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID, description: 'The task’s id.' }, new UuidPipe('id')) id: string,
+    @IdArg('id', 'The task’s id.') id: string,
   ): Promise<TaskType> {
     return TaskType.from(await this.tasksService.restore(auth, id));
   }
@@ -106,7 +106,7 @@ export class TasksResolver extends RecordQueries<AuthContext, TaskRecord, TaskTy
   @Mutation(() => Boolean, { description: 'ADMIN: delete a task (live or removed) for good.' })
   purgeTask(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID, description: 'The task’s id.' }, new UuidPipe('id')) id: string,
+    @IdArg('id', 'The task’s id.') id: string,
   ): Promise<boolean> {
     return this.tasksService.purge(auth, id);
   }

@@ -1,10 +1,10 @@
 import { Requires, SignedIn } from '../access/field-access.js';
 import { Action } from '../access/permissions.js';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import { PageArgs } from '../common/graphql/page.args.js';
-import { UuidPipe } from '../common/graphql/uuid.pipe.js';
+import { IdArg } from '../common/graphql/id-field.decorators.js';
 import { RecordQueries } from '../common/records/record-queries.resolver.js';
 import { CreateUserInput } from './dto/create-user.input.js';
 import { UpdateUserRoleInput } from './dto/update-user-role.input.js';
@@ -70,11 +70,7 @@ export class UsersResolver extends RecordQueries<AuthContext, UserRecord, UserTy
   })
   async deactivateUser(
     @CurrentAuth() auth: AuthContext,
-    @Args(
-      'userId',
-      { type: () => ID, description: 'A user of your company.' },
-      new UuidPipe('userId'),
-    )
+    @IdArg('userId', 'A user of your company.')
     userId: string,
   ): Promise<UserType> {
     return UserType.from(await this.usersService.deactivate(auth, userId));

@@ -1,5 +1,6 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsDate, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Field, InputType } from '@nestjs/graphql';
+import { IsDate, IsOptional, IsString, MaxLength } from 'class-validator';
+import { OptionalIdField } from '../../common/graphql/id-field.decorators.js';
 
 @InputType({ description: 'Narrows the audit trail; every field given must match.' })
 export class AuditLogFilter {
@@ -15,14 +16,10 @@ export class AuditLogFilter {
   @MaxLength(100)
   entityType?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Entries about this record.' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField('Entries about this record.')
   entityId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Entries of this user’s doing.' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField('Entries of this user’s doing.')
   actorUserId?: string;
 
   @Field({ nullable: true, description: 'Entries at or after this instant.' })

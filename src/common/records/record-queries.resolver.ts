@@ -1,8 +1,8 @@
 import type { Type } from '@nestjs/common';
-import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import type { ConnectionShape } from '../pagination/connection.type.js';
 import { toConnection, type Page } from '../pagination/page.js';
-import { UuidPipe } from '../graphql/uuid.pipe.js';
+import { IdArg } from '../graphql/id-field.decorators.js';
 import type { LoaderKey, RequestLoaders } from '../graphql/loaders.js';
 import type { ListArgs } from './listing.js';
 
@@ -88,7 +88,7 @@ export function RecordQueries<Caller, Row extends { id: string }, Node>(
     })
     async one(
       @spec.caller() caller: Caller,
-      @Args('id', { type: () => ID, description: spec.byId.idDescription }, new UuidPipe('id'))
+      @IdArg('id', spec.byId.idDescription)
       id: string,
     ): Promise<Node | null> {
       const row = await this.reader.findOne(caller, id);

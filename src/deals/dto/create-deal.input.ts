@@ -1,8 +1,9 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { IsOptional } from 'class-validator';
 import { DecimalScalar } from '../../common/graphql/decimal.scalar.js';
 import { DealPriority, DealStage } from '../deal-enums.js';
 import { DealValidation as V } from './deal-fields.js';
+import { OptionalIdField } from '../../common/graphql/id-field.decorators.js';
 
 @InputType({ description: 'A new deal.' })
 export class CreateDealInput {
@@ -59,19 +60,9 @@ export class CreateDealInput {
   @V.notes()
   notes?: string | null;
 
-  @Field(() => ID, {
-    nullable: true,
-    description: 'The contact: a live lead of your company that you may change.',
-  })
-  @IsOptional()
-  @V.id('leadId')
+  @OptionalIdField('The contact: a live lead of your company that you may change.')
   leadId?: string | null;
 
-  @Field(() => ID, {
-    nullable: true,
-    description: 'An active user of your company; a SALES_REP’s new deals are theirs.',
-  })
-  @IsOptional()
-  @V.id('assignedToId')
+  @OptionalIdField('An active user of your company; a SALES_REP’s new deals are theirs.')
   assignedToId?: string | null;
 }

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsEnum, IsISO8601, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsEnum, IsISO8601, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { IsCurrencyCode } from '../../common/validation/currency.js';
 import { Trim } from '../../common/validation/decorators.js';
 import { DealPriority, DealStage } from '../deal-enums.js';
@@ -39,6 +39,4 @@ export const DealValidation = {
       IsISO8601({ strict: true }, { message: 'expectedCloseDate must be a real day' }),
     ),
   notes: (): PropertyDecorator => applyDecorators(IsString(), MaxLength(10_000)),
-  id: (field: string, options: { each?: boolean } = {}): PropertyDecorator =>
-    IsUUID('all', { ...options, message: `${field} must be a UUID` }),
 };

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray } from 'class-validator';
-import { DealValidation as V } from './deal-fields.js';
+import { IsId } from '../../common/graphql/id-field.decorators.js';
 
 /** Deals a bulk operation is for: 1 to 1 000 ids (repeats count once). */
 export const BULK_MAX_IDS = 1000;
@@ -11,6 +11,6 @@ export class DealIdsArgs {
   @IsArray()
   @ArrayNotEmpty({ message: 'ids must name at least one deal' })
   @ArrayMaxSize(BULK_MAX_IDS, { message: `ids may name at most ${BULK_MAX_IDS} deals` })
-  @V.id('each of ids', { each: true })
+  @IsId('each of ids', { each: true })
   ids!: string[];
 }

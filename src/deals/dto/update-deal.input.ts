@@ -1,17 +1,17 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { IsOptional } from 'class-validator';
 import { DecimalScalar } from '../../common/graphql/decimal.scalar.js';
 import { IsOmittable } from '../../common/validation/decorators.js';
 import { DealPriority, DealStage } from '../deal-enums.js';
 import { DealValidation as V } from './deal-fields.js';
+import { IdField, OptionalIdField } from '../../common/graphql/id-field.decorators.js';
 
 /** Partial: an absent field is left as it is; null clears an optional one. */
 @InputType({
   description: 'Changes to a deal: an absent field is left as it is; null clears an optional one.',
 })
 export class UpdateDealInput {
-  @Field(() => ID, { description: 'The deal to change.' })
-  @V.id('id')
+  @IdField('The deal to change.')
   id!: string;
 
   @Field({ nullable: true, description: '1 to 200 characters; cannot be cleared.' })
@@ -60,17 +60,11 @@ export class UpdateDealInput {
   @V.notes()
   notes?: string | null;
 
-  @Field(() => ID, {
-    nullable: true,
-    description:
-      'A live lead of your company that you may change; null detaches the deal from its lead.',
-  })
-  @IsOptional()
-  @V.id('leadId')
+  @OptionalIdField(
+    'A live lead of your company that you may change; null detaches the deal from its lead.',
+  )
   leadId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'MANAGER/ADMIN: another user, or null.' })
-  @IsOptional()
-  @V.id('assignedToId')
+  @OptionalIdField('MANAGER/ADMIN: another user, or null.')
   assignedToId?: string | null;
 }

@@ -1,7 +1,8 @@
-import { Field, Float, ID, InputType } from '@nestjs/graphql';
+import { Field, Float, InputType } from '@nestjs/graphql';
 import { IsOptional } from 'class-validator';
 import { LeadStatus } from '../lead-status.enum.js';
 import { LeadValidation as V } from './lead-fields.js';
+import { OptionalIdField } from '../../common/graphql/id-field.decorators.js';
 
 @InputType({ description: 'A new lead.' })
 export class CreateLeadInput {
@@ -47,12 +48,7 @@ export class CreateLeadInput {
   @V.status()
   status?: LeadStatus;
 
-  @Field(() => ID, {
-    nullable: true,
-    description: 'A user of your company; a SALES_REP’s new leads are theirs.',
-  })
-  @IsOptional()
-  @V.userId('assignedToId')
+  @OptionalIdField('A user of your company; a SALES_REP’s new leads are theirs.')
   assignedToId?: string | null;
 
   @Field(() => String, {

@@ -1,14 +1,4 @@
-import {
-  IsEmail,
-  IsEnum,
-  IsNumber,
-  IsString,
-  IsUUID,
-  Length,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsEmail, IsEnum, IsNumber, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { IsPhone, NormalizeEmail, Trim } from '../../common/validation/decorators.js';
 import { LeadStatus } from '../lead-status.enum.js';
 
@@ -36,8 +26,6 @@ export const LeadValidation = {
   location: (): PropertyDecorator => compose(Trim(), IsString(), MaxLength(200)),
   status: (): PropertyDecorator => IsEnum(LeadStatus),
   source: (): PropertyDecorator => compose(Trim(), IsString(), MaxLength(100)),
-  userId: (field: string): PropertyDecorator =>
-    IsUUID('all', { message: `${field} must be a UUID` }),
 };
 
 function compose(...decorators: PropertyDecorator[]): PropertyDecorator {

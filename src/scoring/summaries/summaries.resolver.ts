@@ -1,9 +1,9 @@
 import { Requires } from '../../access/field-access.js';
 import { Action } from '../../access/permissions.js';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../../auth/auth-context.js';
 import { CurrentAuth } from '../../auth/decorators/current-auth.decorator.js';
-import { UuidPipe } from '../../common/graphql/uuid.pipe.js';
+import { IdArg } from '../../common/graphql/id-field.decorators.js';
 import { LeadType } from '../../leads/lead.type.js';
 import { SummariesService } from './summaries.service.js';
 
@@ -18,7 +18,7 @@ export class SummariesResolver {
   })
   async regenerateSummary(
     @CurrentAuth() auth: AuthContext,
-    @Args('id', { type: () => ID, description: 'A live lead you can read.' }, new UuidPipe('id'))
+    @IdArg('id', 'A live lead you can read.')
     id: string,
   ): Promise<LeadType> {
     return LeadType.from(await this.summaries.generateSummary(auth, id));

@@ -1,6 +1,7 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { IsOptional } from 'class-validator';
 import { TaskValidation as V } from './task-fields.js';
+import { OptionalIdField } from '../../common/graphql/id-field.decorators.js';
 
 @InputType({ description: 'A new task, OPEN.' })
 export class CreateTaskInput {
@@ -18,27 +19,14 @@ export class CreateTaskInput {
   @V.dueAt()
   dueAt?: Date | null;
 
-  @Field(() => ID, {
-    nullable: true,
-    description: 'Default: yourself. A SALES_REP’s tasks are their own; others pick any colleague.',
-  })
-  @IsOptional()
-  @V.id('assignedToId')
+  @OptionalIdField(
+    'Default: yourself. A SALES_REP’s tasks are their own; others pick any colleague.',
+  )
   assignedToId?: string | null;
 
-  @Field(() => ID, {
-    nullable: true,
-    description: 'The lead it is about: a live lead you can read.',
-  })
-  @IsOptional()
-  @V.id('leadId')
+  @OptionalIdField('The lead it is about: a live lead you can read.')
   leadId?: string | null;
 
-  @Field(() => ID, {
-    nullable: true,
-    description: 'The deal it is about: a live deal you can read.',
-  })
-  @IsOptional()
-  @V.id('dealId')
+  @OptionalIdField('The deal it is about: a live deal you can read.')
   dealId?: string | null;
 }

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsDate, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsDate, IsString, Length, MaxLength } from 'class-validator';
 import { Trim } from '../../common/validation/decorators.js';
 
 /** Validation shared by createTask and updateTask; one decorator per field. */
@@ -12,5 +12,4 @@ export const TaskValidation = {
       Type(() => Date),
       IsDate(),
     ),
-  id: (field: string): PropertyDecorator => IsUUID('all', { message: `${field} must be a UUID` }),
 };

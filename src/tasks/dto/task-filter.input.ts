@@ -1,7 +1,8 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsOptional } from 'class-validator';
 import { TaskStatus } from '../task-status.enum.js';
 import { TaskValidation as V } from './task-fields.js';
+import { OptionalIdField } from '../../common/graphql/id-field.decorators.js';
 
 @InputType({ description: 'Narrows a tasks list; every field given must match.' })
 export class TaskFilter {
@@ -10,19 +11,13 @@ export class TaskFilter {
   @IsEnum(TaskStatus)
   status?: TaskStatus;
 
-  @Field(() => ID, { nullable: true, description: 'Tasks assigned to this user.' })
-  @IsOptional()
-  @V.id('assignedToId')
+  @OptionalIdField('Tasks assigned to this user.')
   assignedToId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Tasks about this lead.' })
-  @IsOptional()
-  @V.id('leadId')
+  @OptionalIdField('Tasks about this lead.')
   leadId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Tasks about this deal.' })
-  @IsOptional()
-  @V.id('dealId')
+  @OptionalIdField('Tasks about this deal.')
   dealId?: string;
 
   @Field(() => Date, { nullable: true, description: 'Due before this instant.' })

@@ -1,16 +1,16 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional } from 'class-validator';
 import { TaskStatus } from '../task-status.enum.js';
 import { IsOmittable } from '../../common/validation/decorators.js';
 import { TaskValidation as V } from './task-fields.js';
+import { IdField, OptionalIdField } from '../../common/graphql/id-field.decorators.js';
 
 /** Partial: an absent field is left as it is; null clears an optional one. */
 @InputType({
   description: 'Changes to a task: an absent field is left as it is; null clears an optional one.',
 })
 export class UpdateTaskInput {
-  @Field(() => ID, { description: 'The task to change.' })
-  @V.id('id')
+  @IdField('The task to change.')
   id!: string;
 
   @Field({ nullable: true, description: '1 to 200 characters; cannot be cleared.' })
@@ -36,8 +36,6 @@ export class UpdateTaskInput {
   @IsEnum(TaskStatus)
   status?: TaskStatus;
 
-  @Field(() => ID, { nullable: true, description: 'MANAGER/ADMIN: another user, or null.' })
-  @IsOptional()
-  @V.id('assignedToId')
+  @OptionalIdField('MANAGER/ADMIN: another user, or null.')
   assignedToId?: string | null;
 }
