@@ -35,6 +35,16 @@ export interface RecordListSpec<Row extends { id: string }, Filter, Field extend
   table: string;
   /** SELECT list of a whole row over `table`. */
   columns: string;
+  /**
+   * The name `table` goes by in the statements (`i`), where `where`, `columns` and a source's join
+   * qualify its columns by it; the sorts' plain columns are qualified with it too. None by default.
+   */
+  alias?: string;
+  /**
+   * What latestFor counts as a live row, over `table` (under `alias`): `deleted_at IS NULL` unless
+   * given; null where the table keeps no removed rows.
+   */
+  live?: string | null;
   where: (companyId: string, filter: Filter, params: SqlParams) => string[];
   sorts: Readonly<Record<Field, readonly SortColumn<Row>[]>>;
   /** Where the index holds the id under another name for this sort (a joined table's key). */
@@ -52,7 +62,7 @@ export function keysetOf<Row extends { id: string }, Filter, Field extends strin
   field: Field,
   direction: SortDirection,
 ): Keyset<Row> {
-  return new Keyset(spec.sorts[field], direction, '', spec.idColumn?.(field) ?? 'id');
+  return new Keyset(spec.sorts[field], direction, spec.alias ?? '', spec.idColumn?.(field) ?? 'id');
 }
 
 /** readable filter → keyset page → count → CSV, over any declared list. */
@@ -74,9 +84,12 @@ export class RecordList<
   }
 
   private source(filter: Filter, field?: Field): ListSource {
-    return (
-      this.spec.source?.(filter, field) ?? { from: this.spec.table, columns: this.spec.columns }
-    );
+    return this.spec.source?.(filter, field) ?? { from: this.table(), columns: this.spec.columns };
+  }
+
+  /** The table, under its alias when it has one. */
+  private table(): string {
+    return this.spec.alias ? `${this.spec.table} ${this.spec.alias}` : this.spec.table;
   }
 
   /** One keyset page (limit rows; ask for one more to learn whether another page follows). */
@@ -127,11 +140,14 @@ export class RecordList<
     const key = `${parent} ${orderBy}`;
     let statement = this.latest.get(key);
     if (!statement) {
+      const column = (name: string): string =>
+        this.spec.alias ? `${this.spec.alias}.${name}` : name;
+      const live = this.spec.live === undefined ? 'deleted_at IS NULL' : this.spec.live;
       statement = prepared(
         `SELECT r.* FROM unnest($1::uuid[]) AS p(id)
          CROSS JOIN LATERAL (
-           SELECT ${this.spec.columns} FROM ${this.spec.table}
-           WHERE company_id = $2 AND ${parent} = p.id AND deleted_at IS NULL
+           SELECT ${this.spec.columns} FROM ${this.table()}
+           WHERE ${column('company_id')} = $2 AND ${column(parent)} = p.id${live ? ` AND ${live}` : ''}
            ORDER BY ${orderBy} LIMIT $3
          ) r`,
       );
