@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from 'sequelize';
-import { SortDirection } from '../common/graphql/sort-direction.enum.js';
 import type { SqlParams } from '../common/pagination/keyset.js';
-import { RecordList, type RecordListSpec } from '../database/record-list.js';
+import {
+  newestFirst,
+  RecordList,
+  type NewestFirst,
+  type RecordListSpec,
+} from '../database/record-list.js';
 import { selectOf } from '../database/record-columns.js';
 import { insertRow } from '../database/row-statements.js';
 import { Sql } from '../database/sql.js';
@@ -18,8 +22,8 @@ export interface CommentTarget {
 }
 
 /** The comments list has one order: newest first. */
-export type CommentOrderField = 'CREATED_AT';
-export const COMMENT_ORDER = { field: 'CREATED_AT', direction: SortDirection.DESC } as const;
+const NEWEST = newestFirst<CommentRecord>('created_at', (c) => c.createdAt);
+export const COMMENT_ORDER = NEWEST.order;
 
 /** A record's comments as SQL conditions, the tenant first. */
 function commentWhere(companyId: string, target: CommentTarget, params: SqlParams): string[] {
@@ -30,22 +34,18 @@ function commentWhere(companyId: string, target: CommentTarget, params: SqlParam
 }
 
 /** The comments list, declared once (comments_by_lead, comments_by_deal); a comment is deleted for good. */
-const COMMENT_LIST: RecordListSpec<CommentRecord, CommentTarget, CommentOrderField> = {
+const COMMENT_LIST: RecordListSpec<CommentRecord, CommentTarget, NewestFirst> = {
   table: 'comments',
   columns: COMMENT_RECORD_COLUMNS,
   live: null,
   where: commentWhere,
-  sorts: {
-    CREATED_AT: [
-      { sql: 'created_at', type: 'timestamptz', value: (c) => c.createdAt.toISOString() },
-    ],
-  },
+  sorts: NEWEST.sorts,
 };
 
 @Injectable()
 export class CommentsRepository {
   /** page and count of one record's comments. */
-  readonly list: RecordList<CommentRecord, CommentTarget, CommentOrderField>;
+  readonly list: RecordList<CommentRecord, CommentTarget, NewestFirst>;
 
   constructor(private readonly sql: Sql) {
     this.list = new RecordList(sql, COMMENT_LIST);

@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from 'sequelize';
-import { RecordList, type RecordListSpec } from '../database/record-list.js';
+import {
+  newestFirst,
+  RecordList,
+  type NewestFirst,
+  type RecordListSpec,
+} from '../database/record-list.js';
 import { selectOf } from '../database/record-columns.js';
 import { insertRow, updateRow } from '../database/row-statements.js';
 import { Sql } from '../database/sql.js';
-import { SortDirection } from '../common/graphql/sort-direction.enum.js';
 import type { SqlParams } from '../common/pagination/keyset.js';
 import { joinLiveLead } from '../leads/live-lead.sql.js';
 import type { InteractionFilter } from './dto/interaction-filter.input.js';
@@ -23,9 +27,9 @@ export type NewInteraction = Omit<InteractionRecord, 'id' | 'createdAt' | 'updat
 /** Interactions of removed leads are hidden with them. */
 const LIVE_LEAD = joinLiveLead('l', 'i.lead_id');
 
-/** The interactions list has one order: newest first. */
-export type InteractionOrderField = 'DATE';
-export const INTERACTION_ORDER = { field: 'DATE', direction: SortDirection.DESC } as const;
+/** The interactions list has one order: newest first, by when they took place. */
+const NEWEST = newestFirst<InteractionRecord>('date', (i) => i.date);
+export const INTERACTION_ORDER = NEWEST.order;
 
 /** The interactions filter as SQL conditions, the tenant first. */
 function interactionWhere(
@@ -46,26 +50,20 @@ function interactionWhere(
  * The interactions list, declared once (interactions_by_company, interactions_by_lead): only
  * while the lead is live. The nested list (latestFor) reads a lead's own, without the join.
  */
-const INTERACTION_LIST: RecordListSpec<
-  InteractionRecord,
-  InteractionFilter,
-  InteractionOrderField
-> = {
+const INTERACTION_LIST: RecordListSpec<InteractionRecord, InteractionFilter, NewestFirst> = {
   table: 'interactions',
   alias: 'i',
   columns: COLUMNS,
   live: null,
   source: () => ({ from: `interactions i ${LIVE_LEAD}`, columns: COLUMNS }),
   where: interactionWhere,
-  sorts: {
-    DATE: [{ sql: 'date', type: 'timestamptz', value: (i) => i.date.toISOString() }],
-  },
+  sorts: NEWEST.sorts,
 };
 
 @Injectable()
 export class InteractionsRepository {
   /** page and count of the interactions list. */
-  readonly list: RecordList<InteractionRecord, InteractionFilter, InteractionOrderField>;
+  readonly list: RecordList<InteractionRecord, InteractionFilter, NewestFirst>;
 
   constructor(private readonly sql: Sql) {
     this.list = new RecordList(sql, INTERACTION_LIST);

@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from 'sequelize';
-import { SortDirection } from '../common/graphql/sort-direction.enum.js';
 import type { SqlParams } from '../common/pagination/keyset.js';
-import { RecordList, type RecordListSpec } from '../database/record-list.js';
+import {
+  newestFirst,
+  RecordList,
+  type NewestFirst,
+  type RecordListSpec,
+} from '../database/record-list.js';
 import { Sql } from '../database/sql.js';
 import type { NotificationBatch } from './notification-batch.js';
 import {
@@ -17,8 +21,8 @@ export interface NotificationFilter {
 }
 
 /** The notifications list has one order: newest first. */
-export type NotificationOrderField = 'CREATED_AT';
-export const NOTIFICATION_ORDER = { field: 'CREATED_AT', direction: SortDirection.DESC } as const;
+const NEWEST = newestFirst<NotificationRecord>('created_at', (n) => n.createdAt);
+export const NOTIFICATION_ORDER = NEWEST.order;
 
 /** One recipient's notifications as SQL conditions, the tenant first; no recipient, none. */
 function notificationWhere(
@@ -35,19 +39,11 @@ function notificationWhere(
 }
 
 /** The notifications list, declared once (notifications_by_recipient, notifications_unread). */
-const NOTIFICATION_LIST: RecordListSpec<
-  NotificationRecord,
-  NotificationFilter,
-  NotificationOrderField
-> = {
+const NOTIFICATION_LIST: RecordListSpec<NotificationRecord, NotificationFilter, NewestFirst> = {
   table: 'notifications',
   columns: COLUMNS,
   where: notificationWhere,
-  sorts: {
-    CREATED_AT: [
-      { sql: 'created_at', type: 'timestamptz', value: (n) => n.createdAt.toISOString() },
-    ],
-  },
+  sorts: NEWEST.sorts,
 };
 
 /**
@@ -98,7 +94,7 @@ RETURNING ${COLUMNS}`;
 @Injectable()
 export class NotificationsRepository {
   /** page and count of a recipient's notifications. */
-  readonly list: RecordList<NotificationRecord, NotificationFilter, NotificationOrderField>;
+  readonly list: RecordList<NotificationRecord, NotificationFilter, NewestFirst>;
 
   constructor(private readonly sql: Sql) {
     this.list = new RecordList(sql, NOTIFICATION_LIST);
