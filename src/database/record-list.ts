@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { SortDirection } from '../common/graphql/sort-direction.enum.js';
+import { SortDirection } from '../common/graphql/sort-direction.enum.js';
 import { Keyset, SqlParams, type SortColumn } from '../common/pagination/keyset.js';
 import { searchPage } from '../common/pagination/search-page.js';
 import type { ListQuery, ListSourceOf } from '../common/records/list-query.js';
@@ -35,6 +35,16 @@ export interface RecordListSpec<Row extends { id: string }, Filter, Field extend
   table: string;
   /** SELECT list of a whole row over `table`. */
   columns: string;
+  /**
+   * The name `table` goes by in the statements (`i`), where `where`, `columns` and a source's join
+   * qualify its columns by it; the sorts' plain columns are qualified with it too. None by default.
+   */
+  alias?: string;
+  /**
+   * What latestFor counts as a live row, over `table` (under `alias`): `deleted_at IS NULL` unless
+   * given; null where the table keeps no removed rows.
+   */
+  live?: string | null;
   where: (companyId: string, filter: Filter, params: SqlParams) => string[];
   sorts: Readonly<Record<Field, readonly SortColumn<Row>[]>>;
   /** Where the index holds the id under another name for this sort (a joined table's key). */
@@ -46,13 +56,29 @@ export interface RecordListSpec<Row extends { id: string }, Filter, Field extend
   csv?: { columns: string; what: string };
 }
 
+/** The one order of a list read newest first: its sort key (a timestamp) and its default order. */
+export type NewestFirst = 'NEWEST';
+
+/**
+ * The sorts and the default order of a list with one order, newest first by a timestamp column
+ * (then id): comments, interactions, notifications. The cursor names the column, as Keyset's do.
+ */
+export function newestFirst<Row extends { id: string }>(sql: string, value: (row: Row) => Date) {
+  return {
+    sorts: {
+      NEWEST: [{ sql, type: 'timestamptz', value: (row: Row) => value(row).toISOString() }],
+    } as Readonly<Record<NewestFirst, readonly SortColumn<Row>[]>>,
+    order: { field: 'NEWEST', direction: SortDirection.DESC } as const,
+  };
+}
+
 /** The order of a declared list: its cursors, its ORDER BY and the comparison that continues it. */
 export function keysetOf<Row extends { id: string }, Filter, Field extends string>(
   spec: RecordListSpec<Row, Filter, Field>,
   field: Field,
   direction: SortDirection,
 ): Keyset<Row> {
-  return new Keyset(spec.sorts[field], direction, '', spec.idColumn?.(field) ?? 'id');
+  return new Keyset(spec.sorts[field], direction, spec.alias ?? '', spec.idColumn?.(field) ?? 'id');
 }
 
 /** readable filter → keyset page → count → CSV, over any declared list. */
@@ -74,9 +100,12 @@ export class RecordList<
   }
 
   private source(filter: Filter, field?: Field): ListSource {
-    return (
-      this.spec.source?.(filter, field) ?? { from: this.spec.table, columns: this.spec.columns }
-    );
+    return this.spec.source?.(filter, field) ?? { from: this.table(), columns: this.spec.columns };
+  }
+
+  /** The table, under its alias when it has one. */
+  private table(): string {
+    return this.spec.alias ? `${this.spec.table} ${this.spec.alias}` : this.spec.table;
   }
 
   /** One keyset page (limit rows; ask for one more to learn whether another page follows). */
@@ -127,11 +156,14 @@ export class RecordList<
     const key = `${parent} ${orderBy}`;
     let statement = this.latest.get(key);
     if (!statement) {
+      const column = (name: string): string =>
+        this.spec.alias ? `${this.spec.alias}.${name}` : name;
+      const live = this.spec.live === undefined ? 'deleted_at IS NULL' : this.spec.live;
       statement = prepared(
         `SELECT r.* FROM unnest($1::uuid[]) AS p(id)
          CROSS JOIN LATERAL (
-           SELECT ${this.spec.columns} FROM ${this.spec.table}
-           WHERE company_id = $2 AND ${parent} = p.id AND deleted_at IS NULL
+           SELECT ${this.spec.columns} FROM ${this.table()}
+           WHERE ${column('company_id')} = $2 AND ${column(parent)} = p.id${live ? ` AND ${live}` : ''}
            ORDER BY ${orderBy} LIMIT $3
          ) r`,
       );

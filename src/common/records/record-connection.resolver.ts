@@ -1,0 +1,64 @@
+import type { Type } from '@nestjs/common';
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import type { ConnectionShape } from '../pagination/connection.type.js';
+import { toConnection, type Page } from '../pagination/page.js';
+
+/** What the generated query calls: the feature's service. */
+export interface ConnectionReader<Caller, Row, Args, Filter> {
+  page(caller: Caller, args: Args): Promise<Page<Row>>;
+  count(caller: Caller, filter: Filter): Promise<number>;
+}
+
+/** A record listed only as a connection: its one root query, and the types it speaks. */
+export interface RecordConnectionSpec<Row, Node, Args, Filter> {
+  connection: Type<ConnectionShape<Node>>;
+  /** The query's @ArgsType: PageArgs and the filter, each at the top level. */
+  args: Type<Args>;
+  /** What `count` is given of the arguments (the filter without the page). */
+  filter: (args: Args) => Filter;
+  toNode: (row: Row) => Node;
+  /** The caller as the feature reads it (auth's CurrentAuth). */
+  caller: () => ParameterDecorator;
+  name: string;
+  description: string;
+  /** Declared on the query (what it requires). */
+  decorators: MethodDecorator[];
+}
+
+/**
+ * The connection query of a record that has no list or by-id query (a lead's comments, the
+ * caller's notifications): a feature's resolver extends `RecordConnection(spec)` and implements
+ * `connectionReader`. totalCount is counted only when selected (toConnection).
+ */
+export function RecordConnection<Caller, Row, Node, Args, Filter>(
+  spec: RecordConnectionSpec<Row, Node, Args, Filter>,
+) {
+  @Resolver({ isAbstract: true })
+  abstract class RecordConnectionHost {
+    protected abstract readonly connectionReader: ConnectionReader<Caller, Row, Args, Filter>;
+
+    @Query(() => spec.connection, { name: spec.name, description: spec.description })
+    async connection(
+      @spec.caller() caller: Caller,
+      @Args({ type: () => spec.args }) args: Args,
+    ): Promise<ConnectionShape<Node>> {
+      const page = await this.connectionReader.page(caller, args);
+      return toConnection(page, spec.toNode, () =>
+        this.connectionReader.count(caller, spec.filter(args)),
+      );
+    }
+  }
+
+  // The args' class is known only here: the validation pipe reads it from the parameter types.
+  Reflect.defineMetadata(
+    'design:paramtypes',
+    [Object, spec.args],
+    RecordConnectionHost.prototype,
+    'connection',
+  );
+  const descriptor = Object.getOwnPropertyDescriptor(RecordConnectionHost.prototype, 'connection');
+  if (descriptor)
+    for (const decorator of spec.decorators)
+      decorator(RecordConnectionHost.prototype, 'connection', descriptor);
+  return RecordConnectionHost;
+}
