@@ -7,7 +7,7 @@ import { ActorKind } from '../common/events/actor.js';
 import { Role } from '../auth/role.enum.js';
 import { loadConfig } from '../app.config.js';
 import { InteractionsService } from '../interactions/interactions.service.js';
-import { LeadsService } from '../leads/leads.service.js';
+import { LeadIntakeService } from '../leads/lead-intake.service.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { DEMO, demoInteractions, readSeedLeads } from './seed-data.js';
 
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
       ...meta,
     };
     const inputs = await readSeedLeads(resolve(process.cwd(), 'seed-leads.csv'));
-    const leads = await app.get(LeadsService).createMany(auth, inputs);
+    const leads = await app.get(LeadIntakeService).createMany(auth, inputs);
     const interactionsService = app.get(InteractionsService);
     let interactions = 0;
     for (const lead of leads) {

@@ -1,17 +1,19 @@
-/** A comment's columns as plain data. */
-export interface CommentRecord {
-  id: string;
-  companyId: string;
-  leadId: string | null;
-  dealId: string | null;
-  authorId: string | null;
-  body: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
+import { column, selectOf, type RowOf } from '../database/record-columns.js';
 
-/** SELECT list producing a CommentRecord from the comments table under `alias`. */
-export const commentRecordColumns = (alias: string): string =>
-  `${alias}.id, ${alias}.company_id AS "companyId", ${alias}.lead_id AS "leadId",
-  ${alias}.deal_id AS "dealId", ${alias}.author_id AS "authorId", ${alias}.body,
-  ${alias}.created_at AS "createdAt", ${alias}.updated_at AS "updatedAt"`;
+/** A comment's columns, declared once: the row type and the SELECT list follow from it. */
+export const COMMENT_COLUMNS = {
+  id: column<string>('id'),
+  companyId: column<string>('company_id'),
+  leadId: column<string | null>('lead_id'),
+  dealId: column<string | null>('deal_id'),
+  authorId: column<string | null>('author_id'),
+  body: column<string>('body'),
+  createdAt: column<Date>('created_at'),
+  updatedAt: column<Date>('updated_at'),
+};
+
+/** A comment's columns as plain data. */
+export type CommentRecord = RowOf<typeof COMMENT_COLUMNS>;
+
+/** SELECT list producing a CommentRecord from the comments table. */
+export const COMMENT_RECORD_COLUMNS = selectOf(COMMENT_COLUMNS);

@@ -1,77 +1,64 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from 'sequelize';
-import { SortDirection } from '../common/graphql/sort-direction.enum.js';
-import type { CursorValues } from '../common/pagination/cursor.js';
-import { Keyset, SqlParams } from '../common/pagination/keyset.js';
+import type { SqlParams } from '../common/pagination/keyset.js';
+import {
+  newestFirst,
+  RecordList,
+  type NewestFirst,
+  type RecordListSpec,
+} from '../database/record-list.js';
+import { selectOf } from '../database/record-columns.js';
 import { insertRow } from '../database/row-statements.js';
 import { Sql } from '../database/sql.js';
-import { commentRecordColumns, type CommentRecord } from './comment.record.js';
+import { COMMENT_COLUMNS, COMMENT_RECORD_COLUMNS, type CommentRecord } from './comment.record.js';
 
 /** The columns a new comment is written with; the database gives the rest their defaults. */
 export type NewComment = Omit<CommentRecord, 'id' | 'createdAt' | 'updatedAt'>;
 
-/** Which record's comments: a lead's or a deal's. */
-export interface CommentParent {
-  column: 'lead_id' | 'deal_id';
-  id: string;
+/** Which record's comments: a lead's or a deal's (the service lets exactly one through). */
+export interface CommentTarget {
+  leadId?: string | null;
+  dealId?: string | null;
 }
 
-/** Newest first (comments_by_lead, comments_by_deal). */
-export const COMMENT_KEYSET = new Keyset<CommentRecord>(
-  [{ sql: 'created_at', type: 'timestamptz', value: (c) => c.createdAt.toISOString() }],
-  SortDirection.DESC,
-);
+/** The comments list has one order: newest first. */
+const NEWEST = newestFirst<CommentRecord>('created_at', (c) => c.createdAt);
+export const COMMENT_ORDER = NEWEST.order;
 
-const COLUMNS = commentRecordColumns('c');
+/** A record's comments as SQL conditions, the tenant first. */
+function commentWhere(companyId: string, target: CommentTarget, params: SqlParams): string[] {
+  const where = [`company_id = ${params.add(companyId)}::uuid`];
+  if (target.leadId) where.push(`lead_id = ${params.add(target.leadId)}::uuid`);
+  if (target.dealId) where.push(`deal_id = ${params.add(target.dealId)}::uuid`);
+  return where;
+}
+
+/** The comments list, declared once (comments_by_lead, comments_by_deal); a comment is deleted for good. */
+const COMMENT_LIST: RecordListSpec<CommentRecord, CommentTarget, NewestFirst> = {
+  table: 'comments',
+  columns: COMMENT_RECORD_COLUMNS,
+  live: null,
+  where: commentWhere,
+  sorts: NEWEST.sorts,
+};
 
 @Injectable()
 export class CommentsRepository {
-  constructor(private readonly sql: Sql) {}
+  /** page and count of one record's comments. */
+  readonly list: RecordList<CommentRecord, CommentTarget, NewestFirst>;
 
-  /** A page of one record's comments; the caller has checked the record is theirs to read. */
-  page(
-    companyId: string,
-    parent: CommentParent,
-    limit: number,
-    after?: CursorValues,
-  ): Promise<CommentRecord[]> {
-    const params = new SqlParams();
-    const where = [
-      `company_id = ${params.add(companyId)}::uuid`,
-      `${parent.column} = ${params.add(parent.id)}::uuid`,
-    ];
-    if (after) where.push(COMMENT_KEYSET.after(after, params));
-    return this.sql.rows<CommentRecord>(
-      `SELECT ${commentRecordColumns('comments')} FROM comments WHERE ${where.join(' AND ')}
-       ORDER BY ${COMMENT_KEYSET.orderBy()} LIMIT ${params.add(limit)}`,
-      params.values,
-    );
-  }
-
-  async count(companyId: string, parent: CommentParent): Promise<number> {
-    const [row] = await this.sql.rows<{ n: number }>(
-      `SELECT count(*)::int AS n FROM comments WHERE company_id = $1 AND ${parent.column} = $2`,
-      [companyId, parent.id],
-    );
-    return row.n;
+  constructor(private readonly sql: Sql) {
+    this.list = new RecordList(sql, COMMENT_LIST);
   }
 
   /** The newest `per` comments of each lead or deal: an index scan for each. */
   latestFor(
-    column: CommentParent['column'],
+    parent: 'lead_id' | 'deal_id',
     companyId: string,
     ids: readonly string[],
     per: number,
   ): Promise<CommentRecord[]> {
-    return this.sql.rows<CommentRecord>(
-      `SELECT c.* FROM unnest($1::uuid[]) AS p(id)
-       CROSS JOIN LATERAL (
-         SELECT ${commentRecordColumns('comments')} FROM comments
-         WHERE company_id = $2 AND ${column} = p.id
-         ORDER BY ${COMMENT_KEYSET.orderBy()} LIMIT $3
-       ) c`,
-      [ids, companyId, per],
-    );
+    return this.list.latestFor(parent, companyId, ids, per, COMMENT_ORDER);
   }
 
   /** A comment of the company whose lead or deal is live; locked until the transaction ends. */
@@ -81,7 +68,7 @@ export class CommentsRepository {
     transaction: Transaction,
   ): Promise<CommentRecord | null> {
     const [row] = await this.sql.rows<CommentRecord>(
-      `SELECT ${COLUMNS} FROM comments c
+      `SELECT ${selectOf(COMMENT_COLUMNS, 'c')} FROM comments c
        LEFT JOIN leads l ON l.id = c.lead_id AND l.company_id = c.company_id
        LEFT JOIN deals d ON d.id = c.deal_id AND d.company_id = c.company_id
        WHERE c.id = $1 AND c.company_id = $2 AND l.deleted_at IS NULL AND d.deleted_at IS NULL
@@ -94,7 +81,7 @@ export class CommentsRepository {
 
   async create(values: NewComment, transaction: Transaction): Promise<CommentRecord> {
     const [row] = await this.sql.rows<CommentRecord>(
-      ...insertRow('comments', values, commentRecordColumns('comments')),
+      ...insertRow('comments', values, COMMENT_RECORD_COLUMNS),
       transaction,
     );
     return row;

@@ -1,11 +1,11 @@
 import { Requires } from '../access/field-access.js';
 import { Action } from '../access/permissions.js';
-import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { IdArg } from '../common/graphql/id-field.decorators.js';
-import { toConnection } from '../common/pagination/page.js';
+import { RecordConnection } from '../common/records/record-connection.resolver.js';
 import { DEAL_BY_ID } from '../deals/deal.loaders.js';
 import { DealType } from '../deals/deal.type.js';
 import { LEAD_BY_ID } from '../leads/lead.loaders.js';
@@ -17,25 +17,32 @@ import { AddCommentInput } from './dto/add-comment.input.js';
 import { CommentsArgs } from './dto/comments.args.js';
 import { CommentConnection } from './comment-connection.type.js';
 import { CommentType } from './comment.type.js';
+import type { CommentRecord } from './comment.record.js';
+import type { CommentTarget } from './comments.repository.js';
 
 @Resolver(() => CommentType)
-export class CommentsResolver {
-  constructor(private readonly commentsService: CommentsService) {}
+export class CommentsResolver extends RecordConnection<
+  AuthContext,
+  CommentRecord,
+  CommentType,
+  CommentsArgs,
+  CommentTarget
+>({
+  connection: CommentConnection,
+  args: CommentsArgs,
+  filter: (args) => args,
+  toNode: (comment) => CommentType.from(comment),
+  caller: CurrentAuth,
+  name: 'comments',
+  description: 'The comments of a lead or a deal (give exactly one), newest first.',
+  decorators: [Requires(Action.ReadRecords)],
+}) {
+  constructor(private readonly commentsService: CommentsService) {
+    super();
+  }
 
-  @Requires(Action.ReadRecords)
-  @Query(() => CommentConnection, {
-    description: 'The comments of a lead or a deal (give exactly one), newest first.',
-  })
-  async comments(
-    @CurrentAuth() auth: AuthContext,
-    @Args() args: CommentsArgs,
-  ): Promise<CommentConnection> {
-    const page = await this.commentsService.page(auth, args);
-    return toConnection(
-      page,
-      (comment) => CommentType.from(comment),
-      () => this.commentsService.count(auth, args),
-    );
+  protected get connectionReader(): CommentsService {
+    return this.commentsService;
   }
 
   @Requires(Action.CreateRecords)

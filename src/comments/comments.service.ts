@@ -7,11 +7,11 @@ import { Action, authorize } from '../access/permissions.js';
 import { BadUserInputException, NotFoundException } from '../common/errors/app.exception.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import type { FieldChanges } from '../common/events/event-payload.js';
-import { pageSize } from '../common/pagination/cursor.js';
-import { toPage, type Page } from '../common/pagination/page.js';
+import type { Page } from '../common/pagination/page.js';
+import { Listing } from '../common/records/listing.js';
 import { Transactions } from '../database/transactions.js';
 import { CommentEvents, type CommentFields } from './comments.events.js';
-import { COMMENT_KEYSET, CommentsRepository, type CommentParent } from './comments.repository.js';
+import { COMMENT_ORDER, CommentsRepository, type CommentTarget } from './comments.repository.js';
 import type { AddCommentInput } from './dto/add-comment.input.js';
 import type { CommentsArgs } from './dto/comments.args.js';
 import type { CommentRecord } from './comment.record.js';
@@ -31,26 +31,32 @@ export class CommentsService {
     private readonly events: DomainEvents,
   ) {}
 
+  /**
+   * One record's comments. Whether the record is readable needs the database, so `page` asks
+   * before it lists; the list's own rule only insists on exactly one record.
+   */
+  private readonly list = new Listing(this.comments.list, {
+    readable: (_auth: AuthContext, target?: CommentTarget | null) => targetOf(target ?? {}),
+    defaultOrder: () => COMMENT_ORDER,
+  });
+
   /** One record's comments, newest first; NOT_FOUND when it is not the caller's to read. */
   async page(auth: AuthContext, args: CommentsArgs): Promise<Page<CommentRecord>> {
-    const parent = parentOf(args);
-    await this.requireReadable(auth, parent);
-    const limit = pageSize(args.first);
-    const after = args.after ? COMMENT_KEYSET.decode(args.after) : undefined;
-    const rows = await this.comments.page(auth.companyId, parent, limit + 1, after);
-    return toPage(rows, limit, (row) => COMMENT_KEYSET.cursorOf(row), args.after);
+    const target = targetOf(args);
+    await this.requireReadable(auth, target);
+    return this.list.page(auth, { first: args.first, after: args.after, filter: target });
   }
 
   /** How many comments the record has; called only after `page` checked it is readable. */
-  count(auth: AuthContext, args: CommentsArgs): Promise<number> {
-    return this.comments.count(auth.companyId, parentOf(args));
+  count(auth: AuthContext, target: CommentTarget): Promise<number> {
+    return this.list.count(auth, target);
   }
 
   async add(auth: AuthContext, input: AddCommentInput): Promise<CommentRecord> {
     authorize(auth, Action.CreateRecords);
-    const parent = parentOf(input);
+    const target = targetOf(input);
     return this.transactions.run(async (transaction) => {
-      await this.requireReadable(auth, parent, transaction);
+      await this.requireReadable(auth, target, transaction);
       const comment = await this.comments.create(
         {
           companyId: auth.companyId,
@@ -81,12 +87,14 @@ export class CommentsService {
 
   private async requireReadable(
     auth: AuthContext,
-    parent: CommentParent,
+    target: Target,
     transaction?: Transaction,
   ): Promise<void> {
-    const permission =
-      parent.column === 'lead_id' ? RecordPermission.ReadLead : RecordPermission.ReadDeal;
-    await this.access.requireOne(auth, permission, parent.id, transaction);
+    const [permission, id] =
+      target.leadId !== null
+        ? [RecordPermission.ReadLead, target.leadId]
+        : [RecordPermission.ReadDeal, target.dealId];
+    await this.access.requireOne(auth, permission, id, transaction);
   }
 
   private async publish(
@@ -115,9 +123,12 @@ export class CommentsService {
   }
 }
 
+/** A lead's comments or a deal's: exactly one. */
+type Target = { leadId: string; dealId: null } | { leadId: null; dealId: string };
+
 /** Exactly one of leadId and dealId. */
-function parentOf(target: { leadId?: string | null; dealId?: string | null }): CommentParent {
-  if (target.leadId && !target.dealId) return { column: 'lead_id', id: target.leadId };
-  if (target.dealId && !target.leadId) return { column: 'deal_id', id: target.dealId };
+function targetOf(target: CommentTarget): Target {
+  if (target.leadId && !target.dealId) return { leadId: target.leadId, dealId: null };
+  if (target.dealId && !target.leadId) return { leadId: null, dealId: target.dealId };
   throw BadUserInputException.forField('leadId', 'Give exactly one of leadId and dealId');
 }

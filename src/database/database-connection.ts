@@ -14,7 +14,7 @@ export function createSequelize(url: string, config: DatabaseConfig): Sequelize 
   return new Sequelize(url, {
     dialect: 'postgres',
     logging: false,
-    // Each feature module adds its own models (ModelsModule.forFeature).
+    // No models: Sequelize holds the pool and the transactions; every statement goes through Sql.
     models: [],
     pool: {
       max: config.DB_POOL_MAX,

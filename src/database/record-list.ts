@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { SortDirection } from '../common/graphql/sort-direction.enum.js';
+import { SortDirection } from '../common/graphql/sort-direction.enum.js';
 import { Keyset, SqlParams, type SortColumn } from '../common/pagination/keyset.js';
 import { searchPage } from '../common/pagination/search-page.js';
 import type { ListQuery, ListSourceOf } from '../common/records/list-query.js';
@@ -54,6 +54,22 @@ export interface RecordListSpec<Row extends { id: string }, Filter, Field extend
   search?: ListSearch<Filter>;
   /** The export's SELECT list, in the CSV's column order, and what the log calls a row. */
   csv?: { columns: string; what: string };
+}
+
+/** The one order of a list read newest first: its sort key (a timestamp) and its default order. */
+export type NewestFirst = 'NEWEST';
+
+/**
+ * The sorts and the default order of a list with one order, newest first by a timestamp column
+ * (then id): comments, interactions, notifications. The cursor names the column, as Keyset's do.
+ */
+export function newestFirst<Row extends { id: string }>(sql: string, value: (row: Row) => Date) {
+  return {
+    sorts: {
+      NEWEST: [{ sql, type: 'timestamptz', value: (row: Row) => value(row).toISOString() }],
+    } as Readonly<Record<NewestFirst, readonly SortColumn<Row>[]>>,
+    order: { field: 'NEWEST', direction: SortDirection.DESC } as const,
+  };
 }
 
 /** The order of a declared list: its cursors, its ORDER BY and the comparison that continues it. */

@@ -15,7 +15,7 @@ import { CompaniesService } from '../companies/companies.service.js';
 import { Transactions } from '../database/transactions.js';
 import { RateLimiters } from '../rate-limit/rate-limiters.js';
 import { spendOn } from '../rate-limit/spend.js';
-import { LeadsService } from '../leads/leads.service.js';
+import { LeadConversionService } from '../leads/lead-conversion.service.js';
 import { dealLeadScore } from '../scoring/deal-score.js';
 import { Assignments } from '../access/assignments.js';
 import { CLOSED_STAGES, DealPriority, DealStage } from './deal-enums.js';
@@ -75,7 +75,7 @@ export class DealsService {
     private readonly deals: DealsRepository,
     private readonly companies: CompaniesService,
     private readonly access: AccessService,
-    private readonly leadsService: LeadsService,
+    private readonly leadConversion: LeadConversionService,
     private readonly assignments: Assignments,
     private readonly transactions: Transactions,
     private readonly events: DomainEvents,
@@ -134,7 +134,7 @@ export class DealsService {
     authorize(auth, Action.CreateRecords);
     const currency = input.currency ?? (await this.companies.mine(auth)).currency;
     return this.transactions.run(async (transaction) => {
-      const lead = await this.leadsService.convertIn(auth, leadId, transaction);
+      const lead = await this.leadConversion.convertIn(auth, leadId, transaction);
       const assignedToId =
         input.assignedToId === undefined
           ? lead.assignedToId

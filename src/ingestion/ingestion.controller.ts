@@ -20,7 +20,7 @@ function secretOf(req: FastifyRequest): string | undefined {
 }
 
 /**
- * POST /api/lead: the lead-capture forms' door (README, "Ingestion").
+ * POST /api/lead: the lead-capture forms' door (docs/features/ingestion.md).
  *
  * A controller of the ingestion module like any other, but its route is mounted on Fastify
  * itself, in a scope of its own, rather than by a Nest route decorator: Nest mounts its routes on

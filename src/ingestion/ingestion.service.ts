@@ -7,7 +7,7 @@ import { systemCaller, type AuthContext } from '../auth/auth-context.js';
 import { IngestionConfig } from './ingestion.config.js';
 import type { SubmittedLead } from '../leads/dto/submitted-lead.js';
 import { LeadException, LeadReason } from '../leads/lead.exception.js';
-import { LeadsService } from '../leads/leads.service.js';
+import { LeadIntakeService } from '../leads/lead-intake.service.js';
 import { clientKey } from '../rate-limit/client-key.js';
 import { RateLimiters } from '../rate-limit/rate-limiters.js';
 import { tryConsume } from '../rate-limit/spend.js';
@@ -99,7 +99,7 @@ export class IngestionService {
 
   constructor(
     private readonly raws: RawLeadsRepository,
-    private readonly leads: LeadsService,
+    private readonly intake: LeadIntakeService,
     private readonly apiKeys: ApiKeysService,
     private readonly limiters: RateLimiters,
     private readonly routing: LeadRoutingService,
@@ -335,14 +335,14 @@ export class IngestionService {
   ): Promise<IngestionReply> {
     try {
       const assignee = await this.routing.assigneeFor(raw.companyId, raw.apiKeyId, routing);
-      const created = await this.leads.createSubmitted(caller, lead, assignee, async (row, tx) =>
+      const created = await this.intake.createSubmitted(caller, lead, assignee, async (row, tx) =>
         this.raws.link(tx, raw, RawLeadStatus.PROCESSED, row.id),
       );
       return Reply.created(created.id);
     } catch (error) {
       const existing = existingLeadOf(error);
       if (!existing) throw error;
-      const merged = await this.leads.mergeSubmitted(caller, existing, lead, async (row, tx) =>
+      const merged = await this.intake.mergeSubmitted(caller, existing, lead, async (row, tx) =>
         this.raws.link(tx, raw, RawLeadStatus.MERGED, row.id),
       );
       return Reply.merged(merged.id);

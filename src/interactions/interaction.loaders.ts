@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { groupedBy, LoaderKey, LoaderRegistry } from '../common/graphql/loaders.js';
 import { NESTED_LIST_LIMIT } from '../common/pagination/nested-list.js';
 import { InteractionsRepository } from './interactions.repository.js';
-import type { InteractionRecord } from './interaction.model.js';
+import type { InteractionRecord } from './interaction.record.js';
 
 /** The newest NESTED_LIST_LIMIT interactions of a lead (lead.interactions). */
 export const INTERACTIONS_BY_LEAD = new LoaderKey<string, InteractionRecord[]>(

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { MaxChars } from '../common/graphql/query-cost.decorators.js';
 import { InteractionKind } from './interaction-kind.enum.js';
-import type { InteractionRecord } from './interaction.model.js';
+import type { InteractionRecord } from './interaction.record.js';
 
 @ObjectType('Interaction', {
   description: 'A call, email or meeting with a lead, as logged; every role reads the company’s.',

@@ -1,15 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module.js';
-import { ModelsModule } from '../database/models.module.js';
 import { InteractionLoaders } from './interaction.loaders.js';
 import { InteractionsRepository } from './interactions.repository.js';
 import { InteractionsResolver } from './interactions.resolver.js';
 import { InteractionsService } from './interactions.service.js';
 import { LeadInteractionsResolver } from './lead-interactions.resolver.js';
-import { Interaction } from './interaction.model.js';
 
 @Module({
-  imports: [AccessModule, ModelsModule.forFeature([Interaction])],
+  imports: [AccessModule],
   providers: [
     InteractionsRepository,
     InteractionsService,

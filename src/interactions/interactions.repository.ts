@@ -1,15 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from 'sequelize';
+import {
+  newestFirst,
+  RecordList,
+  type NewestFirst,
+  type RecordListSpec,
+} from '../database/record-list.js';
+import { selectOf } from '../database/record-columns.js';
 import { insertRow, updateRow } from '../database/row-statements.js';
 import { Sql } from '../database/sql.js';
-import { SortDirection } from '../common/graphql/sort-direction.enum.js';
-import type { CursorValues } from '../common/pagination/cursor.js';
-import { Keyset, SqlParams } from '../common/pagination/keyset.js';
+import type { SqlParams } from '../common/pagination/keyset.js';
 import { joinLiveLead } from '../leads/live-lead.sql.js';
 import type { InteractionFilter } from './dto/interaction-filter.input.js';
-import { interactionRecordColumns, type InteractionRecord } from './interaction.model.js';
+import {
+  INTERACTION_COLUMNS,
+  INTERACTION_RECORD_COLUMNS,
+  type InteractionRecord,
+} from './interaction.record.js';
 
-const COLUMNS = interactionRecordColumns('i');
+/** The lists read the table as `i`, beside the lead they join. */
+const COLUMNS = selectOf(INTERACTION_COLUMNS, 'i');
 
 /** The columns a new interaction is written with; the database gives the rest their defaults. */
 export type NewInteraction = Omit<InteractionRecord, 'id' | 'createdAt' | 'updatedAt'>;
@@ -17,46 +27,46 @@ export type NewInteraction = Omit<InteractionRecord, 'id' | 'createdAt' | 'updat
 /** Interactions of removed leads are hidden with them. */
 const LIVE_LEAD = joinLiveLead('l', 'i.lead_id');
 
-/** Newest first; served by interactions_by_company and interactions_by_lead. */
-export const INTERACTION_KEYSET = new Keyset<InteractionRecord>(
-  [{ sql: 'date', type: 'timestamptz', value: (i) => i.date.toISOString() }],
-  SortDirection.DESC,
-  'i',
-);
+/** The interactions list has one order: newest first, by when they took place. */
+const NEWEST = newestFirst<InteractionRecord>('date', (i) => i.date);
+export const INTERACTION_ORDER = NEWEST.order;
+
+/** The interactions filter as SQL conditions, the tenant first. */
+function interactionWhere(
+  companyId: string,
+  filter: InteractionFilter,
+  params: SqlParams,
+): string[] {
+  const where = [`i.company_id = ${params.add(companyId)}::uuid`];
+  if (filter.leadId) where.push(`i.lead_id = ${params.add(filter.leadId)}::uuid`);
+  if (filter.type?.length) where.push(`i.type = ANY(${params.add(filter.type)}::text[])`);
+  if (filter.createdById) where.push(`i.created_by_id = ${params.add(filter.createdById)}::uuid`);
+  if (filter.dateFrom) where.push(`i.date >= ${params.add(filter.dateFrom)}::timestamptz`);
+  if (filter.dateTo) where.push(`i.date < ${params.add(filter.dateTo)}::timestamptz`);
+  return where;
+}
+
+/**
+ * The interactions list, declared once (interactions_by_company, interactions_by_lead): only
+ * while the lead is live. The nested list (latestFor) reads a lead's own, without the join.
+ */
+const INTERACTION_LIST: RecordListSpec<InteractionRecord, InteractionFilter, NewestFirst> = {
+  table: 'interactions',
+  alias: 'i',
+  columns: COLUMNS,
+  live: null,
+  source: () => ({ from: `interactions i ${LIVE_LEAD}`, columns: COLUMNS }),
+  where: interactionWhere,
+  sorts: NEWEST.sorts,
+};
 
 @Injectable()
 export class InteractionsRepository {
-  constructor(private readonly sql: Sql) {}
+  /** page and count of the interactions list. */
+  readonly list: RecordList<InteractionRecord, InteractionFilter, NewestFirst>;
 
-  private where(companyId: string, filter: InteractionFilter, params: SqlParams): string[] {
-    const where = [`i.company_id = ${params.add(companyId)}::uuid`];
-    if (filter.leadId) where.push(`i.lead_id = ${params.add(filter.leadId)}::uuid`);
-    if (filter.type?.length) where.push(`i.type = ANY(${params.add(filter.type)}::text[])`);
-    if (filter.createdById) where.push(`i.created_by_id = ${params.add(filter.createdById)}::uuid`);
-    if (filter.dateFrom) where.push(`i.date >= ${params.add(filter.dateFrom)}::timestamptz`);
-    if (filter.dateTo) where.push(`i.date < ${params.add(filter.dateTo)}::timestamptz`);
-    return where;
-  }
-
-  page(
-    companyId: string,
-    filter: InteractionFilter,
-    limit: number,
-    after?: CursorValues,
-  ): Promise<InteractionRecord[]> {
-    const params = new SqlParams();
-    const where = this.where(companyId, filter, params);
-    if (after) where.push(INTERACTION_KEYSET.after(after, params));
-    const sql = `SELECT ${interactionRecordColumns('i')} FROM interactions i ${LIVE_LEAD}
-      WHERE ${where.join(' AND ')} ORDER BY ${INTERACTION_KEYSET.orderBy()} LIMIT ${params.add(limit)}`;
-    return this.sql.rows<InteractionRecord>(sql, params.values);
-  }
-
-  async count(companyId: string, filter: InteractionFilter): Promise<number> {
-    const params = new SqlParams();
-    const sql = `SELECT count(*)::int AS n FROM interactions i ${LIVE_LEAD} WHERE ${this.where(companyId, filter, params).join(' AND ')}`;
-    const [row] = await this.sql.rows<{ n: number }>(sql, params.values);
-    return row.n;
+  constructor(private readonly sql: Sql) {
+    this.list = new RecordList(sql, INTERACTION_LIST);
   }
 
   /**
@@ -68,15 +78,7 @@ export class InteractionsRepository {
     leadIds: readonly string[],
     perLead: number,
   ): Promise<InteractionRecord[]> {
-    return this.sql.rows<InteractionRecord>(
-      `SELECT ${interactionRecordColumns('i')} FROM unnest($1::uuid[]) AS l(id)
-       CROSS JOIN LATERAL (
-         SELECT * FROM interactions
-         WHERE lead_id = l.id AND company_id = $2
-         ORDER BY date DESC, id DESC LIMIT $3
-       ) i`,
-      [leadIds, companyId, perLead],
-    );
+    return this.list.latestFor('lead_id', companyId, leadIds, perLead, INTERACTION_ORDER);
   }
 
   /** Company-scoped, and only while the lead is live; locked when inside a transaction. */
@@ -96,7 +98,7 @@ export class InteractionsRepository {
 
   async create(values: NewInteraction, transaction: Transaction): Promise<InteractionRecord> {
     const [row] = await this.sql.rows<InteractionRecord>(
-      ...insertRow('interactions', values, interactionRecordColumns('interactions')),
+      ...insertRow('interactions', values, INTERACTION_RECORD_COLUMNS),
       transaction,
     );
     return row;
@@ -109,7 +111,7 @@ export class InteractionsRepository {
     transaction: Transaction,
   ): Promise<InteractionRecord> {
     const [row] = await this.sql.rows<InteractionRecord>(
-      ...updateRow('interactions', interaction, changes, interactionRecordColumns('interactions')),
+      ...updateRow('interactions', interaction, changes, INTERACTION_RECORD_COLUMNS),
       transaction,
     );
     return row;

@@ -5,7 +5,7 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import { FirstArg } from '../common/graphql/first.arg.js';
 import { IdArg } from '../common/graphql/id-field.decorators.js';
-import { toConnection } from '../common/pagination/page.js';
+import { RecordQueries } from '../common/records/record-queries.resolver.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { LEAD_BY_ID } from '../leads/lead.loaders.js';
 import { LeadType } from '../leads/lead.type.js';
@@ -17,52 +17,38 @@ import { UpdateInteractionInput } from './dto/update-interaction.input.js';
 import { InteractionsService } from './interactions.service.js';
 import { InteractionConnection } from './interaction-connection.type.js';
 import { InteractionType } from './interaction.type.js';
+import type { InteractionRecord } from './interaction.record.js';
 
 @Resolver(() => InteractionType)
-export class InteractionsResolver {
-  constructor(private readonly interactionsService: InteractionsService) {}
-
-  @Requires(Action.ReadRecords)
-  @Query(() => [InteractionType], {
+export class InteractionsResolver extends RecordQueries<
+  AuthContext,
+  InteractionRecord,
+  InteractionType
+>({
+  node: InteractionType,
+  connection: InteractionConnection,
+  args: InteractionsArgs,
+  toNode: (interaction) => InteractionType.from(interaction),
+  caller: CurrentAuth,
+  decorators: [Requires(Action.ReadRecords)],
+  list: {
+    name: 'interactions',
     description: 'A page of the company’s interactions, newest first.',
-  })
-  async interactions(
-    @CurrentAuth() auth: AuthContext,
-    @Args() args: InteractionsArgs,
-  ): Promise<InteractionType[]> {
-    return (await this.interactionsService.page(auth, args)).rows.map((i) =>
-      InteractionType.from(i),
-    );
-  }
-
-  @Requires(Action.ReadRecords)
-  @Query(() => InteractionConnection, {
-    description: 'The interactions list as a cursor connection, with totalCount.',
-  })
-  async interactionsConnection(
-    @CurrentAuth() auth: AuthContext,
-    @Args() args: InteractionsArgs,
-  ): Promise<InteractionConnection> {
-    const page = await this.interactionsService.page(auth, args);
-    return toConnection(
-      page,
-      (i) => InteractionType.from(i),
-      () => this.interactionsService.count(auth, args.filter ?? undefined),
-    );
-  }
-
-  @Requires(Action.ReadRecords)
-  @Query(() => InteractionType, {
-    nullable: true,
+  },
+  connectionName: 'interactionsConnection',
+  connectionDescription: 'The interactions list as a cursor connection, with totalCount.',
+  byId: {
+    name: 'interaction',
     description: 'An interaction with a live lead of your company, or null.',
-  })
-  async interaction(
-    @CurrentAuth() auth: AuthContext,
-    @IdArg('id', 'The interaction’s id.')
-    id: string,
-  ): Promise<InteractionType | null> {
-    const interaction = await this.interactionsService.findOne(auth, id);
-    return interaction ? InteractionType.from(interaction) : null;
+    idDescription: 'The interaction’s id.',
+  },
+}) {
+  constructor(private readonly interactionsService: InteractionsService) {
+    super();
+  }
+
+  protected get reader(): InteractionsService {
+    return this.interactionsService;
   }
 
   @Requires(Action.ReadRecords)

@@ -9,15 +9,16 @@ import { DomainEvents } from '../common/events/domain-events.js';
 import { created, definedOnly, diff, isEmpty } from '../common/events/diff.js';
 import type { FieldChanges } from '../common/events/event-payload.js';
 import { pageSize } from '../common/pagination/cursor.js';
-import { toPage, type Page } from '../common/pagination/page.js';
+import type { Page } from '../common/pagination/page.js';
+import { Listing } from '../common/records/listing.js';
 import { Transactions } from '../database/transactions.js';
 import type { CreateInteractionInput } from './dto/create-interaction.input.js';
 import type { InteractionFilter } from './dto/interaction-filter.input.js';
 import type { InteractionsArgs } from './dto/interactions.args.js';
 import type { UpdateInteractionInput } from './dto/update-interaction.input.js';
 import { InteractionEvents, type InteractionFields } from './interactions.events.js';
-import { INTERACTION_KEYSET, InteractionsRepository } from './interactions.repository.js';
-import type { InteractionRecord } from './interaction.model.js';
+import { INTERACTION_ORDER, InteractionsRepository } from './interactions.repository.js';
+import type { InteractionRecord } from './interaction.record.js';
 
 type InteractionEventName = (typeof InteractionEvents)[keyof typeof InteractionEvents];
 
@@ -30,17 +31,21 @@ export class InteractionsService {
     private readonly events: DomainEvents,
   ) {}
 
-  async page(auth: AuthContext, args: InteractionsArgs): Promise<Page<InteractionRecord>> {
-    authorize(auth, Action.ReadRecords);
-    const limit = pageSize(args.first);
-    const after = args.after ? INTERACTION_KEYSET.decode(args.after) : undefined;
-    const rows = await this.interactions.page(auth.companyId, args.filter ?? {}, limit + 1, after);
-    return toPage(rows, limit, (row) => INTERACTION_KEYSET.cursorOf(row), args.after);
+  /** The interactions list: every role reads the company's (of live leads), a page, its count. */
+  private readonly list = new Listing(this.interactions.list, {
+    readable: (auth: AuthContext, filter?: InteractionFilter | null) => {
+      authorize(auth, Action.ReadRecords);
+      return filter ?? {};
+    },
+    defaultOrder: () => INTERACTION_ORDER,
+  });
+
+  page(auth: AuthContext, args: InteractionsArgs): Promise<Page<InteractionRecord>> {
+    return this.list.page(auth, args);
   }
 
-  count(auth: AuthContext, filter: InteractionFilter = {}): Promise<number> {
-    authorize(auth, Action.ReadRecords);
-    return this.interactions.count(auth.companyId, filter);
+  count(auth: AuthContext, filter?: InteractionFilter | null): Promise<number> {
+    return this.list.count(auth, filter);
   }
 
   findOne(auth: AuthContext, id: string): Promise<InteractionRecord | null> {

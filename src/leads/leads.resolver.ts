@@ -13,6 +13,7 @@ import { CreateLeadInput } from './dto/create-lead.input.js';
 import { LeadsArgs } from './dto/leads.args.js';
 import { UpdateLeadInput } from './dto/update-lead.input.js';
 import { LEAD_BY_ID } from './lead.loaders.js';
+import { LeadIntakeService } from './lead-intake.service.js';
 import { LeadsService } from './leads.service.js';
 import { LeadConnection } from './lead-connection.type.js';
 import type { LeadRecord } from './lead.record.js';
@@ -41,7 +42,10 @@ export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadTy
   // Interactions of a page of leads ask for their lead: it is already at hand.
   primes: LEAD_BY_ID,
 }) {
-  constructor(private readonly leadsService: LeadsService) {
+  constructor(
+    private readonly leadsService: LeadsService,
+    private readonly intake: LeadIntakeService,
+  ) {
     super();
   }
 
@@ -71,7 +75,7 @@ export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadTy
     @Args('inputs', { type: () => [CreateLeadInput], description: '1 to 1 000 new leads.' })
     inputs: CreateLeadInput[],
   ): Promise<LeadType[]> {
-    return (await this.leadsService.createMany(auth, inputs)).map((lead) => LeadType.from(lead));
+    return (await this.intake.createMany(auth, inputs)).map((lead) => LeadType.from(lead));
   }
 
   @Requires(Action.WriteAssignedRecord)

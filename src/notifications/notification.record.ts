@@ -1,29 +1,26 @@
+import { column, selectOf, type RowOf } from '../database/record-columns.js';
 import type { NotificationType } from './notification-type.enum.js';
 
-/** A notification's columns as plain data. */
-export interface NotificationRecord {
-  id: string;
-  companyId: string;
-  recipientId: string;
-  type: NotificationType;
-  title: string;
-  message: string;
-  itemCount: number;
-  isRead: boolean;
-  readAt: Date | null;
-  relatedLeadId: string | null;
-  relatedDealId: string | null;
-  relatedTaskId: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-/** SELECT (or RETURNING) list producing a NotificationRecord, columns of `alias` when given. */
-export const notificationRecordColumns = (alias?: string): string => {
-  const c = alias ? `${alias}.` : '';
-  return `${c}id, ${c}company_id AS "companyId", ${c}recipient_id AS "recipientId", ${c}type,
-  ${c}title, ${c}message, ${c}item_count AS "itemCount", ${c}is_read AS "isRead",
-  ${c}read_at AS "readAt", ${c}related_lead_id AS "relatedLeadId",
-  ${c}related_deal_id AS "relatedDealId", ${c}related_task_id AS "relatedTaskId",
-  ${c}created_at AS "createdAt", ${c}updated_at AS "updatedAt"`;
+/** A notification's columns, declared once: the row type and the SELECT list follow from it. */
+export const NOTIFICATION_COLUMNS = {
+  id: column<string>('id'),
+  companyId: column<string>('company_id'),
+  recipientId: column<string>('recipient_id'),
+  type: column<NotificationType>('type'),
+  title: column<string>('title'),
+  message: column<string>('message'),
+  itemCount: column<number>('item_count'),
+  isRead: column<boolean>('is_read'),
+  readAt: column<Date | null>('read_at'),
+  relatedLeadId: column<string | null>('related_lead_id'),
+  relatedDealId: column<string | null>('related_deal_id'),
+  relatedTaskId: column<string | null>('related_task_id'),
+  createdAt: column<Date>('created_at'),
+  updatedAt: column<Date>('updated_at'),
 };
+
+/** A notification's columns as plain data. */
+export type NotificationRecord = RowOf<typeof NOTIFICATION_COLUMNS>;
+
+/** SELECT (or RETURNING) list producing a NotificationRecord from the notifications table. */
+export const NOTIFICATION_RECORD_COLUMNS = selectOf(NOTIFICATION_COLUMNS);

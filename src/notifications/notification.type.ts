@@ -4,7 +4,7 @@ import { NOTIFICATION_RULES } from './notification-rules.js';
 import { NotificationType } from './notification-type.enum.js';
 import type { NotificationRecord } from './notification.record.js';
 
-// Each value described from its rule, so the IDE says what the README's table says.
+// Each value described from its rule: the IDE says what docs/features/notifications.md says.
 registerEnumType(NotificationType, {
   name: 'NotificationType',
   description: 'What a notification is about, and so who receives it.',

@@ -1,19 +1,50 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from 'sequelize';
-import { SortDirection } from '../common/graphql/sort-direction.enum.js';
-import type { CursorValues } from '../common/pagination/cursor.js';
-import { Keyset, SqlParams } from '../common/pagination/keyset.js';
+import type { SqlParams } from '../common/pagination/keyset.js';
+import {
+  newestFirst,
+  RecordList,
+  type NewestFirst,
+  type RecordListSpec,
+} from '../database/record-list.js';
 import { Sql } from '../database/sql.js';
 import type { NotificationBatch } from './notification-batch.js';
-import { notificationRecordColumns, type NotificationRecord } from './notification.record.js';
+import {
+  NOTIFICATION_RECORD_COLUMNS as COLUMNS,
+  type NotificationRecord,
+} from './notification.record.js';
 
-/** Newest first (notifications_by_recipient). */
-export const NOTIFICATION_KEYSET = new Keyset<NotificationRecord>(
-  [{ sql: 'created_at', type: 'timestamptz', value: (n) => n.createdAt.toISOString() }],
-  SortDirection.DESC,
-);
+/** Whose notifications: the service always sets the recipient (the caller). */
+export interface NotificationFilter {
+  recipientId?: string;
+  unreadOnly?: boolean | null;
+}
 
-const COLUMNS = notificationRecordColumns();
+/** The notifications list has one order: newest first. */
+const NEWEST = newestFirst<NotificationRecord>('created_at', (n) => n.createdAt);
+export const NOTIFICATION_ORDER = NEWEST.order;
+
+/** One recipient's notifications as SQL conditions, the tenant first; no recipient, none. */
+function notificationWhere(
+  companyId: string,
+  filter: NotificationFilter,
+  params: SqlParams,
+): string[] {
+  const where = [
+    `company_id = ${params.add(companyId)}::uuid`,
+    `recipient_id = ${params.add(filter.recipientId ?? null)}::uuid`,
+  ];
+  if (filter.unreadOnly) where.push('NOT is_read');
+  return where;
+}
+
+/** The notifications list, declared once (notifications_by_recipient, notifications_unread). */
+const NOTIFICATION_LIST: RecordListSpec<NotificationRecord, NotificationFilter, NewestFirst> = {
+  table: 'notifications',
+  columns: COLUMNS,
+  where: notificationWhere,
+  sorts: NEWEST.sorts,
+};
 
 /**
  * One statement for a whole batch: the items and the users they name come in as arrays, the
@@ -62,7 +93,12 @@ RETURNING ${COLUMNS}`;
 
 @Injectable()
 export class NotificationsRepository {
-  constructor(private readonly sql: Sql) {}
+  /** page and count of a recipient's notifications. */
+  readonly list: RecordList<NotificationRecord, NotificationFilter, NewestFirst>;
+
+  constructor(private readonly sql: Sql) {
+    this.list = new RecordList(sql, NOTIFICATION_LIST);
+  }
 
   /** The batch's notifications, in `transaction` (their rows arrive with its commit) or at once. */
   deliver(batch: NotificationBatch, transaction?: Transaction): Promise<NotificationRecord[]> {
@@ -70,36 +106,6 @@ export class NotificationsRepository {
     return transaction
       ? this.sql.sendRows<NotificationRecord>(transaction, DELIVER, values)
       : this.sql.rows<NotificationRecord>(DELIVER, values);
-  }
-
-  page(
-    companyId: string,
-    recipientId: string,
-    unreadOnly: boolean,
-    limit: number,
-    after?: CursorValues,
-  ): Promise<NotificationRecord[]> {
-    const params = new SqlParams();
-    const where = [
-      `company_id = ${params.add(companyId)}::uuid`,
-      `recipient_id = ${params.add(recipientId)}::uuid`,
-    ];
-    if (unreadOnly) where.push('NOT is_read');
-    if (after) where.push(NOTIFICATION_KEYSET.after(after, params));
-    return this.sql.rows<NotificationRecord>(
-      `SELECT ${COLUMNS} FROM notifications WHERE ${where.join(' AND ')}
-       ORDER BY ${NOTIFICATION_KEYSET.orderBy()} LIMIT ${params.add(limit)}`,
-      params.values,
-    );
-  }
-
-  async count(companyId: string, recipientId: string, unreadOnly: boolean): Promise<number> {
-    const [row] = await this.sql.rows<{ n: number }>(
-      `SELECT count(*)::int AS n FROM notifications
-       WHERE company_id = $1 AND recipient_id = $2 ${unreadOnly ? 'AND NOT is_read' : ''}`,
-      [companyId, recipientId],
-    );
-    return row.n;
   }
 
   /**

@@ -1,31 +1,39 @@
 import { SignedIn } from '../access/field-access.js';
-import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import { IdArg } from '../common/graphql/id-field.decorators.js';
-import { toConnection } from '../common/pagination/page.js';
+import { RecordConnection } from '../common/records/record-connection.resolver.js';
 import { NotificationsArgs } from './dto/notifications.args.js';
 import { NotificationConnection } from './notification-connection.type.js';
 import { NotificationModel } from './notification.type.js';
 import { NotificationsService } from './notifications.service.js';
+import type { NotificationRecord } from './notification.record.js';
 
 /** The caller's own notifications; one of anyone else reads as missing. */
 @Resolver(() => NotificationModel)
-export class NotificationsResolver {
-  constructor(private readonly notificationsService: NotificationsService) {}
+export class NotificationsResolver extends RecordConnection<
+  AuthContext,
+  NotificationRecord,
+  NotificationModel,
+  NotificationsArgs,
+  boolean
+>({
+  connection: NotificationConnection,
+  args: NotificationsArgs,
+  filter: (args) => args.unreadOnly ?? false,
+  toNode: (row) => NotificationModel.from(row),
+  caller: CurrentAuth,
+  name: 'getNotifications',
+  description: 'Yours, newest first.',
+  decorators: [SignedIn()],
+}) {
+  constructor(private readonly notificationsService: NotificationsService) {
+    super();
+  }
 
-  @SignedIn()
-  @Query(() => NotificationConnection, { description: 'Yours, newest first.' })
-  async getNotifications(
-    @CurrentAuth() auth: AuthContext,
-    @Args() args: NotificationsArgs,
-  ): Promise<NotificationConnection> {
-    const page = await this.notificationsService.page(auth, args);
-    return toConnection(
-      page,
-      (row) => NotificationModel.from(row),
-      () => this.notificationsService.count(auth, args.unreadOnly ?? false),
-    );
+  protected get connectionReader(): NotificationsService {
+    return this.notificationsService;
   }
 
   @SignedIn()

@@ -3,14 +3,18 @@ import type { Transaction } from 'sequelize';
 import { requireUser, type AuthContext } from '../auth/auth-context.js';
 import { NotFoundException } from '../common/errors/app.exception.js';
 import { commitQueueOf } from '../common/events/after-commit.js';
-import { pageSize } from '../common/pagination/cursor.js';
-import { toPage, type Page } from '../common/pagination/page.js';
+import type { Page } from '../common/pagination/page.js';
+import { Listing } from '../common/records/listing.js';
 import type { NotificationsArgs } from './dto/notifications.args.js';
 import type { NotificationRecord } from './notification.record.js';
 import type { NotificationItem } from './notification-batch.js';
 import { NOTIFICATION_RULES } from './notification-rules.js';
 import type { NotificationType } from './notification-type.enum.js';
-import { NOTIFICATION_KEYSET, NotificationsRepository } from './notifications.repository.js';
+import {
+  NOTIFICATION_ORDER,
+  NotificationsRepository,
+  type NotificationFilter,
+} from './notifications.repository.js';
 import { NotificationsGateway } from './realtime/notifications.gateway.js';
 
 /** Where a batch of notifications comes from: a company, and the user who acted (never told). */
@@ -51,23 +55,22 @@ export class NotificationsService {
     return Promise.resolve();
   }
 
-  async page(auth: AuthContext, args: NotificationsArgs): Promise<Page<NotificationRecord>> {
-    const user = requireUser(auth);
-    const limit = pageSize(args.first);
-    const after = args.after ? NOTIFICATION_KEYSET.decode(args.after) : undefined;
-    const rows = await this.notifications.page(
-      user.companyId,
-      user.userId,
-      args.unreadOnly ?? false,
-      limit + 1,
-      after,
-    );
-    return toPage(rows, limit, (row) => NOTIFICATION_KEYSET.cursorOf(row), args.after);
+  /** The caller's own notifications (a person's: anyone else is refused), a page, its count. */
+  private readonly list = new Listing(this.notifications.list, {
+    readable: (auth: AuthContext, filter?: NotificationFilter | null) => ({
+      recipientId: requireUser(auth).userId,
+      unreadOnly: filter?.unreadOnly ?? false,
+    }),
+    defaultOrder: () => NOTIFICATION_ORDER,
+  });
+
+  page(auth: AuthContext, args: NotificationsArgs): Promise<Page<NotificationRecord>> {
+    const { first, after, unreadOnly } = args;
+    return this.list.page(auth, { first, after, filter: { unreadOnly } });
   }
 
   count(auth: AuthContext, unreadOnly: boolean): Promise<number> {
-    const user = requireUser(auth);
-    return this.notifications.count(user.companyId, user.userId, unreadOnly);
+    return this.list.count(auth, { unreadOnly });
   }
 
   /** Read now; one of another user reads as missing. */

@@ -10,6 +10,7 @@ import { OnDomainEvent } from '../../src/common/events/on-domain-event.decorator
 import { Transactions } from '../../src/database/transactions.js';
 import { LeadEvents } from '../../src/leads/leads.events.js';
 import { LeadsModule } from '../../src/leads/leads.module.js';
+import { LeadIntakeService } from '../../src/leads/lead-intake.service.js';
 import { LeadsService } from '../../src/leads/leads.service.js';
 import { newCompany, newUser } from '../support/factories.js';
 import { newLeadInput } from '../support/lead-factory.js';
@@ -55,6 +56,7 @@ class Probe {
 describe('domain events', () => {
   let harness: ServiceHarness;
   let leads: LeadsService;
+  let intake: LeadIntakeService;
   let probe: Probe;
   let manager: UserCaller;
   /** Background work of the manager's company, under its own request id. */
@@ -81,6 +83,7 @@ describe('domain events', () => {
   beforeAll(async () => {
     harness = await startServices([LeadsModule, AuditModule], { providers: [Probe] });
     leads = harness.get(LeadsService);
+    intake = harness.get(LeadIntakeService);
     probe = harness.get(Probe);
     probe.committed = leadsOf;
     manager = await newUser(harness, await newCompany(harness), Role.MANAGER);
@@ -204,7 +207,7 @@ describe('domain events', () => {
 
   it('publishes one event for a bulk create, audited in one statement', async () => {
     const inputs = Array.from({ length: 1000 }, () => newLeadInput());
-    const statements = await harness.statements(() => leads.createMany(manager, inputs));
+    const statements = await harness.statements(() => intake.createMany(manager, inputs));
     expect(probe.inTransaction).toHaveLength(1);
     expect(probe.inTransaction[0].event.payload.records).toHaveLength(1000);
     const auditWrites = statements.filter((sql) => /INSERT INTO audit_logs/i.test(sql));

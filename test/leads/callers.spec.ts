@@ -8,6 +8,7 @@ import { SortDirection } from '../../src/common/graphql/sort-direction.enum.js';
 import { LeadOrderField } from '../../src/leads/dto/lead-order.input.js';
 import { LeadStatus } from '../../src/leads/lead-status.enum.js';
 import { LeadsModule } from '../../src/leads/leads.module.js';
+import { LeadIntakeService } from '../../src/leads/lead-intake.service.js';
 import { LeadsService } from '../../src/leads/leads.service.js';
 import { newCompany, newUser, newApiKey } from '../support/factories.js';
 import { newLeadInput } from '../support/lead-factory.js';
@@ -25,6 +26,7 @@ interface AuditRow {
 describe('callers', () => {
   let harness: ServiceHarness;
   let sut: LeadsService;
+  let intake: LeadIntakeService;
   let manager: UserCaller;
   let rep: UserCaller;
   let ingest: ApiKeyCaller;
@@ -39,6 +41,7 @@ describe('callers', () => {
   beforeAll(async () => {
     harness = await startServices([LeadsModule, InteractionsModule, AuditModule]);
     sut = harness.get(LeadsService);
+    intake = harness.get(LeadIntakeService);
     const company = await newCompany(harness);
     manager = await newUser(harness, company, Role.MANAGER);
     rep = await newUser(harness, company, Role.SALES_REP);
@@ -82,8 +85,10 @@ describe('callers', () => {
     });
 
     it('finds a lead of its company by e-mail, in any case, and never another company’s', async () => {
-      expect((await sut.findByEmail(ingest, 'FORM@example.com'))?.email).toBe('form@example.com');
-      expect(await sut.findByEmail(outsiderKey, 'form@example.com')).toBeNull();
+      expect((await intake.findByEmail(ingest, 'FORM@example.com'))?.email).toBe(
+        'form@example.com',
+      );
+      expect(await intake.findByEmail(outsiderKey, 'form@example.com')).toBeNull();
     });
 
     it('fills only the empty fields of a found lead', async () => {
@@ -91,7 +96,7 @@ describe('callers', () => {
         manager,
         newLeadInput({ phone: '+1 555 010 2030', location: null, source: null }),
       );
-      const filled = await sut.fillEmptyFields(ingest, lead.id, {
+      const filled = await intake.fillEmptyFields(ingest, lead.id, {
         phone: '+44 20 7946 0958',
         location: 'London',
         firstName: 'Someone Else',
@@ -107,11 +112,11 @@ describe('callers', () => {
         changes: { location: { from: null, to: 'London' } },
       });
       await expect(
-        sut.fillEmptyFields(outsiderKey, lead.id, { location: 'Paris' }),
+        intake.fillEmptyFields(outsiderKey, lead.id, { location: 'Paris' }),
       ).rejects.toMatchObject({ code: 'NOT_FOUND' });
       // What it offers is checked as createLead checks it.
       await expect(
-        sut.fillEmptyFields(ingest, lead.id, { source: 'x'.repeat(101), lastName: '   ' }),
+        intake.fillEmptyFields(ingest, lead.id, { source: 'x'.repeat(101), lastName: '   ' }),
       ).rejects.toMatchObject({
         code: 'BAD_USER_INPUT',
         fields: { source: expect.any(Array), lastName: expect.any(Array) },
@@ -129,7 +134,7 @@ describe('callers', () => {
             direction: SortDirection.DESC,
           }),
         () => sut.findOne(ingest, lead.id),
-        () => sut.createMany(ingest, [newLeadInput()]),
+        () => intake.createMany(ingest, [newLeadInput()]),
         () => sut.restore(ingest, lead.id),
         () => sut.purge(ingest, lead.id),
         () => sut.update(ingest, { id: lead.id, status: LeadStatus.LOST }),
