@@ -1,20 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from 'sequelize';
-import { SortDirection } from '../common/graphql/sort-direction.enum.js';
 import type { SqlParams } from '../common/pagination/keyset.js';
 import { prepared } from '../database/prepared.js';
-import { RecordList, type RecordListSpec } from '../database/record-list.js';
+import {
+  newestFirst,
+  RecordList,
+  type NewestFirst,
+  type RecordListSpec,
+} from '../database/record-list.js';
 import { Sql } from '../database/sql.js';
 import type { AuditLogFilter } from './dto/audit-log-filter.input.js';
 import { AUDIT_LOG_RECORD_COLUMNS, type AuditLogRecord } from './audit-log.record.js';
 
 /** The trail's one order: newest first, (created_at, id) on audit_logs_company_page at any depth. */
-export type AuditOrderField = 'CREATED_AT';
-
-export const AUDIT_NEWEST_FIRST = {
-  field: 'CREATED_AT' as AuditOrderField,
-  direction: SortDirection.DESC,
-};
+const NEWEST = newestFirst<AuditLogRecord>('created_at', (l) => l.createdAt);
+export const AUDIT_ORDER = NEWEST.order;
 
 function auditWhere(companyId: string, filter: AuditLogFilter, params: SqlParams): string[] {
   const where = [`company_id = ${params.add(companyId)}::uuid`];
@@ -28,15 +28,11 @@ function auditWhere(companyId: string, filter: AuditLogFilter, params: SqlParams
 }
 
 /** The audit trail, declared once: its filter and its order. */
-const AUDIT_LIST: RecordListSpec<AuditLogRecord, AuditLogFilter, AuditOrderField> = {
+const AUDIT_LIST: RecordListSpec<AuditLogRecord, AuditLogFilter, NewestFirst> = {
   table: 'audit_logs',
   columns: AUDIT_LOG_RECORD_COLUMNS,
   where: auditWhere,
-  sorts: {
-    CREATED_AT: [
-      { sql: 'created_at', type: 'timestamptz', value: (l) => l.createdAt.toISOString() },
-    ],
-  },
+  sorts: NEWEST.sorts,
 };
 
 // clock_timestamp(), not the column's now(): the time of the write, not of the transaction's start.
@@ -52,7 +48,7 @@ export type NewAuditLog = Omit<AuditLogRecord, 'id' | 'createdAt'>;
 @Injectable()
 export class AuditRepository {
   /** page and count of the audit trail. */
-  readonly list: RecordList<AuditLogRecord, AuditLogFilter, AuditOrderField>;
+  readonly list: RecordList<AuditLogRecord, AuditLogFilter, NewestFirst>;
 
   constructor(private readonly sql: Sql) {
     this.list = new RecordList(sql, AUDIT_LIST);

@@ -4,7 +4,7 @@ import { Action, authorize } from '../access/permissions.js';
 import type { DomainEvent } from '../common/events/domain-event.js';
 import type { Page } from '../common/pagination/page.js';
 import { Listing } from '../common/records/listing.js';
-import { AUDIT_NEWEST_FIRST, AuditRepository, type NewAuditLog } from './audit.repository.js';
+import { AUDIT_ORDER, AuditRepository, type NewAuditLog } from './audit.repository.js';
 import type { AuditLogFilter } from './dto/audit-log-filter.input.js';
 import type { AuditLogsArgs } from './dto/audit-logs.args.js';
 import type { AuditLogRecord } from './audit-log.record.js';
@@ -41,7 +41,7 @@ export class AuditService {
       authorize(auth, Action.ReadAuditLogs);
       return filter ?? {};
     },
-    defaultOrder: () => AUDIT_NEWEST_FIRST,
+    defaultOrder: () => AUDIT_ORDER,
   });
 
   page(auth: AuthContext, args: AuditLogsArgs): Promise<Page<AuditLogRecord>> {

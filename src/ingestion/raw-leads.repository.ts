@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from 'sequelize';
-import { SortDirection } from '../common/graphql/sort-direction.enum.js';
 import { usableKeySql } from '../api-keys/usable-key.js';
 import { prepared } from '../database/prepared.js';
-import { RecordList, type RecordListSpec } from '../database/record-list.js';
+import {
+  newestFirst,
+  RecordList,
+  type NewestFirst,
+  type RecordListSpec,
+} from '../database/record-list.js';
 import { Sql } from '../database/sql.js';
 import type { RawLeadFilter } from './dto/raw-lead-filter.input.js';
 import { LeadRouting } from './lead-routing.enum.js';
@@ -20,15 +24,11 @@ export const MAX_ERROR_CHARS = 2000;
 const UNSETTLED = `status IN ('RECEIVED', 'QUEUED', 'FAILED')`;
 
 /** The journal's one order: newest first, on leads_raw_company_page / leads_raw_company_status. */
-export type RawLeadOrderField = 'RECEIVED_AT';
-
-export const RAW_LEADS_NEWEST_FIRST = {
-  field: 'RECEIVED_AT' as RawLeadOrderField,
-  direction: SortDirection.DESC,
-};
+const NEWEST = newestFirst<RawLeadRecord>('received_at', (r) => r.receivedAt);
+export const RAW_LEAD_ORDER = NEWEST.order;
 
 /** The journal, declared once: filtered by status, newest first. Rows are deleted, never marked. */
-const RAW_LEAD_LIST: RecordListSpec<RawLeadRecord, RawLeadFilter, RawLeadOrderField> = {
+const RAW_LEAD_LIST: RecordListSpec<RawLeadRecord, RawLeadFilter, NewestFirst> = {
   table: 'leads_raw',
   columns: RAW_LEAD_RECORD_COLUMNS,
   where: (companyId, filter, params) => {
@@ -36,11 +36,7 @@ const RAW_LEAD_LIST: RecordListSpec<RawLeadRecord, RawLeadFilter, RawLeadOrderFi
     if (filter.status?.length) where.push(`status = ANY(${params.add(filter.status)}::text[])`);
     return where;
   },
-  sorts: {
-    RECEIVED_AT: [
-      { sql: 'received_at', type: 'timestamptz', value: (r) => r.receivedAt.toISOString() },
-    ],
-  },
+  sorts: NEWEST.sorts,
   live: null,
 };
 
@@ -132,7 +128,7 @@ const STORE = prepared(
 @Injectable()
 export class RawLeadsRepository {
   /** page and count of the journal, and lead.submissions' batch. */
-  readonly list: RecordList<RawLeadRecord, RawLeadFilter, RawLeadOrderField>;
+  readonly list: RecordList<RawLeadRecord, RawLeadFilter, NewestFirst>;
 
   constructor(private readonly sql: Sql) {
     this.list = new RecordList(sql, RAW_LEAD_LIST);
@@ -361,7 +357,7 @@ export class RawLeadsRepository {
     leadIds: readonly string[],
     perLead: number,
   ): Promise<RawLeadRecord[]> {
-    return this.list.latestFor('lead_id', companyId, leadIds, perLead, RAW_LEADS_NEWEST_FIRST);
+    return this.list.latestFor('lead_id', companyId, leadIds, perLead, RAW_LEAD_ORDER);
   }
 
   async findInCompany(companyId: string, id: string): Promise<RawLeadRecord | null> {

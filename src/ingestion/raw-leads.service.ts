@@ -10,7 +10,7 @@ import { IngestionException, IngestionReason } from './ingestion.exception.js';
 import { IngestionService } from './ingestion.service.js';
 import { RawLeadStatus } from './raw-lead-status.enum.js';
 import type { RawLeadRecord } from './raw-lead.record.js';
-import { RAW_LEADS_NEWEST_FIRST, RawLeadsRepository } from './raw-leads.repository.js';
+import { RAW_LEAD_ORDER, RawLeadsRepository } from './raw-leads.repository.js';
 
 const UNSETTLED = new Set([RawLeadStatus.RECEIVED, RawLeadStatus.QUEUED, RawLeadStatus.FAILED]);
 
@@ -28,7 +28,7 @@ export class RawLeadsService {
       authorize(auth, Action.ReadSubmissions);
       return filter ?? {};
     },
-    defaultOrder: () => RAW_LEADS_NEWEST_FIRST,
+    defaultOrder: () => RAW_LEAD_ORDER,
   });
 
   page(auth: AuthContext, args: RawLeadsArgs): Promise<Page<RawLeadRecord>> {
