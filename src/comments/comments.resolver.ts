@@ -6,12 +6,12 @@ import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { IdArg } from '../common/graphql/id-field.decorators.js';
 import { RecordConnection } from '../common/records/record-connection.resolver.js';
-import { DEAL_BY_ID } from '../deals/deal.loaders.js';
+import { dealRef } from '../deals/deal.loaders.js';
 import { DealType } from '../deals/deal.type.js';
-import { LEAD_BY_ID } from '../leads/lead.loaders.js';
+import { leadRef } from '../leads/lead.loaders.js';
 import { LeadType } from '../leads/lead.type.js';
 import { UserType } from '../users/user.type.js';
-import { USER_BY_ID } from '../users/user.loaders.js';
+import { userRef } from '../users/user.loaders.js';
 import { CommentsService } from './comments.service.js';
 import { AddCommentInput } from './dto/add-comment.input.js';
 import { CommentsArgs } from './dto/comments.args.js';
@@ -74,9 +74,7 @@ export class CommentsResolver extends RecordConnection<
     description: 'Who wrote it; null once the user is gone.',
   })
   async author(comment: CommentType, _args: unknown, { loaders }: GraphQLContext) {
-    if (!comment.authorId) return null;
-    const user = await loaders.get(USER_BY_ID).load(comment.authorId);
-    return user ? UserType.from(user) : null;
+    return userRef(loaders, comment.authorId);
   }
 
   @Requires(Action.ReadRecords)
@@ -85,9 +83,7 @@ export class CommentsResolver extends RecordConnection<
     description: 'The lead commented on, while it is live; null on a deal’s comment.',
   })
   async lead(comment: CommentType, _args: unknown, { loaders }: GraphQLContext) {
-    if (!comment.leadId) return null;
-    const lead = await loaders.get(LEAD_BY_ID).load(comment.leadId);
-    return lead ? LeadType.from(lead) : null;
+    return leadRef(loaders, comment.leadId);
   }
 
   @Requires(Action.ReadRecords)
@@ -96,8 +92,6 @@ export class CommentsResolver extends RecordConnection<
     description: 'The deal commented on, while it is live; null on a lead’s comment.',
   })
   async deal(comment: CommentType, _args: unknown, { loaders }: GraphQLContext) {
-    if (!comment.dealId) return null;
-    const deal = await loaders.get(DEAL_BY_ID).load(comment.dealId);
-    return deal ? DealType.from(deal) : null;
+    return dealRef(loaders, comment.dealId);
   }
 }

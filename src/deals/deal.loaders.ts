@@ -1,4 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { referenced } from '../common/records/referenced.js';
+import { DealType } from './deal.type.js';
 import { byId, groupedBy, LoaderKey, LoaderRegistry } from '../common/graphql/loaders.js';
 import { NESTED_LIST_LIMIT } from '../common/pagination/nested-list.js';
 import { DealsRepository } from './deals.repository.js';
@@ -9,6 +11,9 @@ export const DEALS_BY_LEAD = new LoaderKey<string, DealRecord[]>('dealsByLead');
 
 /** A live deal of the caller's company by id (task.deal, comment.deal, …), null when missing. */
 export const DEAL_BY_ID = new LoaderKey<string, DealRecord | null>('dealById');
+
+/** A live deal by id as the GraphQL type, for fields pointing at one (task.deal, …). */
+export const dealRef = referenced(DEAL_BY_ID, (row) => DealType.from(row));
 
 @Injectable()
 export class DealLoaders implements OnModuleInit {

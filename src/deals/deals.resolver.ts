@@ -6,10 +6,10 @@ import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { IdArg } from '../common/graphql/id-field.decorators.js';
 import { RecordQueries } from '../common/records/record-queries.resolver.js';
-import { LEAD_BY_ID } from '../leads/lead.loaders.js';
+import { leadRef } from '../leads/lead.loaders.js';
 import { LeadType } from '../leads/lead.type.js';
 import { UserType } from '../users/user.type.js';
-import { USER_BY_ID } from '../users/user.loaders.js';
+import { userRef } from '../users/user.loaders.js';
 import { DealsService, type BulkResult } from './deals.service.js';
 import { BulkUpdateDealsInput } from './dto/bulk-update-deals.input.js';
 import { ConvertLeadToDealInput } from './dto/convert-lead-to-deal.input.js';
@@ -135,9 +135,7 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
   @Requires(Action.ReadRecords)
   @ResolveField(() => LeadType, { nullable: true, description: 'The contact, while it is live.' })
   async lead(deal: DealType, _args: unknown, { loaders }: GraphQLContext) {
-    if (!deal.leadId) return null;
-    const lead = await loaders.get(LEAD_BY_ID).load(deal.leadId);
-    return lead ? LeadType.from(lead) : null;
+    return leadRef(loaders, deal.leadId);
   }
 
   @Requires(Action.ReadUsers)
@@ -146,9 +144,7 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
     description: 'Who works the deal; null when nobody is.',
   })
   async assignedTo(deal: DealType, _args: unknown, { loaders }: GraphQLContext) {
-    if (!deal.assignedToId) return null;
-    const user = await loaders.get(USER_BY_ID).load(deal.assignedToId);
-    return user ? UserType.from(user) : null;
+    return userRef(loaders, deal.assignedToId);
   }
 
   @Requires(Action.ReadUsers)
@@ -157,8 +153,6 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
     description: 'Who created it; null when an API key or the system did.',
   })
   async createdBy(deal: DealType, _args: unknown, { loaders }: GraphQLContext) {
-    if (!deal.createdById) return null;
-    const user = await loaders.get(USER_BY_ID).load(deal.createdById);
-    return user ? UserType.from(user) : null;
+    return userRef(loaders, deal.createdById);
   }
 }

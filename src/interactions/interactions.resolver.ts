@@ -7,10 +7,10 @@ import { FirstArg } from '../common/graphql/first.arg.js';
 import { IdArg } from '../common/graphql/id-field.decorators.js';
 import { RecordQueries } from '../common/records/record-queries.resolver.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
-import { LEAD_BY_ID } from '../leads/lead.loaders.js';
+import { leadRef } from '../leads/lead.loaders.js';
 import { LeadType } from '../leads/lead.type.js';
 import { UserType } from '../users/user.type.js';
-import { USER_BY_ID } from '../users/user.loaders.js';
+import { userRef } from '../users/user.loaders.js';
 import { CreateInteractionInput } from './dto/create-interaction.input.js';
 import { InteractionsArgs } from './dto/interactions.args.js';
 import { UpdateInteractionInput } from './dto/update-interaction.input.js';
@@ -109,8 +109,7 @@ export class InteractionsResolver extends RecordQueries<
     _args: unknown,
     { loaders }: GraphQLContext,
   ): Promise<LeadType | null> {
-    const lead = await loaders.get(LEAD_BY_ID).load(interaction.leadId);
-    return lead ? LeadType.from(lead) : null;
+    return leadRef(loaders, interaction.leadId);
   }
 
   @Requires(Action.ReadUsers)
@@ -120,8 +119,6 @@ export class InteractionsResolver extends RecordQueries<
     _args: unknown,
     { loaders }: GraphQLContext,
   ): Promise<UserType | null> {
-    if (!interaction.createdById) return null;
-    const user = await loaders.get(USER_BY_ID).load(interaction.createdById);
-    return user ? UserType.from(user) : null;
+    return userRef(loaders, interaction.createdById);
   }
 }

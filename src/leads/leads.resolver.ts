@@ -8,7 +8,7 @@ import { RecordQueries } from '../common/records/record-queries.resolver.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { ListSize } from '../common/graphql/query-cost.decorators.js';
 import { UserType } from '../users/user.type.js';
-import { USER_BY_ID } from '../users/user.loaders.js';
+import { userRef } from '../users/user.loaders.js';
 import { CreateLeadInput } from './dto/create-lead.input.js';
 import { LeadsArgs } from './dto/leads.args.js';
 import { UpdateLeadInput } from './dto/update-lead.input.js';
@@ -145,8 +145,6 @@ export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadTy
     _args: unknown,
     { loaders }: GraphQLContext,
   ): Promise<UserType | null> {
-    if (!lead.assignedToId) return null;
-    const user = await loaders.get(USER_BY_ID).load(lead.assignedToId);
-    return user ? UserType.from(user) : null;
+    return userRef(loaders, lead.assignedToId);
   }
 }

@@ -6,12 +6,12 @@ import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { IdArg } from '../common/graphql/id-field.decorators.js';
 import { RecordQueries } from '../common/records/record-queries.resolver.js';
-import { DEAL_BY_ID } from '../deals/deal.loaders.js';
+import { dealRef } from '../deals/deal.loaders.js';
 import { DealType } from '../deals/deal.type.js';
-import { LEAD_BY_ID } from '../leads/lead.loaders.js';
+import { leadRef } from '../leads/lead.loaders.js';
 import { LeadType } from '../leads/lead.type.js';
 import { UserType } from '../users/user.type.js';
-import { USER_BY_ID } from '../users/user.loaders.js';
+import { userRef } from '../users/user.loaders.js';
 import { CreateTaskInput } from './dto/create-task.input.js';
 import { TasksArgs } from './dto/tasks.args.js';
 import { UpdateTaskInput } from './dto/update-task.input.js';
@@ -115,9 +115,7 @@ export class TasksResolver extends RecordQueries<AuthContext, TaskRecord, TaskTy
   @Requires(Action.ReadUsers)
   @ResolveField(() => UserType, { nullable: true, description: 'Who is to do it.' })
   async assignedTo(task: TaskType, _args: unknown, { loaders }: GraphQLContext) {
-    if (!task.assignedToId) return null;
-    const user = await loaders.get(USER_BY_ID).load(task.assignedToId);
-    return user ? UserType.from(user) : null;
+    return userRef(loaders, task.assignedToId);
   }
 
   @Requires(Action.ReadUsers)
@@ -126,24 +124,18 @@ export class TasksResolver extends RecordQueries<AuthContext, TaskRecord, TaskTy
     description: 'Who created it; null when an API key or the system did.',
   })
   async createdBy(task: TaskType, _args: unknown, { loaders }: GraphQLContext) {
-    if (!task.createdById) return null;
-    const user = await loaders.get(USER_BY_ID).load(task.createdById);
-    return user ? UserType.from(user) : null;
+    return userRef(loaders, task.createdById);
   }
 
   @Requires(Action.ReadRecords)
   @ResolveField(() => LeadType, { nullable: true, description: 'The lead, while it is live.' })
   async lead(task: TaskType, _args: unknown, { loaders }: GraphQLContext) {
-    if (!task.leadId) return null;
-    const lead = await loaders.get(LEAD_BY_ID).load(task.leadId);
-    return lead ? LeadType.from(lead) : null;
+    return leadRef(loaders, task.leadId);
   }
 
   @Requires(Action.ReadRecords)
   @ResolveField(() => DealType, { nullable: true, description: 'The deal, while it is live.' })
   async deal(task: TaskType, _args: unknown, { loaders }: GraphQLContext) {
-    if (!task.dealId) return null;
-    const deal = await loaders.get(DEAL_BY_ID).load(task.dealId);
-    return deal ? DealType.from(deal) : null;
+    return dealRef(loaders, task.dealId);
   }
 }
