@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Query, Res, type Type } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { Readable } from 'node:stream';
 import { sendCsv } from '../http/send-csv.js';
+import { decorateMethod } from './decorate-method.js';
 
 /** What an export controller calls: the feature's service. */
 export interface CsvExporter<Caller, Query> {
@@ -36,10 +37,7 @@ export function CsvExportController<Caller, Query>(spec: CsvExportSpec<Caller, Q
       await sendCsv(reply, spec.file, await this.exporter.exportCsv(caller, query));
     }
   }
-  const descriptor = Object.getOwnPropertyDescriptor(ExportController.prototype, 'export');
-  if (descriptor)
-    for (const decorator of spec.decorators ?? [])
-      decorator(ExportController.prototype, 'export', descriptor);
+  decorateMethod(ExportController.prototype, 'export', spec.decorators ?? []);
   // The query's class is known only here: the validation pipe reads it from the parameter types.
   Reflect.defineMetadata(
     'design:paramtypes',

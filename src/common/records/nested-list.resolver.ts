@@ -4,6 +4,7 @@ import type { GraphQLContext } from '../graphql/graphql-context.js';
 import type { LoaderKey } from '../graphql/loaders.js';
 import { ListSize } from '../graphql/query-cost.decorators.js';
 import { NESTED_LIST_LIMIT } from '../pagination/nested-list.js';
+import { decorateMethod } from './decorate-method.js';
 
 /** A list field one feature adds to another's type (`lead.comments`), read through a loader. */
 export interface NestedListSpec<Row, Node> {
@@ -37,9 +38,7 @@ export function NestedListResolver<Row, Node>(spec: NestedListSpec<Row, Node>): 
       return (await loaders.get(spec.loader).load(parent.id)).map((row) => spec.toNode(row));
     }
   }
-  const descriptor = Object.getOwnPropertyDescriptor(NestedList.prototype, 'list');
-  if (descriptor)
-    for (const decorator of spec.decorators) decorator(NestedList.prototype, 'list', descriptor);
+  decorateMethod(NestedList.prototype, 'list', spec.decorators);
   Object.defineProperty(NestedList, 'name', { value: spec.name });
   return NestedList;
 }

@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { ConnectionShape } from '../pagination/connection.type.js';
 import { toConnection, type Page } from '../pagination/page.js';
+import { decorateMethod } from './decorate-method.js';
 
 /** What the generated query calls: the feature's service. */
 export interface ConnectionReader<Caller, Row, Args, Filter> {
@@ -56,9 +57,6 @@ export function RecordConnection<Caller, Row, Node, Args, Filter>(
     RecordConnectionHost.prototype,
     'connection',
   );
-  const descriptor = Object.getOwnPropertyDescriptor(RecordConnectionHost.prototype, 'connection');
-  if (descriptor)
-    for (const decorator of spec.decorators)
-      decorator(RecordConnectionHost.prototype, 'connection', descriptor);
+  decorateMethod(RecordConnectionHost.prototype, 'connection', spec.decorators);
   return RecordConnectionHost;
 }

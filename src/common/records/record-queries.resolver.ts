@@ -5,6 +5,7 @@ import { toConnection, type Page } from '../pagination/page.js';
 import { IdArg } from '../graphql/id-field.decorators.js';
 import type { LoaderKey, RequestLoaders } from '../graphql/loaders.js';
 import type { ListArgs } from './listing.js';
+import { decorateMethod } from './decorate-method.js';
 
 /** What the generated queries call: the feature's service (or its Listing). */
 export interface RecordReader<Caller, Row, Args> {
@@ -39,12 +40,6 @@ export interface RecordQueriesSpec<Row, Node> {
 export function RecordQueries<Caller, Row extends { id: string }, Node>(
   spec: RecordQueriesSpec<Row, Node>,
 ) {
-  const decorate = (target: object, key: string): void => {
-    const descriptor = Object.getOwnPropertyDescriptor(target, key);
-    if (!descriptor) return;
-    for (const decorator of spec.decorators ?? []) decorator(target, key, descriptor);
-  };
-
   @Resolver({ isAbstract: true })
   abstract class RecordQueriesHost {
     protected abstract readonly reader: RecordReader<Caller, Row, ListArgs<unknown, string>>;
@@ -104,6 +99,7 @@ export function RecordQueries<Caller, Row extends { id: string }, Node>(
       RecordQueriesHost.prototype,
       key,
     );
-  for (const key of ['list', 'connection', 'one']) decorate(RecordQueriesHost.prototype, key);
+  for (const key of ['list', 'connection', 'one'])
+    decorateMethod(RecordQueriesHost.prototype, key, spec.decorators ?? []);
   return RecordQueriesHost;
 }
