@@ -17,17 +17,10 @@ import { AddCommentInput } from './dto/add-comment.input.js';
 import { CommentsArgs } from './dto/comments.args.js';
 import { CommentConnection } from './comment-connection.type.js';
 import { CommentType } from './comment.type.js';
-import type { CommentRecord } from './comment.record.js';
-import type { CommentTarget } from './comments.repository.js';
 
 @Resolver(() => CommentType)
-export class CommentsResolver extends RecordConnection<
-  AuthContext,
-  CommentRecord,
-  CommentType,
-  CommentsArgs,
-  CommentTarget
->({
+export class CommentsResolver extends RecordConnection({
+  service: CommentsService,
   connection: CommentConnection,
   args: CommentsArgs,
   filter: (args) => args,
@@ -37,14 +30,6 @@ export class CommentsResolver extends RecordConnection<
   description: 'The comments of a lead or a deal (give exactly one), newest first.',
   decorators: [Requires(Action.ReadRecords)],
 }) {
-  constructor(private readonly commentsService: CommentsService) {
-    super();
-  }
-
-  protected get connectionReader(): CommentsService {
-    return this.commentsService;
-  }
-
   @Requires(Action.CreateRecords)
   @Mutation(() => CommentType, {
     description:
@@ -54,7 +39,7 @@ export class CommentsResolver extends RecordConnection<
     @CurrentAuth() auth: AuthContext,
     @Args('input', { description: 'Where, and what.' }) input: AddCommentInput,
   ): Promise<CommentType> {
-    return CommentType.from(await this.commentsService.add(auth, input));
+    return CommentType.from(await this.service.add(auth, input));
   }
 
   @Requires(Action.ReadRecords)
@@ -64,7 +49,7 @@ export class CommentsResolver extends RecordConnection<
     @IdArg('id', 'The comment to remove.')
     id: string,
   ): Promise<boolean> {
-    return this.commentsService.remove(auth, id);
+    return this.service.remove(auth, id);
   }
 
   // Without parameter decorators: these run once per comment of a page (see LeadsResolver).

@@ -20,10 +20,10 @@ import { UpdateDealInput } from './dto/update-deal.input.js';
 import { BulkDealsResultType } from './bulk-deals-result.type.js';
 import { DealConnection } from './deal-connection.type.js';
 import { DealType } from './deal.type.js';
-import type { DealRecord } from './deal.record.js';
 
 @Resolver(() => DealType)
-export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealType>({
+export class DealsResolver extends RecordQueries({
+  service: DealsService,
   node: DealType,
   connection: DealConnection,
   args: DealsArgs,
@@ -43,14 +43,6 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
     idDescription: 'The deal’s id.',
   },
 }) {
-  constructor(private readonly dealsService: DealsService) {
-    super();
-  }
-
-  protected get reader(): DealsService {
-    return this.dealsService;
-  }
-
   @Requires(Action.CreateRecords)
   @Mutation(() => DealType, {
     description: 'A new deal, of a lead you may change when leadId is given.',
@@ -59,7 +51,7 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
     @CurrentAuth() auth: AuthContext,
     @Args('createDealInput', { description: 'The new deal.' }) input: CreateDealInput,
   ): Promise<DealType> {
-    return DealType.from(await this.dealsService.create(auth, input));
+    return DealType.from(await this.service.create(auth, input));
   }
 
   @Requires(Action.CreateRecords)
@@ -75,7 +67,7 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
     input?: ConvertLeadToDealInput,
   ): Promise<DealType> {
     return DealType.from(
-      await this.dealsService.convertLead(auth, leadId, input ?? new ConvertLeadToDealInput()),
+      await this.service.convertLead(auth, leadId, input ?? new ConvertLeadToDealInput()),
     );
   }
 
@@ -86,7 +78,7 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
     @Args('updateDealInput', { description: 'The deal and the fields to change.' })
     input: UpdateDealInput,
   ): Promise<DealType> {
-    return DealType.from(await this.dealsService.update(auth, input));
+    return DealType.from(await this.service.update(auth, input));
   }
 
   @Requires(Action.WriteAssignedRecord)
@@ -95,7 +87,7 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
     @CurrentAuth() auth: AuthContext,
     @IdArg('id', 'The deal’s id.') id: string,
   ): Promise<boolean> {
-    return this.dealsService.remove(auth, id);
+    return this.service.remove(auth, id);
   }
 
   @Requires(Action.ReadDeletedRecords)
@@ -104,7 +96,7 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
     @CurrentAuth() auth: AuthContext,
     @IdArg('id', 'The deal’s id.') id: string,
   ): Promise<DealType> {
-    return DealType.from(await this.dealsService.restore(auth, id));
+    return DealType.from(await this.service.restore(auth, id));
   }
 
   @Requires(Action.WriteAssignedRecord)
@@ -117,7 +109,7 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
     @Args() { ids }: DealIdsArgs,
     @Args('input', { description: 'What every deal is given.' }) input: BulkUpdateDealsInput,
   ): Promise<BulkResult> {
-    return this.dealsService.bulkUpdate(auth, ids, input);
+    return this.service.bulkUpdate(auth, ids, input);
   }
 
   @Requires(Action.WriteAssignedRecord)
@@ -128,7 +120,7 @@ export class DealsResolver extends RecordQueries<AuthContext, DealRecord, DealTy
     @CurrentAuth() auth: AuthContext,
     @Args() { ids }: DealIdsArgs,
   ): Promise<BulkResult> {
-    return this.dealsService.bulkRemove(auth, ids);
+    return this.service.bulkRemove(auth, ids);
   }
 
   // Without parameter decorators: these run once per deal of a page (see LeadsResolver).

@@ -5,21 +5,14 @@ import { Mutation, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import { RecordConnection } from '../common/records/record-connection.resolver.js';
-import type { RawLeadFilter } from './dto/raw-lead-filter.input.js';
 import { RawLeadsArgs } from './dto/raw-leads.args.js';
-import type { RawLeadRecord } from './raw-lead.record.js';
 import { RawLeadConnection } from './raw-lead-connection.type.js';
 import { RawLeadType } from './raw-lead.type.js';
 import { RawLeadsService } from './raw-leads.service.js';
 
 @Resolver(() => RawLeadType)
-export class RawLeadsResolver extends RecordConnection<
-  AuthContext,
-  RawLeadRecord,
-  RawLeadType,
-  RawLeadsArgs,
-  RawLeadFilter
->({
+export class RawLeadsResolver extends RecordConnection({
+  service: RawLeadsService,
   filter: (args) => args.filter ?? {},
   connection: RawLeadConnection,
   args: RawLeadsArgs,
@@ -29,14 +22,6 @@ export class RawLeadsResolver extends RecordConnection<
   name: 'rawLeadsConnection',
   description: 'ADMIN: every submission to POST /api/lead, newest first.',
 }) {
-  constructor(private readonly raws: RawLeadsService) {
-    super();
-  }
-
-  protected get connectionReader(): RawLeadsService {
-    return this.raws;
-  }
-
   @Requires(Action.ReprocessSubmissions)
   @Mutation(() => RawLeadType, {
     description: 'ADMIN: process a waiting or failed submission again, now.',
@@ -45,6 +30,6 @@ export class RawLeadsResolver extends RecordConnection<
     @CurrentAuth() auth: AuthContext,
     @IdArg('id', 'The submission.') id: string,
   ): Promise<RawLeadType> {
-    return RawLeadType.from(await this.raws.reprocess(auth, id));
+    return RawLeadType.from(await this.service.reprocess(auth, id));
   }
 }

@@ -17,14 +17,10 @@ import { UpdateInteractionInput } from './dto/update-interaction.input.js';
 import { InteractionsService } from './interactions.service.js';
 import { InteractionConnection } from './interaction-connection.type.js';
 import { InteractionType } from './interaction.type.js';
-import type { InteractionRecord } from './interaction.record.js';
 
 @Resolver(() => InteractionType)
-export class InteractionsResolver extends RecordQueries<
-  AuthContext,
-  InteractionRecord,
-  InteractionType
->({
+export class InteractionsResolver extends RecordQueries({
+  service: InteractionsService,
   node: InteractionType,
   connection: InteractionConnection,
   args: InteractionsArgs,
@@ -43,14 +39,6 @@ export class InteractionsResolver extends RecordQueries<
     idDescription: 'The interaction’s id.',
   },
 }) {
-  constructor(private readonly interactionsService: InteractionsService) {
-    super();
-  }
-
-  protected get reader(): InteractionsService {
-    return this.interactionsService;
-  }
-
   @Requires(Action.ReadRecords)
   @Query(() => [InteractionType], { description: 'A lead’s interactions, newest first.' })
   async interactionsByLead(
@@ -59,9 +47,7 @@ export class InteractionsResolver extends RecordQueries<
     leadId: string,
     @FirstArg() first: number,
   ): Promise<InteractionType[]> {
-    return (await this.interactionsService.byLead(auth, leadId, first)).map((i) =>
-      InteractionType.from(i),
-    );
+    return (await this.service.byLead(auth, leadId, first)).map((i) => InteractionType.from(i));
   }
 
   @Requires(Action.CreateRecords)
@@ -73,7 +59,7 @@ export class InteractionsResolver extends RecordQueries<
     @Args('createInteractionInput', { description: 'The interaction to log.' })
     input: CreateInteractionInput,
   ): Promise<InteractionType> {
-    return InteractionType.from(await this.interactionsService.create(auth, input));
+    return InteractionType.from(await this.service.create(auth, input));
   }
 
   @Requires(Action.WriteAssignedRecord)
@@ -85,7 +71,7 @@ export class InteractionsResolver extends RecordQueries<
     @Args('updateInteractionInput', { description: 'The interaction and the fields to change.' })
     input: UpdateInteractionInput,
   ): Promise<InteractionType> {
-    return InteractionType.from(await this.interactionsService.update(auth, input));
+    return InteractionType.from(await this.service.update(auth, input));
   }
 
   @Requires(Action.WriteAssignedRecord)
@@ -97,7 +83,7 @@ export class InteractionsResolver extends RecordQueries<
     @IdArg('id', 'The interaction’s id.')
     id: string,
   ): Promise<boolean> {
-    return this.interactionsService.remove(auth, id);
+    return this.service.remove(auth, id);
   }
 
   // Field resolvers without parameter decorators get GraphQL's (parent, args, context) directly:

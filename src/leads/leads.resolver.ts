@@ -16,11 +16,11 @@ import { LEAD_BY_ID } from './lead.loaders.js';
 import { LeadIntakeService } from './lead-intake.service.js';
 import { LeadsService } from './leads.service.js';
 import { LeadConnection } from './lead-connection.type.js';
-import type { LeadRecord } from './lead.record.js';
 import { LeadType } from './lead.type.js';
 
 @Resolver(() => LeadType)
-export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadType>({
+export class LeadsResolver extends RecordQueries({
+  service: LeadsService,
   node: LeadType,
   connection: LeadConnection,
   args: LeadsArgs,
@@ -42,15 +42,8 @@ export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadTy
   // Interactions of a page of leads ask for their lead: it is already at hand.
   primes: LEAD_BY_ID,
 }) {
-  constructor(
-    private readonly leadsService: LeadsService,
-    private readonly intake: LeadIntakeService,
-  ) {
+  constructor(private readonly intake: LeadIntakeService) {
     super();
-  }
-
-  protected get reader(): LeadsService {
-    return this.leadsService;
   }
 
   @Requires(Action.CreateLeads)
@@ -61,7 +54,7 @@ export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadTy
     @CurrentAuth() auth: AuthContext,
     @Args('createLeadInput', { description: 'The new lead.' }) input: CreateLeadInput,
   ): Promise<LeadType> {
-    return LeadType.from(await this.leadsService.create(auth, input));
+    return LeadType.from(await this.service.create(auth, input));
   }
 
   @Requires(Action.ImportLeads)
@@ -87,7 +80,7 @@ export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadTy
     @Args('updateLeadInput', { description: 'The lead and the fields to change.' })
     input: UpdateLeadInput,
   ): Promise<LeadType> {
-    return LeadType.from(await this.leadsService.update(auth, input));
+    return LeadType.from(await this.service.update(auth, input));
   }
 
   @Requires(Action.WriteAnyRecord)
@@ -100,7 +93,7 @@ export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadTy
     @IdArg('userId', 'An active user of your company; null unassigns.', { nullable: true })
     userId: string | null,
   ): Promise<LeadType> {
-    return LeadType.from(await this.leadsService.assign(auth, id, userId));
+    return LeadType.from(await this.service.assign(auth, id, userId));
   }
 
   @Requires(Action.WriteAssignedRecord)
@@ -109,7 +102,7 @@ export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadTy
     @CurrentAuth() auth: AuthContext,
     @IdArg('id', 'The lead’s id.') id: string,
   ): Promise<boolean> {
-    return this.leadsService.remove(auth, id);
+    return this.service.remove(auth, id);
   }
 
   @Requires(Action.ReadDeletedRecords)
@@ -120,7 +113,7 @@ export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadTy
     @CurrentAuth() auth: AuthContext,
     @IdArg('id', 'The lead’s id.') id: string,
   ): Promise<LeadType> {
-    return LeadType.from(await this.leadsService.restore(auth, id));
+    return LeadType.from(await this.service.restore(auth, id));
   }
 
   @Requires(Action.PurgeRecords)
@@ -129,7 +122,7 @@ export class LeadsResolver extends RecordQueries<AuthContext, LeadRecord, LeadTy
     @CurrentAuth() auth: AuthContext,
     @IdArg('id', 'The lead’s id.') id: string,
   ): Promise<boolean> {
-    return this.leadsService.purge(auth, id);
+    return this.service.purge(auth, id);
   }
 
   // Field resolvers without parameter decorators get GraphQL's (parent, args, context) directly:

@@ -8,17 +8,11 @@ import { NotificationsArgs } from './dto/notifications.args.js';
 import { NotificationConnection } from './notification-connection.type.js';
 import { NotificationModel } from './notification.type.js';
 import { NotificationsService } from './notifications.service.js';
-import type { NotificationRecord } from './notification.record.js';
 
 /** The caller's own notifications; one of anyone else reads as missing. */
 @Resolver(() => NotificationModel)
-export class NotificationsResolver extends RecordConnection<
-  AuthContext,
-  NotificationRecord,
-  NotificationModel,
-  NotificationsArgs,
-  boolean
->({
+export class NotificationsResolver extends RecordConnection({
+  service: NotificationsService,
   connection: NotificationConnection,
   args: NotificationsArgs,
   filter: (args) => args.unreadOnly ?? false,
@@ -28,18 +22,10 @@ export class NotificationsResolver extends RecordConnection<
   description: 'Yours, newest first.',
   decorators: [SignedIn()],
 }) {
-  constructor(private readonly notificationsService: NotificationsService) {
-    super();
-  }
-
-  protected get connectionReader(): NotificationsService {
-    return this.notificationsService;
-  }
-
   @SignedIn()
   @Query(() => Int, { description: 'How many of yours are unread.' })
   getUnreadCount(@CurrentAuth() auth: AuthContext): Promise<number> {
-    return this.notificationsService.count(auth, true);
+    return this.service.count(auth, true);
   }
 
   @SignedIn()
@@ -51,7 +37,7 @@ export class NotificationsResolver extends RecordConnection<
     @IdArg('id', 'One of your notifications.')
     id: string,
   ): Promise<NotificationModel> {
-    return NotificationModel.from(await this.notificationsService.markAsRead(auth, id));
+    return NotificationModel.from(await this.service.markAsRead(auth, id));
   }
 
   @SignedIn()
@@ -59,7 +45,7 @@ export class NotificationsResolver extends RecordConnection<
     description: 'How many were unread; your sockets hear of it (notifications:bulk-updated).',
   })
   markAllAsRead(@CurrentAuth() auth: AuthContext): Promise<number> {
-    return this.notificationsService.markAllAsRead(auth);
+    return this.service.markAllAsRead(auth);
   }
 
   @SignedIn()
@@ -69,6 +55,6 @@ export class NotificationsResolver extends RecordConnection<
     @IdArg('id', 'One of your notifications.')
     id: string,
   ): Promise<boolean> {
-    return this.notificationsService.remove(auth, id);
+    return this.service.remove(auth, id);
   }
 }

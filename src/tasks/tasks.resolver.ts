@@ -17,11 +17,11 @@ import { TasksArgs } from './dto/tasks.args.js';
 import { UpdateTaskInput } from './dto/update-task.input.js';
 import { TaskConnection } from './task-connection.type.js';
 import { TaskType } from './task.type.js';
-import type { TaskRecord } from './task.record.js';
 import { TasksService } from './tasks.service.js';
 
 @Resolver(() => TaskType)
-export class TasksResolver extends RecordQueries<AuthContext, TaskRecord, TaskType>({
+export class TasksResolver extends RecordQueries({
+  service: TasksService,
   node: TaskType,
   connection: TaskConnection,
   args: TasksArgs,
@@ -41,14 +41,6 @@ export class TasksResolver extends RecordQueries<AuthContext, TaskRecord, TaskTy
     idDescription: 'The task’s id.',
   },
 }) {
-  constructor(private readonly tasksService: TasksService) {
-    super();
-  }
-
-  protected get reader(): TasksService {
-    return this.tasksService;
-  }
-
   @Requires(Action.CreateRecords)
   @Mutation(() => TaskType, {
     description: 'A new task; with leadId or dealId, of a record you can read.',
@@ -57,7 +49,7 @@ export class TasksResolver extends RecordQueries<AuthContext, TaskRecord, TaskTy
     @CurrentAuth() auth: AuthContext,
     @Args('createTaskInput', { description: 'The new task.' }) input: CreateTaskInput,
   ): Promise<TaskType> {
-    return TaskType.from(await this.tasksService.create(auth, input));
+    return TaskType.from(await this.service.create(auth, input));
   }
 
   @Requires(Action.WriteAssignedRecord)
@@ -67,7 +59,7 @@ export class TasksResolver extends RecordQueries<AuthContext, TaskRecord, TaskTy
     @Args('updateTaskInput', { description: 'The task and the fields to change.' })
     input: UpdateTaskInput,
   ): Promise<TaskType> {
-    return TaskType.from(await this.tasksService.update(auth, input));
+    return TaskType.from(await this.service.update(auth, input));
   }
 
   @Requires(Action.WriteAssignedRecord)
@@ -78,7 +70,7 @@ export class TasksResolver extends RecordQueries<AuthContext, TaskRecord, TaskTy
     @CurrentAuth() auth: AuthContext,
     @IdArg('id', 'The task’s id.') id: string,
   ): Promise<TaskType> {
-    return TaskType.from(await this.tasksService.complete(auth, id));
+    return TaskType.from(await this.service.complete(auth, id));
   }
 
   @Requires(Action.WriteAssignedRecord)
@@ -90,7 +82,7 @@ export class TasksResolver extends RecordQueries<AuthContext, TaskRecord, TaskTy
     @CurrentAuth() auth: AuthContext,
     @IdArg('id', 'The task’s id.') id: string,
   ): Promise<boolean> {
-    return this.tasksService.remove(auth, id);
+    return this.service.remove(auth, id);
   }
 
   @Requires(Action.ReadDeletedRecords)
@@ -99,7 +91,7 @@ export class TasksResolver extends RecordQueries<AuthContext, TaskRecord, TaskTy
     @CurrentAuth() auth: AuthContext,
     @IdArg('id', 'The task’s id.') id: string,
   ): Promise<TaskType> {
-    return TaskType.from(await this.tasksService.restore(auth, id));
+    return TaskType.from(await this.service.restore(auth, id));
   }
 
   @Requires(Action.PurgeRecords)
@@ -108,7 +100,7 @@ export class TasksResolver extends RecordQueries<AuthContext, TaskRecord, TaskTy
     @CurrentAuth() auth: AuthContext,
     @IdArg('id', 'The task’s id.') id: string,
   ): Promise<boolean> {
-    return this.tasksService.purge(auth, id);
+    return this.service.purge(auth, id);
   }
 
   // Without parameter decorators: these run once per task of a page (see LeadsResolver).

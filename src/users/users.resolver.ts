@@ -10,11 +10,11 @@ import { CreateUserInput } from './dto/create-user.input.js';
 import { UpdateUserRoleInput } from './dto/update-user-role.input.js';
 import { UserConnection } from './user-connection.type.js';
 import { UserType } from './user.type.js';
-import type { UserRecord } from './user.record.js';
 import { UsersService } from './users.service.js';
 
 @Resolver(() => UserType)
-export class UsersResolver extends RecordQueries<AuthContext, UserRecord, UserType>({
+export class UsersResolver extends RecordQueries({
+  service: UsersService,
   node: UserType,
   connection: UserConnection,
   args: PageArgs,
@@ -30,18 +30,10 @@ export class UsersResolver extends RecordQueries<AuthContext, UserRecord, UserTy
     idDescription: 'The user’s id.',
   },
 }) {
-  constructor(private readonly usersService: UsersService) {
-    super();
-  }
-
-  protected get reader(): UsersService {
-    return this.usersService;
-  }
-
   @SignedIn()
   @Query(() => UserType, { description: 'The caller.' })
   async me(@CurrentAuth() auth: AuthContext): Promise<UserType> {
-    return UserType.from(await this.usersService.me(auth));
+    return UserType.from(await this.service.me(auth));
   }
 
   @Requires(Action.ManageUsers)
@@ -50,7 +42,7 @@ export class UsersResolver extends RecordQueries<AuthContext, UserRecord, UserTy
     @CurrentAuth() auth: AuthContext,
     @Args('input', { description: 'The new user.' }) input: CreateUserInput,
   ): Promise<UserType> {
-    return UserType.from(await this.usersService.create(auth, input));
+    return UserType.from(await this.service.create(auth, input));
   }
 
   @Requires(Action.ManageUsers)
@@ -61,7 +53,7 @@ export class UsersResolver extends RecordQueries<AuthContext, UserRecord, UserTy
     @CurrentAuth() auth: AuthContext,
     @Args('input', { description: 'The user and their new role.' }) input: UpdateUserRoleInput,
   ): Promise<UserType> {
-    return UserType.from(await this.usersService.updateRole(auth, input));
+    return UserType.from(await this.service.updateRole(auth, input));
   }
 
   @Requires(Action.ManageUsers)
@@ -73,6 +65,6 @@ export class UsersResolver extends RecordQueries<AuthContext, UserRecord, UserTy
     @IdArg('userId', 'A user of your company.')
     userId: string,
   ): Promise<UserType> {
-    return UserType.from(await this.usersService.deactivate(auth, userId));
+    return UserType.from(await this.service.deactivate(auth, userId));
   }
 }

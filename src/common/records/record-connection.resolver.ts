@@ -1,17 +1,14 @@
-import type { Type } from '@nestjs/common';
+import { Inject, type Type } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { ConnectionShape } from '../pagination/connection.type.js';
-import { toConnection, type Page } from '../pagination/page.js';
+import { toConnection } from '../pagination/page.js';
 import { decorateMethod } from './decorate-method.js';
-
-/** What the generated query calls: the feature's service. */
-export interface ConnectionReader<Caller, Row, Args, Filter> {
-  page(caller: Caller, args: Args): Promise<Page<Row>>;
-  count(caller: Caller, filter: Filter): Promise<number>;
-}
+import type { ReaderCaller, ConnectionReader, ReaderRow } from './record-reader.js';
 
 /** A record listed only as a connection: its one root query, and the types it speaks. */
-export interface RecordConnectionSpec<Row, Node, Args, Filter> {
+export interface RecordConnectionSpec<Row, Node, Args, Filter, Service> {
+  /** The feature's service the query calls; injected as `this.service` for the rest. */
+  service: Type<Service>;
   connection: Type<ConnectionShape<Node>>;
   /** The query's @ArgsType: PageArgs and the filter, each at the top level. */
   args: Type<Args>;
@@ -28,25 +25,28 @@ export interface RecordConnectionSpec<Row, Node, Args, Filter> {
 
 /**
  * The connection query of a record that has no list or by-id query (a lead's comments, the
- * caller's notifications): a feature's resolver extends `RecordConnection(spec)` and implements
- * `connectionReader`. totalCount is counted only when selected (toConnection).
+ * caller's notifications): a feature's resolver extends `RecordConnection(spec)` and reaches the
+ * service as `this.service`. totalCount is counted only when selected (toConnection).
  */
-export function RecordConnection<Caller, Row, Node, Args, Filter>(
-  spec: RecordConnectionSpec<Row, Node, Args, Filter>,
-) {
+export function RecordConnection<
+  Service extends ConnectionReader<Caller, Row, Args, Filter>,
+  Node,
+  Args,
+  Filter,
+  Caller = ReaderCaller<Service>,
+  Row = ReaderRow<Service>,
+>(spec: RecordConnectionSpec<Row, Node, Args, Filter, Service>) {
   @Resolver({ isAbstract: true })
   abstract class RecordConnectionHost {
-    protected abstract readonly connectionReader: ConnectionReader<Caller, Row, Args, Filter>;
+    @Inject(spec.service) protected readonly service!: Service;
 
     @Query(() => spec.connection, { name: spec.name, description: spec.description })
     async connection(
       @spec.caller() caller: Caller,
       @Args({ type: () => spec.args }) args: Args,
     ): Promise<ConnectionShape<Node>> {
-      const page = await this.connectionReader.page(caller, args);
-      return toConnection(page, spec.toNode, () =>
-        this.connectionReader.count(caller, spec.filter(args)),
-      );
+      const page = await this.service.page(caller, args);
+      return toConnection(page, spec.toNode, () => this.service.count(caller, spec.filter(args)));
     }
   }
 

@@ -1,21 +1,17 @@
-import type { Type } from '@nestjs/common';
+import { Inject, type Type } from '@nestjs/common';
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import type { ConnectionShape } from '../pagination/connection.type.js';
-import { toConnection, type Page } from '../pagination/page.js';
+import { toConnection } from '../pagination/page.js';
 import { IdArg } from '../graphql/id-field.decorators.js';
 import type { LoaderKey, RequestLoaders } from '../graphql/loaders.js';
 import type { ListArgs } from './listing.js';
 import { decorateMethod } from './decorate-method.js';
-
-/** What the generated queries call: the feature's service (or its Listing). */
-export interface RecordReader<Caller, Row, Args> {
-  page(caller: Caller, args: Args): Promise<Page<Row>>;
-  count(caller: Caller, filter: ListArgs<unknown, string>['filter']): Promise<number>;
-  findOne(caller: Caller, id: string): Promise<Row | null>;
-}
+import type { ReaderCaller, RecordReader, ReaderRow } from './record-reader.js';
 
 /** A record's root queries: names, descriptions, and the types they speak. */
-export interface RecordQueriesSpec<Row, Node> {
+export interface RecordQueriesSpec<Row, Node, Service> {
+  /** The feature's service the queries call; injected as `this.service` for the rest. */
+  service: Type<Service>;
   node: Type<Node>;
   connection: Type<ConnectionShape<Node>>;
   /** The list's @ArgsType (PageArgs, filter, orderBy). */
@@ -35,14 +31,18 @@ export interface RecordQueriesSpec<Row, Node> {
 
 /**
  * The list / connection / by-id queries of a record, over its service: a feature's resolver
- * extends `RecordQueries(spec)` and implements `reader`. One shape for every record.
+ * extends `RecordQueries(spec)` and reaches the service as `this.service`. One shape for every
+ * record; the types follow from the spec.
  */
-export function RecordQueries<Caller, Row extends { id: string }, Node>(
-  spec: RecordQueriesSpec<Row, Node>,
-) {
+export function RecordQueries<
+  Service extends RecordReader<Caller, Row, ListArgs<unknown, string>>,
+  Node,
+  Caller = ReaderCaller<Service>,
+  Row extends { id: string } = ReaderRow<Service>,
+>(spec: RecordQueriesSpec<Row, Node, Service>) {
   @Resolver({ isAbstract: true })
   abstract class RecordQueriesHost {
-    protected abstract readonly reader: RecordReader<Caller, Row, ListArgs<unknown, string>>;
+    @Inject(spec.service) protected readonly service!: Service;
 
     private node(row: Row, loaders: RequestLoaders): Node {
       if (spec.primes) loaders.get(spec.primes).prime(row.id, row);
@@ -55,7 +55,7 @@ export function RecordQueries<Caller, Row extends { id: string }, Node>(
       @Args({ type: () => spec.args }) args: ListArgs<unknown, string>,
       @Context('loaders') loaders: RequestLoaders,
     ): Promise<Node[]> {
-      const page = await this.reader.page(caller, args);
+      const page = await this.service.page(caller, args);
       return page.rows.map((row) => this.node(row, loaders));
     }
 
@@ -68,11 +68,11 @@ export function RecordQueries<Caller, Row extends { id: string }, Node>(
       @Args({ type: () => spec.args }) args: ListArgs<unknown, string>,
       @Context('loaders') loaders: RequestLoaders,
     ): Promise<ConnectionShape<Node>> {
-      const page = await this.reader.page(caller, args);
+      const page = await this.service.page(caller, args);
       return toConnection(
         page,
         (row) => this.node(row, loaders),
-        () => this.reader.count(caller, args.filter),
+        () => this.service.count(caller, args.filter),
       );
     }
 
@@ -86,7 +86,7 @@ export function RecordQueries<Caller, Row extends { id: string }, Node>(
       @IdArg('id', spec.byId.idDescription)
       id: string,
     ): Promise<Node | null> {
-      const row = await this.reader.findOne(caller, id);
+      const row = await this.service.findOne(caller, id);
       return row ? spec.toNode(row) : null;
     }
   }
