@@ -53,13 +53,10 @@ export class JournalRetentionJob extends PeriodicJob {
     const days = this.config.INGEST_RETENTION_DAYS;
     if (days <= 0) return 0;
     let removed = 0;
-    for (const companyId of await this.raws.journalCompanies()) {
-      while (!this.stopping) {
-        const n = await this.raws.deleteOlderThan(companyId, SETTLED, days, BATCH);
-        removed += n;
-        if (n < BATCH) break;
-      }
-    }
+    for (const companyId of await this.raws.journalCompanies())
+      removed += await this.drain(BATCH, (batch) =>
+        this.raws.deleteOlderThan(companyId, SETTLED, days, batch),
+      );
     if (removed > 0) this.logger.log(`removed ${removed} settled submissions`);
     return removed;
   }

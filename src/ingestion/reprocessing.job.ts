@@ -36,15 +36,13 @@ export class ReprocessingJob extends PeriodicJob {
     return every(this.config.INGEST_REPROCESS_INTERVAL_MS);
   }
 
-  /** Passes until nothing is due; returns how many rows it took. */
-  async run(): Promise<number> {
-    let taken = 0;
-    for (;;) {
-      const rows = await this.raws.lease(BATCH, this.config.INGEST_LEASE_SECONDS);
-      if (rows.length === 0) return taken;
-      taken += rows.length;
+  /** Leases and processes due rows until a lease comes back short; returns how many it took. */
+  run(): Promise<number> {
+    return this.drain(BATCH, async (batch) => {
+      const rows = await this.raws.lease(batch, this.config.INGEST_LEASE_SECONDS);
       for (const raw of rows) await this.once(raw);
-    }
+      return rows.length;
+    });
   }
 
   private async once(raw: RawLeadRecord): Promise<void> {

@@ -35,31 +35,18 @@ export class NotificationBacklogJob extends PeriodicJob {
   }
 
   /** How many ingested leads were announced. */
-  async run(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const taken = await this.transactions.run(async (transaction) => {
-        const entries = await this.backlog.take(TAKE_PER_BATCH, transaction);
+  run(): Promise<number> {
+    return this.drain(TAKE_PER_BATCH, (batch) =>
+      this.transactions.run(async (transaction) => {
+        const entries = await this.backlog.take(batch, transaction);
         for (const [companyId, group] of groupBy(entries, (entry) => entry.companyId)) {
           const source = { companyId, actorUserId: null };
           const items = group.map(({ leadId }) => ({ leadId, recipients: [] }));
-          await this.notifications.notify(
-            source,
-            NotificationType.LEAD_CREATED,
-            items,
-            transaction,
-          );
-          await this.notifications.notify(
-            source,
-            NotificationType.LEAD_ASSIGNED,
-            items,
-            transaction,
-          );
+          for (const type of [NotificationType.LEAD_CREATED, NotificationType.LEAD_ASSIGNED])
+            await this.notifications.notify(source, type, items, transaction);
         }
         return entries.length;
-      });
-      total += taken;
-      if (taken < TAKE_PER_BATCH) return total;
-    }
+      }),
+    );
   }
 }

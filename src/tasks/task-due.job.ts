@@ -26,12 +26,7 @@ export class TaskDueJob extends PeriodicJob {
   }
 
   /** Claims until no full batch is left, so that a backlog drains in one pass. */
-  async run(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const claimed = await this.tasks.announceDue(CLAIM_PER_PASS);
-      total += claimed;
-      if (claimed < CLAIM_PER_PASS) return total;
-    }
+  run(): Promise<number> {
+    return this.drain(CLAIM_PER_PASS, (batch) => this.tasks.announceDue(batch));
   }
 }

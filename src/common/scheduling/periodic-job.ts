@@ -35,6 +35,21 @@ export abstract class PeriodicJob {
   /** One pass; tests call it directly instead of waiting for the timer. */
   abstract run(): Promise<unknown>;
 
+  /**
+   * Repeats `step`, which handles at most `batch` items and says how many, until one handles less
+   * than a full batch, so that a backlog drains in one pass; at shutdown it stops between steps.
+   * The total handled.
+   */
+  protected async drain(batch: number, step: (batch: number) => Promise<number>): Promise<number> {
+    let total = 0;
+    while (!this.stopping) {
+      const handled = await step(batch);
+      total += handled;
+      if (handled < batch) break;
+    }
+    return total;
+  }
+
   /** JobRunner's. */
   start({ everyMs, firstAfterMs }: JobSchedule): void {
     const run = (): void => {
