@@ -1,18 +1,11 @@
-import { FeatureException } from '../common/errors/app.exception.js';
+import { featureException } from '../common/errors/app.exception.js';
 import { ErrorCode } from '../common/errors/error-code.js';
-import { declareReasons } from '../common/errors/error-reasons.js';
+import { declareReasons, type ReasonOf } from '../common/errors/error-reasons.js';
 
-export enum CommentReason {
+export const CommentReason = declareReasons('comments', {
   /** Only its author, or an ADMIN, removes a comment. */
-  NOT_AUTHOR = 'NOT_AUTHOR',
-}
-
-export const COMMENT_REASONS = declareReasons<CommentReason>('comments', {
-  [CommentReason.NOT_AUTHOR]: ErrorCode.FORBIDDEN,
+  NOT_AUTHOR: ErrorCode.FORBIDDEN,
 });
+export type CommentReason = ReasonOf<typeof CommentReason>;
 
-export class CommentException extends FeatureException<CommentReason> {
-  constructor(reason: CommentReason, message: string) {
-    super(COMMENT_REASONS, reason, message);
-  }
-}
+export class CommentException extends featureException(CommentReason) {}

@@ -1,21 +1,8 @@
 import { MaxChars } from '../common/graphql/query-cost.decorators.js';
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ActorKind } from '../common/events/actor.js';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import type { AuditLogRecord } from './audit-log.record.js';
-
-registerEnumType(ActorKind, {
-  name: 'ActorKind',
-  description: 'Who acted: a user, an API key, background work, or nobody signed in yet.',
-  valuesMap: {
-    USER: { description: 'A signed-in user (actorUserId).' },
-    API_KEY: { description: 'An API key (actorApiKeyId), e.g. on POST /api/lead.' },
-    SYSTEM: { description: 'Background work: scheduled jobs, listeners.' },
-    ANONYMOUS: {
-      description: 'Nobody signed in yet: a failed login, a sign-up before its user exists.',
-    },
-  },
-});
 
 @ObjectType('AuditLog', {
   description: 'One entry of the company’s audit trail: who did what to which record, and when.',

@@ -11,6 +11,7 @@ import { AuditLogType } from './audit-log.type.js';
 @Resolver(() => AuditLogType)
 export class AuditResolver extends RecordConnection({
   service: AuditService,
+  node: AuditLogType,
   filter: (args) => args.filter ?? {},
   connection: AuditLogConnection,
   args: AuditLogsArgs,

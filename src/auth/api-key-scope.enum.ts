@@ -1,12 +1,6 @@
-import { registerEnumType } from '@nestjs/graphql';
+import { graphqlEnum, type EnumValue } from '../common/graphql/graphql-enum.js';
 
-/** What an API key may be used for; stored lower-case. */
-export enum ApiKeyScope {
-  INGEST = 'ingest',
-}
-
-registerEnumType(ApiKeyScope, {
-  name: 'ApiKeyScope',
-  description: 'What an API key may be used for.',
-  valuesMap: { INGEST: { description: 'Send leads to POST /api/lead.' } },
+export const ApiKeyScope = graphqlEnum('ApiKeyScope', 'What an API key may be used for.', {
+  INGEST: { value: 'ingest', description: 'Send leads to POST /api/lead.' },
 });
+export type ApiKeyScope = EnumValue<typeof ApiKeyScope>;

@@ -13,21 +13,21 @@ interface CallerBase {
 
 /** A person signed in with an access token. */
 export interface UserCaller extends CallerBase {
-  readonly kind: ActorKind.USER;
+  readonly kind: typeof ActorKind.USER;
   readonly userId: string;
   readonly role: Role;
 }
 
 /** An integration presenting an API key (lead ingestion). */
 export interface ApiKeyCaller extends CallerBase {
-  readonly kind: ActorKind.API_KEY;
+  readonly kind: typeof ActorKind.API_KEY;
   readonly apiKeyId: string;
   readonly scopes: readonly ApiKeyScope[];
 }
 
 /** Scheduled and background work done for a company (score runs, reprocessing). */
 export interface SystemCaller extends CallerBase {
-  readonly kind: ActorKind.SYSTEM;
+  readonly kind: typeof ActorKind.SYSTEM;
   /** What the work is, e.g. `scores.recalculate`: audit rows name it. */
   readonly job: string;
 }

@@ -1,32 +1,19 @@
-import { FeatureException } from '../common/errors/app.exception.js';
+import { featureException } from '../common/errors/app.exception.js';
 import { ErrorCode } from '../common/errors/error-code.js';
-import { declareReasons } from '../common/errors/error-reasons.js';
+import { declareReasons, type ReasonOf } from '../common/errors/error-reasons.js';
 
-export enum AuthReason {
-  INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
-  MISSING_ACCESS_TOKEN = 'MISSING_ACCESS_TOKEN',
-  INVALID_ACCESS_TOKEN = 'INVALID_ACCESS_TOKEN',
-  INVALID_REFRESH_TOKEN = 'INVALID_REFRESH_TOKEN',
+export const AuthReason = declareReasons('auth', {
+  INVALID_CREDENTIALS: ErrorCode.UNAUTHENTICATED,
+  MISSING_ACCESS_TOKEN: ErrorCode.UNAUTHENTICATED,
+  INVALID_ACCESS_TOKEN: ErrorCode.UNAUTHENTICATED,
+  INVALID_REFRESH_TOKEN: ErrorCode.UNAUTHENTICATED,
   /** The caller's role, API key scopes or kind do not allow the action. */
-  NOT_PERMITTED = 'NOT_PERMITTED',
+  NOT_PERMITTED: ErrorCode.FORBIDDEN,
   /** A SALES_REP changing a record assigned to someone else. */
-  NOT_ASSIGNED = 'NOT_ASSIGNED',
+  NOT_ASSIGNED: ErrorCode.FORBIDDEN,
   /** An API key or background work calling what only a person may do. */
-  USER_REQUIRED = 'USER_REQUIRED',
-}
-
-export const AUTH_REASONS = declareReasons<AuthReason>('auth', {
-  [AuthReason.INVALID_CREDENTIALS]: ErrorCode.UNAUTHENTICATED,
-  [AuthReason.MISSING_ACCESS_TOKEN]: ErrorCode.UNAUTHENTICATED,
-  [AuthReason.INVALID_ACCESS_TOKEN]: ErrorCode.UNAUTHENTICATED,
-  [AuthReason.INVALID_REFRESH_TOKEN]: ErrorCode.UNAUTHENTICATED,
-  [AuthReason.NOT_PERMITTED]: ErrorCode.FORBIDDEN,
-  [AuthReason.NOT_ASSIGNED]: ErrorCode.FORBIDDEN,
-  [AuthReason.USER_REQUIRED]: ErrorCode.FORBIDDEN,
+  USER_REQUIRED: ErrorCode.FORBIDDEN,
 });
+export type AuthReason = ReasonOf<typeof AuthReason>;
 
-export class AuthException extends FeatureException<AuthReason> {
-  constructor(reason: AuthReason, message: string) {
-    super(AUTH_REASONS, reason, message);
-  }
-}
+export class AuthException extends featureException(AuthReason) {}

@@ -1,16 +1,13 @@
 import { Requires } from '../access/field-access.js';
 import { Action } from '../access/permissions.js';
-import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
-import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { IdArg } from '../common/graphql/id-field.decorators.js';
+import { refersTo } from '../common/records/reference-fields.js';
 import { RecordConnection } from '../common/records/record-connection.resolver.js';
 import { dealRef } from '../deals/deal.loaders.js';
-import { DealType } from '../deals/deal.type.js';
 import { leadRef } from '../leads/lead.loaders.js';
-import { LeadType } from '../leads/lead.type.js';
-import { UserType } from '../users/user.type.js';
 import { userRef } from '../users/user.loaders.js';
 import { CommentsService } from './comments.service.js';
 import { AddCommentInput } from './dto/add-comment.input.js';
@@ -21,6 +18,7 @@ import { CommentType } from './comment.type.js';
 @Resolver(() => CommentType)
 export class CommentsResolver extends RecordConnection({
   service: CommentsService,
+  node: CommentType,
   connection: CommentConnection,
   args: CommentsArgs,
   filter: (args) => args,
@@ -29,6 +27,19 @@ export class CommentsResolver extends RecordConnection({
   name: 'comments',
   description: 'The comments of a lead or a deal (give exactly one), newest first.',
   decorators: [Requires(Action.ReadRecords)],
+  references: {
+    author: refersTo(userRef, 'authorId', 'Who wrote it; null once the user is gone.'),
+    lead: refersTo(
+      leadRef,
+      'leadId',
+      'The lead commented on, while it is live; null on a deal’s comment.',
+    ),
+    deal: refersTo(
+      dealRef,
+      'dealId',
+      'The deal commented on, while it is live; null on a lead’s comment.',
+    ),
+  },
 }) {
   @Requires(Action.CreateRecords)
   @Mutation(() => CommentType, {
@@ -50,33 +61,5 @@ export class CommentsResolver extends RecordConnection({
     id: string,
   ): Promise<boolean> {
     return this.service.remove(auth, id);
-  }
-
-  // Without parameter decorators: these run once per comment of a page (see LeadsResolver).
-  @Requires(Action.ReadUsers)
-  @ResolveField(() => UserType, {
-    nullable: true,
-    description: 'Who wrote it; null once the user is gone.',
-  })
-  async author(comment: CommentType, _args: unknown, { loaders }: GraphQLContext) {
-    return userRef(loaders, comment.authorId);
-  }
-
-  @Requires(Action.ReadRecords)
-  @ResolveField(() => LeadType, {
-    nullable: true,
-    description: 'The lead commented on, while it is live; null on a deal’s comment.',
-  })
-  async lead(comment: CommentType, _args: unknown, { loaders }: GraphQLContext) {
-    return leadRef(loaders, comment.leadId);
-  }
-
-  @Requires(Action.ReadRecords)
-  @ResolveField(() => DealType, {
-    nullable: true,
-    description: 'The deal commented on, while it is live; null on a lead’s comment.',
-  })
-  async deal(comment: CommentType, _args: unknown, { loaders }: GraphQLContext) {
-    return dealRef(loaders, comment.dealId);
   }
 }

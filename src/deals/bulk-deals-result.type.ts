@@ -1,26 +1,17 @@
 import { PartOfRootAnswer } from '../common/graphql/field-access.js';
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { graphqlEnum, type EnumValue } from '../common/graphql/graphql-enum.js';
 
-/** Why a deal named in a bulk operation was left as it was. */
-export enum BulkSkipReason {
-  /** Not a live deal of your company (never there, removed, or another company's). */
-  NOT_FOUND = 'NOT_FOUND',
-  /** A SALES_REP's bulk operations reach only the deals assigned to them. */
-  NOT_ASSIGNED = 'NOT_ASSIGNED',
-  /** It already had every value the update gives. */
-  UNCHANGED = 'UNCHANGED',
-}
-registerEnumType(BulkSkipReason, {
-  name: 'BulkSkipReason',
-  description: 'Why a deal named in a bulk operation was left as it was.',
-  valuesMap: {
-    NOT_FOUND: {
-      description: 'Not a live deal of your company (never there, removed, or another company’s).',
-    },
-    NOT_ASSIGNED: { description: 'A SALES_REP reaches only the deals assigned to them.' },
-    UNCHANGED: { description: 'It already had every value the update gives.' },
+export const BulkSkipReason = graphqlEnum(
+  'BulkSkipReason',
+  'Why a deal named in a bulk operation was left as it was.',
+  {
+    NOT_FOUND: 'Not a live deal of your company (never there, removed, or another company’s).',
+    NOT_ASSIGNED: 'A SALES_REP reaches only the deals assigned to them.',
+    UNCHANGED: 'It already had every value the update gives.',
   },
-});
+);
+export type BulkSkipReason = EnumValue<typeof BulkSkipReason>;
 
 @ObjectType('SkippedDeal', { description: 'A deal id a bulk operation left alone, and why.' })
 export class SkippedDealType {

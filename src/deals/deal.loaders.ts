@@ -1,3 +1,5 @@
+import { Requires } from '../access/field-access.js';
+import { Action } from '../access/permissions.js';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { referenced } from '../common/records/referenced.js';
 import { DealType } from './deal.type.js';
@@ -13,7 +15,12 @@ export const DEALS_BY_LEAD = new LoaderKey<string, DealRecord[]>('dealsByLead');
 export const DEAL_BY_ID = new LoaderKey<string, DealRecord | null>('dealById');
 
 /** A live deal by id as the GraphQL type, for fields pointing at one (task.deal, …). */
-export const dealRef = referenced(DEAL_BY_ID, (row) => DealType.from(row));
+export const dealRef = referenced(
+  DEAL_BY_ID,
+  (row) => DealType.from(row),
+  () => DealType,
+  [Requires(Action.ReadRecords)],
+);
 
 @Injectable()
 export class DealLoaders implements OnModuleInit {

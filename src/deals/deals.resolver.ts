@@ -1,14 +1,12 @@
 import { Requires } from '../access/field-access.js';
 import { Action } from '../access/permissions.js';
-import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
-import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { IdArg } from '../common/graphql/id-field.decorators.js';
+import { refersTo } from '../common/records/reference-fields.js';
 import { RecordQueries } from '../common/records/record-queries.resolver.js';
 import { leadRef } from '../leads/lead.loaders.js';
-import { LeadType } from '../leads/lead.type.js';
-import { UserType } from '../users/user.type.js';
 import { userRef } from '../users/user.loaders.js';
 import { DealsService, type BulkResult } from './deals.service.js';
 import { BulkUpdateDealsInput } from './dto/bulk-update-deals.input.js';
@@ -41,6 +39,15 @@ export class DealsResolver extends RecordQueries({
     name: 'deal',
     description: 'A live deal of your company, or null.',
     idDescription: 'The deal’s id.',
+  },
+  references: {
+    lead: refersTo(leadRef, 'leadId', 'The contact, while it is live.'),
+    assignedTo: refersTo(userRef, 'assignedToId', 'Who works the deal; null when nobody is.'),
+    createdBy: refersTo(
+      userRef,
+      'createdById',
+      'Who created it; null when an API key or the system did.',
+    ),
   },
 }) {
   @Requires(Action.CreateRecords)
@@ -121,30 +128,5 @@ export class DealsResolver extends RecordQueries({
     @Args() { ids }: DealIdsArgs,
   ): Promise<BulkResult> {
     return this.service.bulkRemove(auth, ids);
-  }
-
-  // Without parameter decorators: these run once per deal of a page (see LeadsResolver).
-  @Requires(Action.ReadRecords)
-  @ResolveField(() => LeadType, { nullable: true, description: 'The contact, while it is live.' })
-  async lead(deal: DealType, _args: unknown, { loaders }: GraphQLContext) {
-    return leadRef(loaders, deal.leadId);
-  }
-
-  @Requires(Action.ReadUsers)
-  @ResolveField(() => UserType, {
-    nullable: true,
-    description: 'Who works the deal; null when nobody is.',
-  })
-  async assignedTo(deal: DealType, _args: unknown, { loaders }: GraphQLContext) {
-    return userRef(loaders, deal.assignedToId);
-  }
-
-  @Requires(Action.ReadUsers)
-  @ResolveField(() => UserType, {
-    nullable: true,
-    description: 'Who created it; null when an API key or the system did.',
-  })
-  async createdBy(deal: DealType, _args: unknown, { loaders }: GraphQLContext) {
-    return userRef(loaders, deal.createdById);
   }
 }

@@ -13,6 +13,7 @@ import { RawLeadsService } from './raw-leads.service.js';
 @Resolver(() => RawLeadType)
 export class RawLeadsResolver extends RecordConnection({
   service: RawLeadsService,
+  node: RawLeadType,
   filter: (args) => args.filter ?? {},
   connection: RawLeadConnection,
   args: RawLeadsArgs,

@@ -12,7 +12,11 @@ import { RawLeadStatus } from './raw-lead-status.enum.js';
 import type { RawLeadRecord } from './raw-lead.record.js';
 import { RAW_LEAD_ORDER, RawLeadsRepository } from './raw-leads.repository.js';
 
-const UNSETTLED = new Set([RawLeadStatus.RECEIVED, RawLeadStatus.QUEUED, RawLeadStatus.FAILED]);
+const UNSETTLED: ReadonlySet<RawLeadStatus> = new Set([
+  RawLeadStatus.RECEIVED,
+  RawLeadStatus.QUEUED,
+  RawLeadStatus.FAILED,
+]);
 
 /** The journal as admins see it: every submission, and a way to process one again. */
 @Injectable()

@@ -1,13 +1,9 @@
-import { registerEnumType } from '@nestjs/graphql';
+import { graphqlEnum, type EnumValue } from '../common/graphql/graphql-enum.js';
 
 /** GraphQL name `InteractionType`, as existing clients know it. */
-export enum InteractionKind {
-  CALL = 'CALL',
-  EMAIL = 'EMAIL',
-  MEETING = 'MEETING',
-}
-
-registerEnumType(InteractionKind, {
-  name: 'InteractionType',
-  description: 'The kind of contact with a lead.',
-});
+export const InteractionKind = graphqlEnum('InteractionType', 'The kind of contact with a lead.', [
+  'CALL',
+  'EMAIL',
+  'MEETING',
+]);
+export type InteractionKind = EnumValue<typeof InteractionKind>;

@@ -1,15 +1,13 @@
 import { Requires } from '../access/field-access.js';
 import { Action } from '../access/permissions.js';
-import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import { FirstArg } from '../common/graphql/first.arg.js';
 import { IdArg } from '../common/graphql/id-field.decorators.js';
+import { refersTo } from '../common/records/reference-fields.js';
 import { RecordQueries } from '../common/records/record-queries.resolver.js';
-import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { leadRef } from '../leads/lead.loaders.js';
-import { LeadType } from '../leads/lead.type.js';
-import { UserType } from '../users/user.type.js';
 import { userRef } from '../users/user.loaders.js';
 import { CreateInteractionInput } from './dto/create-interaction.input.js';
 import { InteractionsArgs } from './dto/interactions.args.js';
@@ -37,6 +35,10 @@ export class InteractionsResolver extends RecordQueries({
     name: 'interaction',
     description: 'An interaction with a live lead of your company, or null.',
     idDescription: 'The interaction’s id.',
+  },
+  references: {
+    lead: refersTo(leadRef, 'leadId', 'The lead it was with.', { nullable: false }),
+    createdBy: refersTo(userRef, 'createdById', 'Who logged it.'),
   },
 }) {
   @Requires(Action.ReadRecords)
@@ -84,27 +86,5 @@ export class InteractionsResolver extends RecordQueries({
     id: string,
   ): Promise<boolean> {
     return this.service.remove(auth, id);
-  }
-
-  // Field resolvers without parameter decorators get GraphQL's (parent, args, context) directly:
-  // Nest skips its per-call pipeline (pipes, promises) for them, and these run once per row.
-  @Requires(Action.ReadRecords)
-  @ResolveField(() => LeadType, { description: 'The lead it was with.' })
-  async lead(
-    interaction: InteractionType,
-    _args: unknown,
-    { loaders }: GraphQLContext,
-  ): Promise<LeadType | null> {
-    return leadRef(loaders, interaction.leadId);
-  }
-
-  @Requires(Action.ReadUsers)
-  @ResolveField(() => UserType, { nullable: true, description: 'Who logged it.' })
-  async createdBy(
-    interaction: InteractionType,
-    _args: unknown,
-    { loaders }: GraphQLContext,
-  ): Promise<UserType | null> {
-    return userRef(loaders, interaction.createdById);
   }
 }

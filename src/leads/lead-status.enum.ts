@@ -1,23 +1,11 @@
-import { registerEnumType } from '@nestjs/graphql';
+import { graphqlEnum, type EnumValue } from '../common/graphql/graphql-enum.js';
 
-export enum LeadStatus {
-  NEW = 'NEW',
-  CONTACTED = 'CONTACTED',
-  QUALIFIED = 'QUALIFIED',
-  UNQUALIFIED = 'UNQUALIFIED',
-  CONVERTED = 'CONVERTED',
-  LOST = 'LOST',
-}
-
-registerEnumType(LeadStatus, {
-  name: 'LeadStatus',
-  description: 'Where a lead stands in the sales funnel.',
-  valuesMap: {
-    NEW: { description: 'The default for a new lead.' },
-    CONTACTED: { description: 'In touch with the company.' },
-    QUALIFIED: { description: 'Judged a fit.' },
-    UNQUALIFIED: { description: 'Judged not a fit.' },
-    CONVERTED: { description: 'Turned into a deal (convertLeadToDeal sets it).' },
-    LOST: { description: 'No longer pursued.' },
-  },
+export const LeadStatus = graphqlEnum('LeadStatus', 'Where a lead stands in the sales funnel.', {
+  NEW: 'The default for a new lead.',
+  CONTACTED: 'In touch with the company.',
+  QUALIFIED: 'Judged a fit.',
+  UNQUALIFIED: 'Judged not a fit.',
+  CONVERTED: 'Turned into a deal (convertLeadToDeal sets it).',
+  LOST: 'No longer pursued.',
 });
+export type LeadStatus = EnumValue<typeof LeadStatus>;

@@ -1,23 +1,15 @@
-import { FeatureException } from '../common/errors/app.exception.js';
+import { featureException } from '../common/errors/app.exception.js';
 import { ErrorCode } from '../common/errors/error-code.js';
-import { declareReasons } from '../common/errors/error-reasons.js';
+import { declareReasons, type ReasonOf } from '../common/errors/error-reasons.js';
 
-export enum LeadReason {
+export const LeadReason = declareReasons('leads', {
   /** A live lead of the company has this e-mail; `extensions.existingLeadId` names it. */
-  EMAIL_TAKEN = 'EMAIL_TAKEN',
-  BATCH_SIZE_OUT_OF_RANGE = 'BATCH_SIZE_OUT_OF_RANGE',
-}
-
-export const LEAD_REASONS = declareReasons<LeadReason>('leads', {
-  [LeadReason.EMAIL_TAKEN]: ErrorCode.CONFLICT,
-  [LeadReason.BATCH_SIZE_OUT_OF_RANGE]: ErrorCode.BAD_USER_INPUT,
+  EMAIL_TAKEN: ErrorCode.CONFLICT,
+  BATCH_SIZE_OUT_OF_RANGE: ErrorCode.BAD_USER_INPUT,
 });
+export type LeadReason = ReasonOf<typeof LeadReason>;
 
-export class LeadException extends FeatureException<LeadReason> {
-  constructor(reason: LeadReason, message: string, extensions?: Record<string, unknown>) {
-    super(LEAD_REASONS, reason, message, extensions);
-  }
-
+export class LeadException extends featureException(LeadReason) {
   /** Field errors, in the shape BAD_USER_INPUT always has (`extensions.fields`). */
   static forFields(
     reason: LeadReason,

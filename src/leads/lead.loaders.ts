@@ -1,3 +1,5 @@
+import { Requires } from '../access/field-access.js';
+import { Action } from '../access/permissions.js';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { referenced } from '../common/records/referenced.js';
 import { LeadType } from './lead.type.js';
@@ -9,7 +11,12 @@ import type { LeadRecord } from './lead.record.js';
 export const LEAD_BY_ID = new LoaderKey<string, LeadRecord | null>('leadById');
 
 /** A live lead by id as the GraphQL type, for fields pointing at one (task.lead, …). */
-export const leadRef = referenced(LEAD_BY_ID, (row) => LeadType.from(row));
+export const leadRef = referenced(
+  LEAD_BY_ID,
+  (row) => LeadType.from(row),
+  () => LeadType,
+  [Requires(Action.ReadRecords)],
+);
 
 @Injectable()
 export class LeadLoaders implements OnModuleInit {

@@ -1,13 +1,12 @@
 import { Requires } from '../access/field-access.js';
 import { Action } from '../access/permissions.js';
-import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
 import { IdArg } from '../common/graphql/id-field.decorators.js';
+import { refersTo } from '../common/records/reference-fields.js';
 import { RecordQueries } from '../common/records/record-queries.resolver.js';
-import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { ListSize } from '../common/graphql/query-cost.decorators.js';
-import { UserType } from '../users/user.type.js';
 import { userRef } from '../users/user.loaders.js';
 import { CreateLeadInput } from './dto/create-lead.input.js';
 import { LeadsArgs } from './dto/leads.args.js';
@@ -41,6 +40,9 @@ export class LeadsResolver extends RecordQueries({
   },
   // Interactions of a page of leads ask for their lead: it is already at hand.
   primes: LEAD_BY_ID,
+  references: {
+    assignedTo: refersTo(userRef, 'assignedToId', 'Who works the lead; null when nobody is.'),
+  },
 }) {
   constructor(private readonly intake: LeadIntakeService) {
     super();
@@ -123,21 +125,5 @@ export class LeadsResolver extends RecordQueries({
     @IdArg('id', 'The lead’s id.') id: string,
   ): Promise<boolean> {
     return this.service.purge(auth, id);
-  }
-
-  // Field resolvers without parameter decorators get GraphQL's (parent, args, context) directly:
-  // Nest skips its per-call pipeline (pipes, promises) for them, and these run once per lead of a
-  // page. Fields that other features add to Lead (lead.interactions, …) live in their folders.
-  @Requires(Action.ReadUsers)
-  @ResolveField(() => UserType, {
-    nullable: true,
-    description: 'Who works the lead; null when nobody is.',
-  })
-  async assignedTo(
-    lead: LeadType,
-    _args: unknown,
-    { loaders }: GraphQLContext,
-  ): Promise<UserType | null> {
-    return userRef(loaders, lead.assignedToId);
   }
 }

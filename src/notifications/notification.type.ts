@@ -1,22 +1,7 @@
 import { MaxChars } from '../common/graphql/query-cost.decorators.js';
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { NOTIFICATION_RULES } from './notification-rules.js';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { NotificationType } from './notification-type.enum.js';
 import type { NotificationRecord } from './notification.record.js';
-
-// Each value described from its rule: the IDE says what docs/features/notifications.md says.
-registerEnumType(NotificationType, {
-  name: 'NotificationType',
-  description: 'What a notification is about, and so who receives it.',
-  valuesMap: Object.fromEntries(
-    Object.entries(NotificationType).map(([name, type]) => [
-      name,
-      {
-        description: `After ${NOTIFICATION_RULES[type].after}; to ${NOTIFICATION_RULES[type].recipients}.`,
-      },
-    ]),
-  ),
-});
 
 @ObjectType('Notification', {
   description:

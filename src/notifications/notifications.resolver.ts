@@ -13,6 +13,7 @@ import { NotificationsService } from './notifications.service.js';
 @Resolver(() => NotificationModel)
 export class NotificationsResolver extends RecordConnection({
   service: NotificationsService,
+  node: NotificationModel,
   connection: NotificationConnection,
   args: NotificationsArgs,
   filter: (args) => args.unreadOnly ?? false,

@@ -1,4 +1,6 @@
-import { DealPriority, DealStage, dealLeadScore, type DealScoreInput } from './deal-score.js';
+import { DealPriority } from './deal-priority.enum.js';
+import { dealLeadScore, type DealScoreInput } from './deal-score.js';
+import { DealStage } from './deal-stage.enum.js';
 
 const deal = (over: Partial<DealScoreInput> = {}): DealScoreInput => ({
   value: null,

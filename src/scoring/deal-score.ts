@@ -1,22 +1,5 @@
-/**
- * The stages and priorities a deal's lead score is computed from. They are the deals pipeline's
- * vocabulary; they live here because the score is defined over them (deals imports scoring, never
- * the other way), and deals registers them for GraphQL.
- */
-export enum DealStage {
-  LEAD = 'LEAD',
-  QUALIFIED = 'QUALIFIED',
-  NEGOTIATION = 'NEGOTIATION',
-  CLOSED_WON = 'CLOSED_WON',
-  CLOSED_LOST = 'CLOSED_LOST',
-}
-
-export enum DealPriority {
-  LOW = 'LOW',
-  MEDIUM = 'MEDIUM',
-  HIGH = 'HIGH',
-  URGENT = 'URGENT',
-}
+import { DealPriority } from './deal-priority.enum.js';
+import { DealStage } from './deal-stage.enum.js';
 
 export interface DealScoreInput {
   /** numeric(14,2) as its exact decimal text, e.g. "1250.50"; null when not known. */
@@ -58,7 +41,7 @@ const OPEN_STAGE_POINTS: Readonly<Record<OpenStage, number>> = {
   [DealStage.QUALIFIED]: 25,
   [DealStage.NEGOTIATION]: 40,
 };
-type OpenStage = Exclude<DealStage, DealStage.CLOSED_WON | DealStage.CLOSED_LOST>;
+type OpenStage = Exclude<DealStage, typeof DealStage.CLOSED_WON | typeof DealStage.CLOSED_LOST>;
 
 /** Highest threshold first: the first one the value reaches gives the points. */
 const VALUE_TIERS: readonly (readonly [threshold: number, points: number])[] = [

@@ -1,11 +1,8 @@
-import { registerEnumType } from '@nestjs/graphql';
+import { graphqlEnum, type EnumValue } from '../common/graphql/graphql-enum.js';
 
-export enum TaskStatus {
-  OPEN = 'OPEN',
-  DONE = 'DONE',
-}
-
-registerEnumType(TaskStatus, {
-  name: 'TaskStatus',
-  description: 'OPEN until it is completed; DONE once it is.',
-});
+export const TaskStatus = graphqlEnum(
+  'TaskStatus',
+  'OPEN until it is completed; DONE once it is.',
+  ['OPEN', 'DONE'],
+);
+export type TaskStatus = EnumValue<typeof TaskStatus>;

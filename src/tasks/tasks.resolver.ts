@@ -1,16 +1,13 @@
 import { Requires } from '../access/field-access.js';
 import { Action } from '../access/permissions.js';
-import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../auth/decorators/current-auth.decorator.js';
-import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { IdArg } from '../common/graphql/id-field.decorators.js';
+import { refersTo } from '../common/records/reference-fields.js';
 import { RecordQueries } from '../common/records/record-queries.resolver.js';
 import { dealRef } from '../deals/deal.loaders.js';
-import { DealType } from '../deals/deal.type.js';
 import { leadRef } from '../leads/lead.loaders.js';
-import { LeadType } from '../leads/lead.type.js';
-import { UserType } from '../users/user.type.js';
 import { userRef } from '../users/user.loaders.js';
 import { CreateTaskInput } from './dto/create-task.input.js';
 import { TasksArgs } from './dto/tasks.args.js';
@@ -39,6 +36,16 @@ export class TasksResolver extends RecordQueries({
     name: 'task',
     description: 'A task of your company, or null.',
     idDescription: 'The task’s id.',
+  },
+  references: {
+    assignedTo: refersTo(userRef, 'assignedToId', 'Who is to do it.'),
+    createdBy: refersTo(
+      userRef,
+      'createdById',
+      'Who created it; null when an API key or the system did.',
+    ),
+    lead: refersTo(leadRef, 'leadId', 'The lead, while it is live.'),
+    deal: refersTo(dealRef, 'dealId', 'The deal, while it is live.'),
   },
 }) {
   @Requires(Action.CreateRecords)
@@ -101,33 +108,5 @@ export class TasksResolver extends RecordQueries({
     @IdArg('id', 'The task’s id.') id: string,
   ): Promise<boolean> {
     return this.service.purge(auth, id);
-  }
-
-  // Without parameter decorators: these run once per task of a page (see LeadsResolver).
-  @Requires(Action.ReadUsers)
-  @ResolveField(() => UserType, { nullable: true, description: 'Who is to do it.' })
-  async assignedTo(task: TaskType, _args: unknown, { loaders }: GraphQLContext) {
-    return userRef(loaders, task.assignedToId);
-  }
-
-  @Requires(Action.ReadUsers)
-  @ResolveField(() => UserType, {
-    nullable: true,
-    description: 'Who created it; null when an API key or the system did.',
-  })
-  async createdBy(task: TaskType, _args: unknown, { loaders }: GraphQLContext) {
-    return userRef(loaders, task.createdById);
-  }
-
-  @Requires(Action.ReadRecords)
-  @ResolveField(() => LeadType, { nullable: true, description: 'The lead, while it is live.' })
-  async lead(task: TaskType, _args: unknown, { loaders }: GraphQLContext) {
-    return leadRef(loaders, task.leadId);
-  }
-
-  @Requires(Action.ReadRecords)
-  @ResolveField(() => DealType, { nullable: true, description: 'The deal, while it is live.' })
-  async deal(task: TaskType, _args: unknown, { loaders }: GraphQLContext) {
-    return dealRef(loaders, task.dealId);
   }
 }

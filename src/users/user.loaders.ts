@@ -1,3 +1,5 @@
+import { Requires } from '../access/field-access.js';
+import { Action } from '../access/permissions.js';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { referenced } from '../common/records/referenced.js';
 import { UserType } from './user.type.js';
@@ -9,7 +11,12 @@ import { UsersRepository } from './users.repository.js';
 export const USER_BY_ID = new LoaderKey<string, UserRecord | null>('userById');
 
 /** A user by id as the GraphQL type, for fields pointing at one (assignedTo, author, …). */
-export const userRef = referenced(USER_BY_ID, (row) => UserType.from(row));
+export const userRef = referenced(
+  USER_BY_ID,
+  (row) => UserType.from(row),
+  () => UserType,
+  [Requires(Action.ReadUsers)],
+);
 
 @Injectable()
 export class UserLoaders implements OnModuleInit {

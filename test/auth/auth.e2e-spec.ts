@@ -228,7 +228,7 @@ describe('authentication', () => {
   });
 
   it('applies a role change on the very next request', async () => {
-    const user = await newUser(sut, admin, 'MANAGER' as never);
+    const user = await newUser(sut, admin, 'MANAGER');
     await sut.gql(
       'mutation($i: UpdateUserRoleInput!) { updateUserRole(input: $i) { role } }',
       { i: { userId: user.id, role: 'ADMIN' } },

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import {
-  DealPriority,
-  DealStage,
-  dealLeadScore,
-  type DealScoreInput,
-} from '../../src/scoring/deal-score.js';
+import { DealPriority } from '../../src/scoring/deal-priority.enum.js';
+import { dealLeadScore, type DealScoreInput } from '../../src/scoring/deal-score.js';
+import { DealStage } from '../../src/scoring/deal-stage.enum.js';
 import { dbRows, generateDealsFor, newDeal } from '../support/deal-factory.js';
 import { newCompany, type TestUser } from '../support/factories.js';
 import { startTeamApp, type TestApp } from '../support/test-app.js';

@@ -1,6 +1,6 @@
+import { DealPriority } from '../../src/scoring/deal-priority.enum.js';
+import { DealStage } from '../../src/scoring/deal-stage.enum.js';
 import {
-  DealPriority,
-  DealStage,
   dealLeadScore,
   dealLeadScoreSql,
   type DealScoreInput,

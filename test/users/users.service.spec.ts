@@ -11,7 +11,7 @@ describe('UsersService', () => {
   let sut: UsersService;
   let team: Team<UserCaller>;
 
-  const input = (role = Role.SALES_REP) => ({
+  const input = (role: Role = Role.SALES_REP) => ({
     email: `new-${unique()}@example.com`,
     password: PASSWORD,
     firstName: 'Nia',

@@ -1,5 +1,5 @@
 import { ErrorCode } from './error-code.js';
-import { CommonReason, type ReasonCodes } from './error-reasons.js';
+import { CommonReason, reasonCodes, type Reasons } from './error-reasons.js';
 
 /**
  * A failure the client caused or may act on: a code clients switch on and a reason that refines
@@ -22,29 +22,30 @@ export abstract class AppException extends Error {
 
 /**
  * The base of a feature's exception class: the reason decides the code, through the feature's
- * table (declareReasons).
+ * table (declareReasons), whose entries carry each reason's doc comment.
  *
  * ```ts
- * export class LeadException extends FeatureException<LeadReason> {
- *   constructor(reason: LeadReason, message: string, extensions?: Record<string, unknown>) {
- *     super(LEAD_REASONS, reason, message, extensions);
- *   }
- * }
+ * export const LeadReason = declareReasons('leads', {
+ *   EMAIL_TAKEN: ErrorCode.CONFLICT,
+ *   BATCH_SIZE_OUT_OF_RANGE: ErrorCode.BAD_USER_INPUT,
+ * });
+ * export type LeadReason = ReasonOf<typeof LeadReason>;
+ * export class LeadException extends featureException(LeadReason) {}
  * ```
  */
-export abstract class FeatureException<R extends string> extends AppException {
-  readonly code: ErrorCode;
-  declare readonly reason: R;
+export function featureException<R extends string>(reasons: Reasons<R>) {
+  const codes = reasonCodes(reasons);
 
-  protected constructor(
-    codes: ReasonCodes<R>,
-    reason: R,
-    message: string,
-    extensions: Record<string, unknown> = {},
-  ) {
-    super(message, reason, extensions);
-    this.code = codes[reason];
+  abstract class FeatureException extends AppException {
+    readonly code: ErrorCode;
+    declare readonly reason: R;
+
+    constructor(reason: R, message: string, extensions: Record<string, unknown> = {}) {
+      super(message, reason, extensions);
+      this.code = codes[reason];
+    }
   }
+  return FeatureException;
 }
 
 export class UnauthenticatedException extends AppException {
@@ -104,7 +105,7 @@ export class BadUserInputException extends AppException {
 export class UnavailableException extends AppException {
   readonly code = ErrorCode.INTERNAL_SERVER_ERROR;
   override readonly httpStatus = 503;
-  constructor(reason: CommonReason.DATABASE_BUSY | CommonReason.QUERY_TIMEOUT) {
+  constructor(reason: typeof CommonReason.DATABASE_BUSY | typeof CommonReason.QUERY_TIMEOUT) {
     super(
       reason === CommonReason.DATABASE_BUSY
         ? 'The database is busy; retry shortly'

@@ -1,11 +1,8 @@
-import { registerEnumType } from '@nestjs/graphql';
+import { graphqlEnum, type EnumValue } from './graphql-enum.js';
 
-export enum SortDirection {
-  ASC = 'ASC',
-  DESC = 'DESC',
-}
-
-registerEnumType(SortDirection, {
-  name: 'SortDirection',
-  description: 'ASC: smallest, earliest or A first; DESC: the reverse.',
-});
+export const SortDirection = graphqlEnum(
+  'SortDirection',
+  'ASC: smallest, earliest or A first; DESC: the reverse.',
+  ['ASC', 'DESC'],
+);
+export type SortDirection = EnumValue<typeof SortDirection>;

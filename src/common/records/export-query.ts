@@ -9,7 +9,7 @@ import { SortDirection } from '../graphql/sort-direction.enum.js';
 export function ExportQuery<Filter extends object, Field extends string>(
   filter: Type<Filter>,
   fields: Record<string, Field>,
-  defaultField: Field,
+  defaultField: NoInfer<Field>,
 ) {
   class ListExportQuery extends (filter as Type<object>) {
     @IsOptional()

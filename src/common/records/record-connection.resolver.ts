@@ -3,10 +3,12 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { ConnectionShape } from '../pagination/connection.type.js';
 import { toConnection } from '../pagination/page.js';
 import { decorateMethod } from './decorate-method.js';
+import { defineReferenceFields, type ReferenceField } from './reference-fields.js';
 import type { ReaderCaller, ConnectionReader, ReaderRow } from './record-reader.js';
 
 /** A record listed only as a connection: its one root query, and the types it speaks. */
 export interface RecordConnectionSpec<Row, Node, Args, Filter, Service> {
+  node: Type<Node>;
   /** The feature's service the query calls; injected as `this.service` for the rest. */
   service: Type<Service>;
   connection: Type<ConnectionShape<Node>>;
@@ -21,6 +23,8 @@ export interface RecordConnectionSpec<Row, Node, Args, Filter, Service> {
   description: string;
   /** Declared on the query (what it requires). */
   decorators: MethodDecorator[];
+  /** The fields of the node that reach the records its ids point at (`task.lead`). */
+  references?: Readonly<Record<string, ReferenceField<Node>>>;
 }
 
 /**
@@ -36,7 +40,8 @@ export function RecordConnection<
   Caller = ReaderCaller<Service>,
   Row = ReaderRow<Service>,
 >(spec: RecordConnectionSpec<Row, Node, Args, Filter, Service>) {
-  @Resolver({ isAbstract: true })
+  // Typed, so that the reference fields know their parent; abstract, so its query is declared once.
+  @Resolver(() => spec.node, { isAbstract: true })
   abstract class RecordConnectionHost {
     @Inject(spec.service) protected readonly service!: Service;
 
@@ -58,5 +63,6 @@ export function RecordConnection<
     'connection',
   );
   decorateMethod(RecordConnectionHost.prototype, 'connection', spec.decorators);
+  defineReferenceFields(RecordConnectionHost.prototype, spec.references ?? {});
   return RecordConnectionHost;
 }

@@ -6,6 +6,7 @@ import { IdArg } from '../graphql/id-field.decorators.js';
 import type { LoaderKey, RequestLoaders } from '../graphql/loaders.js';
 import type { ListArgs } from './listing.js';
 import { decorateMethod } from './decorate-method.js';
+import { defineReferenceFields, type ReferenceField } from './reference-fields.js';
 import type { ReaderCaller, RecordReader, ReaderRow } from './record-reader.js';
 
 /** A record's root queries: names, descriptions, and the types they speak. */
@@ -27,6 +28,8 @@ export interface RecordQueriesSpec<Row, Node, Service> {
   primes?: LoaderKey<string, Row | null>;
   /** Declared on each of the three queries (what they require, their cost). */
   decorators?: MethodDecorator[];
+  /** The fields of the node that reach the records its ids point at (`task.lead`). */
+  references?: Readonly<Record<string, ReferenceField<Node>>>;
 }
 
 /**
@@ -40,7 +43,8 @@ export function RecordQueries<
   Caller = ReaderCaller<Service>,
   Row extends { id: string } = ReaderRow<Service>,
 >(spec: RecordQueriesSpec<Row, Node, Service>) {
-  @Resolver({ isAbstract: true })
+  // Typed, so that the reference fields know their parent; abstract, so its queries are declared once.
+  @Resolver(() => spec.node, { isAbstract: true })
   abstract class RecordQueriesHost {
     @Inject(spec.service) protected readonly service!: Service;
 
@@ -101,5 +105,6 @@ export function RecordQueries<
     );
   for (const key of ['list', 'connection', 'one'])
     decorateMethod(RecordQueriesHost.prototype, key, spec.decorators ?? []);
+  defineReferenceFields(RecordQueriesHost.prototype, spec.references ?? {});
   return RecordQueriesHost;
 }

@@ -1,30 +1,16 @@
-import { Field, InputType, registerEnumType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional } from 'class-validator';
+import { graphqlEnum, type EnumValue } from '../../common/graphql/graphql-enum.js';
 import { SortDirection } from '../../common/graphql/sort-direction.enum.js';
 
-export enum DealOrderField {
-  CREATED_AT = 'CREATED_AT',
-  UPDATED_AT = 'UPDATED_AT',
-  /** Deals without a value sort below every value. */
-  VALUE = 'VALUE',
-  LEAD_SCORE = 'LEAD_SCORE',
-  /** Deals without a date sort after every date. */
-  EXPECTED_CLOSE_DATE = 'EXPECTED_CLOSE_DATE',
-}
-
-registerEnumType(DealOrderField, {
-  name: 'DealOrderField',
-  description: 'What a deals list is sorted by.',
-  valuesMap: {
-    CREATED_AT: { description: 'When created.' },
-    UPDATED_AT: { description: 'When last changed.' },
-    VALUE: {
-      description: 'The amount, currencies not converted; deals without one sort below all.',
-    },
-    LEAD_SCORE: { description: 'leadScore.' },
-    EXPECTED_CLOSE_DATE: { description: 'expectedCloseDate; deals without one sort after all.' },
-  },
+export const DealOrderField = graphqlEnum('DealOrderField', 'What a deals list is sorted by.', {
+  CREATED_AT: 'When created.',
+  UPDATED_AT: 'When last changed.',
+  VALUE: 'The amount, currencies not converted; deals without one sort below all.',
+  LEAD_SCORE: 'leadScore.',
+  EXPECTED_CLOSE_DATE: 'expectedCloseDate; deals without one sort after all.',
 });
+export type DealOrderField = EnumValue<typeof DealOrderField>;
 
 /** Ties are broken by id, so pages never skip or repeat a deal. */
 @InputType({ description: 'The order of a deals list; ties are broken by id.' })

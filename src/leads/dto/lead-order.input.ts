@@ -1,31 +1,18 @@
-import { Field, InputType, registerEnumType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional } from 'class-validator';
+import { graphqlEnum, type EnumValue } from '../../common/graphql/graphql-enum.js';
 import { SortDirection } from '../../common/graphql/sort-direction.enum.js';
 
-export enum LeadOrderField {
-  CREATED_AT = 'CREATED_AT',
-  UPDATED_AT = 'UPDATED_AT',
-  LAST_NAME = 'LAST_NAME',
-  EMAIL = 'EMAIL',
-  BUDGET = 'BUDGET',
-  STATUS = 'STATUS',
-  /** lead_scores_by_score; a new lead scores 0. */
-  ACTIVITY_SCORE = 'ACTIVITY_SCORE',
-}
-
-registerEnumType(LeadOrderField, {
-  name: 'LeadOrderField',
-  description: 'What a leads list is sorted by.',
-  valuesMap: {
-    CREATED_AT: { description: 'When created.' },
-    UPDATED_AT: { description: 'When last changed.' },
-    LAST_NAME: { description: 'Last name.' },
-    EMAIL: { description: 'Email, ignoring case.' },
-    BUDGET: { description: 'Budget; leads without one sort below every budget.' },
-    STATUS: { description: 'Status by name (A to Z), then creation time.' },
-    ACTIVITY_SCORE: { description: 'activityScore; a new lead scores 0.' },
-  },
+export const LeadOrderField = graphqlEnum('LeadOrderField', 'What a leads list is sorted by.', {
+  CREATED_AT: 'When created.',
+  UPDATED_AT: 'When last changed.',
+  LAST_NAME: 'Last name.',
+  EMAIL: 'Email, ignoring case.',
+  BUDGET: 'Budget; leads without one sort below every budget.',
+  STATUS: 'Status by name (A to Z), then creation time.',
+  ACTIVITY_SCORE: 'activityScore; a new lead scores 0.',
 });
+export type LeadOrderField = EnumValue<typeof LeadOrderField>;
 
 /** Ties are broken by id, so pages never skip or repeat a lead. */
 @InputType({ description: 'The order of a leads list; ties are broken by id.' })
