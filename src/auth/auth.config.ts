@@ -1,8 +1,7 @@
-import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min, registerDecorator } from 'class-validator';
+import { IsOptional, IsString, registerDecorator } from 'class-validator';
 import { ConfigSlice, type ReadSlice, Variable } from '../config/config-slice.js';
 import { PlatformConfig } from '../config/platform.config.js';
-import { toInt } from '../config/string-transforms.js';
+import { IntVariable } from '../config/variable.decorators.js';
 
 /** Secrets are measured in bytes, not UTF-16 code units. */
 function MinByteLength(min: number): PropertyDecorator {
@@ -60,18 +59,10 @@ export class AuthConfig extends ConfigSlice {
   @IsString()
   JWT_AUDIENCE = 'crm-api';
 
-  @Variable('access token lifetime')
-  @Transform(toInt)
-  @IsInt()
-  @Min(30)
-  @Max(86400)
+  @IntVariable('access token lifetime', { min: 30, max: 86400 })
   JWT_ACCESS_TTL_SECONDS = 900;
 
-  @Variable('refresh token lifetime')
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(365)
+  @IntVariable('refresh token lifetime', { min: 1, max: 365 })
   REFRESH_TOKEN_TTL_DAYS = 30;
 
   override settle(read: ReadSlice): string | undefined {

@@ -1,18 +1,9 @@
 import { Transform } from 'class-transformer';
-import {
-  IsEnum,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  Min,
-  registerDecorator,
-} from 'class-validator';
+import { IsEnum, IsIn, IsOptional, IsString, Matches, registerDecorator } from 'class-validator';
 import proxyaddr from 'proxy-addr';
 import { ConfigSlice, Variable } from './config-slice.js';
-import { toInt, toList, toTrustProxy } from './string-transforms.js';
+import { toList, toTrustProxy } from './string-transforms.js';
+import { IntVariable } from './variable.decorators.js';
 
 /** false, a hop count, or the proxies' addresses and CIDRs (see toTrustProxy). */
 export type TrustProxy = false | number | string[];
@@ -61,11 +52,7 @@ export class PlatformConfig extends ConfigSlice {
   @IsEnum(NodeEnv)
   NODE_ENV: NodeEnv = NodeEnv.Development;
 
-  @Variable('port to listen on')
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @IntVariable('port to listen on', { min: 0, max: 65535 })
   PORT = 3000;
 
   @Variable('address to listen on')
@@ -97,10 +84,7 @@ export class PlatformConfig extends ConfigSlice {
   @IsString({ each: true })
   CORS_ORIGINS: string[] = [];
 
-  @Variable('largest request body')
-  @Transform(toInt)
-  @IsInt()
-  @Min(1024)
+  @IntVariable('largest request body', { min: 1024 })
   BODY_LIMIT_BYTES = 1_048_576;
 
   /** Which proxies' X-Forwarded-For to believe (client IPs for rate limits and audit). */
@@ -111,42 +95,33 @@ export class PlatformConfig extends ConfigSlice {
   @IsTrustProxy()
   TRUST_PROXY: TrustProxy = false;
 
-  @Variable('grace for in-flight requests on SIGTERM/SIGINT')
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
+  @IntVariable('grace for in-flight requests on SIGTERM/SIGINT', { min: 0 })
   SHUTDOWN_TIMEOUT_MS = 10_000;
 
   /** Longest a client may take to send a whole request (headers and body). */
-  @Variable('longest a client may take to send a whole request (headers and body)')
-  @Transform(toInt)
-  @IsInt()
-  @Min(1000)
+  @IntVariable('longest a client may take to send a whole request (headers and body)', {
+    min: 1000,
+  })
   HTTP_REQUEST_TIMEOUT_MS = 30_000;
 
   /**
    * How long an idle keep-alive connection stays open. Behind a load balancer it must be longer
    * than the balancer's own idle timeout (60 s for most), or it reuses sockets already closed.
    */
-  @Variable(
+  @IntVariable(
     'how long an idle keep-alive connection stays open (longer than a balancer’s idle timeout)',
+    { min: 1000 },
   )
-  @Transform(toInt)
-  @IsInt()
-  @Min(1000)
   HTTP_KEEP_ALIVE_TIMEOUT_MS = 72_000;
 
   /**
    * Server processes sharing the port (node:cluster), each a full instance: one per core makes
    * the whole machine serve. Above 1 it needs DATABASE_URL and REDIS_URL (see DatabaseConfig).
    */
-  @Variable(
+  @IntVariable(
     'server processes sharing the port (one per core); above 1 needs `DATABASE_URL` and `REDIS_URL`',
+    { min: 1, max: 64 },
   )
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(64)
   WEB_CONCURRENCY = 1;
 
   get prettyLogs(): boolean {

@@ -1,7 +1,6 @@
-import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Min } from 'class-validator';
-import { ConfigSlice, type ReadSlice, Variable } from '../config/config-slice.js';
-import { toInt } from '../config/string-transforms.js';
+import { IsOptional } from 'class-validator';
+import { ConfigSlice, type ReadSlice } from '../config/config-slice.js';
+import { IntVariable } from '../config/variable.decorators.js';
 import { DatabaseConfig } from './database.config.js';
 
 /** CSV exports (CsvExport): how long, how many at once, and how slow a reader may be. */
@@ -9,34 +8,23 @@ export class ExportConfig extends ConfigSlice {
   static override readonly feature = 'exports';
 
   /** Longest a CSV export may run in PostgreSQL. */
-  @Variable('longest a CSV export may run in PostgreSQL')
-  @Transform(toInt)
-  @IsInt()
-  @Min(1000)
+  @IntVariable('longest a CSV export may run in PostgreSQL', { min: 1000 })
   EXPORT_TIMEOUT_MS = 600_000;
 
   /** An export whose client reads nothing for this long is ended, and its connection freed. */
-  @Variable('an export whose client reads nothing this long is ended')
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
+  @IntVariable('an export whose client reads nothing this long is ended', { min: 100 })
   EXPORT_STALL_TIMEOUT_MS = 30_000;
 
   /** CSV exports running at once on this instance; each holds a pooled connection. */
-  @Variable('exports at once per instance (each holds a pooled connection; 429 beyond)', {
+  @IntVariable('exports at once per instance (each holds a pooled connection; 429 beyond)', {
+    min: 1,
     default: 'a third of `DB_POOL_MAX`',
   })
-  @Transform(toInt)
   @IsOptional()
-  @IsInt()
-  @Min(1)
   EXPORT_MAX_CONCURRENT?: number = undefined;
 
   /** CSV exports one user may run at once on this instance. */
-  @Variable('exports one user may run at once per instance')
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntVariable('exports one user may run at once per instance', { min: 1 })
   EXPORT_MAX_PER_USER = 1;
 
   /**
@@ -44,14 +32,11 @@ export class ExportConfig extends ConfigSlice {
    * cannot hold every export slot. Default: half of EXPORT_MAX_CONCURRENT, rounded up, and below
    * it whenever it is above 1; when set, it must not exceed EXPORT_MAX_CONCURRENT.
    */
-  @Variable(
+  @IntVariable(
     'exports one company’s users may run at once per instance (`COMPANY_EXPORT_LIMIT` beyond); at most `EXPORT_MAX_CONCURRENT`',
-    { default: 'half of `EXPORT_MAX_CONCURRENT`, rounded up' },
+    { min: 1, default: 'half of `EXPORT_MAX_CONCURRENT`, rounded up' },
   )
-  @Transform(toInt)
   @IsOptional()
-  @IsInt()
-  @Min(1)
   EXPORT_MAX_PER_COMPANY?: number = undefined;
 
   /**
@@ -60,19 +45,17 @@ export class ExportConfig extends ConfigSlice {
    * is ended and its slot freed, so slow-but-steady readers cannot hold the slots (and their
    * connections) until EXPORT_TIMEOUT_MS. 0: no minimum.
    */
-  @Variable(
+  @IntVariable(
     'an export whose client reads slower than this, averaged over the window, is ended (`0` = no minimum)',
+    { min: 0 },
   )
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
   EXPORT_MIN_BYTES_PER_SECOND = 32_768;
 
   /** The window EXPORT_MIN_BYTES_PER_SECOND is averaged over. */
-  @Variable('the window of the client’s own time `EXPORT_MIN_BYTES_PER_SECOND` is averaged over')
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
+  @IntVariable(
+    'the window of the client’s own time `EXPORT_MIN_BYTES_PER_SECOND` is averaged over',
+    { min: 100 },
+  )
   EXPORT_MIN_RATE_WINDOW_MS = 30_000;
 
   /** Exports at once on this instance: EXPORT_MAX_CONCURRENT, or a third of DB_POOL_MAX. */

@@ -1,7 +1,5 @@
-import { Transform } from 'class-transformer';
-import { IsInt, Min } from 'class-validator';
-import { ConfigSlice, Variable } from '../config/config-slice.js';
-import { toInt } from '../config/string-transforms.js';
+import { ConfigSlice } from '../config/config-slice.js';
+import { IntVariable } from '../config/variable.decorators.js';
 
 /** The deals pipeline's statistics cache. */
 export class DealsConfig extends ConfigSlice {
@@ -11,11 +9,9 @@ export class DealsConfig extends ConfigSlice {
    * How long pipelineStats and myDealsStats keep a figure. Every deal write makes the cached ones
    * unreachable at once (deal_stats_versions); this only bounds how long unused ones take space.
    */
-  @Variable(
+  @IntVariable(
     'how long a cached `pipelineStats` / `myDealsStats` figure is kept (a deal write makes it unreachable at once anyway)',
+    { min: 1 },
   )
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
   DEAL_STATS_CACHE_TTL_SECONDS = 300;
 }

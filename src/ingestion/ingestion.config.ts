@@ -1,7 +1,5 @@
-import { Transform } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
-import { ConfigSlice, type ReadSlice, Variable } from '../config/config-slice.js';
-import { toInt } from '../config/string-transforms.js';
+import { ConfigSlice, type ReadSlice } from '../config/config-slice.js';
+import { IntVariable } from '../config/variable.decorators.js';
 import { RateLimitConfig } from '../rate-limit/rate-limit.config.js';
 import { maxStoredBytes } from './stored-bytes.js';
 
@@ -10,44 +8,34 @@ export class IngestionConfig extends ConfigSlice {
   static override readonly feature = 'ingestion';
 
   /** The largest lead submission body; a bigger one answers 413 and is not stored. */
-  @Variable('largest `POST /api/lead` body (413 beyond, nothing stored)')
-  @Transform(toInt)
-  @IsInt()
-  @Min(1024)
-  @Max(10 * 1024 * 1024)
+  @IntVariable('largest `POST /api/lead` body (413 beyond, nothing stored)', {
+    min: 1024,
+    max: 10 * 1024 * 1024,
+  })
   INGEST_BODY_LIMIT_BYTES = 64 * 1024;
 
   /**
    * How long a submission waits for another in flight with the same Idempotency-Key before it
    * answers 202 (queued) instead of 409.
    */
-  @Variable(
+  @IntVariable(
     'how long a resend waits for the request holding its `Idempotency-Key` before answering 202 queued',
+    { min: 0, max: 60_000 },
   )
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(60_000)
   INGEST_IDEMPOTENCY_WAIT_MS = 5000;
 
   /** How often the reprocessor looks for queued submissions; 0 turns it off on this instance. */
-  @Variable('how often each instance looks for queued submissions (`0`: never)')
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
+  @IntVariable('how often each instance looks for queued submissions (`0`: never)', { min: 0 })
   INGEST_REPROCESS_INTERVAL_MS = 5000;
 
   /**
    * Seconds an instance holds a submission it is processing (received, or taken from the queue):
    * if it dies, another instance takes the submission over once this has passed.
    */
-  @Variable(
+  @IntVariable(
     'how long an instance holds a submission it is processing; one held by a dead instance is taken over after it',
+    { min: 1, max: 3600 },
   )
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(3600)
   INGEST_LEASE_SECONDS = 60;
 
   /**
@@ -57,20 +45,14 @@ export class IngestionConfig extends ConfigSlice {
    * quarter's disputes over attribution and a sender's resends. Queued and failed ones are kept
    * whatever their age.
    */
-  @Variable(
+  @IntVariable(
     'days a settled submission stays in the journal; `0` keeps it forever, an explicit opt-in',
+    { min: 0 },
   )
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
   INGEST_RETENTION_DAYS = 90;
 
   /** Attempts at a queued submission before it is left FAILED (reprocessRawLead still can). */
-  @Variable('attempts at a queued submission before it is left `FAILED`')
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IntVariable('attempts at a queued submission before it is left `FAILED`', { min: 1, max: 100 })
   INGEST_MAX_ATTEMPTS = 8;
 
   override settle(read: ReadSlice): string | undefined {

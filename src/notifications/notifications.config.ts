@@ -1,7 +1,5 @@
-import { Transform } from 'class-transformer';
-import { IsInt, Min } from 'class-validator';
-import { ConfigSlice, Variable } from '../config/config-slice.js';
-import { toInt } from '../config/string-transforms.js';
+import { ConfigSlice } from '../config/config-slice.js';
+import { IntVariable } from '../config/variable.decorators.js';
 
 /** Notifications: grouping ingested leads, and the websockets they are pushed on. */
 export class NotificationsConfig extends ConfigSlice {
@@ -12,22 +10,19 @@ export class NotificationsConfig extends ConfigSlice {
    * arrived in the last window this often, one notification per recipient ("40 new leads").
    * 0 turns the pass off on this instance.
    */
-  @Variable(
+  @IntVariable(
     'how often each instance announces the ingested leads that arrived since (one grouped `lead_created` per recipient); `0` turns it off',
+    { min: 0 },
   )
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
   NOTIFICATION_GROUP_WINDOW_MS = 5000;
 
   /**
    * How long a dropped socket may take to reconnect and still receive what it missed (connection
    * state recovery; with REDIS_URL, across instances).
    */
-  @Variable('how long a dropped socket may take to come back and still receive what it missed')
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
+  @IntVariable('how long a dropped socket may take to come back and still receive what it missed', {
+    min: 0,
+  })
   SOCKET_RECOVERY_SECONDS = 120;
 
   /**
@@ -35,18 +30,15 @@ export class NotificationsConfig extends ConfigSlice {
    * checked) before it is closed: an anonymous connection holds a socket and a place in
    * SOCKET_MAX_PENDING_PER_IP until then.
    */
-  @Variable(
+  @IntVariable(
     'how long an upgraded websocket may take to be admitted (CONNECT sent, token checked) before it is closed',
+    { min: 100 },
   )
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
   SOCKET_CONNECT_TIMEOUT_MS = 5000;
 
   /** Websocket connections one client IP may hold before they are admitted; more are refused (429). */
-  @Variable('not-yet-admitted websockets one client IP may hold at once (429 beyond)')
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntVariable('not-yet-admitted websockets one client IP may hold at once (429 beyond)', {
+    min: 1,
+  })
   SOCKET_MAX_PENDING_PER_IP = 10;
 }

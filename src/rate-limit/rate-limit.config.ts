@@ -1,7 +1,5 @@
-import { Transform } from 'class-transformer';
-import { IsInt, Min } from 'class-validator';
-import { ConfigSlice, Variable } from '../config/config-slice.js';
-import { toInt } from '../config/string-transforms.js';
+import { ConfigSlice } from '../config/config-slice.js';
+import { IntVariable } from '../config/variable.decorators.js';
 
 /**
  * Every budget RateLimiters counts (all instances together with Redis). They sit here, not in
@@ -11,62 +9,45 @@ export class RateLimitConfig extends ConfigSlice {
   static override readonly feature = 'rate-limit';
 
   /** Requests per minute per client IP across the whole API. */
-  @Variable('requests per client IP per minute, the whole API')
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntVariable('requests per client IP per minute, the whole API', { min: 1 })
   RATE_LIMIT_PER_MINUTE = 1200;
 
   /** Login attempts per minute from one IP. */
-  @Variable('login attempts per IP per minute')
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntVariable('login attempts per IP per minute', { min: 1 })
   LOGIN_LIMIT_PER_IP = 20;
 
   /** Failed logins per 15 minutes against one account (email) from one IP. */
-  @Variable(
+  @IntVariable(
     'failed logins per account from one IP per 15 minutes (a success gives its attempt back)',
+    { min: 1 },
   )
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
   LOGIN_LIMIT_PER_ACCOUNT = 10;
 
   /**
    * Failed logins per 15 minutes against one account from all IPs together: the ceiling on a
    * distributed guess. Higher than the per-IP budget, so one stranger cannot lock the owner out.
    */
-  @Variable('failed logins per account from all IPs together per 15 minutes')
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntVariable('failed logins per account from all IPs together per 15 minutes', { min: 1 })
   LOGIN_LIMIT_PER_ACCOUNT_ALL_IPS = 100;
 
   /** Sign-ups per hour from one IP: each costs an argon2 hash and a new company. */
-  @Variable('sign-ups per IP per hour')
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntVariable('sign-ups per IP per hour', { min: 1 })
   SIGNUP_LIMIT_PER_IP = 10;
 
   /** Lead submissions (POST /api/lead) per minute per API key, all instances together. */
-  @Variable('lead submissions per API key per minute (tests and `pnpm bench` raise it)')
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntVariable('lead submissions per API key per minute (tests and `pnpm bench` raise it)', {
+    min: 1,
+  })
   INGEST_RATE_LIMIT_PER_MINUTE = 600;
 
   /**
    * Lead submissions per minute per company, all its API keys and instances together: a company
    * with many keys (up to 100, each INGEST_RATE_LIMIT_PER_MINUTE) cannot multiply its rate.
    */
-  @Variable(
+  @IntVariable(
     'lead submissions per company per minute, all its API keys together (`COMPANY_INGEST_BUDGET_SPENT` beyond)',
+    { min: 1 },
   )
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
   INGEST_COMPANY_LIMIT_PER_MINUTE = 3000;
 
   /**
@@ -75,19 +56,14 @@ export class RateLimitConfig extends ConfigSlice {
    * storedBytes), which is what bounds the journal's growth (with INGEST_RETENTION_DAYS). At least
    * what the largest body can be charged (maxStoredBytes of INGEST_BODY_LIMIT_BYTES).
    */
-  @Variable(
+  @IntVariable(
     'bytes a company’s submissions may store per UTC day, each charged what its rows take; at least 13× `INGEST_BODY_LIMIT_BYTES` plus 4 437',
+    { min: 1024 },
   )
-  @Transform(toInt)
-  @IsInt()
-  @Min(1024)
   INGEST_COMPANY_BYTES_PER_DAY = 256 * 1024 * 1024;
 
   /** regenerateSummary calls per minute by one user. */
-  @Variable('`regenerateSummary` calls per user per minute')
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntVariable('`regenerateSummary` calls per user per minute', { min: 1 })
   SUMMARY_LIMIT_PER_MINUTE = 10;
 
   /**
@@ -95,44 +71,27 @@ export class RateLimitConfig extends ConfigSlice {
    * and for all companies together: what a summary may cost, bounded whoever asks for it. All
    * instances count together through REDIS_URL.
    */
-  @Variable(
+  @IntVariable(
     'calls to the AI provider (every attempt) per company per hour (`AI_BUDGET_SPENT` beyond)',
+    { min: 1 },
   )
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
   AI_CALLS_PER_COMPANY_PER_HOUR = 100;
 
-  @Variable('calls to the AI provider (every attempt) per company per day')
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntVariable('calls to the AI provider (every attempt) per company per day', { min: 1 })
   AI_CALLS_PER_COMPANY_PER_DAY = 1000;
 
-  @Variable('calls to one `AI_BASE_URL` per hour, all companies together')
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntVariable('calls to one `AI_BASE_URL` per hour, all companies together', { min: 1 })
   AI_CALLS_PER_HOUR = 1000;
 
-  @Variable('calls to one `AI_BASE_URL` per day, all companies together')
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntVariable('calls to one `AI_BASE_URL` per day, all companies together', { min: 1 })
   AI_CALLS_PER_DAY = 10_000;
 
   /** CSV exports (leads and deals together) one user may start per hour. */
-  @Variable('CSV exports (leads and deals together) one user may start per hour')
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntVariable('CSV exports (leads and deals together) one user may start per hour', { min: 1 })
   EXPORT_LIMIT_PER_HOUR = 30;
 
   /** recalculateAllScores calls per company per hour: each rewrites every score of the company. */
-  @Variable('`recalculateAllScores` calls per company per hour')
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntVariable('`recalculateAllScores` calls per company per hour', { min: 1 })
   SCORES_RECALCULATION_LIMIT_PER_HOUR = 12;
 
   /**
@@ -141,11 +100,9 @@ export class RateLimitConfig extends ConfigSlice {
    * many ranges must not take the database from the others. Cached figures and the figures
    * without a range (deal_totals) are not counted.
    */
-  @Variable(
+  @IntVariable(
     'deal statistics over a date range computed afresh (cache misses) per company per minute (`UNCACHED_STATS_LIMITED` beyond)',
+    { min: 1 },
   )
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
   DEAL_STATS_UNCACHED_PER_MINUTE = 60;
 }

@@ -1,8 +1,7 @@
-import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsOptional, IsString, Matches } from 'class-validator';
 import { ConfigSlice, type ReadSlice, Variable } from '../config/config-slice.js';
 import { PlatformConfig } from '../config/platform.config.js';
-import { toInt } from '../config/string-transforms.js';
+import { IntVariable } from '../config/variable.decorators.js';
 
 /** The AI provider of lead summaries: which one, and how long and how often to ask it. */
 export class AiConfig extends ConfigSlice {
@@ -27,25 +26,21 @@ export class AiConfig extends ConfigSlice {
   AI_MODEL = 'openai/gpt-4o-mini';
 
   /** Longest one call to the provider may take. */
-  @Variable('longest one call to the provider may take')
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
+  @IntVariable('longest one call to the provider may take', { min: 100 })
   AI_ATTEMPT_TIMEOUT_MS = 8000;
 
   /** Longest all attempts together may take, backoff included: below HTTP_REQUEST_TIMEOUT_MS. */
-  @Variable('longest all calls and backoff together may take (below `HTTP_REQUEST_TIMEOUT_MS`)')
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
+  @IntVariable(
+    'longest all calls and backoff together may take (below `HTTP_REQUEST_TIMEOUT_MS`)',
+    { min: 100 },
+  )
   AI_TOTAL_TIMEOUT_MS = 20_000;
 
   /** Calls to the provider per summary, the first included; retried on 429, 5xx and timeouts. */
-  @Variable('calls per summary, the first included (retried on 429, 5xx and timeouts)')
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(10)
+  @IntVariable('calls per summary, the first included (retried on 429, 5xx and timeouts)', {
+    min: 1,
+    max: 10,
+  })
   AI_MAX_ATTEMPTS = 3;
 
   override settle(read: ReadSlice): string | undefined {

@@ -1,7 +1,5 @@
-import { Transform } from 'class-transformer';
-import { IsInt, Min } from 'class-validator';
-import { ConfigSlice, Variable } from '../config/config-slice.js';
-import { toInt } from '../config/string-transforms.js';
+import { ConfigSlice } from '../config/config-slice.js';
+import { IntVariable } from '../config/variable.decorators.js';
 
 /** Tasks: the pass that announces those whose due time has come. */
 export class TasksConfig extends ConfigSlice {
@@ -11,11 +9,9 @@ export class TasksConfig extends ConfigSlice {
    * How often each instance looks for tasks whose due time has passed (task_due notifications);
    * 0 turns the pass off on this instance.
    */
-  @Variable(
+  @IntVariable(
     'how often each instance looks for OPEN tasks whose due time has passed (`task.due`); `0` turns it off',
+    { min: 0 },
   )
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
   TASK_DUE_CHECK_SECONDS = 30;
 }

@@ -1,19 +1,14 @@
-import { Transform } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
-import { ConfigSlice, Variable } from '../config/config-slice.js';
-import { toInt } from '../config/string-transforms.js';
+import { ConfigSlice } from '../config/config-slice.js';
+import { IntVariable } from '../config/variable.decorators.js';
 
 /** Accounts: the cost of their passwords. */
 export class UsersConfig extends ConfigSlice {
   static override readonly feature = 'users';
 
   /** Password hashes (argon2id, 64 MiB each) computed at once; more wait in a queue. */
-  @Variable(
+  @IntVariable(
     'argon2 work at once, split between checking passwords and hashing new ones (at least 1 each)',
+    { min: 1, max: 64 },
   )
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(64)
   PASSWORD_HASH_CONCURRENCY = 2;
 }

@@ -1,53 +1,37 @@
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Min } from 'class-validator';
-import { ConfigSlice, type ReadSlice, Variable } from '../../config/config-slice.js';
+import { IsOptional } from 'class-validator';
+import { ConfigSlice, type ReadSlice } from '../../config/config-slice.js';
 import { PlatformConfig } from '../../config/platform.config.js';
-import { toBoolean, toInt } from '../../config/string-transforms.js';
+import { BooleanVariable, IntVariable } from '../../config/variable.decorators.js';
 
 /** The GraphQL endpoint: what it shows of itself and the limits every query is held to. */
 export class GraphqlConfig extends ConfigSlice {
   static override readonly feature = 'graphql';
 
-  @Variable('schema introspection', { default: 'on, except in production' })
-  @Transform(toBoolean)
+  @BooleanVariable('schema introspection', { default: 'on, except in production' })
   @IsOptional()
-  @IsBoolean()
   GRAPHQL_INTROSPECTION?: boolean = undefined;
 
-  @Variable('the browser IDE at `GET /graphql`', { default: 'on, except in production' })
-  @Transform(toBoolean)
+  @BooleanVariable('the browser IDE at `GET /graphql`', { default: 'on, except in production' })
   @IsOptional()
-  @IsBoolean()
   GRAPHQL_IDE?: boolean = undefined;
 
-  @Variable('deepest query (graphql-armor)')
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntVariable('deepest query (graphql-armor)', { min: 1 })
   GRAPHQL_MAX_DEPTH = 8;
 
-  @Variable('highest query cost: the objects an answer can hold')
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntVariable('highest query cost: the objects an answer can hold', { min: 1 })
   GRAPHQL_MAX_COST = 50_000;
 
   /**
    * The largest answer a query may build, counted over its long texts as they resolve: past it
    * the answer is one ANSWER_TOO_LARGE error. Bulk reads are the CSV exports' job.
    */
-  @Variable(
+  @IntVariable(
     'largest answer a query may build, counted over its long texts as they resolve (`ANSWER_TOO_LARGE` beyond)',
+    { min: 65_536 },
   )
-  @Transform(toInt)
-  @IsInt()
-  @Min(65_536)
   GRAPHQL_MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
-  @Variable('most aliases in one query (graphql-armor)')
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntVariable('most aliases in one query (graphql-armor)', { min: 1 })
   GRAPHQL_MAX_ALIASES = 15;
 
   /** Introspection answered (GRAPHQL_INTROSPECTION, else outside production). */
