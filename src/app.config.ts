@@ -7,6 +7,7 @@ import { ExportConfig } from './database/export.config.js';
 import { DealsConfig } from './deals/deals.config.js';
 import { IngestionConfig } from './ingestion/ingestion.config.js';
 import { NotificationsConfig } from './notifications/notifications.config.js';
+import { ObservabilityConfig } from './observability/observability.config.js';
 import { RateLimitConfig } from './rate-limit/rate-limit.config.js';
 import { AiConfig } from './scoring/ai.config.js';
 import { ScoringConfig } from './scoring/scoring.config.js';
@@ -31,6 +32,7 @@ export const CONFIG_SLICES = [
   DealsConfig,
   TasksConfig,
   NotificationsConfig,
+  ObservabilityConfig,
 ] as const;
 
 /** Reads and validates every slice from the environment; throws ConfigError naming the variable. */

@@ -21,6 +21,7 @@ import { LoadersModule } from './common/graphql/loaders.module.js';
 import { graphqlOptions } from './common/graphql/graphql-options.js';
 import { measureLongTexts } from './common/graphql/answer-size.plugin.js';
 import { HealthModule } from './health/health.module.js';
+import { ObservabilityModule } from './observability/observability.module.js';
 import { IngestionModule } from './ingestion/ingestion.module.js';
 import { CompaniesModule } from './companies/companies.module.js';
 import { DealsModule } from './deals/deals.module.js';
@@ -69,6 +70,7 @@ export class AppModule {
         ApiKeysModule,
         AuditModule,
         HealthModule,
+        ObservabilityModule,
       ],
       providers: [
         // Guards run in this order: throttle before spending a database lookup on the token.

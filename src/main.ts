@@ -6,15 +6,18 @@ import { PlatformConfig } from './config/platform.config.js';
 
 /** WEB_CONCURRENCY > 1: this process only supervises; it never loads the application. */
 async function supervise(config: PlatformConfig): Promise<void> {
-  const [{ pino }, { clusterHost }, { WorkerSupervisor }] = await Promise.all([
-    import('pino'),
-    import('./cluster/cluster-host.js'),
-    import('./cluster/worker-supervisor.js'),
-  ]);
+  const [{ pino }, { clusterHost }, { WorkerSupervisor }, { answerMetricsRequests }] =
+    await Promise.all([
+      import('pino'),
+      import('./cluster/cluster-host.js'),
+      import('./cluster/worker-supervisor.js'),
+      import('./cluster/cluster-metrics.js'),
+    ]);
   const log = pino({ level: config.LOG_LEVEL }).child({ context: 'Cluster' });
   const supervisor = new WorkerSupervisor(config, clusterHost(), log, (code) => process.exit(code));
   process.on('SIGTERM', () => supervisor.stop('SIGTERM received: draining the workers'));
   process.on('SIGINT', () => supervisor.stop('SIGINT received: draining the workers'));
+  answerMetricsRequests();
   supervisor.start();
 }
 

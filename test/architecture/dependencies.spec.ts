@@ -24,6 +24,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   companies: ['common', 'config', 'database', 'auth', 'access'],
   audit: ['common', 'config', 'database', 'auth', 'access'],
   health: ['common', 'config', 'database', 'redis', 'rate-limit', 'auth'],
+  observability: ['common', 'config', 'database', 'redis', 'cluster', 'rate-limit', 'auth'],
   leads: ['common', 'config', 'database', 'rate-limit', 'auth', 'access', 'users'],
   interactions: ['common', 'config', 'database', 'auth', 'access', 'users', 'leads'],
   ingestion: [
