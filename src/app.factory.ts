@@ -7,7 +7,9 @@ import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module.js';
+import { instrumentHttp } from './common/http/http-metrics.js';
 import { PinoNestLogger } from './common/logging/pino-nest-logger.js';
+import { type RequestContext, runInRequestContext } from './common/http/request-context.js';
 import { limitGraphQLRequests } from './rate-limit/graphql-request-limit.js';
 import { RateLimiters } from './rate-limit/rate-limiters.js';
 import { NotificationsIoAdapter } from './notifications/realtime/notifications-io.adapter.js';
@@ -118,13 +120,24 @@ export async function createApp(loaded: AppConfig): Promise<NestFastifyApplicati
     bufferLogs: true,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  instrumentHttp(fastify);
   limitGraphQLRequests(fastify, app.get(RateLimiters));
   app.useLogger(new PinoNestLogger(fastify.log));
   app.flushLogs();
 
+  const contexts = new WeakMap<FastifyRequest, RequestContext>();
   fastify.addHook('onRequest', (req, reply, done) => {
     void reply.header('x-request-id', req.id);
-    securityHeaders(req.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
+    const context: RequestContext = { requestId: req.id };
+    contexts.set(req, context);
+    runInRequestContext(context, () =>
+      securityHeaders(req.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)),
+    );
+  });
+  fastify.addHook('preHandler', (req, _reply, done) => {
+    const context = contexts.get(req);
+    if (context) runInRequestContext(context, done);
+    else done();
   });
   app.useWebSocketAdapter(
     new NotificationsIoAdapter(

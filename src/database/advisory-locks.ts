@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type pg from 'pg';
 import { Sequelize } from 'sequelize-typescript';
 import { giveBack } from './broken-connections.js';
 import type { Prepared } from './prepared.js';
@@ -40,7 +39,7 @@ export class AdvisoryLocks {
     work: (session: LockSession) => Promise<T>,
   ): Promise<{ result: T } | null> {
     const pool = this.sequelize.connectionManager;
-    const client = (await pool.getConnection({ type: 'write' })) as pg.Client;
+    const client = await this.sql.connection();
     // A session whose lock or unlock failed, or that pg lost a statement on, is not reused.
     let destroy = true;
     try {

@@ -8,6 +8,8 @@ import { StallGuard } from '../common/csv/stall-guard.js';
 import type { SqlParams } from '../common/pagination/keyset.js';
 import { ExportConfig } from './export.config.js';
 import { ConnectionSlots } from './connection-slots.js';
+import { exportsRunning } from './database.metrics.js';
+import { StatementTimer } from './statement-timer.js';
 import { ExportException, ExportReason } from './export.exception.js';
 
 /** Who runs an export: the slots it takes are counted per user and per company. */
@@ -51,7 +53,12 @@ export class CsvExport {
     const company = this.companySlots.take(companyId);
     try {
       const instance = this.slots.take(owner);
+      exportsRunning.inc();
+      let released = false;
       return () => {
+        if (released) return;
+        released = true;
+        exportsRunning.dec();
         instance();
         company();
       };
@@ -83,7 +90,9 @@ export class CsvExport {
     const pool = this.sequelize.connectionManager;
     let client: pg.Client;
     try {
-      client = (await pool.getConnection({ type: 'read' })) as pg.Client;
+      client = await StatementTimer.acquire(
+        async () => (await pool.getConnection({ type: 'read' })) as pg.Client,
+      );
     } catch (error) {
       release();
       throw error;

@@ -2,6 +2,7 @@ import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Sequelize } from 'sequelize-typescript';
 import { DatabaseConfig } from './database.config.js';
 import { withRetry } from './connect-with-retry.js';
+import { watchPool } from './database.metrics.js';
 import { ensureDatabase, withDatabase } from './database-url.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
 import { migrateUp } from './migrator.js';
@@ -40,11 +41,15 @@ export function createSequelize(url: string, config: DatabaseConfig): Sequelize 
 export class DatabaseConnection implements OnApplicationShutdown {
   private static readonly logger = new Logger('Database');
 
+  private readonly unwatch: () => void;
+
   private constructor(
     readonly sequelize: Sequelize,
     readonly url: string,
     private readonly embedded?: EmbeddedDatabase,
-  ) {}
+  ) {
+    this.unwatch = watchPool(sequelize);
+  }
 
   static async open(config: DatabaseConfig): Promise<DatabaseConnection> {
     const logger = DatabaseConnection.logger;
@@ -84,6 +89,7 @@ export class DatabaseConnection implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.unwatch();
     await this.sequelize.close();
     if (this.embedded) {
       await this.embedded.stop();

@@ -36,6 +36,12 @@ export class DatabaseConfig extends ConfigSlice {
   @IntVariable('longest a statement may run on a pooled session (`0` = none)', { min: 0 })
   DB_STATEMENT_TIMEOUT_MS = 15_000;
 
+  /** Seed 004's threshold: a statement this slow is worth a look (`pg_stat_statements` for the rest). */
+  @IntVariable('a statement this slow is logged with its label and request id (`0` = never)', {
+    min: 0,
+  })
+  DB_SLOW_STATEMENT_MS = 100;
+
   /** Longest a session may sit idle inside a transaction before PostgreSQL ends it (0: no limit). */
   @IntVariable('longest a session may sit idle inside a transaction (`0` = none)', { min: 0 })
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 30_000;

@@ -6,6 +6,7 @@ import { DatabaseConfig } from './database.config.js';
 import { giveBack, noteFailure } from './broken-connections.js';
 import { holdWrites, openTransactionOf } from './open-transaction.js';
 import { Prepared, StatementNames } from './prepared.js';
+import { StatementTimer } from './statement-timer.js';
 
 /**
  * Statements straight to the driver, on a connection of Sequelize's pool or on the connection of a
@@ -23,12 +24,14 @@ function asError(error: unknown): Error {
 @Injectable()
 export class Sql {
   private readonly names: StatementNames | null;
+  private readonly timer: StatementTimer;
 
   constructor(
     private readonly sequelize: Sequelize,
     config: DatabaseConfig,
   ) {
     this.names = config.DB_PREPARED_STATEMENTS ? new StatementNames() : null;
+    this.timer = new StatementTimer(config.DB_SLOW_STATEMENT_MS);
   }
 
   /** The rows of one statement: inside `transaction` when given, else on a pooled connection. */
@@ -39,14 +42,11 @@ export class Sql {
   ): Promise<T[]> {
     const query = this.query(sql, values);
     if (transaction) return this.run<T>(openTransactionOf(transaction).client, query);
-    const pool = this.sequelize.connectionManager;
-    // 'write': these statements write too (autocommit), and a read replica, were one configured,
-    // must never get them.
-    const client = (await pool.getConnection({ type: 'write' })) as pg.Client;
+    const client = await this.connection();
     try {
       return await this.run<T>(client, query);
     } finally {
-      giveBack(pool, client);
+      giveBack(this.sequelize.connectionManager, client);
     }
   }
 
@@ -55,9 +55,26 @@ export class Sql {
     return this.run<T>(client, this.query(sql, values));
   }
 
+  /**
+   * A pooled connection, the wait timed. 'write': statements on it write too (autocommit), and a
+   * read replica, were one configured, must never get them.
+   */
+  async connection(): Promise<pg.Client> {
+    const pool = this.sequelize.connectionManager;
+    return StatementTimer.acquire(
+      async () => (await pool.getConnection({ type: 'write' })) as pg.Client,
+    );
+  }
+
+  /** A statement sent by hand (BEGIN, COMMIT, a COPY), logged and timed as Sql's own are. */
+  timed<T>(text: string, send: () => Promise<T>): Promise<T> {
+    this.log(text, []);
+    return this.timer.time(text, send);
+  }
+
   private async run<T>(client: pg.Client, query: pg.QueryConfig): Promise<T[]> {
     try {
-      return (await client.query(query)).rows as T[];
+      return (await this.timer.time(query.text, () => client.query(query))).rows as T[];
     } catch (error) {
       noteFailure(client, query.name !== undefined, error);
       throw error;
@@ -88,13 +105,15 @@ export class Sql {
     const query = this.query(sql, values);
     const state = openTransactionOf(transaction);
     holdWrites(state.client);
-    const rows = state.client.query(query).then(
-      (result) => result.rows as T[],
-      (error: unknown) => {
-        noteFailure(state.client, query.name !== undefined, error);
-        throw asError(error);
-      },
-    );
+    const rows = this.timer
+      .time(query.text, () => state.client.query(query))
+      .then(
+        (result) => result.rows as T[],
+        (error: unknown) => {
+          noteFailure(state.client, query.name !== undefined, error);
+          throw asError(error);
+        },
+      );
     state.sent.push(
       rows.then(
         () => ({}),

@@ -44,7 +44,7 @@ export class Transactions {
 
   async run<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
     const pool = this.sequelize.connectionManager;
-    const client = (await pool.getConnection({ type: 'write' })) as pg.Client;
+    const client = await this.sql.connection();
     const transaction = new Transaction(this.sequelize, {});
     const state = registerTransaction(transaction, client);
     const queued = openCommitQueue(transaction);
@@ -115,7 +115,6 @@ export class Transactions {
   }
 
   private statement(client: pg.Client, sql: string): Promise<pg.QueryResult> {
-    this.sql.log(sql, []);
-    return client.query(sql);
+    return this.sql.timed(sql, () => client.query(sql));
   }
 }

@@ -8,6 +8,7 @@ import type { GraphqlConfig } from './graphql.config.js';
 import { formatGraphQLError } from './format-error.js';
 import type { GraphQLContext } from './graphql-context.js';
 import { ideLandingPagePlugin } from './ide.js';
+import { operationMetricsPlugin } from './operation-metrics.plugin.js';
 import { noStorePlugins } from './no-store.plugin.js';
 import { queryCostPlugin } from './query-cost.js';
 import { answerSizePlugin } from './answer-size.plugin.js';
@@ -48,6 +49,8 @@ export function graphqlOptions(
     includeStacktraceInErrorResponses: !platform.isProduction,
     // graphql-armor is CommonJS and types its plugins against Apollo's CJS typings; the objects are the same.
     plugins: [
+      // First: its clock starts before the others' work.
+      operationMetricsPlugin(),
       ...(armor.plugins as unknown as ApolloServerPlugin[]),
       queryCostPlugin(config.GRAPHQL_MAX_COST),
       wellFormedTextPlugin(),
