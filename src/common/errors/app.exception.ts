@@ -98,20 +98,21 @@ export class BadUserInputException extends AppException {
   }
 }
 
+const UNAVAILABLE_MESSAGES = {
+  [CommonReason.DATABASE_BUSY]: 'The database is busy; retry shortly',
+  [CommonReason.DATABASE_UNAVAILABLE]: 'The database cannot be reached; retry shortly',
+  [CommonReason.QUERY_TIMEOUT]: 'The database took too long to answer; retry shortly',
+} as const;
+
 /**
- * The server cannot answer now, and says so plainly: no pooled connection came free, or a
- * statement ran out of time. Answered 503; retrying later may work.
+ * The server cannot answer now, and says so plainly: no pooled connection came free, PostgreSQL
+ * cannot be reached, or a statement ran out of time. Answered 503; retrying later may work.
  */
 export class UnavailableException extends AppException {
   readonly code = ErrorCode.INTERNAL_SERVER_ERROR;
   override readonly httpStatus = 503;
-  constructor(reason: typeof CommonReason.DATABASE_BUSY | typeof CommonReason.QUERY_TIMEOUT) {
-    super(
-      reason === CommonReason.DATABASE_BUSY
-        ? 'The database is busy; retry shortly'
-        : 'The database took too long to answer; retry shortly',
-      reason,
-    );
+  constructor(reason: keyof typeof UNAVAILABLE_MESSAGES) {
+    super(UNAVAILABLE_MESSAGES[reason], reason);
   }
 }
 

@@ -50,10 +50,36 @@ const OUT_OF_RANGE = new Set(['22003', '22007', '22008', '22P02']);
 /** SQLSTATE of a statement stopped by statement_timeout (or a cancel). */
 const QUERY_CANCELED = '57014';
 
+/**
+ * SQLSTATEs of a server that ended the session or is not accepting any (admin_shutdown,
+ * crash_shutdown, cannot_connect_now: a restart), and the class of connection exceptions.
+ */
+const SERVER_GONE = new Set(['57P01', '57P02', '57P03']);
+const CONNECTION_EXCEPTION = /^08[0-9A-Z]{3}$/;
+
+/**
+ * What the driver throws, without a SQLSTATE, for a connection that failed or broke under a
+ * statement: the socket's own error, or pg's words for a client whose connection is gone.
+ */
+const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+const CONNECTION_LOST =
+  /^(Connection terminated|Client has encountered a connection error and is not queryable)/;
+
+/** Whether PostgreSQL could not be reached, or went away under the statement (a restart). */
+function isDatabaseUnreachable(error: unknown, state: string | undefined): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  if (typeof name === 'string' && name.startsWith('SequelizeConnection')) return true;
+  if (state && (SERVER_GONE.has(state) || CONNECTION_EXCEPTION.test(state))) return true;
+  if (state && SOCKET_ERRORS.has(state)) return true;
+  return error instanceof Error && CONNECTION_LOST.test(error.message);
+}
+
 function fromDatabaseError(error: unknown): AppException | null {
   if ((error as { name?: unknown } | null)?.name === 'SequelizeConnectionAcquireTimeoutError')
     return new UnavailableException(CommonReason.DATABASE_BUSY);
   const state = sqlState(error);
+  if (isDatabaseUnreachable(error, state))
+    return new UnavailableException(CommonReason.DATABASE_UNAVAILABLE);
   if (state === QUERY_CANCELED) return new UnavailableException(CommonReason.QUERY_TIMEOUT);
   if (state && UNSTORABLE_TEXT.has(state))
     return new BadUserInputException(

@@ -63,6 +63,8 @@ export const CommonReason = declareReasons('common', {
   RATE_LIMITED: ErrorCode.RATE_LIMITED,
   /** No pooled database connection came free in time: retry shortly. */
   DATABASE_BUSY: ErrorCode.INTERNAL_SERVER_ERROR,
+  /** PostgreSQL cannot be reached, or ended the session (a restart): retry shortly. */
+  DATABASE_UNAVAILABLE: ErrorCode.INTERNAL_SERVER_ERROR,
   /** A statement ran past its timeout and was stopped. */
   QUERY_TIMEOUT: ErrorCode.INTERNAL_SERVER_ERROR,
   INTERNAL: ErrorCode.INTERNAL_SERVER_ERROR,
