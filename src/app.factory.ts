@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module.js';
+import { closeConnectionsOnShutdown } from './common/http/close-on-shutdown.js';
 import { instrumentHttp } from './common/http/http-metrics.js';
 import { PinoNestLogger } from './common/logging/pino-nest-logger.js';
 import { type RequestContext, runInRequestContext } from './common/http/request-context.js';
@@ -121,6 +122,7 @@ export async function createApp(loaded: AppConfig): Promise<NestFastifyApplicati
   });
   const fastify = app.getHttpAdapter().getInstance();
   instrumentHttp(fastify);
+  closeConnectionsOnShutdown(fastify);
   limitGraphQLRequests(fastify, app.get(RateLimiters));
   app.useLogger(new PinoNestLogger(fastify.log));
   app.flushLogs();

@@ -34,9 +34,7 @@ export async function newDeal(
   input: Record<string, unknown> = {},
 ): Promise<Record<string, any> | DealRecord> {
   if (!viaApi(target))
-    return target
-      .get(DealsService)
-      .create(user as AuthContext, { title: 'Deal', ...input });
+    return target.get(DealsService).create(user as AuthContext, { title: 'Deal', ...input });
   const res = await target.gql(
     `mutation($i: CreateDealInput!) { createDeal(createDealInput: $i) { ${DEAL_FIELDS} } }`,
     { i: { title: 'Deal', ...input } },

@@ -66,11 +66,7 @@ export function startLoad<T>(
     },
     async nextSuccess(timeoutMs = 20_000) {
       const from = outcomes.length + concurrency; // those in flight now may have started before
-      await until(
-        () => outcomes.slice(from).some((o) => o.ok),
-        'a successful request',
-        timeoutMs,
-      );
+      await until(() => outcomes.slice(from).some((o) => o.ok), 'a successful request', timeoutMs);
       return outcomes.slice(from).find((o) => o.ok)!.value as T;
     },
     async stop() {
@@ -90,7 +86,12 @@ export async function eventually(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (await Promise.resolve().then(probe).catch(() => false)) return;
+    if (
+      await Promise.resolve()
+        .then(probe)
+        .catch(() => false)
+    )
+      return;
     if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, everyMs));
   }

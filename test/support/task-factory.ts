@@ -30,9 +30,7 @@ export async function newTask(
   input: Record<string, unknown> = {},
 ): Promise<Record<string, any> | TaskRecord> {
   if (!viaApi(target))
-    return target
-      .get(TasksService)
-      .create(user as AuthContext, { title: 'Call back', ...input });
+    return target.get(TasksService).create(user as AuthContext, { title: 'Call back', ...input });
   const res = await target.gql(
     `mutation($i: CreateTaskInput!) { createTask(createTaskInput: $i) { ${TASK_FIELDS} } }`,
     { i: { title: 'Call back', ...input } },
