@@ -49,3 +49,18 @@ export async function leadsInDatabase(
     await client.end();
   }
 }
+
+/** The ids of the leads with these e-mails. */
+export async function leadsByEmail(url: string, emails: string[]): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string }>(
+      'SELECT id FROM leads WHERE email = ANY($1::text[])',
+      [emails],
+    );
+    return rows.map((r) => r.id);
+  } finally {
+    await client.end();
+  }
+}

@@ -6,7 +6,9 @@ export type HttpEnding =
   /** The connection was refused: the request never reached a server. */
   | { kind: 'refused' }
   /** The connection broke before an answer: the request may or may not have been done. */
-  | { kind: 'broken'; error: string };
+  | { kind: 'broken'; error: string }
+  /** No answer within the bound the caller gave: the server left the request hanging. */
+  | { kind: 'hung' };
 
 /**
  * POSTs `body` as JSON on a new connection (no keep-alive: node:cluster deals connections out, and
@@ -16,9 +18,18 @@ export function postOnNewConnection(
   url: string,
   body: unknown,
   headers: Record<string, string> = {},
+  hangAfterMs = 30_000,
 ): Promise<HttpEnding> {
   const text = JSON.stringify(body);
   return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      resolve({ kind: 'hung' });
+      req.destroy();
+    }, hangAfterMs);
+    const settle = (ending: HttpEnding): void => {
+      clearTimeout(timer);
+      resolve(ending);
+    };
     const req = http.request(url, {
       method: 'POST',
       agent: false,
@@ -31,11 +42,11 @@ export function postOnNewConnection(
     req.on('response', (res) => {
       let answer = '';
       res.on('data', (c: Buffer) => (answer += c.toString()));
-      res.on('end', () => resolve({ kind: 'answered', status: res.statusCode ?? 0, body: answer }));
-      res.on('error', (e) => resolve({ kind: 'broken', error: e.message }));
+      res.on('end', () => settle({ kind: 'answered', status: res.statusCode ?? 0, body: answer }));
+      res.on('error', (e) => settle({ kind: 'broken', error: e.message }));
     });
     req.on('error', (e: NodeJS.ErrnoException) =>
-      resolve(
+      settle(
         e.code === 'ECONNREFUSED' ? { kind: 'refused' } : { kind: 'broken', error: e.message },
       ),
     );

@@ -1,4 +1,7 @@
 import { describe } from '@jest/globals';
+import { existsSync } from 'node:fs';
+import { PG15_BIN } from './private-postgres.js';
+import { hasRedisServer } from './private-redis.js';
 /** Values global-setup.js hands to every test worker through the environment. */
 export const ENV = {
   adminUrl: 'CRM_TEST_ADMIN_URL',
@@ -19,3 +22,14 @@ export const redisUrl = (): string | undefined => process.env.REDIS_URL || undef
  * as skipped when it is not, so a fresh clone's `pnpm test` passes without Redis.
  */
 export const withRedis = redisUrl() ? describe : describe.skip;
+
+/**
+ * The gate of the cases that start a redis-server of their own (to stop it): they run where the
+ * binary is installed (CI's machine) and are reported as skipped elsewhere.
+ */
+export const withRedisServer = (hasRedisServer() ? describe : describe.skip) as typeof describe;
+
+/** The gate of the cases that run a PostgreSQL 15 of their own (Debian's binaries, as in CI). */
+export const withPostgres15 = (
+  existsSync(`${PG15_BIN}/pg_ctl`) ? describe : describe.skip
+) as typeof describe;

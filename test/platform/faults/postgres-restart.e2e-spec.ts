@@ -2,6 +2,7 @@ import { newCompany, unique, type TestUser } from '../../support/factories.js';
 import { eventually, startLoad, type Load } from '../../support/load.js';
 import { startPrivatePostgres, type PrivatePostgres } from '../../support/private-postgres.js';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../../support/test-app.js';
+import { withPostgres15 } from '../../support/test-env.js';
 
 const LIST = 'query { leads(first: 5) { id } }';
 const CREATE = 'mutation($i: CreateLeadInput!) { createLead(createLeadInput: $i) { id } }';
@@ -13,7 +14,7 @@ type Reasons = string[];
  * A PostgreSQL of the test's own (Debian's 15, as the oldest supported), stopped, started and
  * restarted with pg_ctl while GraphQL reads and writes keep arriving.
  */
-describe('PostgreSQL restarted under load', () => {
+withPostgres15('PostgreSQL restarted under load', () => {
   let pg: PrivatePostgres;
   let sut: TestApp;
   let admin: TestUser;

@@ -9,8 +9,7 @@ import { startLoad } from '../../support/load.js';
 import { halfSentPost, postOnNewConnection, type HttpEnding } from '../../support/raw-http.js';
 import { startServerProcess, type ServerProcess } from '../../support/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
-import { postGraphQL } from '../../support/test-app.js';
-import { PASSWORD, unique } from '../../support/factories.js';
+import { signUpOn } from '../../support/sign-up.js';
 
 /**
  * The built server, one process, stopped with SIGTERM while 10 callers create leads and requests
@@ -32,20 +31,7 @@ describe('SIGTERM under a write load', () => {
   it('finishes what it began, refuses what comes after, and exits 0', async () => {
     sut = await startServerProcess({ DATABASE_URL: db.url });
     const url = sut.url;
-    const signUp = await postGraphQL<{ signUp: { accessToken: string } }>(
-      `${url}/graphql`,
-      'mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }',
-      {
-        i: {
-          companyName: 'Drain Co',
-          email: `d-${unique()}@example.com`,
-          password: PASSWORD,
-          firstName: 'D',
-          lastName: 'R',
-        },
-      },
-    );
-    const auth = { authorization: `Bearer ${signUp.data!.signUp.accessToken}` };
+    const auth = await signUpOn(url);
 
     const traffic = startLoad(10, () =>
       postOnNewConnection(`${url}/graphql`, createLeadBody().body, auth),
