@@ -25,7 +25,11 @@ describe('metrics an operator pages on', () => {
 
   beforeAll(async () => {
     // Every statement counts as slow, and the backlog job runs, so both are seen.
-    sut = await startTestApp({ DB_SLOW_STATEMENT_MS: '1', NOTIFICATION_GROUP_WINDOW_MS: '200' });
+    sut = await startTestApp({
+      DB_SLOW_STATEMENT_MS: '1',
+      NOTIFICATION_GROUP_WINDOW_MS: '200',
+      LOGIN_LIMIT_PER_ACCOUNT: '3',
+    });
     team = await newTeam(sut);
   });
   afterAll(() => sut.close());
@@ -136,6 +140,20 @@ describe('metrics an operator pages on', () => {
     expect(
       valueOf(text, 'crm_job_duration_seconds_count', { job: 'notification backlog' }),
     ).toBeGreaterThan(0);
+  });
+
+  it('counts refusals by the limiter that refused', async () => {
+    const attempt = () =>
+      sut.gql('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', {
+        i: { email: team.otherRep.email, password: 'wrong password, again' },
+      });
+    let refused = 0;
+    for (let i = 0; i < 5 && refused === 0; i++)
+      if ((await attempt()).errors?.[0]?.extensions?.code === 'RATE_LIMITED') refused++;
+    expect(refused).toBe(1);
+    expect(
+      valueOf(await scrape(), 'crm_rate_limit_refusals_total', { limiter: 'login-account-ip' }),
+    ).toBe(1);
   });
 
   it('counts connected sockets and times pushes from the commit', async () => {
