@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 import type { PlatformConfig } from '../../config/platform.config.js';
 import type { NotificationsConfig } from '../notifications.config.js';
+import { withGuardedSubscriptions } from './guarded-subscriptions.js';
 import { SocketUpgradeGate } from './socket-upgrade-gate.js';
 
 /** Clients send nothing but the handshake; anything bigger is not one of ours. */
@@ -52,7 +53,7 @@ export class NotificationsIoAdapter extends IoAdapter {
       },
       ...(this.redis
         ? {
-            adapter: createAdapter(this.redis, {
+            adapter: createAdapter(withGuardedSubscriptions(this.redis), {
               streamName: 'crm:socket.io',
               sessionKeyPrefix: 'crm:socket.io:session:',
               // Recovery replays from the stream: it must hold a few minutes of busy traffic.
