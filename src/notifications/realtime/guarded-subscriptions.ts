@@ -14,7 +14,7 @@ export function withGuardedSubscriptions(redis: Redis): Redis {
     get(target, property) {
       if (property === 'duplicate') return () => guard(target.duplicate());
       const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+      return typeof value === 'function' ? (value.bind(target) as unknown) : value;
     },
   });
 }
@@ -23,11 +23,12 @@ function guard(client: Redis): Redis {
   for (const method of ['subscribe', 'ssubscribe'] as const) {
     const original = client[method].bind(client) as (...args: unknown[]) => Promise<unknown>;
     // An override on this one duplicate: the shared client is left as it is.
-    client[method] = ((...args: unknown[]) => {
+    const guarded = (...args: unknown[]): Promise<unknown> => {
       const sent = original(...args);
       sent.catch((error: Error) => logger.warn(`redis ${method}: ${error.message}`));
       return sent;
-    }) as Redis[typeof method];
+    };
+    Object.assign(client, { [method]: guarded });
   }
   return client;
 }
