@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { RequestTrace } from '../tracing/request-trace.js';
 
 /**
  * What is known of the request the current code runs for, wherever it runs (a statement deep in a
@@ -11,6 +12,8 @@ export interface RequestContext {
   operation?: { name: string; type: string };
   /** The caller's company, once authenticated. */
   companyId?: string;
+  /** Its trace, when tracing is on and the request is sampled. */
+  readonly trace?: RequestTrace;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
