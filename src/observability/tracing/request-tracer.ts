@@ -67,7 +67,12 @@ class OpenSpan implements TraceSpan {
 
   end(failure?: unknown): void {
     if (failure !== undefined) {
-      const message = failure instanceof Error ? failure.message : String(failure);
+      const message =
+        failure instanceof Error
+          ? failure.message
+          : typeof failure === 'string'
+            ? failure
+            : 'failed';
       this.span.setStatus({ code: SpanStatusCode.ERROR, message });
       if (failure instanceof Error) this.span.setAttribute('error.type', failure.name);
     }
