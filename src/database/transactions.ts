@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type pg from 'pg';
 import { Transaction } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
-import { openCommitQueue } from '../common/events/after-commit.js';
+import { openCommitQueue, runAfterCommit } from '../common/events/after-commit.js';
 import { holdWrites, registerTransaction, type OpenTransaction } from './open-transaction.js';
 import { Sql } from './sql.js';
 
@@ -69,11 +69,9 @@ export class Transactions {
       setPipelining(client, false);
       giveBack(pool, client, reusable);
     }
-    for (const job of queued) {
-      await job().catch((error: unknown) =>
-        this.logger.error(`after-commit work failed: ${String(error)}`),
-      );
-    }
+    await runAfterCommit(queued, (error) =>
+      this.logger.error(`after-commit work failed: ${String(error)}`),
+    );
     return result;
   }
 
