@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { Transaction } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { openCommitQueue } from '../common/events/after-commit.js';
+import { reportServerFault } from '../common/errors/server-faults.js';
 import { holdWrites, registerTransaction, type OpenTransaction } from './open-transaction.js';
 import { Sql } from './sql.js';
 
@@ -70,9 +71,10 @@ export class Transactions {
       giveBack(pool, client, reusable);
     }
     for (const job of queued) {
-      await job().catch((error: unknown) =>
-        this.logger.error(`after-commit work failed: ${String(error)}`),
-      );
+      await job().catch((error: unknown) => {
+        this.logger.error(`after-commit work failed: ${String(error)}`);
+        reportServerFault({ error, source: 'after-commit' });
+      });
     }
     return result;
   }

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString } from 'class-validator';
+import { IsOptional, IsString, Matches } from 'class-validator';
 import proxyaddr from 'proxy-addr';
 import { ConfigSlice, Variable } from '../config/config-slice.js';
 import { IsUnguessable, MinByteLength } from '../config/secret.validators.js';
@@ -22,6 +22,24 @@ export class ObservabilityConfig extends ConfigSlice {
   @Transform(toList)
   @IsString({ each: true })
   METRICS_ALLOW: string[] = [];
+
+  /** Sentry's project key: `https://<public key>@<host>/<project id>`. */
+  @Variable('Sentry DSN: server faults (never client errors) are reported there; unset = off')
+  @IsOptional()
+  @Matches(/^https?:\/\/[^@/\s]+@[^/\s]+\/(\S+\/)?\d+$/, {
+    message: 'must be a Sentry DSN: http(s)://<public key>@<host>/<project id>',
+  })
+  SENTRY_DSN?: string = undefined;
+
+  @Variable('the environment Sentry files the reports under', { default: '`NODE_ENV`' })
+  @IsOptional()
+  @IsString()
+  SENTRY_ENVIRONMENT?: string = undefined;
+
+  @Variable('the release Sentry files the reports under (a version or commit); unset = none')
+  @IsOptional()
+  @IsString()
+  SENTRY_RELEASE?: string = undefined;
 
   override settle(): string | undefined {
     try {

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { reportServerFault } from '../errors/server-faults.js';
 
 /** When a job runs: every `everyMs`; the first pass after `firstAfterMs` when given, else after `everyMs`. */
 export interface JobSchedule {
@@ -55,7 +56,10 @@ export abstract class PeriodicJob {
     const run = (): void => {
       this.running ??= this.run()
         .then(() => undefined)
-        .catch((error: unknown) => this.logger.error(`${this.label} failed: ${String(error)}`))
+        .catch((error: unknown) => {
+          this.logger.error(`${this.label} failed: ${String(error)}`);
+          reportServerFault({ error, source: 'job', task: this.label });
+        })
         .finally(() => (this.running = undefined));
     };
     if (firstAfterMs !== undefined) this.timers.push(setTimeout(run, firstAfterMs));
