@@ -4,7 +4,9 @@ import { ErrorTracking } from '../../src/observability/error-tracking.js';
 import { newCompany, type TestUser } from '../support/factories.js';
 import { newLead } from '../support/lead-factory.js';
 import { startSentryCapture, type SentryCapture } from '../support/sentry-capture.js';
-import { startTestApp, startTeamApp, type TestApp } from '../support/test-app.js';
+import { startServerProcess } from '../support/server-process.js';
+import { createTestDatabase } from '../support/test-database.js';
+import { postGraphQL, startTestApp, startTeamApp, type TestApp } from '../support/test-app.js';
 
 /** A variable the client sends: it must not reach the report. */
 const CANARY = `variable-canary-${randomUUID()}`;
@@ -13,7 +15,7 @@ const LEAD_DEALS = `query LeadDeals { leads { id deals { id } } }`;
 const REMOVE_LEAD = `mutation RemoveLead($id: ID!) { removeLead(id: $id) }`;
 
 /** A realistic server fault: the database lost a table the code relies on (a bad migration). */
-async function dropDeals(sut: TestApp): Promise<void> {
+async function dropDeals(sut: Pick<TestApp, 'db'>): Promise<void> {
   const client = new pg.Client({ connectionString: sut.db.url });
   await client.connect();
   try {
@@ -123,6 +125,31 @@ describe('error tracking (Sentry)', () => {
 
       await flushed(sut);
       expect(capture.envelopes).toHaveLength(0);
+    });
+  });
+
+  describe('a server process', () => {
+    it('loads the SDK, and sends what is still queued before it exits 0 on SIGTERM', async () => {
+      const db = await createTestDatabase();
+      try {
+        const sut = await startServerProcess({ DATABASE_URL: db.url, SENTRY_DSN: capture.dsn });
+        await sut.waitFor(/server faults are reported to Sentry \(127\.0\.0\.1:\d+\)/);
+        const gql: TestApp['gql'] = (query, variables, token, headers) =>
+          postGraphQL(`${sut.url}/graphql`, query, variables, token, headers);
+        const admin = await newCompany({ gql } as TestApp);
+        await dropDeals({ db });
+        capture.envelopes.splice(0);
+
+        const res = await gql(DEALS, {}, admin.token);
+        expect(res.errors?.[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
+        sut.child.kill('SIGTERM');
+        expect(await sut.exit()).toBe(0);
+        expect(capture.events().map((event) => event.tags.requestId)).toEqual([
+          res.headers.get('x-request-id'),
+        ]);
+      } finally {
+        await db.drop();
+      }
     });
   });
 });
