@@ -1,3 +1,4 @@
+import { cacheLookups } from '../common/metrics/cache.metrics.js';
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { EventPhase, type DomainEvent } from '../common/events/domain-event.js';
@@ -65,7 +66,11 @@ export class CallerCache implements OnModuleInit, OnApplicationShutdown {
   ): Promise<Caller | null> {
     const key = keyOf(userId, sessionId);
     const hit = this.entries.get(key);
-    if (hit && hit.expiresAt > Date.now()) return hit.caller;
+    if (hit && hit.expiresAt > Date.now()) {
+      cacheLookups.inc({ cache: 'callers', outcome: 'hit' });
+      return hit.caller;
+    }
+    cacheLookups.inc({ cache: 'callers', outcome: 'miss' });
     const before = this.invalidations;
     const caller = await load();
     if (this.invalidations !== before) return caller; // answer this request, but do not keep it

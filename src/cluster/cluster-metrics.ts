@@ -38,6 +38,14 @@ export function answerMetricsRequests(): void {
   });
 }
 
+/**
+ * A worker's side, once at boot: answers the supervisor's gathering with this worker's registry
+ * (prom-client listens for it only once an AggregatorRegistry exists in the process).
+ */
+export function offerMetricsToSupervisor(): void {
+  new AggregatorRegistry();
+}
+
 /** A worker's side: every worker's metrics, through the supervisor. */
 export function clusterMetrics(timeoutMs: number): Promise<string> {
   const send = process.send?.bind(process);

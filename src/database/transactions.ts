@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type pg from 'pg';
 import { Transaction } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
-import { openCommitQueue } from '../common/events/after-commit.js';
+import { openCommitQueue, runAfterCommit } from '../common/events/after-commit.js';
 import { reportServerFault } from '../common/errors/server-faults.js';
 import { holdWrites, registerTransaction, type OpenTransaction } from './open-transaction.js';
 import { Sql } from './sql.js';
@@ -70,12 +70,10 @@ export class Transactions {
       setPipelining(client, false);
       giveBack(pool, client, reusable);
     }
-    for (const job of queued) {
-      await job().catch((error: unknown) => {
-        this.logger.error(`after-commit work failed: ${String(error)}`);
-        reportServerFault({ error, source: 'after-commit' });
-      });
-    }
+    await runAfterCommit(queued, (error) => {
+      this.logger.error(`after-commit work failed: ${String(error)}`);
+      reportServerFault({ error, source: 'after-commit' });
+    });
     return result;
   }
 

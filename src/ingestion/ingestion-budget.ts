@@ -59,8 +59,8 @@ export class IngestionBudget {
     const bytesKey = `${companyId}:${day}`;
     const points = Math.max(1, bytes);
     const [request, volume] = await Promise.all([
-      tryConsume(this.limiters.ingestPerCompany.consume(companyId)),
-      tryConsume(this.limiters.ingestBytesPerCompany.consume(bytesKey, points)),
+      tryConsume(this.limiters.ingestPerCompany, companyId),
+      tryConsume(this.limiters.ingestBytesPerCompany, bytesKey, points),
     ]);
     if (request.allowed && volume.allowed)
       return {

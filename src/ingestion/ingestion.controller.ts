@@ -1,3 +1,4 @@
+import { countSubmission } from './ingestion.metrics.js';
 import { Controller, OnModuleInit } from '@nestjs/common';
 import { reportServerFault } from '../common/errors/server-faults.js';
 import { HttpAdapterHost } from '@nestjs/core';
@@ -7,6 +8,7 @@ import { IngestionReplies, type IngestionReply } from './ingestion-reply.js';
 import { IngestionService } from './ingestion.service.js';
 
 function send(reply: FastifyReply, answer: IngestionReply): FastifyReply {
+  countSubmission(answer);
   if (answer.retryAfter !== undefined) void reply.header('retry-after', String(answer.retryAfter));
   return reply.status(answer.statusCode).header('cache-control', 'no-store').send(answer.body);
 }

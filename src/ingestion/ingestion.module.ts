@@ -1,3 +1,4 @@
+import { IngestionMetrics } from './ingestion.metrics.js';
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module.js';
 import { JobsModule } from '../common/scheduling/jobs.module.js';
@@ -38,6 +39,7 @@ import { RawLeadsService } from './raw-leads.service.js';
     LeadSubmissionsResolver,
     LeadAttributionResolver,
     IngestionLoaders,
+    IngestionMetrics,
     LeadRoutingRepository,
     LeadRoutingService,
     LeadRoutingResolver,

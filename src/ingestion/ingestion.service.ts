@@ -138,7 +138,7 @@ export class IngestionService {
     // at once: one wait for Redis on the hot path. Only a request that would be stored spends the
     // budget, and it is refused before anything is stored: the sender retries after Retry-After.
     const [keyLimit, budget] = await Promise.all([
-      tryConsume(this.limiters.ingestPerKey.consume(keyHash)),
+      tryConsume(this.limiters.ingestPerKey, keyHash),
       toStore ? this.budget.spend(companyId, toStore.charge) : null,
     ]);
     if (!keyLimit.allowed) {

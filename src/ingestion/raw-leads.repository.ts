@@ -313,6 +313,26 @@ export class RawLeadsRepository {
    * The companies that have a journal: a skip scan of leads_raw_company_page, one index probe per
    * company, instead of reading the whole index for DISTINCT.
    */
+  /**
+   * What waits in the journal (from its partial index of waiting rows: cheap however large the
+   * journal): per waiting status, how many and how old the oldest; and how late the reprocessor
+   * is, the longest a queued submission has been due.
+   */
+  waiting(): Promise<
+    { status: string; rows: number; oldestSeconds: number; overdueSeconds: number }[]
+  > {
+    return this.sql.rows(
+      prepared(
+        `SELECT status, count(*)::int AS rows,
+           COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - min(received_at)), 0)::float8 AS "oldestSeconds",
+           COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - min(next_attempt_at)
+             FILTER (WHERE next_attempt_at <= clock_timestamp())), 0)::float8 AS "overdueSeconds"
+         FROM leads_raw WHERE status IN ('RECEIVED', 'QUEUED') GROUP BY status`,
+      ),
+      [],
+    );
+  }
+
   async journalCompanies(): Promise<string[]> {
     const rows = await this.sql.rows<{ companyId: string }>(
       `WITH RECURSIVE c AS (

@@ -1,3 +1,4 @@
+import { prepared } from '../database/prepared.js';
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from 'sequelize';
 import { LockSpace } from '../database/advisory-locks.js';
@@ -21,6 +22,15 @@ export class NotificationBacklogRepository {
        SELECT $1, unnest($2::uuid[])`,
       [companyId, leadIds],
     );
+  }
+
+  /** How many ingested leads wait to be announced (the table drains every window: small). */
+  async size(): Promise<number> {
+    const [row] = await this.sql.rows<{ n: number }>(
+      prepared('SELECT count(*)::int AS n FROM notification_backlog'),
+      [],
+    );
+    return row.n;
   }
 
   /**

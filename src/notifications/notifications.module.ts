@@ -1,3 +1,4 @@
+import { NotificationsMetrics } from './notifications.metrics.js';
 import { Module } from '@nestjs/common';
 import { JobsModule } from '../common/scheduling/jobs.module.js';
 import { AuthModule } from '../auth/auth.module.js';
@@ -15,6 +16,7 @@ import { SocketUpgradeGate } from './realtime/socket-upgrade-gate.js';
 @Module({
   imports: [JobsModule, AuthModule, RateLimitModule],
   providers: [
+    NotificationsMetrics,
     NotificationsRepository,
     NotificationBacklogRepository,
     NotificationsService,

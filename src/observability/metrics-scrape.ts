@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
 import proxyaddr from 'proxy-addr';
-import { clusterMetrics } from '../cluster/cluster-metrics.js';
+import { clusterMetrics, offerMetricsToSupervisor } from '../cluster/cluster-metrics.js';
 import { SUPERVISED_WORKER_ENV } from '../cluster/cluster-host.js';
 import { ForbiddenException } from '../common/errors/app.exception.js';
 import { metricsRegistry } from '../common/metrics/metrics.js';
@@ -20,6 +20,7 @@ export class MetricsScrape {
 
   constructor(config: ObservabilityConfig) {
     collectProcessMetrics();
+    if (process.env[SUPERVISED_WORKER_ENV]) offerMetricsToSupervisor();
     const trusted = proxyaddr.compile([...LOOPBACK, ...config.METRICS_ALLOW]);
     this.allowed = (address) => trusted(address, 0);
     this.token = config.METRICS_TOKEN ? Buffer.from(`Bearer ${config.METRICS_TOKEN}`) : null;

@@ -14,7 +14,7 @@ import { tryConsume } from './spend.js';
 export function limitGraphQLRequests(fastify: FastifyInstance, limiters: RateLimiters): void {
   fastify.addHook('onRequest', async (req, reply) => {
     if (req.url !== '/graphql' && !req.url.startsWith('/graphql?')) return;
-    const consumed = await tryConsume(limiters.api.consume(clientKey(req.ip)));
+    const consumed = await tryConsume(limiters.api, clientKey(req.ip));
     if (!consumed.allowed) {
       const retryAfter = consumed.retryAfterSeconds;
       await reply

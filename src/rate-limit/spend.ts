@@ -1,5 +1,12 @@
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { RateLimitedException, type AppException } from '../common/errors/app.exception.js';
+import { counter } from '../common/metrics/metrics.js';
+
+const refusals = counter(
+  'rate_limit_refusals_total',
+  'Requests a limiter refused (RATE_LIMITED and its reasons), by limiter.',
+  ['limiter'],
+);
 
 /** What a consume came to: allowed, or refused with when to retry (ms, and whole seconds). */
 export type Consumed =
@@ -9,12 +16,18 @@ export type Consumed =
  * A limiter's consume as a value rather than a rejection: the one place its refusal (a
  * RateLimiterRes) is told from a failure (Redis down with no insurance), which still throws.
  */
-export async function tryConsume(consumed: Promise<RateLimiterRes>): Promise<Consumed> {
+export async function tryConsume(
+  limiter: RateLimiterAbstract,
+  key: string,
+  points = 1,
+): Promise<Consumed> {
   try {
-    await consumed;
+    await limiter.consume(key, points);
     return { allowed: true };
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    // The limiter's key prefix names it (`api`, `login`, `ingest-key`): a bounded label.
+    refusals.inc({ limiter: limiter.keyPrefix.replace(/^rl:/, '') });
     const { msBeforeNext } = rejection;
     return {
       allowed: false,
@@ -33,7 +46,7 @@ export async function spend(
   key: string,
   refusal: (retryAfterSeconds: number) => AppException = (s) => new RateLimitedException(s),
 ): Promise<void> {
-  const consumed = await tryConsume(limiter.consume(key));
+  const consumed = await tryConsume(limiter, key);
   if (!consumed.allowed) throw refusal(consumed.retryAfterSeconds);
 }
 

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { InjectRedis } from './redis.token.js';
+import { cacheLookups } from '../common/metrics/cache.metrics.js';
 
 const PREFIX = 'crm:cache:';
 /** In-process entries at most (without Redis): the oldest goes first. */
@@ -22,7 +23,10 @@ export class SharedCache {
 
   /** The value cached under `key`, or what `load` computes, cached for `ttlSeconds`. */
   async get<T>(key: string, ttlSeconds: number, load: () => Promise<T>): Promise<T> {
-    const hit = await this.read(PREFIX + key);
+    // The key's first part names the cache (`deal-stats:…`): a bounded label.
+    const cache = key.split(':', 1)[0];
+    const hit = await this.read(PREFIX + key, cache);
+    cacheLookups.inc({ cache, outcome: hit === null ? 'miss' : 'hit' });
     if (hit !== null) return JSON.parse(hit) as T;
     const pending = this.loading.get(key);
     if (pending) return pending as Promise<T>;
@@ -39,9 +43,10 @@ export class SharedCache {
     }
   }
 
-  private async read(key: string): Promise<string | null> {
+  private async read(key: string, cache: string): Promise<string | null> {
     if (this.redis)
       return this.redis.get(key).catch((error: Error) => {
+        cacheLookups.inc({ cache, outcome: 'error' });
         this.logger.warn(`read ${key}: ${error.message}`);
         return null;
       });

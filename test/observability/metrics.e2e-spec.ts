@@ -16,8 +16,7 @@ describe('GET /metrics', () => {
   });
   afterAll(() => sut.close());
 
-  const scrape = (headers: Record<string, string> = {}) =>
-    fetch(`${sut.url}/metrics`, { headers });
+  const scrape = (headers: Record<string, string> = {}) => fetch(`${sut.url}/metrics`, { headers });
 
   it('answers loopback with Prometheus text: process figures and the event loop', async () => {
     const res = await scrape();

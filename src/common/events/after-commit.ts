@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Transaction } from 'sequelize';
 
 type Job = () => Promise<void>;
@@ -20,4 +21,22 @@ export function openCommitQueue(transaction: Transaction): Job[] {
   const queue: Job[] = [];
   queues.set(transaction, queue);
   return queue;
+}
+
+/** When the transaction whose after-commit work is running committed (performance.now()). */
+const commitClock = new AsyncLocalStorage<number>();
+
+/** For the transaction helper: runs the queue's work, each job knowing when the commit was. */
+export async function runAfterCommit(
+  queue: readonly Job[],
+  onError: (error: unknown) => void,
+): Promise<void> {
+  const committedAt = performance.now();
+  for (const job of queue) await commitClock.run(committedAt, job).catch(onError);
+}
+
+/** Milliseconds since the commit whose after-commit work this is; undefined outside one. */
+export function sinceCommit(): number | undefined {
+  const committedAt = commitClock.getStore();
+  return committedAt === undefined ? undefined : performance.now() - committedAt;
 }

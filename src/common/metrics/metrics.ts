@@ -64,3 +64,36 @@ export function gauge<L extends string>(
 export function secondsSince(startedAt: number): number {
   return (performance.now() - startedAt) / 1000;
 }
+
+/** One reading of a sampled gauge: its labels and value. */
+export type Sample<L extends string> = readonly [Partial<Record<L, string>>, number];
+
+/**
+ * A gauge read at scrape time from where the figure lives (a statement: the journal's backlog),
+ * through the sources the running applications register (`watch`, undone at shutdown). A source
+ * that fails leaves its last values: a scrape never fails for one figure.
+ */
+export function sampledGauge<L extends string>(
+  name: string,
+  help: string,
+  options: { labelNames?: Labels<L>; aggregator?: 'sum' | 'max' } = {},
+): { watch(read: () => Promise<readonly Sample<L>[]>): () => void } {
+  const sources = new Set<() => Promise<readonly Sample<L>[]>>();
+  gauge<L>(name, help, {
+    ...options,
+    async collect() {
+      for (const read of sources) {
+        const samples = await read().catch(() => null);
+        if (!samples) continue;
+        this.reset();
+        for (const [labels, value] of samples) this.set(labels, value);
+      }
+    },
+  });
+  return {
+    watch(read) {
+      sources.add(read);
+      return () => sources.delete(read);
+    },
+  };
+}

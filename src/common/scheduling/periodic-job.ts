@@ -1,5 +1,15 @@
 import { Logger } from '@nestjs/common';
 import { reportServerFault } from '../errors/server-faults.js';
+import { counter, latency, secondsSince } from '../metrics/metrics.js';
+
+const jobRuns = counter(
+  'job_runs_total',
+  'Scheduled passes of each periodic job, by outcome (ok, failed).',
+  ['job', 'outcome'],
+);
+const jobDuration = latency('job_duration_seconds', 'How long each periodic job’s passes take.', [
+  'job',
+]);
 
 /** When a job runs: every `everyMs`; the first pass after `firstAfterMs` when given, else after `everyMs`. */
 export interface JobSchedule {
@@ -54,17 +64,27 @@ export abstract class PeriodicJob {
   /** JobRunner's. */
   start({ everyMs, firstAfterMs }: JobSchedule): void {
     const run = (): void => {
-      this.running ??= this.run()
-        .then(() => undefined)
-        .catch((error: unknown) => {
-          this.logger.error(`${this.label} failed: ${String(error)}`);
-          reportServerFault({ error, source: 'job', task: this.label });
-        })
-        .finally(() => (this.running = undefined));
+      this.running ??= this.timedRun().finally(() => (this.running = undefined));
     };
     if (firstAfterMs !== undefined) this.timers.push(setTimeout(run, firstAfterMs));
     this.timers.push(setInterval(run, everyMs));
     for (const timer of this.timers) timer.unref();
+  }
+
+  /** A scheduled pass: its outcome and duration counted, its failure logged. */
+  private async timedRun(): Promise<void> {
+    const started = performance.now();
+    const job = this.label;
+    try {
+      await this.run();
+      jobRuns.inc({ job, outcome: 'ok' });
+    } catch (error) {
+      jobRuns.inc({ job, outcome: 'failed' });
+      this.logger.error(`${job} failed: ${String(error)}`);
+      reportServerFault({ error, source: 'job', task: job });
+    } finally {
+      jobDuration.observe({ job }, secondsSince(started));
+    }
   }
 
   /** JobRunner's. */

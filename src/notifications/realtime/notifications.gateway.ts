@@ -1,3 +1,5 @@
+import { sinceCommit } from '../../common/events/after-commit.js';
+import { pushLatency, socketsConnected } from '../notifications.metrics.js';
 import { Logger } from '@nestjs/common';
 import {
   OnGatewayConnection,
@@ -143,6 +145,7 @@ export class NotificationsGateway
   }
 
   handleConnection(socket: NotificationSocket): void {
+    socketsConnected.inc();
     const { userId, companyId } = socket.data;
     void socket.join([userRoom(userId), companyRoom(companyId)]);
     // What a recovered socket missed, now that it is known to be its user's: as socket.io would
@@ -153,6 +156,7 @@ export class NotificationsGateway
   }
 
   handleDisconnect(socket: NotificationSocket): void {
+    socketsConnected.dec();
     this.releases.get(socket.id)?.();
   }
 
@@ -160,6 +164,8 @@ export class NotificationsGateway
   created(rows: readonly NotificationRecord[]): void {
     for (const row of rows)
       this.server.to(userRoom(row.recipientId)).emit('notification:created', messageOf(row));
+    const ms = sinceCommit();
+    if (ms !== undefined && rows.length > 0) pushLatency.observe(ms / 1000);
   }
 
   updated(row: NotificationRecord): void {

@@ -39,9 +39,7 @@ export class AiBudgets {
         { limiter: this.limiters.aiCallsPerHour, key: this.providerKey, whose: 'everyone' },
         { limiter: this.limiters.aiCallsPerDay, key: this.providerKey, whose: 'everyone' },
       ];
-    const spent = await Promise.allSettled(
-      budgets.map((b) => tryConsume(b.limiter.consume(b.key))),
-    );
+    const spent = await Promise.allSettled(budgets.map((b) => tryConsume(b.limiter, b.key)));
     if (spent.every((r) => r.status === 'fulfilled' && r.value.allowed)) return;
     // Refused (or failed) somewhere: what the others took is given back.
     await Promise.all(
