@@ -150,6 +150,7 @@ describe('error tracking (Sentry)', () => {
       } finally {
         await db.drop();
       }
-    });
+      // A real process boots and migrates: longer than the default on a loaded machine.
+    }, 90_000);
   });
 });
