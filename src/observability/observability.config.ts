@@ -44,6 +44,24 @@ export class ObservabilityConfig extends ConfigSlice {
   @Max(1)
   TRACE_SAMPLE_RATIO = 1;
 
+  /** Sentry's project key: `https://<public key>@<host>/<project id>`. */
+  @Variable('Sentry DSN: server faults (never client errors) are reported there; unset = off')
+  @IsOptional()
+  @Matches(/^https?:\/\/[^@/\s]+@[^/\s]+\/(\S+\/)?\d+$/, {
+    message: 'must be a Sentry DSN: http(s)://<public key>@<host>/<project id>',
+  })
+  SENTRY_DSN?: string = undefined;
+
+  @Variable('the environment Sentry files the reports under', { default: '`NODE_ENV`' })
+  @IsOptional()
+  @IsString()
+  SENTRY_ENVIRONMENT?: string = undefined;
+
+  @Variable('the release Sentry files the reports under (a version or commit); unset = none')
+  @IsOptional()
+  @IsString()
+  SENTRY_RELEASE?: string = undefined;
+
   override settle(): string | undefined {
     try {
       proxyaddr.compile(this.METRICS_ALLOW);

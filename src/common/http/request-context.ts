@@ -14,6 +14,8 @@ export interface RequestContext {
   companyId?: string;
   /** Its trace, when tracing is on and the request is sampled. */
   readonly trace?: RequestTrace;
+  /** The signed-in user, once authenticated (an API key's request has none). */
+  userId?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -30,4 +32,12 @@ export function runInRequestContext(context: RequestContext, rest: () => void): 
 /** The current request's context, or undefined outside one (jobs, boot). */
 export function requestContext(): RequestContext | undefined {
   return storage.getStore();
+}
+
+/** Completes the current request's context with its authenticated caller; outside one, nothing. */
+export function noteCaller(caller: { companyId: string; userId?: string }): void {
+  const context = storage.getStore();
+  if (!context) return;
+  context.companyId = caller.companyId;
+  context.userId = caller.userId;
 }
