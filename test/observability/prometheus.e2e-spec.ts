@@ -268,5 +268,7 @@ async function eventually<T>(
     }
     await sleep(250);
   }
-  throw new Error(`Prometheus did not get there: ${String(last ?? '')}\n${log()}`);
+  throw new Error(
+    `Prometheus did not get there: ${last instanceof Error ? last.message : ''}\n${log()}`,
+  );
 }
