@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { openSync, readFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type autocannon from 'autocannon';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
@@ -16,6 +15,7 @@ import { argValue, BENCH, openBenchDatabase } from './bench-env.js';
 import { BARE_SQL, type BareContext } from './bare-sql.js';
 import { countRoundTrips } from '../devkit/round-trips.js';
 import { measureNotifications } from './notifications.js';
+import { startBenchServer } from './server.js';
 import {
   measureApi,
   measureBare,
@@ -53,6 +53,13 @@ const DEAL_COLUMNS = 'id title value currency stage priority leadScore expectedC
 // One per bench run: the counting server (measureRoundTrips) accepts the main server's tokens.
 const JWT_SECRET = randomBytes(48).toString('base64');
 
+const startServer = (
+  url: string,
+  workers: number,
+  name = 'server',
+  extraEnv: Record<string, string> = {},
+) => startBenchServer({ url, workers, pool: POOL, jwtSecret: JWT_SECRET, name, env: extraEnv });
+
 interface Scenario {
   name: string;
   /** Its SQL on both floors (bench/bare-sql.ts), and its route on the bare HTTP server. */
@@ -82,56 +89,6 @@ async function send(
   const text = await res.text();
   if (!ok.includes(res.status) || text.includes('"errors"'))
     throw new Error(`${scenario.name}: ${res.status} ${text}`);
-}
-
-/**
- * The built server as production runs it (info-level JSON logs, here to a file the bench reads):
- * `workers` processes (WEB_CONCURRENCY) sharing POOL connections, so that the API holds no more
- * database connections than the bare pg pool it is compared with.
- */
-async function startServer(
-  url: string,
-  workers: number,
-  name = 'server',
-  extraEnv: Record<string, string> = {},
-): Promise<{ child: ChildProcess; base: string }> {
-  const logFile = join(tmpdir(), `crm-bench-${name}-${process.pid}.log`);
-  const log = openSync(logFile, 'w');
-  // The flags `pnpm start:prod` and the Dockerfile run it with.
-  const child = spawn(process.execPath, ['--max-semi-space-size=64', 'dist/src/main.js'], {
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'production',
-      DATABASE_URL: url,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      WEB_CONCURRENCY: String(workers),
-      // Whenever it is set, so that one worker and several count rate limits the same way.
-      ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
-      DB_POOL_MAX: String(Math.max(1, Math.floor(POOL / workers))),
-      JWT_SECRET,
-      JWT_ACCESS_TTL_SECONDS: '3600',
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      LOGIN_LIMIT_PER_IP: '1000',
-      INGEST_RATE_LIMIT_PER_MINUTE: '100000000',
-      INGEST_COMPANY_LIMIT_PER_MINUTE: '100000000',
-      INGEST_COMPANY_BYTES_PER_DAY: String(2 ** 40),
-      // The generated journal spans years: a retention pass would delete it mid-run.
-      INGEST_RETENTION_DAYS: '0',
-      ...extraEnv,
-    },
-    stdio: ['ignore', log, log],
-  });
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  for (let waited = 0; waited < 60_000; waited += 200) {
-    const m = /ready: http:\/\/localhost:(\d+)/.exec(readFileSync(logFile, 'utf8'));
-    if (m) return { child, base: `http://127.0.0.1:${m[1]}` };
-    if (exited) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server did not start:\n${readFileSync(logFile, 'utf8')}`);
 }
 
 /**
