@@ -417,8 +417,12 @@ function printStage(label: string, stage: StageResult, order: readonly string[])
   console.log(`\n### ${label}: ${fmt(stage.rate)} req/s for ${fmt(stage.seconds, 1)} s\n`);
   console.log('| operation | requests | p50 ms | p95 ms | p99 ms | errors |');
   console.log('|---|--:|--:|--:|--:|--:|');
+  // In the mix's order, whichever was answered first.
   const rows = [
-    ...stage.outcomes.entries(),
+    ...order.flatMap((name) => {
+      const outcome = stage.outcomes.get(name);
+      return outcome ? [[name, outcome] as const] : [];
+    }),
     ['POST /api/lead (form stream)', stage.ingest] as const,
   ];
   for (const [name, outcome] of rows) {
