@@ -46,6 +46,8 @@ async function main(): Promise<void> {
         return;
       }
       console.log('Removing the previous bench company…');
+      // Deals first: their totals' trigger writes the company's row, which must still be there.
+      await q('DELETE FROM deals WHERE company_id = $1', [existing.company_id]);
       await q('DELETE FROM companies WHERE id = $1', [existing.company_id]);
     }
     const started = Date.now();

@@ -20,6 +20,7 @@ import { GraphqlConfig } from './common/graphql/graphql.config.js';
 import type { AppConfig } from './config/load-config.js';
 import { PlatformConfig, type TrustProxy } from './config/platform.config.js';
 import { NotificationsConfig } from './notifications/notifications.config.js';
+import { ObservabilityConfig } from './observability/observability.config.js';
 import {
   IDE_ASSETS_PREFIX,
   IDE_INIT_SCRIPT,
@@ -96,12 +97,27 @@ function trustProxy(
   return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
 }
 
+/**
+ * Tracing, when OTEL_EXPORTER_OTLP_ENDPOINT is set; otherwise none of OpenTelemetry is loaded, and
+ * a request pays one property read for it.
+ */
+async function tracerFor(
+  config: ObservabilityConfig,
+): Promise<typeof import('./observability/tracing/request-tracer.js') | null> {
+  if (!config.OTEL_EXPORTER_OTLP_ENDPOINT) return null;
+  return import('./observability/tracing/request-tracer.js');
+}
+
 /** Builds the whole application (not yet listening): shared by main.ts and the e2e harness. */
 export async function createApp(loaded: AppConfig): Promise<NestFastifyApplication> {
   const config = loaded.get(PlatformConfig);
+  const tracing = await tracerFor(loaded.get(ObservabilityConfig));
+  const tracer = tracing ? new tracing.RequestTracer(loaded.get(ObservabilityConfig)) : null;
   const adapter = new FastifyAdapter({
     logger: {
       level: config.LOG_LEVEL,
+      // Every line written while a traced request is served names its trace and span.
+      ...(tracing && { mixin: tracing.traceLogFields }),
       stream: config.prettyLogs ? prettyStream() : logStream,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
     },
@@ -123,6 +139,7 @@ export async function createApp(loaded: AppConfig): Promise<NestFastifyApplicati
   const fastify = app.getHttpAdapter().getInstance();
   instrumentHttp(fastify);
   closeConnectionsOnShutdown(fastify);
+  tracer?.instrument(fastify);
   limitGraphQLRequests(fastify, app.get(RateLimiters));
   app.useLogger(new PinoNestLogger(fastify.log));
   app.flushLogs();
@@ -130,7 +147,7 @@ export async function createApp(loaded: AppConfig): Promise<NestFastifyApplicati
   const contexts = new WeakMap<FastifyRequest, RequestContext>();
   fastify.addHook('onRequest', (req, reply, done) => {
     void reply.header('x-request-id', req.id);
-    const context: RequestContext = { requestId: req.id };
+    const context: RequestContext = { requestId: req.id, trace: tracer?.begin(req, reply) };
     contexts.set(req, context);
     runInRequestContext(context, () =>
       securityHeaders(req.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)),

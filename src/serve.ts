@@ -3,10 +3,12 @@ import { createApp, logStream } from './app.factory.js';
 import type { AppConfig } from './config/load-config.js';
 import { PlatformConfig } from './config/platform.config.js';
 import { SUPERVISED_WORKER_ENV } from './cluster/cluster-host.js';
+import { ErrorTracking } from './observability/error-tracking.js';
 
 /** One server instance: the whole process, or one worker of WorkerSupervisor. */
 export async function serve(loaded: AppConfig): Promise<void> {
   const app = await createApp(loaded);
+  app.get(ErrorTracking).watchProcess();
   const config = loaded.get(PlatformConfig);
   const logger = new Logger('Main');
 

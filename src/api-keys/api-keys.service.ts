@@ -12,6 +12,7 @@ import { hashSecret, randomSecret } from '../auth/tokens/secret-token.js';
 import { NotFoundException } from '../common/errors/app.exception.js';
 import { ActorKind } from '../common/events/actor.js';
 import { DomainEvents } from '../common/events/domain-events.js';
+import { noteCaller } from '../common/http/request-context.js';
 import { Transactions } from '../database/transactions.js';
 import { ApiKeyScope } from '../auth/api-key-scope.enum.js';
 import { ApiKeyException, ApiKeyReason } from './api-key.exception.js';
@@ -144,6 +145,7 @@ export class ApiKeysService {
     meta: RequestMeta,
     key: { id: string; companyId: string; scopes: string[] },
   ): ApiKeyCaller {
+    noteCaller({ companyId: key.companyId });
     this.used(key.id).catch((error: unknown) =>
       this.logger.warn(`could not record the use of API key ${key.id}: ${String(error)}`),
     );

@@ -16,6 +16,11 @@ export const toBoolean = ({ value }: TransformArgs): unknown => {
 export const toInt = ({ value }: TransformArgs): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 
+export const toNumber = ({ value }: TransformArgs): unknown =>
+  typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))
+    ? Number(value)
+    : value;
+
 /**
  * TRUST_PROXY: `false` (or empty, or 0) trusts no proxy; a whole number is how many proxy hops
  * stand in front; anything else is a comma-separated list of proxy addresses and CIDRs. `true`

@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { Transaction } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { openCommitQueue, runAfterCommit } from '../common/events/after-commit.js';
+import { reportServerFault } from '../common/errors/server-faults.js';
 import { holdWrites, registerTransaction, type OpenTransaction } from './open-transaction.js';
 import { Sql } from './sql.js';
 
@@ -69,9 +70,10 @@ export class Transactions {
       setPipelining(client, false);
       giveBack(pool, client, reusable);
     }
-    await runAfterCommit(queued, (error) =>
-      this.logger.error(`after-commit work failed: ${String(error)}`),
-    );
+    await runAfterCommit(queued, (error) => {
+      this.logger.error(`after-commit work failed: ${String(error)}`);
+      reportServerFault({ error, source: 'after-commit' });
+    });
     return result;
   }
 

@@ -1,5 +1,6 @@
 import { countSubmission } from './ingestion.metrics.js';
 import { Controller, OnModuleInit } from '@nestjs/common';
+import { reportServerFault } from '../common/errors/server-faults.js';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { IngestionConfig } from './ingestion.config.js';
@@ -83,6 +84,7 @@ export class IngestionController implements OnModuleInit {
       return send(reply, IngestionReplies.badRequest(status));
     }
     req.log.error({ err: error }, 'ingestion failed before the submission was stored');
+    reportServerFault({ error, source: 'request' });
     return send(reply, IngestionReplies.internalError());
   }
 }

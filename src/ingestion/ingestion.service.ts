@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { sqlState } from '../common/errors/database-errors.js';
+import { reportServerFault } from '../common/errors/server-faults.js';
 import { ApiKeysService } from '../api-keys/api-keys.service.js';
 import { ApiKeyScope } from '../auth/api-key-scope.enum.js';
 import { systemCaller, type AuthContext } from '../auth/auth-context.js';
@@ -187,6 +188,7 @@ export class IngestionService {
       // charged go back (the retry is charged in its turn). It still counts for the minute, as
       // any refusal does: that is what holds a retry storm off a failing database.
       this.logger.error(`a submission could not be stored: ${String(error)}`);
+      reportServerFault({ error, source: 'request' });
       await giveBack('bytes');
       return Reply.internalError();
     }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { reportServerFault } from '../common/errors/server-faults.js';
 import { every, PeriodicJob, type JobSchedule } from '../common/scheduling/periodic-job.js';
 import { IngestionConfig } from './ingestion.config.js';
 import { IngestionService } from './ingestion.service.js';
@@ -53,6 +54,7 @@ export class ReprocessingJob extends PeriodicJob {
       if (raw.attempts >= this.config.INGEST_MAX_ATTEMPTS) {
         await this.raws.finish(raw.id, RawLeadStatus.FAILED, { error: message });
         this.logger.error(`submission ${raw.id} failed for good: ${message}`);
+        reportServerFault({ error, source: 'job', task: this.label });
       } else {
         await this.raws.queue(raw.id, message, retryDelaySeconds(raw.attempts));
       }

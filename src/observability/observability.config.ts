@@ -1,9 +1,9 @@
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString } from 'class-validator';
+import { IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import proxyaddr from 'proxy-addr';
 import { ConfigSlice, Variable } from '../config/config-slice.js';
 import { IsUnguessable, MinByteLength } from '../config/secret.validators.js';
-import { toList } from '../config/string-transforms.js';
+import { toList, toNumber } from '../config/string-transforms.js';
 
 /** What the server tells the people running it: metrics, traces, errors. */
 export class ObservabilityConfig extends ConfigSlice {
@@ -22,6 +22,45 @@ export class ObservabilityConfig extends ConfigSlice {
   @Transform(toList)
   @IsString({ each: true })
   METRICS_ALLOW: string[] = [];
+
+  @Variable(
+    'OTLP/HTTP collector (`http://collector:4318`) traces are sent to, as JSON to `/v1/traces`; unset = tracing off, nothing loaded',
+  )
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http:// or https:// URL' })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string = undefined;
+
+  @Variable('`service.name` of the spans')
+  @IsString()
+  OTEL_SERVICE_NAME = 'crm-backend';
+
+  /** Requests that arrive with a sampled `traceparent` are traced whatever it says. */
+  @Variable(
+    'share of requests traced (0 to 1) among those arriving without a `traceparent`; one that has it follows its sampled flag',
+  )
+  @Transform(toNumber)
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  TRACE_SAMPLE_RATIO = 1;
+
+  /** Sentry's project key: `https://<public key>@<host>/<project id>`. */
+  @Variable('Sentry DSN: server faults (never client errors) are reported there; unset = off')
+  @IsOptional()
+  @Matches(/^https?:\/\/[^@/\s]+@[^/\s]+\/(\S+\/)?\d+$/, {
+    message: 'must be a Sentry DSN: http(s)://<public key>@<host>/<project id>',
+  })
+  SENTRY_DSN?: string = undefined;
+
+  @Variable('the environment Sentry files the reports under', { default: '`NODE_ENV`' })
+  @IsOptional()
+  @IsString()
+  SENTRY_ENVIRONMENT?: string = undefined;
+
+  @Variable('the release Sentry files the reports under (a version or commit); unset = none')
+  @IsOptional()
+  @IsString()
+  SENTRY_RELEASE?: string = undefined;
 
   override settle(): string | undefined {
     try {

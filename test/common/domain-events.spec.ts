@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { actorOf, systemCaller, type UserCaller } from '../../src/auth/auth-context.js';
 import type { Actor } from '../../src/common/events/actor.js';
+import { onServerFault, type ServerFault } from '../../src/common/errors/server-faults.js';
 import { Role } from '../../src/auth/role.enum.js';
 import { AuditModule } from '../../src/audit/audit.module.js';
 import { EventPhase, type DomainEvent } from '../../src/common/events/domain-event.js';
@@ -196,13 +197,22 @@ describe('domain events', () => {
     expect(probe.afterCommit).toHaveLength(1);
   });
 
-  it('never fails the caller when an after-commit listener fails', async () => {
+  it('never fails the caller when an after-commit listener fails, and reports it as a fault', async () => {
     probe.failAfterCommit = true;
+    const faults: ServerFault[] = [];
+    const unsubscribe = onServerFault((fault) => faults.push(fault));
     const input = newLeadInput();
-    const lead = await leads.create(manager, input);
-    expect(lead.email).toBe(input.email);
+    try {
+      const lead = await leads.create(manager, input);
+      expect(lead.email).toBe(input.email);
+    } finally {
+      unsubscribe();
+    }
     expect(probe.afterCommit).toHaveLength(1);
     expect(await leadsOf(input.email)).toBe(1);
+    expect(faults).toEqual([
+      { error: new Error('after-commit listener failed'), source: 'after-commit' },
+    ]);
   });
 
   it('publishes one event for a bulk create, audited in one statement', async () => {

@@ -1,7 +1,9 @@
 import { describe } from '@jest/globals';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { PG15_BIN } from './private-postgres.js';
 import { hasRedisServer } from './private-redis.js';
+
 /** Values global-setup.js hands to every test worker through the environment. */
 export const ENV = {
   adminUrl: 'CRM_TEST_ADMIN_URL',
@@ -33,3 +35,31 @@ export const withRedisServer = (hasRedisServer() ? describe : describe.skip) as 
 export const withPostgres15 = (
   existsSync(`${PG15_BIN}/pg_ctl`) ? describe : describe.skip
 ) as typeof describe;
+
+/** An executable on PATH (or in /usr/bin, where Debian's packages put theirs), or undefined. */
+export function findBinary(name: string): string | undefined {
+  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/bin'].filter(Boolean);
+  for (const dir of dirs) {
+    const path = join(dir, name);
+    try {
+      accessSync(path, constants.X_OK);
+      return path;
+    } catch {
+      // Not in this directory.
+    }
+  }
+  return undefined;
+}
+
+/** Debian's `prometheus` package: the server and promtool. */
+export const prometheusBinaries = (): { prometheus: string; promtool: string } | undefined => {
+  const prometheus = findBinary('prometheus');
+  const promtool = findBinary('promtool');
+  return prometheus && promtool ? { prometheus, promtool } : undefined;
+};
+
+/**
+ * The gate of the Prometheus cases, like Redis's: they run when `prometheus` and `promtool` are
+ * installed (.ci/run installs them) and are reported as skipped when they are not.
+ */
+export const withPrometheus = prometheusBinaries() ? describe : describe.skip;

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthException, AuthReason } from '../auth.exception.js';
 import { AccessTokenAuthenticator } from '../access-token-authenticator.js';
 import { IS_PUBLIC } from '../decorators/public.decorator.js';
+import { noteCaller } from '../../common/http/request-context.js';
 import { httpOf } from '../../common/http/request-of.js';
 
 /**
@@ -32,7 +33,9 @@ export class AuthGuard implements CanActivate {
         AuthReason.MISSING_ACCESS_TOKEN,
         'Missing access token (Authorization: Bearer …)',
       );
-    req.auth = (await this.authenticator.authenticate(match[1], req)).caller;
+    const { caller } = await this.authenticator.authenticate(match[1], req);
+    req.auth = caller;
+    noteCaller(caller);
     return true;
   }
 }

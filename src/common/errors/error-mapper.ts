@@ -12,6 +12,7 @@ import {
 import { sqlState } from './database-errors.js';
 import { ErrorCode, HTTP_STATUS } from './error-code.js';
 import { CommonReason } from './error-reasons.js';
+import { reportServerFault } from './server-faults.js';
 
 const logger = new Logger('Errors');
 
@@ -121,6 +122,7 @@ export function mapError(error: unknown): MappedError {
     };
   }
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  reportServerFault({ error, source: 'request' });
   const message = error instanceof Error ? error.message : 'Internal server error';
   return {
     code: ErrorCode.INTERNAL_SERVER_ERROR,

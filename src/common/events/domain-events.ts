@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { Transaction } from 'sequelize';
 import type { Actor } from './actor.js';
+import { reportServerFault } from '../errors/server-faults.js';
 import { commitQueueOf } from './after-commit.js';
 import type { DomainEventMap, DomainEventName } from './domain-event-map.js';
 import { EventPhase, eventChannel, type DomainEvent } from './domain-event.js';
@@ -37,8 +38,9 @@ export class DomainEvents {
     // Listeners of this phase suppress their own errors (see OnDomainEvent); this catches the rest.
     await this.emitter
       .emitAsync(eventChannel(EventPhase.AFTER_COMMIT, event.name), event)
-      .catch((error: unknown) =>
-        this.logger.error(`after-commit listener of ${event.name} failed: ${String(error)}`),
-      );
+      .catch((error: unknown) => {
+        this.logger.error(`after-commit listener of ${event.name} failed: ${String(error)}`);
+        reportServerFault({ error, source: 'after-commit' });
+      });
   }
 }

@@ -3,6 +3,7 @@ import { AppException } from '../errors/app.exception.js';
 import { ErrorCode } from '../errors/error-code.js';
 import { mapError } from '../errors/error-mapper.js';
 import { CommonReason } from '../errors/error-reasons.js';
+import { reportServerFault } from '../errors/server-faults.js';
 
 // Apollo's own codes for errors raised before a resolver runs; clients see them as BAD_USER_INPUT.
 const REQUEST_ERROR_CODES = new Set([
@@ -70,6 +71,8 @@ export function formatGraphQLError(production: boolean) {
           : requestErrorReason(String(raw), formatted.message);
       return { ...formatted, extensions: { ...extensions, code, reason } };
     }
+    // A field resolver's error skips Nest's filter (and error-mapper): the server's fault all the same.
+    reportServerFault({ error: original, source: 'request' });
     if (production) {
       return {
         message: 'Internal server error',

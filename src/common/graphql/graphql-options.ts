@@ -9,6 +9,7 @@ import { formatGraphQLError } from './format-error.js';
 import type { GraphQLContext } from './graphql-context.js';
 import { ideLandingPagePlugin } from './ide.js';
 import { operationMetricsPlugin } from './operation-metrics.plugin.js';
+import { operationSpanPlugin } from './operation-span.plugin.js';
 import { noStorePlugins } from './no-store.plugin.js';
 import { queryCostPlugin } from './query-cost.js';
 import { answerSizePlugin } from './answer-size.plugin.js';
@@ -51,6 +52,7 @@ export function graphqlOptions(
     plugins: [
       // First: its clock starts before the others' work.
       operationMetricsPlugin(),
+      operationSpanPlugin(),
       ...(armor.plugins as unknown as ApolloServerPlugin[]),
       queryCostPlugin(config.GRAPHQL_MAX_COST),
       wellFormedTextPlugin(),

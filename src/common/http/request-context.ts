@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { RequestTrace } from '../tracing/request-trace.js';
 
 /**
  * What is known of the request the current code runs for, wherever it runs (a statement deep in a
@@ -11,6 +12,10 @@ export interface RequestContext {
   operation?: { name: string; type: string };
   /** The caller's company, once authenticated. */
   companyId?: string;
+  /** Its trace, when tracing is on and the request is sampled. */
+  readonly trace?: RequestTrace;
+  /** The signed-in user, once authenticated (an API key's request has none). */
+  userId?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -27,4 +32,12 @@ export function runInRequestContext(context: RequestContext, rest: () => void): 
 /** The current request's context, or undefined outside one (jobs, boot). */
 export function requestContext(): RequestContext | undefined {
   return storage.getStore();
+}
+
+/** Completes the current request's context with its authenticated caller; outside one, nothing. */
+export function noteCaller(caller: { companyId: string; userId?: string }): void {
+  const context = storage.getStore();
+  if (!context) return;
+  context.companyId = caller.companyId;
+  context.userId = caller.userId;
 }

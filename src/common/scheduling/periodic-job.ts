@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { reportServerFault } from '../errors/server-faults.js';
 import { counter, latency, secondsSince } from '../metrics/metrics.js';
 
 const jobRuns = counter(
@@ -80,6 +81,7 @@ export abstract class PeriodicJob {
     } catch (error) {
       jobRuns.inc({ job, outcome: 'failed' });
       this.logger.error(`${job} failed: ${String(error)}`);
+      reportServerFault({ error, source: 'job', task: job });
     } finally {
       jobDuration.observe({ job }, secondsSince(started));
     }

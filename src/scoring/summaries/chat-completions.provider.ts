@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { inSpan, type TraceSpan } from '../../common/tracing/request-trace.js';
 import {
   SummaryProviderError,
   type BeforeRetry,
@@ -96,7 +97,24 @@ export class ChatCompletionsProvider implements SummaryProvider {
     }
   }
 
-  private async call(facts: LeadFacts, timeoutMs: number): Promise<string> {
+  /** One attempt, a client span of the request's trace: the provider hears its traceparent. */
+  private call(facts: LeadFacts, timeoutMs: number): Promise<string> {
+    const attributes = {
+      'gen_ai.operation.name': 'chat',
+      'gen_ai.request.model': this.options.model,
+      'server.address': hostOf(this.options.baseUrl),
+    };
+    return inSpan(
+      `chat ${this.options.model}`,
+      attributes,
+      (span) => this.send(facts, timeoutMs, span),
+      {
+        client: true,
+      },
+    );
+  }
+
+  private async send(facts: LeadFacts, timeoutMs: number, span?: TraceSpan): Promise<string> {
     let response: Response;
     let body: string;
     try {
@@ -105,6 +123,7 @@ export class ChatCompletionsProvider implements SummaryProvider {
         headers: {
           authorization: `Bearer ${this.options.apiKey}`,
           'content-type': 'application/json',
+          ...(span && { traceparent: span.traceparent }),
         },
         body: JSON.stringify({
           model: this.options.model,
@@ -127,6 +146,7 @@ export class ChatCompletionsProvider implements SummaryProvider {
       const cause = (error as { cause?: { code?: string; message?: string } } | null)?.cause;
       throw new Retryable(`unreachable (${cause?.code ?? cause?.message ?? String(error)})`);
     }
+    span?.set({ 'http.response.status_code': response.status });
     if (response.status === 429 || response.status >= 500)
       throw new Retryable(`HTTP ${response.status}`, retryAfterMs(response.headers));
     if (!response.ok)
@@ -134,6 +154,14 @@ export class ChatCompletionsProvider implements SummaryProvider {
     if (body.length > MAX_ANSWER_CHARS)
       throw new SummaryProviderError('The AI provider answered far more than a summary');
     return summaryOf(body);
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
   }
 }
 
