@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { argValue, BENCH, openBenchDatabase } from './bench-env.js';
-import { processTreeCpuMs } from './measure.js';
+import { childrenOf, processTreeCpuMs } from './measure.js';
 import { startBenchServer } from './server.js';
 
 /**
@@ -271,18 +271,8 @@ function postgresCpuMs(): number {
 
 /** Resident memory of a process and its children, in MB. */
 function treeRssMb(pid: number): number {
-  let children: number[] = [];
-  try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    children = [];
-  }
   let kb = 0;
-  for (const p of [pid, ...children]) {
+  for (const p of [pid, ...childrenOf(pid)]) {
     const status = (() => {
       try {
         return readFileSync(`/proc/${p}/status`, 'utf8');

@@ -55,18 +55,21 @@ export function processTreeCpuMs(pid: number): number {
       return 0; // it ended meanwhile
     }
   };
-  let children: number[] = [];
+  // Linux counts in clock ticks of 10 ms (USER_HZ = 100 on every mainstream kernel).
+  return [pid, ...childrenOf(pid)].reduce((sum, p) => sum + ticks(p), 0) * 10;
+}
+
+/** A process's live children (the workers of the server), from /proc. */
+export function childrenOf(pid: number): number[] {
   try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
       .trim()
       .split(/\s+/)
       .filter(Boolean)
       .map(Number);
   } catch {
-    children = [];
+    return [];
   }
-  // Linux counts in clock ticks of 10 ms (USER_HZ = 100 on every mainstream kernel).
-  return [pid, ...children].reduce((sum, p) => sum + ticks(p), 0) * 10;
 }
 
 /** The same load shape on a bare `pg` pool: `connections` loops issuing `work` for `seconds`. */

@@ -1,20 +1,6 @@
-import http from 'node:http';
-import { startServerProcess } from '../support/server-process.js';
+import { getOnNewConnection, startServerProcess } from '../support/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { redisUrl, withRedis } from '../support/test-env.js';
-
-/** GET on a connection of its own, so that node:cluster may hand it to any worker. */
-function getOnNewConnection(url: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { agent: false }, (res) => {
-        let body = '';
-        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      })
-      .on('error', reject);
-  });
-}
 
 const HEALTH_COUNT =
   /^crm_http_request_duration_seconds_count\{(?=[^}]*method="GET")(?=[^}]*route="\/health")(?=[^}]*status="200")[^}]*\} (\d+)$/m;

@@ -1,7 +1,13 @@
 import http from 'node:http';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { redisUrl, withRedis } from '../support/test-env.js';
-import { runToExit, startServerProcess, type ServerProcess } from '../support/server-process.js';
+import {
+  getOnNewConnection,
+  isRunning,
+  runToExit,
+  startServerProcess,
+  type ServerProcess,
+} from '../support/server-process.js';
 
 /** Sends the head and half the body of a signUp now; the rest when `finish` is called. */
 function slowRequest(url: string): {
@@ -134,27 +140,6 @@ describe('the server process', () => {
   });
 });
 
-/** GET on a connection of its own, so that node:cluster may hand it to any worker. */
-function getOnNewConnection(url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { agent: false }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      })
-      .on('error', reject);
-  });
-}
-
-const isRunning = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 withRedis('the server with WEB_CONCURRENCY workers (Redis)', () => {
   let db: TestDatabase;
 
@@ -176,7 +161,7 @@ withRedis('the server with WEB_CONCURRENCY workers (Redis)', () => {
     /** New connections until `pid` has answered one (node:cluster deals them out in turn). */
     const reach = async (pid: number): Promise<void> => {
       for (let i = 0; i < 40 && !served(pid); i++) {
-        expect(await getOnNewConnection(`${sut.url}/health`)).toBe(200);
+        expect((await getOnNewConnection(`${sut.url}/health`)).status).toBe(200);
         await new Promise((r) => setTimeout(r, 20)); // the worker's log line is written asynchronously
       }
       expect(served(pid)).toBe(true);

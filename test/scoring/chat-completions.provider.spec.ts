@@ -28,7 +28,9 @@ const facts: LeadFacts = {
 };
 
 describe('ChatCompletionsProvider against a provider on loopback', () => {
-  const provider = new FakeAiProvider();
+  // One per test: a call an earlier test gave up on may reach a shared one late, on a loaded
+  // machine, and take the next test's first answer.
+  let provider: FakeAiProvider;
   let baseUrl: string;
   const sut = (over: Partial<ChatCompletionsOptions> = {}) =>
     new ChatCompletionsProvider({
@@ -42,10 +44,11 @@ describe('ChatCompletionsProvider against a provider on loopback', () => {
       ...over,
     });
 
-  beforeAll(async () => {
+  beforeEach(async () => {
+    provider = new FakeAiProvider();
     baseUrl = await provider.start();
   });
-  afterAll(() => provider.close());
+  afterEach(() => provider.close());
 
   it('sends the model, the key and the facts, and returns the answer trimmed', async () => {
     provider.answer(completion('  Ada is a warm lead; book the contract call.  '));

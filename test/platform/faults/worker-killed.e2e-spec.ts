@@ -7,19 +7,10 @@ import {
 import { startLoad } from '../../support/load.js';
 import { startPrivateRedis, type PrivateRedis } from '../../support/private-redis.js';
 import { postOnNewConnection, type HttpEnding } from '../../support/raw-http.js';
-import { startServerProcess, type ServerProcess } from '../../support/server-process.js';
+import { isRunning, startServerProcess, type ServerProcess } from '../../support/server-process.js';
 import { signUpOn } from '../../support/sign-up.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
 import { withRedisServer } from '../../support/test-env.js';
-
-const isRunning = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * The built server with two workers (and a redis-server of the test's own), one worker killed
