@@ -252,21 +252,32 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-/** CPU of every PostgreSQL process on this machine, in ms (the benchmark's database is local). */
-function postgresCpuMs(): number {
-  let ticks = 0;
+/** CPU (ms) of each PostgreSQL process on this machine, by pid (the benchmark's database is local). */
+function postgresCpuByPid(): Map<string, number> {
+  const cpu = new Map<string, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       if (!stat.includes('(postgres)')) continue;
       const fields = stat.split(') ')[1].split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
+      cpu.set(entry, (Number(fields[11]) + Number(fields[12])) * 10);
     } catch {
       // It ended meanwhile.
     }
   }
-  return ticks * 10;
+  return cpu;
+}
+
+/**
+ * PostgreSQL's CPU between two readings: what each process still running spent since the first
+ * (all of it, for one started since). A backend that ended in between takes its share with it:
+ * an undercount, never a negative.
+ */
+function postgresCpuSince(before: Map<string, number>): number {
+  let ms = 0;
+  for (const [pid, now] of postgresCpuByPid()) ms += Math.max(0, now - (before.get(pid) ?? 0));
+  return ms;
 }
 
 /** Resident memory of a process and its children, in MB. */
@@ -336,7 +347,7 @@ async function runStage(options: {
   };
   const before = {
     server: processTreeCpuMs(options.serverPid),
-    postgres: postgresCpuMs(),
+    postgres: postgresCpuByPid(),
     pool: await poolWaits(base),
     pushes: options.pushes(),
   };
@@ -388,7 +399,7 @@ async function runStage(options: {
     outcomes,
     ingest,
     serverCpuMs: processTreeCpuMs(options.serverPid) - before.server,
-    postgresCpuMs: postgresCpuMs() - before.postgres,
+    postgresCpuMs: postgresCpuSince(before.postgres),
     poolWaits: {
       acquires: pool.acquires - before.pool.acquires,
       waited: pool.waited - before.pool.waited,
