@@ -70,8 +70,8 @@ export type Sample<L extends string> = readonly [Partial<Record<L, string>>, num
 
 /**
  * A gauge read at scrape time from where the figure lives (a statement: the journal's backlog),
- * through the sources the running applications register (`watch`, undone at shutdown). A source
- * that fails leaves its last values: a scrape never fails for one figure.
+ * through the sources the running applications register (`watch`, undone at shutdown). When a
+ * source fails the gauge keeps its last values: a scrape never fails for one figure.
  */
 export function sampledGauge<L extends string>(
   name: string,
@@ -82,12 +82,12 @@ export function sampledGauge<L extends string>(
   gauge<L>(name, help, {
     ...options,
     async collect() {
-      for (const read of sources) {
-        const samples = await read().catch(() => null);
-        if (!samples) continue;
-        this.reset();
-        for (const [labels, value] of samples) this.set(labels, value);
-      }
+      // Read every source first: resetting per source would keep only the last one's values.
+      const read = await Promise.all([...sources].map((source) => source().catch(() => null)));
+      if (read.includes(null)) return;
+      this.reset();
+      for (const samples of read)
+        for (const [labels, value] of samples ?? []) this.set(labels, value);
     },
   });
   return {
