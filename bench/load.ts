@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { availableParallelism } from 'node:os';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { argValue, BENCH, openBenchDatabase } from './bench-env.js';
-import { childrenOf, processTreeCpuMs } from './measure.js';
+import { childrenOf, postgresCpuByPid, postgresCpuSince, processTreeCpuMs } from './measure.js';
 import { startBenchServer } from './server.js';
 
 /**
@@ -250,34 +250,6 @@ function send(base: string, request: Request): Promise<string | null> {
 function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
-
-/** CPU (ms) of each PostgreSQL process on this machine, by pid (the benchmark's database is local). */
-function postgresCpuByPid(): Map<string, number> {
-  const cpu = new Map<string, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (!stat.includes('(postgres)')) continue;
-      const fields = stat.split(') ')[1].split(' ');
-      cpu.set(entry, (Number(fields[11]) + Number(fields[12])) * 10);
-    } catch {
-      // It ended meanwhile.
-    }
-  }
-  return cpu;
-}
-
-/**
- * PostgreSQL's CPU between two readings: what each process still running spent since the first
- * (all of it, for one started since). A backend that ended in between takes its share with it:
- * an undercount, never a negative.
- */
-function postgresCpuSince(before: Map<string, number>): number {
-  let ms = 0;
-  for (const [pid, now] of postgresCpuByPid()) ms += Math.max(0, now - (before.get(pid) ?? 0));
-  return ms;
 }
 
 /** Resident memory of a process and its children, in MB. */

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import autocannon from 'autocannon';
 
@@ -9,6 +9,8 @@ export interface Figures {
   errors: number;
   /** CPU time the serving processes spent per request answered: steadier than req/s here. */
   cpuMs?: number;
+  /** CPU time every PostgreSQL process of this machine spent per request answered. */
+  postgresCpuMs?: number;
 }
 
 /** One request of a scenario: its body and headers. */
@@ -28,7 +30,9 @@ export async function measureApi(
   ok: readonly number[] = [200],
 ): Promise<Figures> {
   const cpuBefore = cpuMs?.();
+  const postgresBefore = postgresCpuByPid();
   const result = await autocannon({ connections: 50, duration: 10, ...options });
+  const postgresMs = postgresCpuSince(postgresBefore);
   const answered = result.requests.total;
   const unexpected = Object.entries(result.statusCodeStats ?? {})
     .filter(([code]) => !ok.includes(Number(code)))
@@ -42,7 +46,39 @@ export async function measureApi(
       cpuMs && cpuBefore !== undefined && answered > 0
         ? (cpuMs() - cpuBefore) / answered
         : undefined,
+    postgresCpuMs: answered > 0 ? postgresMs / answered : undefined,
   };
+}
+
+/**
+ * CPU (ms) of each PostgreSQL process on this machine, by pid: the benchmark's database must be
+ * local. Every process counts — backends, and the WAL writer and checkpointer a write wakes.
+ */
+export function postgresCpuByPid(): Map<string, number> {
+  const cpu = new Map<string, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.split(') ')[1].split(' ');
+      cpu.set(entry, (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      // It ended meanwhile.
+    }
+  }
+  return cpu;
+}
+
+/**
+ * PostgreSQL's CPU between two readings: what each process still running spent since the first
+ * (all of it, for one started since). A backend that ended in between takes its share with it:
+ * an undercount, never a negative.
+ */
+export function postgresCpuSince(before: Map<string, number>): number {
+  let ms = 0;
+  for (const [pid, now] of postgresCpuByPid()) ms += Math.max(0, now - (before.get(pid) ?? 0));
+  return ms;
 }
 
 /** The CPU time (user + system) of a process and its live children, from /proc, in ms. */
@@ -82,6 +118,7 @@ export async function measureBare(
   let errors = 0;
   let n = 0;
   const cpuBefore = process.cpuUsage();
+  const postgresBefore = postgresCpuByPid();
   const end = Date.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: connections }, async () => {
@@ -97,12 +134,14 @@ export async function measureBare(
     }),
   );
   const cpu = process.cpuUsage(cpuBefore);
+  const postgresMs = postgresCpuSince(postgresBefore);
   return {
     ...percentiles(latencies),
     rps: latencies.length / seconds,
     errors,
     // This process is the bare floor's whole client side: pool, driver and the loop itself.
     cpuMs: latencies.length > 0 ? (cpu.user + cpu.system) / 1000 / latencies.length : undefined,
+    postgresCpuMs: latencies.length > 0 ? postgresMs / latencies.length : undefined,
   };
 }
 
@@ -184,5 +223,8 @@ export function median(runs: Figures[]): Figures {
     p99: mid((f) => f.p99),
     errors: runs.reduce((sum, f) => sum + f.errors, 0),
     cpuMs: runs.every((f) => f.cpuMs !== undefined) ? mid((f) => f.cpuMs ?? 0) : undefined,
+    postgresCpuMs: runs.every((f) => f.postgresCpuMs !== undefined)
+      ? mid((f) => f.postgresCpuMs ?? 0)
+      : undefined,
   };
 }

@@ -13,7 +13,8 @@ import { leadKeyset } from '../src/leads/leads.repository.js';
 import { activityScoreSql } from '../src/scoring/activity-score.js';
 import { argValue, BENCH, openBenchDatabase } from './bench-env.js';
 import { BARE_SQL, type BareContext } from './bare-sql.js';
-import { countRoundTrips } from '../devkit/round-trips.js';
+import { countRoundTrips, tallySince } from '../devkit/round-trips.js';
+import { statementLabel } from '../src/database/statement-label.js';
 import { measureNotifications } from './notifications.js';
 import { startBenchServer } from './server.js';
 import {
@@ -91,13 +92,28 @@ async function send(
     throw new Error(`${scenario.name}: ${res.status} ${text}`);
 }
 
+/** What one request of a scenario sends to PostgreSQL, on average over the requests counted. */
+interface StatementsPerRequest {
+  roundTrips: number;
+  /** Parse messages: unnamed ones are planned on every sending; named ones once per connection. */
+  unnamedParses: number;
+  namedParses: number;
+  binds: number;
+  executes: number;
+  /** Each statement sent (by its label), with how many times per request: `INSERT leads ×1`. */
+  statements: string;
+}
+
 /**
- * SQL round trips per request of each scenario: a server of one process whose pool reaches
- * PostgreSQL through a counting proxy, asked 50 times in a row after 5 warm-up requests (the
- * caller cache is warm, as it is under load). Counted apart from the load runs: the proxy would
- * take CPU from them.
+ * What each scenario's requests send to PostgreSQL: a server of one process whose pool reaches
+ * PostgreSQL through a proxy reading the protocol (devkit/round-trips.ts), asked 50 times in a row
+ * after 10 warm-up requests (the caller cache is warm and every connection has prepared what it
+ * prepares, as under load). Counted apart from the load runs: the proxy would take CPU from them.
  */
-async function measureRoundTrips(url: string, scenarios: Scenario[]): Promise<Map<string, number>> {
+async function measureStatements(
+  url: string,
+  scenarios: Scenario[],
+): Promise<Map<string, StatementsPerRequest>> {
   const target = new URL(url);
   const counter = await countRoundTrips({
     host: target.hostname,
@@ -107,14 +123,30 @@ async function measureRoundTrips(url: string, scenarios: Scenario[]): Promise<Ma
   proxied.hostname = '127.0.0.1';
   proxied.port = String(counter.port);
   const server = await startServer(proxied.toString(), 1, 'counting');
+  const REQUESTS = 50;
   try {
-    const perRequest = new Map<string, number>();
+    const perRequest = new Map<string, StatementsPerRequest>();
     let i = 50_000_000; // past any index the load runs used: emails stay unique
     for (const scenario of scenarios) {
-      for (let n = 0; n < 5; n++) await send(server.base, scenario, i++);
-      const before = counter.count();
-      for (let n = 0; n < 50; n++) await send(server.base, scenario, i++);
-      perRequest.set(scenario.name, (counter.count() - before) / 50);
+      for (let n = 0; n < 10; n++) await send(server.base, scenario, i++);
+      const before = counter.tally();
+      for (let n = 0; n < REQUESTS; n++) await send(server.base, scenario, i++);
+      const sent = tallySince(before, counter.tally());
+      const labels = new Map<string, number>();
+      for (const text of [...sent.bound, ...sent.simpleQueries]) {
+        const label = statementLabel(text);
+        labels.set(label, (labels.get(label) ?? 0) + 1);
+      }
+      perRequest.set(scenario.name, {
+        roundTrips: sent.roundTrips / REQUESTS,
+        unnamedParses: sent.unnamedParses.length / REQUESTS,
+        namedParses: sent.namedParses.length / REQUESTS,
+        binds: sent.bound.length / REQUESTS,
+        executes: sent.executes / REQUESTS,
+        statements: [...labels]
+          .map(([label, n]) => `${label} ×${fmt(n / REQUESTS, 2).replace(/\.?0+$/, '')}`)
+          .join(', '),
+      });
     }
     return perRequest;
   } finally {
@@ -796,7 +828,7 @@ async function main(): Promise<void> {
       console.error(`done: ${scenario.name}`);
     }
 
-    const trips = await measureRoundTrips(
+    const sent = await measureStatements(
       db.url,
       scenarios.filter((x) => x.name.includes(only)),
     );
@@ -843,16 +875,22 @@ async function main(): Promise<void> {
       `\n## pnpm bench — ${bench.n.toLocaleString('en-US')} leads, ${connections} connections, ${duration} s per run, API and bare pg alternating ${rounds}× (medians), pool ${POOL}, server ${workers} × ${Math.max(1, Math.floor(POOL / workers))} connections${workers > 1 ? ` (WEB_CONCURRENCY=${workers})` : ''}, Node ${process.versions.node}\n`,
     );
     console.log(
-      `| scenario | API req/s | API p50 / p99 ms | API CPU ms/req | SQL round trips/req | bare HTTP req/s | bare HTTP p50 / p99 ms | bare HTTP CPU ms/req | API / bare HTTP | bare pg req/s | API / bare pg | 1 client p50 / p99 ms | ${connections} clients at ½ load: req/s, p50 / p99 ms | errors |`,
+      `| scenario | API req/s | API p50 / p99 ms | API CPU ms/req | API PostgreSQL CPU ms/req | SQL round trips/req | Parse unnamed / named, Bind, Execute per req | bare HTTP req/s | bare HTTP p50 / p99 ms | bare HTTP CPU ms/req | bare HTTP PostgreSQL CPU ms/req | API / bare HTTP | bare pg req/s | API / bare pg | 1 client p50 / p99 ms | ${connections} clients at ½ load: req/s, p50 / p99 ms | errors |`,
     );
-    console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
-    const cpu = (f: Figures): string => (f.cpuMs === undefined ? '—' : fmt(f.cpuMs, 2));
+    console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+    const cpu = (ms: number | undefined): string => (ms === undefined ? '—' : fmt(ms, 2));
     for (const r of results) {
       const errors = r.api.errors + r.http.errors + r.bare.errors + r.single.errors + r.half.errors;
+      const s = sent.get(r.name);
+      const protocol = s
+        ? `${fmt(s.unnamedParses, 1)} / ${fmt(s.namedParses, 1)}, ${fmt(s.binds, 1)}, ${fmt(s.executes, 1)}`
+        : '—';
       console.log(
-        `| ${r.name} | ${fmt(r.api.rps)} | ${fmt(r.api.p50, 1)} / ${fmt(r.api.p99, 1)} | ${cpu(r.api)} | ${fmt(trips.get(r.name) ?? Number.NaN, 1)} | ${fmt(r.http.rps)} | ${fmt(r.http.p50, 1)} / ${fmt(r.http.p99, 1)} | ${cpu(r.http)} | ${fmt((100 * r.api.rps) / r.http.rps)} % | ${fmt(r.bare.rps)} | ${fmt((100 * r.api.rps) / r.bare.rps)} % | ${fmt(r.single.p50, 1)} / ${fmt(r.single.p99, 1)} | ${fmt(r.half.rps)}, ${fmt(r.half.p50, 1)} / ${fmt(r.half.p99, 1)} | ${errors} |`,
+        `| ${r.name} | ${fmt(r.api.rps)} | ${fmt(r.api.p50, 1)} / ${fmt(r.api.p99, 1)} | ${cpu(r.api.cpuMs)} | ${cpu(r.api.postgresCpuMs)} | ${fmt(s?.roundTrips ?? Number.NaN, 1)} | ${protocol} | ${fmt(r.http.rps)} | ${fmt(r.http.p50, 1)} / ${fmt(r.http.p99, 1)} | ${cpu(r.http.cpuMs)} | ${cpu(r.http.postgresCpuMs)} | ${fmt((100 * r.api.rps) / r.http.rps)} % | ${fmt(r.bare.rps)} | ${fmt((100 * r.api.rps) / r.bare.rps)} % | ${fmt(r.single.p50, 1)} / ${fmt(r.single.p99, 1)} | ${fmt(r.half.rps)}, ${fmt(r.half.p50, 1)} / ${fmt(r.half.p99, 1)} | ${errors} |`,
       );
     }
+    console.log('\n| scenario | statements per request (bound or sent; by label) |\n|---|---|');
+    for (const r of results) console.log(`| ${r.name} | ${sent.get(r.name)?.statements ?? '—'} |`);
     console.log('\n| plan of | index used | EXPLAIN ANALYZE time |\n|---|---|--:|');
     for (const line of plans) console.log(line);
     for (const line of exportLines) console.log(`\n${line}`);

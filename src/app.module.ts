@@ -1,6 +1,5 @@
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -12,6 +11,10 @@ import { AppExceptionFilter } from './common/errors/app-exception.filter.js';
 import { validationException } from './common/errors/validation.js';
 import { EventsModule } from './common/events/events.module.js';
 import { GraphqlConfig } from './common/graphql/graphql.config.js';
+import {
+  CompiledApolloDriver,
+  type CompiledApolloDriverConfig,
+} from './common/graphql/jit/compiled-apollo.driver.js';
 import type { AppConfig } from './config/load-config.js';
 import { PlatformConfig } from './config/platform.config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -46,8 +49,8 @@ export class AppModule {
         RedisModule,
         EventsModule,
         LoadersModule,
-        GraphQLModule.forRootAsync<ApolloDriverConfig>({
-          driver: ApolloDriver,
+        GraphQLModule.forRootAsync<CompiledApolloDriverConfig>({
+          driver: CompiledApolloDriver,
           imports: [LoadersModule],
           inject: [LoaderRegistry],
           useFactory: (loaders: LoaderRegistry) => ({

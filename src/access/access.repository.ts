@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from 'sequelize';
+import { prepared, type Prepared } from '../database/prepared.js';
 import { Sql } from '../database/sql.js';
 import type { Resource } from './record-permission.js';
 
@@ -36,6 +37,21 @@ const LOCK: Readonly<Record<Resource, string>> = {
   Comment: 'FOR UPDATE OF c',
 };
 
+/** Each resource's statement without and with its lock, prepared: every checked write sends one. */
+const STATEMENTS = Object.fromEntries(
+  (Object.keys(LIVE) as Resource[]).map((resource) => [
+    resource,
+    {
+      read: prepared(LIVE[resource]),
+      locked: prepared(`${LIVE[resource]} ${LOCK[resource]}`),
+    },
+  ]),
+) as Readonly<Record<Resource, { read: Prepared; locked: Prepared }>>;
+
+const ACTIVE_USERS = prepared(
+  'SELECT id FROM users WHERE company_id = $1 AND id = ANY($2::uuid[]) AND is_active',
+);
+
 @Injectable()
 export class AccessRepository {
   constructor(private readonly sql: Sql) {}
@@ -47,16 +63,13 @@ export class AccessRepository {
     ids: readonly string[],
     transaction?: Transaction,
   ): Promise<AccessRef[]> {
-    const sql = transaction ? `${LIVE[resource]} ${LOCK[resource]}` : LIVE[resource];
-    return this.sql.rows<AccessRef>(sql, [companyId, ids], transaction);
+    const { read, locked } = STATEMENTS[resource];
+    return this.sql.rows<AccessRef>(transaction ? locked : read, [companyId, ids], transaction);
   }
 
   /** Which of `ids` are active users of the company: who a record may be given to. */
   async activeUsers(companyId: string, ids: readonly string[]): Promise<Set<string>> {
-    const rows = await this.sql.rows<{ id: string }>(
-      'SELECT id FROM users WHERE company_id = $1 AND id = ANY($2::uuid[]) AND is_active',
-      [companyId, ids],
-    );
+    const rows = await this.sql.rows<{ id: string }>(ACTIVE_USERS, [companyId, ids]);
     return new Set(rows.map((row) => row.id));
   }
 }

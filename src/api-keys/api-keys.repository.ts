@@ -6,6 +6,7 @@ import { Sql } from '../database/sql.js';
 import { API_KEY_RECORD_COLUMNS, type ApiKeyRecord } from './api-key.record.js';
 import { usableKeySql } from './usable-key.js';
 
+const FIND_USABLE = prepared(usableKeySql('$1', '$2'));
 const LIST = prepared(
   `SELECT ${API_KEY_RECORD_COLUMNS} FROM api_keys WHERE company_id = $1
    ORDER BY created_at DESC, id DESC LIMIT $2`,
@@ -68,7 +69,7 @@ export class ApiKeysRepository {
     scope: string,
   ): Promise<{ id: string; companyId: string; scopes: string[] } | null> {
     const [key] = await this.sql.rows<{ id: string; companyId: string; scopes: string[] }>(
-      usableKeySql('$1', '$2'),
+      FIND_USABLE,
       [keyHash, scope],
     );
     return key ?? null;
@@ -77,8 +78,8 @@ export class ApiKeysRepository {
   /** Records a use, unless one was recorded less than a minute ago. */
   async touch(id: string): Promise<void> {
     await this.sql.rows(
-      `UPDATE api_keys SET last_used_at = now()
-       WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+      prepared(`UPDATE api_keys SET last_used_at = now()
+       WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`),
       [id],
     );
   }

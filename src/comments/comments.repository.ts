@@ -1,3 +1,4 @@
+import { prepared } from '../database/prepared.js';
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from 'sequelize';
 import type { SqlParams } from '../common/pagination/keyset.js';
@@ -68,11 +69,11 @@ export class CommentsRepository {
     transaction: Transaction,
   ): Promise<CommentRecord | null> {
     const [row] = await this.sql.rows<CommentRecord>(
-      `SELECT ${selectOf(COMMENT_COLUMNS, 'c')} FROM comments c
+      prepared(`SELECT ${selectOf(COMMENT_COLUMNS, 'c')} FROM comments c
        LEFT JOIN leads l ON l.id = c.lead_id AND l.company_id = c.company_id
        LEFT JOIN deals d ON d.id = c.deal_id AND d.company_id = c.company_id
        WHERE c.id = $1 AND c.company_id = $2 AND l.deleted_at IS NULL AND d.deleted_at IS NULL
-       FOR UPDATE OF c`,
+       FOR UPDATE OF c`),
       [id, companyId],
       transaction,
     );
@@ -89,7 +90,7 @@ export class CommentsRepository {
 
   async remove(comment: Pick<CommentRecord, 'id' | 'companyId'>, transaction: Transaction) {
     await this.sql.rows(
-      'DELETE FROM comments WHERE id = $1 AND company_id = $2',
+      prepared('DELETE FROM comments WHERE id = $1 AND company_id = $2'),
       [comment.id, comment.companyId],
       transaction,
     );

@@ -269,7 +269,9 @@ export class DealsRepository {
 
   findLiveByIds(companyId: string, ids: readonly string[]): Promise<DealRecord[]> {
     return this.sql.rows<DealRecord>(
-      `SELECT ${DEAL_RECORD_COLUMNS} FROM deals WHERE company_id = $1 AND id = ANY($2::uuid[]) AND deleted_at IS NULL`,
+      prepared(
+        `SELECT ${DEAL_RECORD_COLUMNS} FROM deals WHERE company_id = $1 AND id = ANY($2::uuid[]) AND deleted_at IS NULL`,
+      ),
       [companyId, ids],
     );
   }

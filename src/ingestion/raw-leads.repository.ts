@@ -200,7 +200,7 @@ export class RawLeadsRepository {
    */
   lease(limit: number, leaseSeconds: number): Promise<RawLeadRecord[]> {
     return this.sql.rows<RawLeadRecord>(
-      `UPDATE leads_raw SET locked_until = clock_timestamp() + make_interval(secs => $2),
+      prepared(`UPDATE leads_raw SET locked_until = clock_timestamp() + make_interval(secs => $2),
          attempts = attempts + 1
        WHERE id IN (
          SELECT id FROM leads_raw
@@ -208,7 +208,7 @@ export class RawLeadsRepository {
            AND (locked_until IS NULL OR locked_until < clock_timestamp())
          ORDER BY received_at LIMIT $1
          FOR UPDATE SKIP LOCKED)
-       RETURNING ${RAW_LEAD_RECORD_COLUMNS}`,
+       RETURNING ${RAW_LEAD_RECORD_COLUMNS}`),
       [limit, leaseSeconds],
     );
   }
@@ -335,14 +335,14 @@ export class RawLeadsRepository {
 
   async journalCompanies(): Promise<string[]> {
     const rows = await this.sql.rows<{ companyId: string }>(
-      `WITH RECURSIVE c AS (
+      prepared(`WITH RECURSIVE c AS (
          (SELECT company_id FROM leads_raw ORDER BY company_id LIMIT 1)
          UNION ALL
          SELECT (SELECT company_id FROM leads_raw WHERE company_id > c.company_id
                  ORDER BY company_id LIMIT 1)
          FROM c WHERE c.company_id IS NOT NULL
        )
-       SELECT company_id AS "companyId" FROM c WHERE company_id IS NOT NULL`,
+       SELECT company_id AS "companyId" FROM c WHERE company_id IS NOT NULL`),
       [],
     );
     return rows.map((r) => r.companyId);
@@ -360,12 +360,12 @@ export class RawLeadsRepository {
     limit: number,
   ): Promise<number> {
     const rows = await this.sql.rows(
-      `DELETE FROM leads_raw WHERE id IN (
+      prepared(`DELETE FROM leads_raw WHERE id IN (
          SELECT id FROM leads_raw
          WHERE company_id = $1 AND status = ANY ($2::text[])
            AND received_at < clock_timestamp() - make_interval(days => $3)
          LIMIT $4 FOR UPDATE SKIP LOCKED)
-       RETURNING id`,
+       RETURNING id`),
       [companyId, statuses, days, limit],
     );
     return rows.length;
@@ -382,7 +382,9 @@ export class RawLeadsRepository {
 
   async findInCompany(companyId: string, id: string): Promise<RawLeadRecord | null> {
     const [row] = await this.sql.rows<RawLeadRecord>(
-      `SELECT ${RAW_LEAD_RECORD_COLUMNS} FROM leads_raw WHERE id = $1 AND company_id = $2`,
+      prepared(
+        `SELECT ${RAW_LEAD_RECORD_COLUMNS} FROM leads_raw WHERE id = $1 AND company_id = $2`,
+      ),
       [id, companyId],
     );
     return row ?? null;

@@ -1,3 +1,4 @@
+import { prepared } from '../database/prepared.js';
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from 'sequelize';
 import {
@@ -60,6 +61,11 @@ const INTERACTION_LIST: RecordListSpec<InteractionRecord, InteractionFilter, New
   sorts: NEWEST.sorts,
 };
 
+const FIND_LIVE_TEXT = `SELECT ${COLUMNS} FROM interactions i ${LIVE_LEAD}
+  WHERE i.id = $1 AND i.company_id = $2`;
+const FIND_LIVE = prepared(FIND_LIVE_TEXT);
+const FIND_LIVE_LOCKED = prepared(`${FIND_LIVE_TEXT} FOR UPDATE OF i`);
+
 @Injectable()
 export class InteractionsRepository {
   /** page and count of the interactions list. */
@@ -88,8 +94,7 @@ export class InteractionsRepository {
     transaction?: Transaction,
   ): Promise<InteractionRecord | null> {
     const [row] = await this.sql.rows<InteractionRecord>(
-      `SELECT ${COLUMNS} FROM interactions i ${LIVE_LEAD}
-       WHERE i.id = $1 AND i.company_id = $2 ${transaction ? 'FOR UPDATE OF i' : ''}`,
+      transaction ? FIND_LIVE_LOCKED : FIND_LIVE,
       [id, companyId],
       transaction,
     );
@@ -122,7 +127,7 @@ export class InteractionsRepository {
     transaction: Transaction,
   ): Promise<void> {
     await this.sql.rows(
-      'DELETE FROM interactions WHERE id = $1 AND company_id = $2',
+      prepared('DELETE FROM interactions WHERE id = $1 AND company_id = $2'),
       [interaction.id, interaction.companyId],
       transaction,
     );

@@ -176,7 +176,9 @@ export class LeadsRepository {
 
   findLiveByIds(companyId: string, ids: readonly string[]): Promise<LeadRecord[]> {
     return this.sql.rows<LeadRecord>(
-      `SELECT ${LEAD_RECORD_COLUMNS} FROM leads WHERE company_id = $1 AND id = ANY($2::uuid[]) AND deleted_at IS NULL`,
+      prepared(
+        `SELECT ${LEAD_RECORD_COLUMNS} FROM leads WHERE company_id = $1 AND id = ANY($2::uuid[]) AND deleted_at IS NULL`,
+      ),
       [companyId, ids],
     );
   }
@@ -187,7 +189,9 @@ export class LeadsRepository {
     transaction?: Transaction,
   ): Promise<LeadRecord | null> {
     const [lead] = await this.sql.rows<LeadRecord>(
-      `SELECT ${LEAD_RECORD_COLUMNS} FROM leads WHERE company_id = $1 AND lower(email) = $2 AND deleted_at IS NULL`,
+      prepared(
+        `SELECT ${LEAD_RECORD_COLUMNS} FROM leads WHERE company_id = $1 AND lower(email) = $2 AND deleted_at IS NULL`,
+      ),
       [companyId, email.toLowerCase()],
       transaction,
     );
@@ -201,7 +205,9 @@ export class LeadsRepository {
     transaction?: Transaction,
   ): Promise<Pick<LeadRecord, 'id' | 'email'>[]> {
     return this.sql.rows<Pick<LeadRecord, 'id' | 'email'>>(
-      'SELECT id, email FROM leads WHERE company_id = $1 AND deleted_at IS NULL AND lower(email) = ANY($2::text[])',
+      prepared(
+        'SELECT id, email FROM leads WHERE company_id = $1 AND deleted_at IS NULL AND lower(email) = ANY($2::text[])',
+      ),
       [companyId, emails],
       transaction,
     );
@@ -238,7 +244,7 @@ export class LeadsRepository {
 
   async purge(lead: Pick<LeadRecord, 'id' | 'companyId'>, transaction: Transaction): Promise<void> {
     await this.sql.rows(
-      'DELETE FROM leads WHERE id = $1 AND company_id = $2',
+      prepared('DELETE FROM leads WHERE id = $1 AND company_id = $2'),
       [lead.id, lead.companyId],
       transaction,
     );

@@ -18,8 +18,8 @@ export class NotificationBacklogRepository {
   add(companyId: string, leadIds: readonly string[], transaction: Transaction): void {
     this.sql.send(
       transaction,
-      `INSERT INTO notification_backlog (company_id, lead_id)
-       SELECT $1, unnest($2::uuid[])`,
+      prepared(`INSERT INTO notification_backlog (company_id, lead_id)
+       SELECT $1, unnest($2::uuid[])`),
       [companyId, leadIds],
     );
   }
@@ -39,16 +39,16 @@ export class NotificationBacklogRepository {
    */
   async take(limit: number, transaction: Transaction): Promise<BacklogEntry[]> {
     const [lock] = await this.sql.rows<{ got: boolean }>(
-      'SELECT pg_try_advisory_xact_lock($1, 0) AS got',
+      prepared('SELECT pg_try_advisory_xact_lock($1, 0) AS got'),
       [LockSpace.NOTIFICATION_BACKLOG],
       transaction,
     );
     if (!lock.got) return [];
     return this.sql.rows<BacklogEntry>(
-      `DELETE FROM notification_backlog b
+      prepared(`DELETE FROM notification_backlog b
        USING (SELECT id FROM notification_backlog ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED) t
        WHERE b.id = t.id
-       RETURNING b.company_id AS "companyId", b.lead_id AS "leadId"`,
+       RETURNING b.company_id AS "companyId", b.lead_id AS "leadId"`),
       [limit],
       transaction,
     );

@@ -1,3 +1,4 @@
+import { prepared } from '../database/prepared.js';
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from 'sequelize';
 import type { SqlParams } from '../common/pagination/keyset.js';
@@ -51,7 +52,7 @@ const NOTIFICATION_LIST: RecordListSpec<NotificationRecord, NotificationFilter, 
  * audience the batch asks for is read here, the recipients are grouped, and one row per recipient
  * comes back for the push.
  */
-const DELIVER = /* sql */ `
+const DELIVER = prepared(/* sql */ `
 WITH item AS (
   SELECT i.n, i.lead_id, i.deal_id, i.task_id, i.detail,
          CASE WHEN (i.lead_id IS NOT NULL OR i.deal_id IS NOT NULL) AND l.id IS NULL AND d.id IS NULL
@@ -89,7 +90,7 @@ SELECT $1, g.user_id, $2,
        CASE WHEN g.n = 1 THEN i.deal_id END,
        CASE WHEN g.n = 1 THEN i.task_id END
 FROM grouped g JOIN item i ON i.n = g.first
-RETURNING ${COLUMNS}`;
+RETURNING ${COLUMNS}`);
 
 @Injectable()
 export class NotificationsRepository {
@@ -120,14 +121,16 @@ export class NotificationsRepository {
   ): Promise<{ row: NotificationRecord; changed: boolean } | null> {
     const key = [id, companyId, recipientId];
     const [changed] = await this.sql.rows<NotificationRecord>(
-      `UPDATE notifications SET is_read = true, read_at = now(), updated_at = now()
+      prepared(`UPDATE notifications SET is_read = true, read_at = now(), updated_at = now()
        WHERE id = $1 AND company_id = $2 AND recipient_id = $3 AND NOT is_read
-       RETURNING ${COLUMNS}`,
+       RETURNING ${COLUMNS}`),
       key,
     );
     if (changed) return { row: changed, changed: true };
     const [row] = await this.sql.rows<NotificationRecord>(
-      `SELECT ${COLUMNS} FROM notifications WHERE id = $1 AND company_id = $2 AND recipient_id = $3`,
+      prepared(
+        `SELECT ${COLUMNS} FROM notifications WHERE id = $1 AND company_id = $2 AND recipient_id = $3`,
+      ),
       key,
     );
     return row ? { row, changed: false } : null;
@@ -136,9 +139,9 @@ export class NotificationsRepository {
   /** How many of the recipient's unread notifications were marked read. */
   async markAllRead(companyId: string, recipientId: string): Promise<number> {
     const rows = await this.sql.rows(
-      `UPDATE notifications SET is_read = true, read_at = now(), updated_at = now()
+      prepared(`UPDATE notifications SET is_read = true, read_at = now(), updated_at = now()
        WHERE company_id = $1 AND recipient_id = $2 AND NOT is_read
-       RETURNING 1`,
+       RETURNING 1`),
       [companyId, recipientId],
     );
     return rows.length;
@@ -146,8 +149,8 @@ export class NotificationsRepository {
 
   async remove(companyId: string, recipientId: string, id: string): Promise<boolean> {
     const rows = await this.sql.rows(
-      `DELETE FROM notifications WHERE id = $1 AND company_id = $2 AND recipient_id = $3
-       RETURNING 1`,
+      prepared(`DELETE FROM notifications WHERE id = $1 AND company_id = $2 AND recipient_id = $3
+       RETURNING 1`),
       [id, companyId, recipientId],
     );
     return rows.length > 0;

@@ -140,7 +140,7 @@ export class TasksRepository {
   /** For good (purgeTask); removing is a save of deletedAt. */
   async purge(task: Pick<TaskRecord, 'id' | 'companyId'>, transaction: Transaction) {
     await this.sql.rows(
-      'DELETE FROM tasks WHERE id = $1 AND company_id = $2',
+      prepared('DELETE FROM tasks WHERE id = $1 AND company_id = $2'),
       [task.id, task.companyId],
       transaction,
     );

@@ -82,7 +82,7 @@ export class UsersRepository {
 
   /** The company and, by its foreign keys' cascade, everything in it (the seed's --reset). */
   async deleteCompany(id: string): Promise<void> {
-    await this.sql.rows('DELETE FROM companies WHERE id = $1', [id]);
+    await this.sql.rows(prepared('DELETE FROM companies WHERE id = $1'), [id]);
   }
 
   async create(values: NewUser, transaction: Transaction): Promise<UserRecord> {
@@ -131,7 +131,9 @@ export class UsersRepository {
   /** The ids among `ids` of the company's active users. */
   async activeIdsWithRole(companyId: string, role: Role): Promise<string[]> {
     const rows = await this.sql.rows<{ id: string }>(
-      'SELECT id FROM users WHERE company_id = $1 AND role = $2 AND is_active ORDER BY created_at, id',
+      prepared(
+        'SELECT id FROM users WHERE company_id = $1 AND role = $2 AND is_active ORDER BY created_at, id',
+      ),
       [companyId, role],
     );
     return rows.map((row) => row.id);
@@ -139,7 +141,9 @@ export class UsersRepository {
 
   findInCompanyByIds(companyId: string, ids: readonly string[]): Promise<UserRecord[]> {
     return this.sql.rows<UserRecord>(
-      `SELECT ${USER_RECORD_COLUMNS} FROM users WHERE company_id = $1 AND id = ANY($2::uuid[])`,
+      prepared(
+        `SELECT ${USER_RECORD_COLUMNS} FROM users WHERE company_id = $1 AND id = ANY($2::uuid[])`,
+      ),
       [companyId, ids],
     );
   }
@@ -147,7 +151,7 @@ export class UsersRepository {
   /** Active admins of the company, locked so two demotions cannot race past the last-admin rule. */
   async countActiveAdmins(companyId: string, transaction: Transaction): Promise<number> {
     const rows = await this.sql.rows<{ id: string }>(
-      `SELECT id FROM users WHERE company_id = $1 AND role = $2 AND is_active FOR UPDATE`,
+      prepared(`SELECT id FROM users WHERE company_id = $1 AND role = $2 AND is_active FOR UPDATE`),
       [companyId, Role.ADMIN],
       transaction,
     );

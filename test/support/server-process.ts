@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import http from 'node:http';
+import { GRAPHQL_EXECUTION_ENV } from './test-env.js';
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -21,6 +22,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
       LOG_FORMAT: 'json',
+      ...GRAPHQL_EXECUTION_ENV,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,6 +4,7 @@ import { createApp } from '../../src/app.factory.js';
 import { loadConfig } from '../../src/app.config.js';
 import { newTeam, type Team, type TestUser } from './factories.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { GRAPHQL_EXECUTION_ENV } from './test-env.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -33,6 +34,7 @@ const BASE_ENV: Record<string, string> = {
   JWT_SECRET: TEST_JWT_SECRET,
   NODE_ENV: 'test',
   LOG_LEVEL: 'silent',
+  ...GRAPHQL_EXECUTION_ENV,
   // The IDE is checked against the real process (test/platform/process.e2e-spec.ts).
   GRAPHQL_IDE: 'false',
   DB_SKIP_MIGRATIONS: 'true',

@@ -17,6 +17,16 @@ export function requiredEnv(name: string): string {
   return value;
 }
 
+/**
+ * How the servers under test execute GraphQL: compiled (graphql-jit, the default) unless the run
+ * sets GRAPHQL_JIT=false — CI runs the whole suite once in each mode. Compiled at a document's
+ * first run, so that a test's single query exercises the compiled path too.
+ */
+export const GRAPHQL_EXECUTION_ENV: Readonly<Record<string, string>> = {
+  GRAPHQL_JIT: process.env.GRAPHQL_JIT ?? 'true',
+  GRAPHQL_JIT_AFTER: '1',
+};
+
 export const redisUrl = (): string | undefined => process.env.REDIS_URL || undefined;
 
 /**

@@ -23,8 +23,3 @@ export interface DomainEvent<N extends DomainEventName = DomainEventName> {
   /** The publisher's transaction, for IN_TRANSACTION listeners; absent after commit. */
   readonly transaction?: Transaction;
 }
-
-/** The emitter channel of an event in a phase: `tx.lead.created`, `committed.lead.created`. */
-export function eventChannel(phase: EventPhase, name: DomainEventName | '**'): string {
-  return `${phase}.${name}`;
-}

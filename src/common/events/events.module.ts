@@ -1,10 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { EventEmitterModule } from '@nestjs/event-emitter';
+import { DiscoveryModule } from '@nestjs/core';
 import { DomainEvents } from './domain-events.js';
 
 @Global()
 @Module({
-  imports: [EventEmitterModule.forRoot({ wildcard: true, delimiter: '.', ignoreErrors: false })],
+  imports: [DiscoveryModule],
   providers: [DomainEvents],
   exports: [DomainEvents],
 })

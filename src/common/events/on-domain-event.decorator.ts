@@ -1,51 +1,30 @@
-import { applyDecorators } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
-import { reportServerFault } from '../errors/server-faults.js';
 import type { DomainEventName } from './domain-event-map.js';
-import { EventPhase, eventChannel, type DomainEvent } from './domain-event.js';
+import type { DomainEvent, EventPhase } from './domain-event.js';
 
 type Listener<N extends DomainEventName> = (event: DomainEvent<N>) => Promise<void> | void;
 
-function listen(channels: string[], phase: EventPhase): MethodDecorator {
-  const subscribe = applyDecorators(
-    ...channels.map((channel) =>
-      // In-transaction failures must reach the publisher (and roll back); after-commit ones are
-      // logged by the emitter and go no further.
-      OnEvent(channel, { promisify: true, suppressErrors: phase === EventPhase.AFTER_COMMIT }),
-    ),
-  );
-  if (phase !== EventPhase.AFTER_COMMIT) return subscribe;
-  return (target, key, descriptor) => {
-    reportFailures(descriptor);
-    subscribe(target, key, descriptor);
-  };
+/** What a listener method listens to: some events, or every one ('any'), in one phase. */
+export interface ListenerMark {
+  readonly names: readonly DomainEventName[] | 'any';
+  readonly phase: EventPhase;
+}
+
+/** The metadata key DomainEvents looks for on provider methods at boot. */
+export const DOMAIN_EVENT_LISTENER = Symbol('domain-event-listener');
+
+/** The marks on a method (a method may listen in both phases). */
+export function listenerMarksOf(method: object): readonly ListenerMark[] {
+  return (Reflect.getMetadata(DOMAIN_EVENT_LISTENER, method) as ListenerMark[] | undefined) ?? [];
+}
+
+function mark(method: object, listening: ListenerMark): void {
+  Reflect.defineMetadata(DOMAIN_EVENT_LISTENER, [...listenerMarksOf(method), listening], method);
 }
 
 /**
- * An after-commit listener's failure is the server's (its change is committed, its follow-up is
- * lost): told to the fault reporters, then left to the emitter, which logs it. Wrapped before
- * OnEvent marks the method, so that the mark is on what the emitter calls.
+ * Makes the method a listener of these events in `phase`; its parameter type must match them.
+ * DomainEvents finds it on its provider at boot (see DomainEvents.onApplicationBootstrap).
  */
-function reportFailures<T>(descriptor: TypedPropertyDescriptor<T>): void {
-  const listener = descriptor.value as (...args: unknown[]) => unknown;
-  const report = (error: unknown): never => {
-    reportServerFault({ error, source: 'after-commit' });
-    throw error;
-  };
-  // Synchronous listeners stay synchronous: only a returned promise is awaited for its failure.
-  const reported = function (this: unknown, ...args: unknown[]): unknown {
-    let result: unknown;
-    try {
-      result = listener.apply(this, args);
-    } catch (error) {
-      return report(error);
-    }
-    return result instanceof Promise ? result.catch(report) : result;
-  };
-  descriptor.value = reported as T;
-}
-
-/** Makes the method a listener of these events in `phase`; its parameter type must match them. */
 export function OnDomainEvent<N extends DomainEventName>(
   names: N | readonly N[],
   phase: EventPhase,
@@ -55,11 +34,7 @@ export function OnDomainEvent<N extends DomainEventName>(
   descriptor: TypedPropertyDescriptor<T>,
 ) => void {
   const list: readonly N[] = typeof names === 'string' ? [names] : names;
-  const decorator = listen(
-    list.map((name) => eventChannel(phase, name)),
-    phase,
-  );
-  return (target, key, descriptor) => void decorator(target, key, descriptor);
+  return (_target, _key, descriptor) => mark(descriptor.value as object, { names: list, phase });
 }
 
 /** Every domain event, in `phase` (audit). */
@@ -70,6 +45,5 @@ export function OnAnyDomainEvent(
   key: string | symbol,
   descriptor: TypedPropertyDescriptor<T>,
 ) => void {
-  const decorator = listen([eventChannel(phase, '**')], phase);
-  return (target, key, descriptor) => void decorator(target, key, descriptor);
+  return (_target, _key, descriptor) => mark(descriptor.value as object, { names: 'any', phase });
 }

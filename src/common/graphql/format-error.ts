@@ -26,6 +26,13 @@ const VARIABLES_ABORTED = /^Too many errors processing variables/;
 /** graphql-armor words its refusals "… limit of N exceeded …". */
 const LIMIT_EXCEEDED = /limit of \d+ exceeded/i;
 
+/**
+ * graphql-js suggests names close to a wrong one ("Did you mean …?"): a map of the schema for a
+ * probing client when introspection is off. Cut here rather than by graphql-armor's plugin, which
+ * rewrites every error's message in place — and compiled execution's errors are read-only.
+ */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
 /** The reason of an error raised by GraphQL or Apollo themselves (ours carry their own). */
 function requestErrorReason(apolloCode: string, message: string): CommonReason {
   if (LIMIT_EXCEEDED.test(message)) return CommonReason.QUERY_TOO_COMPLEX;
@@ -69,7 +76,11 @@ export function formatGraphQLError(production: boolean) {
         typeof extensions.reason === 'string'
           ? extensions.reason
           : requestErrorReason(String(raw), formatted.message);
-      return { ...formatted, extensions: { ...extensions, code, reason } };
+      return {
+        ...formatted,
+        message: formatted.message.replace(SUGGESTION, ''),
+        extensions: { ...extensions, code, reason },
+      };
     }
     // A field resolver's error skips Nest's filter (and error-mapper): the server's fault all the same.
     reportServerFault({ error: original, source: 'request' });

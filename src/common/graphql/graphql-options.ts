@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { ApolloDriverConfig } from '@nestjs/apollo';
-import { ApolloDriver } from '@nestjs/apollo';
+import type { CompiledApolloDriverConfig } from './jit/compiled-apollo.driver.js';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PlatformConfig } from '../../config/platform.config.js';
@@ -18,7 +17,7 @@ import { AnswerSize } from './answer-size.js';
 import { UnauthenticatedException } from '../errors/app.exception.js';
 import type { LoaderRegistry } from './loaders.js';
 
-/** Query limits from graphql-armor: depth, cost, aliases, directives, tokens; no field suggestions. */
+/** Query limits from graphql-armor: depth, cost, aliases, directives, tokens. */
 export function armorFor(config: GraphqlConfig): ReturnType<ApolloArmor['protect']> {
   return new ApolloArmor({
     maxDepth: { n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true, flattenFragments: true },
@@ -27,7 +26,8 @@ export function armorFor(config: GraphqlConfig): ReturnType<ApolloArmor['protect
     maxAliases: { n: config.GRAPHQL_MAX_ALIASES },
     maxDirectives: { n: 50 },
     maxTokens: { n: 5000 },
-    blockFieldSuggestion: { enabled: true },
+    // Suggestions are cut by formatGraphQLError: this plugin rewrites errors in place.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
 }
 
@@ -35,10 +35,9 @@ export function graphqlOptions(
   config: GraphqlConfig,
   platform: PlatformConfig,
   loaders: LoaderRegistry,
-): ApolloDriverConfig {
+): CompiledApolloDriverConfig {
   const armor = armorFor(config);
   return {
-    driver: ApolloDriver,
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
@@ -62,6 +61,9 @@ export function graphqlOptions(
     ],
     validationRules: armor.validationRules,
     formatError: formatGraphQLError(platform.isProduction),
+    ...(config.GRAPHQL_JIT
+      ? { compiledExecution: { compileAfter: config.GRAPHQL_JIT_AFTER } }
+      : {}),
     // Apollo pretty-prints answers by default: two-space indents cost bytes and CPU on every list.
     stringifyResult: (result) => JSON.stringify(result),
     context: (req: FastifyRequest, reply: FastifyReply): GraphQLContext => ({

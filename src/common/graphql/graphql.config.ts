@@ -34,6 +34,17 @@ export class GraphqlConfig extends ConfigSlice {
   @IntVariable('most aliases in one query (graphql-armor)', { min: 1 })
   GRAPHQL_MAX_ALIASES = 15;
 
+  /**
+   * Queries executed by code graphql-jit generates once per document, instead of graphql-js
+   * walking the document on every request (common/graphql/jit). Answers and errors are the same
+   * either way; CI runs the GraphQL tests in both modes.
+   */
+  @BooleanVariable('compiled execution of GraphQL documents (graphql-jit); off: graphql-js')
+  GRAPHQL_JIT = true;
+
+  @IntVariable('a GraphQL document is compiled the n-th time it runs (1: at once)', { min: 1 })
+  GRAPHQL_JIT_AFTER = 2;
+
   /** Introspection answered (GRAPHQL_INTROSPECTION, else outside production). */
   declare introspection: boolean;
   /** The IDE served (GRAPHQL_IDE, else outside production). */

@@ -1,0 +1,90 @@
+import { execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { graphqlExecutions } from './compiled-execution.metrics.js';
+
+/** One document's operations: compiled, or known not to compile (graphql-js runs them). */
+type Compiled = CompiledQuery | 'graphql-js';
+
+export interface ExecutionRequest {
+  document: DocumentNode;
+  operationName?: string | null;
+  variables?: Record<string, unknown>;
+  contextValue: unknown;
+}
+
+/**
+ * GraphQL execution compiled by graphql-jit: a query's plan — which resolvers to call, how to
+ * coerce its variables, how to complete each value — is generated once as JavaScript and then
+ * run for every request of that document, where graphql-js walks the document again each time.
+ *
+ * - A document is compiled the `compileAfter`-th time it runs (a query sent once is not worth
+ *   the compilation); until then, and for anything graphql-jit cannot compile, graphql-js runs it.
+ * - Compiled plans are held per document object: Apollo's document store hands back the same
+ *   object for the same query text, and bounds how many it keeps; a plan goes with its document.
+ * - A request whose variables do not coerce is answered by graphql-js, so that its error reads
+ *   as it always has (and Apollo recognises it as BAD_USER_INPUT).
+ */
+export class CompiledExecution {
+  private readonly plans = new WeakMap<DocumentNode, Map<string, Compiled>>();
+  private readonly sightings = new WeakMap<DocumentNode, number>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly compileAfter: number,
+  ) {}
+
+  /** Whether the document's operation runs compiled now (for tests and the curious). */
+  isCompiled(document: DocumentNode, operationName?: string): boolean {
+    const plan = this.plans.get(document)?.get(operationName ?? '');
+    return plan !== undefined && plan !== 'graphql-js';
+  }
+
+  async execute(request: ExecutionRequest): Promise<ExecutionResult> {
+    const plan = this.planFor(request.document, request.operationName ?? undefined);
+    if (plan === 'graphql-js') return this.interpreted(request);
+    const result = await plan.query(undefined, request.contextValue, request.variables ?? {});
+    // No `data` at all: the variables did not coerce (a field error still answers `data`).
+    if (!('data' in result)) return this.interpreted(request);
+    graphqlExecutions.inc({ engine: 'compiled' });
+    return result;
+  }
+
+  /** What graphql-js makes of the request: the reference every compiled answer matches. */
+  private async interpreted(request: ExecutionRequest): Promise<ExecutionResult> {
+    graphqlExecutions.inc({ engine: 'graphql-js' });
+    return execute({
+      schema: this.schema,
+      document: request.document,
+      operationName: request.operationName,
+      variableValues: request.variables,
+      contextValue: request.contextValue,
+    });
+  }
+
+  private planFor(document: DocumentNode, operationName: string | undefined): Compiled {
+    const key = operationName ?? '';
+    const known = this.plans.get(document)?.get(key);
+    if (known) return known;
+    const seen = (this.sightings.get(document) ?? 0) + 1;
+    this.sightings.set(document, seen);
+    if (seen < this.compileAfter) return 'graphql-js';
+    const plan = this.compile(document, operationName);
+    let byOperation = this.plans.get(document);
+    if (!byOperation) this.plans.set(document, (byOperation = new Map<string, Compiled>()));
+    byOperation.set(key, plan);
+    return plan;
+  }
+
+  private compile(document: DocumentNode, operationName: string | undefined): Compiled {
+    try {
+      const compiled = compileQuery(this.schema, document, operationName, {
+        // Errors of resolvers keep their own stack; jit's own capture costs every failure.
+        disablingCapturingStackErrors: true,
+      });
+      return isCompiledQuery(compiled) ? compiled : 'graphql-js';
+    } catch {
+      // A document jit cannot compile is still a valid one: graphql-js runs it.
+      return 'graphql-js';
+    }
+  }
+}
