@@ -2,8 +2,8 @@ import {
   buildSchema,
   GraphQLObjectType,
   parse,
+  GraphQLError,
   type ExecutionResult,
-  type GraphQLError,
   type GraphQLFieldResolver,
 } from 'graphql';
 import { CompiledExecution } from './compiled-execution.js';
@@ -98,6 +98,10 @@ describe('CompiledExecution', () => {
     const [error] = result.errors as GraphQLError[];
     expect(error.path).toEqual(['lead', 'broken']);
     expect(error.originalError?.message).toBe('field failed');
+    // graphql-js's own error, as Apollo expects: extensions always set, message writable.
+    expect(error).toBeInstanceOf(GraphQLError);
+    expect(error.extensions).toEqual({});
+    expect(error.locations).toEqual([{ line: 2, column: 51 }]); // `broken` in the second line
   });
 
   it('answers variables that do not coerce with graphql-js’s own error', async () => {

@@ -1,4 +1,12 @@
-import { execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  execute,
+  GraphQLError,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type Source,
+  type SourceLocation,
+} from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { graphqlExecutions } from './compiled-execution.metrics.js';
 
@@ -46,7 +54,9 @@ export class CompiledExecution {
     // No `data` at all: the variables did not coerce (a field error still answers `data`).
     if (!('data' in result)) return this.interpreted(request);
     graphqlExecutions.inc({ engine: 'compiled' });
-    return result;
+    return result.errors
+      ? { ...result, errors: result.errors.map((e) => asGraphQLError(e, request.document)) }
+      : result;
   }
 
   /** What graphql-js makes of the request: the reference every compiled answer matches. */
@@ -87,4 +97,28 @@ export class CompiledExecution {
       return 'graphql-js';
     }
   }
+}
+
+/**
+ * graphql-jit's errors imitate graphql-js's, but read-only and without `extensions` when the
+ * thrown error had none, where Apollo and the error mapper expect graphql-js's own: rebuilt as
+ * one, at the same place in the document.
+ */
+function asGraphQLError(error: GraphQLError, document: DocumentNode): GraphQLError {
+  const source = document.loc?.source;
+  return new GraphQLError(error.message, {
+    source,
+    positions: source && error.locations?.map((location) => positionOf(source, location)),
+    path: error.path,
+    originalError: error.originalError,
+    extensions: error.extensions,
+  });
+}
+
+/** The offset in the document's text of a line and column (both from 1), as graphql-js counts. */
+function positionOf(source: Source, { line, column }: SourceLocation): number {
+  const lineBreak = /\r\n|[\n\r]/g;
+  let start = 0;
+  for (let at = 1; at < line && lineBreak.exec(source.body); at++) start = lineBreak.lastIndex;
+  return start + column - 1;
 }
