@@ -228,6 +228,22 @@ export const BARE_SQL: Record<string, Handler> = {
     );
     return { data: { updateLead: { id: rows[0]?.id ?? null } } };
   },
+  updateDeal: async (pool, ctx, request) => {
+    const input = (variables(request).i ?? {}) as { id?: string; value?: string };
+    const { rows } = await pool.query<{ id: string }>(
+      `UPDATE deals SET value = $3, updated_at = now() WHERE id = $1 AND company_id = $2 RETURNING id`,
+      [input.id, ctx.companyId, input.value],
+    );
+    return { data: { updateDeal: { id: rows[0]?.id ?? null } } };
+  },
+  addComment: async (pool, ctx, request) => {
+    const input = (variables(request).i ?? {}) as { leadId?: string; body?: string };
+    const { rows } = await pool.query<{ id: string }>(
+      `INSERT INTO comments (company_id, lead_id, author_id, body) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [ctx.companyId, input.leadId, ctx.adminId, input.body],
+    );
+    return { data: { addComment: { id: rows[0].id } } };
+  },
   ingest: async (pool, ctx, request) => {
     const raw = await storeRaw(pool, ctx, request);
     const lead = JSON.parse(request.body) as Record<string, string>;

@@ -533,6 +533,7 @@ async function main(): Promise<void> {
        RETURNING id`,
       [companyId, run],
     );
+    const dealTarget = (i: number): string => dealTargets[i % dealTargets.length].id;
     const repLogin = (
       (await (
         await fetch(`${server.base}/graphql`, {
@@ -700,6 +701,22 @@ async function main(): Promise<void> {
         request: graphql((i) => ({
           query: 'mutation($i: UpdateLeadInput!) { updateLead(updateLeadInput: $i) { id } }',
           variables: { i: { id: target(i), location: `Bench ${i}` } },
+        })),
+      },
+      {
+        name: 'updateDeal',
+        floor: 'updateDeal',
+        request: graphql((i) => ({
+          query: 'mutation($i: UpdateDealInput!) { updateDeal(updateDealInput: $i) { id } }',
+          variables: { i: { id: dealTarget(i), value: String(1000 + (i % 5000)) } },
+        })),
+      },
+      {
+        name: 'addComment',
+        floor: 'addComment',
+        request: graphql((i) => ({
+          query: 'mutation($i: AddCommentInput!) { addComment(input: $i) { id } }',
+          variables: { i: { leadId: target(i), body: `Called back (${i}).` } },
         })),
       },
       {
