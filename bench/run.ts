@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type autocannon from 'autocannon';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
@@ -16,6 +17,7 @@ import { BARE_SQL, type BareContext } from './bare-sql.js';
 import { countRoundTrips, tallySince } from '../devkit/round-trips.js';
 import { statementLabel } from '../src/database/statement-label.js';
 import { measureNotifications } from './notifications.js';
+import { readProfile, sharesByOwner } from './profile.js';
 import { startBenchServer } from './server.js';
 import {
   measureApi,
@@ -153,6 +155,78 @@ async function measureStatements(
     server.child.kill('SIGTERM');
     await counter.close();
   }
+}
+
+/**
+ * Where a scenario's server CPU goes, by package (bench/profile.ts): a server of one process
+ * under V8's sampling profiler (`--cpu-prof`), loaded for `seconds`, less a server started and
+ * stopped under the same flags (its boot and shutdown), per request answered.
+ */
+async function profileScenarios(
+  url: string,
+  scenarios: Scenario[],
+  seconds: number,
+  connections: number,
+): Promise<string[]> {
+  const profiled = async (
+    scenario?: Scenario,
+  ): Promise<{ ms: Map<string, number>; answered: number }> => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-profile-'));
+    const server = await startBenchServer({
+      url,
+      workers: 1,
+      pool: POOL,
+      jwtSecret: JWT_SECRET,
+      name: 'profiled',
+      nodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir],
+    });
+    let answered = 0;
+    try {
+      if (scenario) {
+        let i = 60_000_000; // past any index the other runs used
+        const requests: autocannon.Request[] = [
+          { method: 'POST', setupRequest: (req) => ({ ...req, ...scenario.request(i++) }) },
+        ];
+        const target = `${server.base}${pathOf(scenario)}`;
+        await measureApi(
+          { url: target, connections, duration: 2, requests },
+          undefined,
+          okOf(scenario),
+        );
+        const loaded = await measureApi(
+          { url: target, connections, duration: seconds, requests },
+          undefined,
+          okOf(scenario),
+        );
+        answered = Math.round(loaded.rps * seconds);
+      }
+    } finally {
+      const exited = new Promise((resolve) => server.child.once('exit', resolve));
+      server.child.kill('SIGTERM');
+      await exited;
+    }
+    const { shares } = sharesByOwner(readProfile(dir));
+    rmSync(dir, { recursive: true, force: true });
+    return { ms: new Map(shares.map((s) => [s.owner, s.ms])), answered };
+  };
+  const boot = await profiled();
+  const lines: string[] = [];
+  for (const scenario of scenarios) {
+    const { ms, answered } = await profiled(scenario);
+    const net = [...ms]
+      .map(([owner, v]) => ({ owner, ms: Math.max(0, v - (boot.ms.get(owner) ?? 0)) }))
+      .sort((a, b) => b.ms - a.ms);
+    const total = net.reduce((sum, x) => sum + x.ms, 0);
+    const top = net.slice(0, 16);
+    const rest = total - top.reduce((sum, x) => sum + x.ms, 0);
+    lines.push(
+      `\n### Server CPU of ${scenario.name}, by owner (${fmt(total / answered, 2)} ms per request, ${fmt(answered)} requests)\n\n| owner | ms per request | share |\n|---|--:|--:|`,
+      ...[...top, { owner: 'the rest', ms: rest }].map(
+        (x) => `| ${x.owner} | ${fmt(x.ms / answered, 3)} | ${fmt((100 * x.ms) / total, 1)} % |`,
+      ),
+    );
+  }
+  return lines;
 }
 
 /** The bare node:http + pg server (bench/bare-server.ts), one process with a pool of POOL. */
@@ -708,7 +782,8 @@ async function main(): Promise<void> {
         floor: 'updateDeal',
         request: graphql((i) => ({
           query: 'mutation($i: UpdateDealInput!) { updateDeal(updateDealInput: $i) { id } }',
-          variables: { i: { id: dealTarget(i), value: String(1000 + (i % 5000)) } },
+          // A value no earlier request set: an update that changes nothing writes nothing.
+          variables: { i: { id: dealTarget(i), value: String(1000 + i) } },
         })),
       },
       {
@@ -887,6 +962,15 @@ async function main(): Promise<void> {
       !only || only === 'scores' ? await measureRecalculation(server, bare, token, companyId) : '';
     const notificationsLine =
       !only || only === 'notifications' ? await notificationsBench(db.url, bare) : '';
+    // The profiles last: the profiler's own cost would weigh on any figure measured beside it.
+    const profileLines = process.argv.includes('--profile')
+      ? await profileScenarios(
+          db.url,
+          scenarios.filter((x) => x.name.includes(only)),
+          duration,
+          connections,
+        )
+      : [];
 
     console.log(
       `\n## pnpm bench — ${bench.n.toLocaleString('en-US')} leads, ${connections} connections, ${duration} s per run, API and bare pg alternating ${rounds}× (medians), pool ${POOL}, server ${workers} × ${Math.max(1, Math.floor(POOL / workers))} connections${workers > 1 ? ` (WEB_CONCURRENCY=${workers})` : ''}, Node ${process.versions.node}\n`,
@@ -914,6 +998,7 @@ async function main(): Promise<void> {
     if (dealsLine) console.log(`\n${dealsLine}`);
     if (scoresLine) console.log(`\n${scoresLine}`);
     if (notificationsLine) console.log(`\n${notificationsLine}`);
+    for (const line of profileLines) console.log(line);
   } finally {
     stopBare();
     server.child.kill('SIGTERM');

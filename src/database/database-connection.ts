@@ -10,6 +10,9 @@ import { useTimestamptzParser } from './timestamptz-parser.js';
 
 const EMBEDDED_DATABASE_NAME = 'crm';
 
+/** Session settings sent at connect (pg's `options`). */
+const GENERIC_PLANS = { options: '-c plan_cache_mode=force_generic_plan' };
+
 export function createSequelize(url: string, config: DatabaseConfig): Sequelize {
   useTimestamptzParser();
   return new Sequelize(url, {
@@ -27,6 +30,11 @@ export function createSequelize(url: string, config: DatabaseConfig): Sequelize 
       // Session defaults every pooled connection starts with (sent at connect; 0 means none).
       statement_timeout: config.DB_STATEMENT_TIMEOUT_MS,
       idle_in_transaction_session_timeout: config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      // A named statement is one whose plan cannot depend on its values (prepared.ts): it runs
+      // the plan made once, where PostgreSQL's default would plan it five more times and then
+      // keep planning every execution whose generic estimate looked dearer (arrays, CTEs). The
+      // unnamed statements (lists) are planned with their values, whatever this says.
+      ...(config.DB_PREPARED_STATEMENTS ? GENERIC_PLANS : {}),
       ...(config.DB_SSL ? { ssl: { rejectUnauthorized: true } } : {}),
     },
     define: { underscored: true },

@@ -5,6 +5,7 @@ import {
   type ProtocolTally,
   type RoundTripCounter,
 } from '../../devkit/round-trips.js';
+import { Sql } from '../../src/database/sql.js';
 import { newDeal } from '../support/deal-factory.js';
 import { expectData, newApiKey, type TestUser } from '../support/factories.js';
 import { submitLead } from '../support/lead-form.js';
@@ -115,6 +116,20 @@ describe('the write path’s statements', () => {
       last = now;
     }
   }
+
+  it('runs every named statement on its generic plan: planned once per connection', async () => {
+    for (const write of Object.values(WRITES)) for (let i = 0; i < 8; i++) await write();
+    // Any of the pool's connections: each has run the writes, and each has its own statements.
+    const held = await sut.app
+      .get(Sql)
+      .rows<{ statement: string; generic: number; custom: number }>(
+        `SELECT statement, generic_plans::int AS generic, custom_plans::int AS custom
+         FROM pg_prepared_statements WHERE NOT from_sql`,
+        [],
+      );
+    expect(held.filter((s) => s.generic > 0).length).toBeGreaterThan(5);
+    expect(held.filter((s) => s.custom > 0)).toEqual([]);
+  });
 
   it.each(Object.keys(WRITES))(
     '%s sends no statement PostgreSQL plans per request',
