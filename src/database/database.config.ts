@@ -23,12 +23,13 @@ export class DatabaseConfig extends ConfigSlice {
   DB_SSL = false;
 
   /**
-   * Named (prepared) statements for the hot writes (src/database/prepared.ts). Off behind a
-   * pooler in transaction mode that does not track them (PgBouncer before 1.21, or with
-   * max_prepared_statements = 0).
+   * Named (prepared) statements for the statements written in the code (src/database/prepared.ts),
+   * run on their generic plan (`plan_cache_mode`, sent at connect). Off behind a pooler in
+   * transaction mode that does not track them (PgBouncer before 1.21, or with
+   * max_prepared_statements = 0), or that refuses startup parameters.
    */
   @BooleanVariable(
-    'the hot writes as named (prepared) statements; `false` behind a pooler in transaction mode that does not track them (PgBouncer before 1.21, or `max_prepared_statements = 0`)',
+    'the statements written in the code as named (prepared) statements on their generic plan (`plan_cache_mode` sent at connect); `false` behind a pooler in transaction mode that does not track them (PgBouncer before 1.21, or `max_prepared_statements = 0`)',
   )
   DB_PREPARED_STATEMENTS = true;
 
