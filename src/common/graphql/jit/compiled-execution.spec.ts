@@ -70,6 +70,24 @@ describe('CompiledExecution', () => {
     expect(sut.isCompiled(QUERY, 'One')).toBe(true); // the document's second run
   });
 
+  it('keeps the plans of the documents used last, and no more', async () => {
+    const sut = new CompiledExecution(schema, 1, 2);
+    const documents = [
+      '{ a: leads(first: 1) { id } }',
+      '{ b: leads(first: 1) { id } }',
+      '{ c: leads(first: 1) { id } }',
+    ].map((q) => parse(q));
+    const run = (document: (typeof documents)[number]) =>
+      sut.execute({ document, variables: {}, contextValue: {} });
+    await run(documents[0]);
+    await run(documents[1]);
+    await run(documents[0]); // used again: the second is now the oldest
+    await run(documents[2]);
+    expect(documents.map((d) => sut.isCompiled(d))).toEqual([true, false, true]);
+    // A dropped document runs again (compiled anew), as graphql-js would answer it.
+    expect((await run(documents[1])).data).toEqual({ b: [{ id: '0' }] });
+  });
+
   it('answers as graphql-js does: data, field errors with their path, nulls', async () => {
     const compiled = new CompiledExecution(schema, 1);
     const interpreted = new CompiledExecution(schema, Number.MAX_SAFE_INTEGER);

@@ -10,6 +10,9 @@ import {
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { graphqlExecutions } from './compiled-execution.metrics.js';
 
+/** Documents whose compiled plans are kept (the ones used last). */
+export const MAX_COMPILED_DOCUMENTS = 500;
+
 /** One document's operations: compiled, or known not to compile (graphql-js runs them). */
 type Compiled = CompiledQuery | 'graphql-js';
 
@@ -27,18 +30,23 @@ export interface ExecutionRequest {
  *
  * - A document is compiled the `compileAfter`-th time it runs (a query sent once is not worth
  *   the compilation); until then, and for anything graphql-jit cannot compile, graphql-js runs it.
- * - Compiled plans are held per document object: Apollo's document store hands back the same
- *   object for the same query text, and bounds how many it keeps; a plan goes with its document.
+ * - Compiled plans are held per document object (Apollo's document store hands back the same
+ *   object for the same query text), for the `maxDocuments` documents used last: a plan is
+ *   generated code, far larger than its document, and a client sending ever new documents must
+ *   not grow the process without bound.
  * - A request whose variables do not coerce is answered by graphql-js, so that its error reads
  *   as it always has (and Apollo recognises it as BAD_USER_INPUT).
  */
 export class CompiledExecution {
-  private readonly plans = new WeakMap<DocumentNode, Map<string, Compiled>>();
+  /** Least recently used first (a Map keeps insertion order; a use moves a document last). */
+  private readonly plans = new Map<DocumentNode, Map<string, Compiled>>();
+  /** How often each document ran; goes with the document when Apollo's store drops it. */
   private readonly sightings = new WeakMap<DocumentNode, number>();
 
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly compileAfter: number,
+    private readonly maxDocuments = MAX_COMPILED_DOCUMENTS,
   ) {}
 
   /** Whether the document's operation runs compiled now (for tests and the curious). */
@@ -73,15 +81,22 @@ export class CompiledExecution {
 
   private planFor(document: DocumentNode, operationName: string | undefined): Compiled {
     const key = operationName ?? '';
-    const known = this.plans.get(document)?.get(key);
-    if (known) return known;
+    const byOperation = this.plans.get(document);
+    const known = byOperation?.get(key);
+    if (byOperation && known) {
+      this.plans.delete(document);
+      this.plans.set(document, byOperation);
+      return known;
+    }
     const seen = (this.sightings.get(document) ?? 0) + 1;
     this.sightings.set(document, seen);
     if (seen < this.compileAfter) return 'graphql-js';
     const plan = this.compile(document, operationName);
-    let byOperation = this.plans.get(document);
-    if (!byOperation) this.plans.set(document, (byOperation = new Map<string, Compiled>()));
-    byOperation.set(key, plan);
+    const plans = byOperation ?? new Map<string, Compiled>();
+    plans.set(key, plan);
+    this.plans.delete(document);
+    this.plans.set(document, plans);
+    if (this.plans.size > this.maxDocuments) this.plans.delete(this.plans.keys().next().value!);
     return plan;
   }
 
