@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { availableParallelism } from 'node:os';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { argValue, BENCH, openBenchDatabase } from './bench-env.js';
-import { childrenOf, postgresCpuByPid, postgresCpuSince, processTreeCpuMs } from './measure.js';
+import { postgresCpuByPid, postgresCpuSince, processTreeCpuMs, treeRssMb } from './measure.js';
 import { startBenchServer } from './server.js';
 
 /**
@@ -252,22 +251,6 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-/** Resident memory of a process and its children, in MB. */
-function treeRssMb(pid: number): number {
-  let kb = 0;
-  for (const p of [pid, ...childrenOf(pid)]) {
-    const status = (() => {
-      try {
-        return readFileSync(`/proc/${p}/status`, 'utf8');
-      } catch {
-        return '';
-      }
-    })();
-    kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  }
-  return kb / 1024;
-}
-
 /** Pool acquires so far, and those that waited more than 5 ms, from the server's own metrics. */
 async function poolWaits(base: string): Promise<{ acquires: number; waited: number }> {
   const text = await (await fetch(`${base}/metrics`)).text();
@@ -376,7 +359,7 @@ async function runStage(options: {
       acquires: pool.acquires - before.pool.acquires,
       waited: pool.waited - before.pool.waited,
     },
-    rssMb: treeRssMb(options.serverPid),
+    rssMb: treeRssMb(options.serverPid).reduce((sum, mb) => sum + mb, 0),
     pushes: options.pushes() - before.pushes,
     p99: quantile(latencies, 0.99),
     errorShare: latencies.length ? errors / latencies.length : 0,

@@ -58,14 +58,8 @@ export function postgresCpuByPid(): Map<string, number> {
   const cpu = new Map<string, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (!stat.includes('(postgres)')) continue;
-      const fields = stat.split(') ')[1].split(' ');
-      cpu.set(entry, (Number(fields[11]) + Number(fields[12])) * 10);
-    } catch {
-      // It ended meanwhile.
-    }
+    const stat = procFile(Number(entry), 'stat');
+    if (stat.includes('(postgres)')) cpu.set(entry, cpuMsOfStat(stat));
   }
   return cpu;
 }
@@ -81,18 +75,35 @@ export function postgresCpuSince(before: Map<string, number>): number {
   return ms;
 }
 
+/** A file of /proc/<pid>/, or '' when the process ended meanwhile. */
+function procFile(pid: number, name: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/${name}`, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The CPU time (user + system) a /proc/<pid>/stat line reports, in ms: utime and stime (fields 14
+ * and 15) in clock ticks of 10 ms (USER_HZ = 100 on every mainstream kernel); 0 for no line.
+ */
+function cpuMsOfStat(stat: string): number {
+  if (!stat) return 0;
+  const fields = stat.split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** The CPU time (user + system) of a process and its live children, from /proc, in ms. */
 export function processTreeCpuMs(pid: number): number {
-  const ticks = (p: number): number => {
-    try {
-      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
-      return Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
-    } catch {
-      return 0; // it ended meanwhile
-    }
-  };
-  // Linux counts in clock ticks of 10 ms (USER_HZ = 100 on every mainstream kernel).
-  return [pid, ...childrenOf(pid)].reduce((sum, p) => sum + ticks(p), 0) * 10;
+  return [pid, ...childrenOf(pid)].reduce((sum, p) => sum + cpuMsOfStat(procFile(p, 'stat')), 0);
+}
+
+/** Resident memory of a process and of each of its live children, in MB, from /proc. */
+export function treeRssMb(pid: number): number[] {
+  return [pid, ...childrenOf(pid)].map(
+    (p) => Number(/VmRSS:\s+(\d+)/.exec(procFile(p, 'status'))?.[1] ?? 0) / 1024,
+  );
 }
 
 /** A process's live children (the workers of the server), from /proc. */

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type autocannon from 'autocannon';
@@ -26,6 +26,7 @@ import {
   measureOpenLoop,
   median,
   processTreeCpuMs,
+  treeRssMb,
   type Figures,
 } from './measure.js';
 
@@ -268,21 +269,8 @@ async function gql(base: string, token: string, body: object): Promise<unknown> 
   return json.data;
 }
 
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
-
 /** The largest resident set among the server and its workers (one of them serves the export). */
-function serverRssMb(pid: number): number {
-  try {
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
-    const pids = [pid, ...children.split(/\s+/).filter(Boolean).map(Number)];
-    return Math.max(...pids.map((p) => rssMb(p)));
-  } catch {
-    return 0; // a process ended between the two reads
-  }
-}
+const serverRssMb = (pid: number): number => Math.max(0, ...treeRssMb(pid));
 
 const fmt = (n: number, digits = 0): string =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });

@@ -7,13 +7,12 @@ import {
 } from '../../devkit/round-trips.js';
 import { Sql } from '../../src/database/sql.js';
 import { newDeal } from '../support/deal-factory.js';
-import { expectData, newApiKey, type TestUser } from '../support/factories.js';
+import { expectData, newApiKey, newTeam, type TestUser } from '../support/factories.js';
 import { submitLead } from '../support/lead-form.js';
 import { newLead } from '../support/lead-factory.js';
 import { newTask } from '../support/task-factory.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createTestDatabase } from '../support/test-database.js';
-import { newTeam } from '../support/factories.js';
 
 /** What a server may send as a simple Query: transaction control, which PostgreSQL never plans. */
 const TRANSACTION_CONTROL = /^\s*(BEGIN|START TRANSACTION|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b/i;

@@ -2,7 +2,6 @@ import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server
 import { Injectable } from '@nestjs/common';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import type { GraphQLSchema } from 'graphql';
-import type { GraphQLContext } from '../graphql-context.js';
 import { CompiledExecution } from './compiled-execution.js';
 
 type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
@@ -40,7 +39,7 @@ function compiledGateway(schema: GraphQLSchema, options: CompiledExecutionOption
             document: request.document,
             operationName: request.operationName,
             variables: request.request.variables,
-            contextValue: request.context as GraphQLContext,
+            contextValue: request.context,
           }),
       });
     },
