@@ -17,12 +17,24 @@ export class CommentLoaders implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.define(COMMENTS_BY_LEAD, async (companyId, leadIds) => {
-      const rows = await this.comments.latestFor('lead_id', companyId, leadIds, NESTED_LIST_LIMIT);
+    this.registry.define(COMMENTS_BY_LEAD, async (companyId, leadIds, fields) => {
+      const rows = await this.comments.latestFor(
+        'lead_id',
+        companyId,
+        leadIds,
+        NESTED_LIST_LIMIT,
+        fields,
+      );
       return groupedBy(leadIds, rows, (row) => row.leadId);
     });
-    this.registry.define(COMMENTS_BY_DEAL, async (companyId, dealIds) => {
-      const rows = await this.comments.latestFor('deal_id', companyId, dealIds, NESTED_LIST_LIMIT);
+    this.registry.define(COMMENTS_BY_DEAL, async (companyId, dealIds, fields) => {
+      const rows = await this.comments.latestFor(
+        'deal_id',
+        companyId,
+        dealIds,
+        NESTED_LIST_LIMIT,
+        fields,
+      );
       return groupedBy(dealIds, rows, (row) => row.dealId);
     });
   }

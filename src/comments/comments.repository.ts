@@ -38,6 +38,7 @@ function commentWhere(companyId: string, target: CommentTarget, params: SqlParam
 const COMMENT_LIST: RecordListSpec<CommentRecord, CommentTarget, NewestFirst> = {
   table: 'comments',
   columns: COMMENT_RECORD_COLUMNS,
+  record: COMMENT_COLUMNS,
   live: null,
   where: commentWhere,
   sorts: NEWEST.sorts,
@@ -58,8 +59,9 @@ export class CommentsRepository {
     companyId: string,
     ids: readonly string[],
     per: number,
+    fields: readonly string[] | null = null,
   ): Promise<CommentRecord[]> {
-    return this.list.latestFor(parent, companyId, ids, per, COMMENT_ORDER);
+    return this.list.latestFor(parent, companyId, ids, per, COMMENT_ORDER, fields);
   }
 
   /** A comment of the company whose lead or deal is live; locked until the transaction ends. */

@@ -5,6 +5,7 @@ import { searchPage } from '../common/pagination/search-page.js';
 import type { ListQuery, ListSourceOf } from '../common/records/list-query.js';
 import type { CsvExport } from './csv-export.js';
 import { prepared, type Prepared } from './prepared.js';
+import { selectOf, type Columns } from './record-columns.js';
 import type { Sql } from './sql.js';
 
 /** Where a list reads from: a table (or subquery named as it) and the SELECT list of a row there. */
@@ -35,6 +36,11 @@ export interface RecordListSpec<Row extends { id: string }, Filter, Field extend
   table: string;
   /** SELECT list of a whole row over `table`. */
   columns: string;
+  /**
+   * The row's column declaration, when latestFor may read part of a row (a nested list whose
+   * query selects a few fields); without it, latestFor reads whole rows.
+   */
+  record?: Columns;
   /**
    * The name `table` goes by in the statements (`i`), where `where`, `columns` and a source's join
    * qualify its columns by it; the sorts' plain columns are qualified with it too. None by default.
@@ -81,6 +87,13 @@ export function keysetOf<Row extends { id: string }, Filter, Field extends strin
   return new Keyset(spec.sorts[field], direction, spec.alias ?? '', spec.idColumn?.(field) ?? 'id');
 }
 
+/**
+ * The part-row shapes of one nested list named (prepared) at most: a query's selection picks its
+ * columns, and a client sending ever new selections must not make every connection hold a plan
+ * for each. Past it, a shape's statement is planned per call.
+ */
+const MAX_PARTIAL_SHAPES = 32;
+
 /** readable filter → keyset page → count → CSV, over any declared list. */
 export class RecordList<
   Row extends { id: string },
@@ -88,6 +101,7 @@ export class RecordList<
   Field extends string,
 > implements ListSourceOf<Row, Filter, Field> {
   private readonly latest = new Map<string, Prepared>();
+  private partialShapes = 0;
 
   constructor(
     private readonly sql: Sql,
@@ -143,7 +157,9 @@ export class RecordList<
 
   /**
    * The first `per` live rows of each parent (`lead_id` …) in the list's order, one index range
-   * per parent: the batch of a nested list field. One text per parent and order, so named.
+   * per parent: the batch of a nested list field. `fields`: the row keys to read (with `id` and
+   * the parent's), when the spec declares its record; null for whole rows. One text per parent,
+   * order and shape, so named (up to MAX_PARTIAL_SHAPES part-row shapes).
    */
   latestFor(
     parent: string,
@@ -151,25 +167,42 @@ export class RecordList<
     ids: readonly string[],
     per: number,
     order: { field: Field; direction: SortDirection },
+    fields: readonly string[] | null = null,
   ): Promise<Row[]> {
     const orderBy = this.keyset(order.field, order.direction).orderBy();
-    const key = `${parent} ${orderBy}`;
-    let statement = this.latest.get(key);
+    const columns = this.columnsOf(parent, fields);
+    const key = `${parent} ${orderBy} ${columns}`;
+    let statement: Prepared | string | undefined = this.latest.get(key);
     if (!statement) {
       const column = (name: string): string =>
         this.spec.alias ? `${this.spec.alias}.${name}` : name;
       const live = this.spec.live === undefined ? 'deleted_at IS NULL' : this.spec.live;
-      statement = prepared(
-        `SELECT r.* FROM unnest($1::uuid[]) AS p(id)
+      const text = `SELECT r.* FROM unnest($1::uuid[]) AS p(id)
          CROSS JOIN LATERAL (
-           SELECT ${this.spec.columns} FROM ${this.table()}
+           SELECT ${columns} FROM ${this.table()}
            WHERE ${column('company_id')} = $2 AND ${column(parent)} = p.id${live ? ` AND ${live}` : ''}
            ORDER BY ${orderBy} LIMIT $3
-         ) r`,
-      );
-      this.latest.set(key, statement);
+         ) r`;
+      const whole = columns === this.spec.columns;
+      if (whole || this.partialShapes < MAX_PARTIAL_SHAPES) {
+        statement = prepared(text);
+        this.latest.set(key, statement);
+        if (!whole) this.partialShapes++;
+      } else {
+        statement = text;
+      }
     }
     return this.sql.rows<Row>(statement, [ids, companyId, per]);
+  }
+
+  /** The SELECT list of `fields`, with `id` and the parent's key; the whole row's without them. */
+  private columnsOf(parent: string, fields: readonly string[] | null): string {
+    const record = this.spec.record;
+    if (!fields || !record) return this.spec.columns;
+    const picked: Record<string, Columns[string]> = {};
+    for (const [key, column] of Object.entries(record))
+      if (key === 'id' || column.sql === parent || fields.includes(key)) picked[key] = column;
+    return selectOf(picked, this.spec.alias);
   }
 
   async count(companyId: string, filter: Filter): Promise<number> {

@@ -30,8 +30,8 @@ export class DealLoaders implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.define(DEALS_BY_LEAD, async (companyId, leadIds) => {
-      const rows = await this.deals.latestForLeads(companyId, leadIds, NESTED_LIST_LIMIT);
+    this.registry.define(DEALS_BY_LEAD, async (companyId, leadIds, fields) => {
+      const rows = await this.deals.latestForLeads(companyId, leadIds, NESTED_LIST_LIMIT, fields);
       return groupedBy(leadIds, rows, (row) => row.leadId);
     });
     this.registry.define(DEAL_BY_ID, async (companyId, ids) =>

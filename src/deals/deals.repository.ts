@@ -13,7 +13,7 @@ import { CLOSED_STAGES, type DealPriority, type DealStage } from './deal-enums.j
 import type { DealFilter } from './dto/deal-filter.input.js';
 import { DealOrderField } from './dto/deal-order.input.js';
 import { BulkSkipReason } from './bulk-deals-result.type.js';
-import { DEAL_RECORD_COLUMNS, type DealRecord } from './deal.record.js';
+import { DEAL_COLUMNS, DEAL_RECORD_COLUMNS, type DealRecord } from './deal.record.js';
 
 /** The columns a new deal is written with; the database gives the rest their defaults. */
 export type NewDeal = Partial<Omit<DealRecord, 'id' | 'createdAt' | 'updatedAt'>> &
@@ -243,6 +243,7 @@ const NEWEST = { field: DealOrderField.CREATED_AT, direction: SortDirection.DESC
 const DEAL_LIST: RecordListSpec<DealRecord, DealFilter, DealOrderField> = {
   table: 'deals',
   columns: DEAL_RECORD_COLUMNS,
+  record: DEAL_COLUMNS,
   where: dealWhere,
   sorts: SORTS,
   search: { key: 'search', probeRows: SEARCH_PROBE_ROWS, columns: DEAL_TEXT, match: searchMatch },
@@ -282,9 +283,14 @@ export class DealsRepository {
     return deal ?? null;
   }
 
-  latestForLeads(companyId: string, leadIds: readonly string[], perLead: number) {
+  latestForLeads(
+    companyId: string,
+    leadIds: readonly string[],
+    perLead: number,
+    fields: readonly string[] | null = null,
+  ) {
     // The newest of each lead: one index range (deals_by_lead) per lead.
-    return this.list.latestFor('lead_id', companyId, leadIds, perLead, NEWEST);
+    return this.list.latestFor('lead_id', companyId, leadIds, perLead, NEWEST, fields);
   }
 
   async create(values: NewDeal, transaction: Transaction): Promise<DealRecord> {

@@ -17,8 +17,13 @@ export class InteractionLoaders implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.define(INTERACTIONS_BY_LEAD, async (companyId, leadIds) => {
-      const rows = await this.interactions.latestForLeads(companyId, leadIds, NESTED_LIST_LIMIT);
+    this.registry.define(INTERACTIONS_BY_LEAD, async (companyId, leadIds, fields) => {
+      const rows = await this.interactions.latestForLeads(
+        companyId,
+        leadIds,
+        NESTED_LIST_LIMIT,
+        fields,
+      );
       return groupedBy(leadIds, rows, (row) => row.leadId);
     });
   }

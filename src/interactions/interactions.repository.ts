@@ -55,6 +55,7 @@ const INTERACTION_LIST: RecordListSpec<InteractionRecord, InteractionFilter, New
   table: 'interactions',
   alias: 'i',
   columns: COLUMNS,
+  record: INTERACTION_COLUMNS,
   live: null,
   source: () => ({ from: `interactions i ${LIVE_LEAD}`, columns: COLUMNS }),
   where: interactionWhere,
@@ -83,8 +84,9 @@ export class InteractionsRepository {
     companyId: string,
     leadIds: readonly string[],
     perLead: number,
+    fields: readonly string[] | null = null,
   ): Promise<InteractionRecord[]> {
-    return this.list.latestFor('lead_id', companyId, leadIds, perLead, INTERACTION_ORDER);
+    return this.list.latestFor('lead_id', companyId, leadIds, perLead, INTERACTION_ORDER, fields);
   }
 
   /** Company-scoped, and only while the lead is live; locked when inside a transaction. */

@@ -7,7 +7,7 @@ import { prepared } from '../database/prepared.js';
 import { insertRow, updateRow } from '../database/row-statements.js';
 import { Sql } from '../database/sql.js';
 import type { TaskFilter } from './dto/task-filter.input.js';
-import { TASK_RECORD_COLUMNS, type TaskRecord } from './task.record.js';
+import { TASK_COLUMNS, TASK_RECORD_COLUMNS, type TaskRecord } from './task.record.js';
 
 /** The columns a new task is written with; the database gives the rest their defaults. */
 export type NewTask = Omit<
@@ -42,6 +42,7 @@ function taskWhere(companyId: string, filter: TaskFilter, params: SqlParams): st
 const TASK_LIST: RecordListSpec<TaskRecord, TaskFilter, TaskOrderField> = {
   table: 'tasks',
   columns: TASK_RECORD_COLUMNS,
+  record: TASK_COLUMNS,
   where: taskWhere,
   sorts: {
     DUE: [{ sql: DUE, type: 'timestamptz', value: (t) => t.dueAt?.toISOString() ?? 'infinity' }],
@@ -112,8 +113,9 @@ export class TasksRepository {
     companyId: string,
     ids: readonly string[],
     per: number,
+    fields: readonly string[] | null = null,
   ): Promise<TaskRecord[]> {
-    return this.list.latestFor(parent, companyId, ids, per, TASK_ORDER);
+    return this.list.latestFor(parent, companyId, ids, per, TASK_ORDER, fields);
   }
 
   async create(values: NewTask, transaction: Transaction): Promise<TaskRecord> {

@@ -11,8 +11,16 @@ export class LoaderKey<K, V> {
   constructor(readonly name: string) {}
 }
 
-/** One batch of keys → one value per key, in the same order; always within one company. */
-export type BatchLoad<K, V> = (companyId: string, keys: readonly K[]) => Promise<readonly V[]>;
+/**
+ * One batch of keys → one value per key, in the same order; always within one company. `fields`:
+ * the row keys the request reads of the rows (a nested list's selection), null for whole rows; a
+ * batch free to ignore it.
+ */
+export type BatchLoad<K, V> = (
+  companyId: string,
+  keys: readonly K[],
+  fields: readonly string[] | null,
+) => Promise<readonly V[]>;
 
 /** The rows in the order of `ids`, null where none was found. */
 export function byId<T extends { id: string }>(
@@ -63,9 +71,16 @@ export class LoaderRegistry {
   }
 }
 
-/** The loaders of one request, each made on first use, so N parents cost one batch per relation. */
+/**
+ * The loaders of one request, each made on first use, so N parents cost one batch per relation
+ * (per relation and set of fields read, for a relation read in part).
+ */
 export class RequestLoaders {
   private readonly made = new Map<object, DataLoader<unknown, unknown>>();
+  private readonly partial = new Map<
+    object,
+    Map<readonly string[], DataLoader<unknown, unknown>>
+  >();
 
   constructor(
     private readonly batches: ReadonlyMap<object, BatchLoad<unknown, unknown>>,
@@ -75,11 +90,35 @@ export class RequestLoaders {
   get<K, V>(key: LoaderKey<K, V>): DataLoader<K, V> {
     let loader = this.made.get(key);
     if (!loader) {
-      const batch = this.batches.get(key);
-      if (!batch) throw new Error(`no loader ${key.name} is defined`);
-      loader = new DataLoader<unknown, unknown>((keys) => batch(this.companyId(), keys));
+      loader = this.make(key, null);
       this.made.set(key, loader);
     }
     return loader as DataLoader<K, V>;
+  }
+
+  /**
+   * The loader of `key` whose rows hold only `fields` (the row keys, in the record's order): partial
+   * rows never meet the whole rows of `get(key)` in one cache. Keyed by the array itself, which
+   * callers keep per selection: a lookup per parent costs no string building.
+   */
+  getPartial<K, V>(key: LoaderKey<K, V>, fields: readonly string[]): DataLoader<K, V> {
+    let byFields = this.partial.get(key);
+    if (!byFields)
+      this.partial.set(
+        key,
+        (byFields = new Map<readonly string[], DataLoader<unknown, unknown>>()),
+      );
+    let loader = byFields.get(fields);
+    if (!loader) {
+      loader = this.make(key, fields);
+      byFields.set(fields, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+
+  private make(key: { name: string }, fields: readonly string[] | null) {
+    const batch = this.batches.get(key);
+    if (!batch) throw new Error(`no loader ${key.name} is defined`);
+    return new DataLoader<unknown, unknown>((keys) => batch(this.companyId(), keys, fields));
   }
 }

@@ -63,6 +63,6 @@ export function RecordConnection<
     'connection',
   );
   decorateMethod(RecordConnectionHost.prototype, 'connection', spec.decorators);
-  defineReferenceFields(RecordConnectionHost.prototype, spec.references ?? {});
+  defineReferenceFields(spec.node, RecordConnectionHost.prototype, spec.references ?? {});
   return RecordConnectionHost;
 }

@@ -105,6 +105,6 @@ export function RecordQueries<
     );
   for (const key of ['list', 'connection', 'one'])
     decorateMethod(RecordQueriesHost.prototype, key, spec.decorators ?? []);
-  defineReferenceFields(RecordQueriesHost.prototype, spec.references ?? {});
+  defineReferenceFields(spec.node, RecordQueriesHost.prototype, spec.references ?? {});
   return RecordQueriesHost;
 }
