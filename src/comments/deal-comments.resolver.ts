@@ -5,7 +5,6 @@ import { NestedListResolver } from '../common/records/nested-list.resolver.js';
 import { DealType } from '../deals/deal.type.js';
 import { COMMENTS_BY_DEAL } from './comment.loaders.js';
 import { CommentType } from './comment.type.js';
-import { COMMENT_COLUMNS } from './comment.record.js';
 
 /** `deal.comments`: added to Deal from here, so deals/ knows no comments. */
 export const DealCommentsResolver = NestedListResolver({
@@ -14,7 +13,6 @@ export const DealCommentsResolver = NestedListResolver({
   field: 'comments',
   node: CommentType,
   loader: COMMENTS_BY_DEAL,
-  record: COMMENT_COLUMNS,
   toNode: (row) => CommentType.from(row),
   description: `The newest ${NESTED_LIST_LIMIT}, newest first; comments(dealId) pages through all.`,
   decorators: [Requires(Action.ReadRecords)],

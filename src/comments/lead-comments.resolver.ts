@@ -5,7 +5,6 @@ import { NestedListResolver } from '../common/records/nested-list.resolver.js';
 import { LeadType } from '../leads/lead.type.js';
 import { COMMENTS_BY_LEAD } from './comment.loaders.js';
 import { CommentType } from './comment.type.js';
-import { COMMENT_COLUMNS } from './comment.record.js';
 
 /** `lead.comments`: added to Lead from here, so leads/ knows no comments. */
 export const LeadCommentsResolver = NestedListResolver({
@@ -14,7 +13,6 @@ export const LeadCommentsResolver = NestedListResolver({
   field: 'comments',
   node: CommentType,
   loader: COMMENTS_BY_LEAD,
-  record: COMMENT_COLUMNS,
   toNode: (row) => CommentType.from(row),
   description: `The newest ${NESTED_LIST_LIMIT}, newest first; comments(leadId) pages through all.`,
   decorators: [Requires(Action.ReadRecords)],

@@ -4,7 +4,7 @@ import { Keyset, SqlParams, type SortColumn } from '../common/pagination/keyset.
 import { searchPage } from '../common/pagination/search-page.js';
 import type { ListQuery, ListSourceOf } from '../common/records/list-query.js';
 import type { CsvExport } from './csv-export.js';
-import { prepared, type Prepared } from './prepared.js';
+import { prepared, preparedBuilt, type Prepared } from './prepared.js';
 import { selectOf, type Columns } from './record-columns.js';
 import type { Sql } from './sql.js';
 
@@ -38,7 +38,8 @@ export interface RecordListSpec<Row extends { id: string }, Filter, Field extend
   columns: string;
   /**
    * The row's column declaration, when latestFor may read part of a row (a nested list whose
-   * query selects a few fields); without it, latestFor reads whole rows.
+   * query selects a few fields; its nodes copy the row's keys to fields of the same names);
+   * without it, latestFor reads whole rows.
    */
   record?: Columns;
   /**
@@ -88,11 +89,11 @@ export function keysetOf<Row extends { id: string }, Filter, Field extends strin
 }
 
 /**
- * The part-row shapes of one nested list named (prepared) at most: a query's selection picks its
- * columns, and a client sending ever new selections must not make every connection hold a plan
- * for each. Past it, a shape's statement is planned per call.
+ * The latestFor statements one list keeps: a whole row per parent and order, and the part-row
+ * shapes queries selected. Texts past it are built per call: a client inventing selections must
+ * not grow the process. (Which texts get a name is StatementNames' cap on built statements.)
  */
-const MAX_PARTIAL_SHAPES = 32;
+const MAX_LATEST_TEXTS = 64;
 
 /** readable filter → keyset page → count → CSV, over any declared list. */
 export class RecordList<
@@ -101,7 +102,6 @@ export class RecordList<
   Field extends string,
 > implements ListSourceOf<Row, Filter, Field> {
   private readonly latest = new Map<string, Prepared>();
-  private partialShapes = 0;
 
   constructor(
     private readonly sql: Sql,
@@ -157,9 +157,10 @@ export class RecordList<
 
   /**
    * The first `per` live rows of each parent (`lead_id` …) in the list's order, one index range
-   * per parent: the batch of a nested list field. `fields`: the row keys to read (with `id` and
-   * the parent's), when the spec declares its record; null for whole rows. One text per parent,
-   * order and shape, so named (up to MAX_PARTIAL_SHAPES part-row shapes).
+   * per parent: the batch of a nested list field. `fields`: the row keys a query needs; read alone
+   * (with `id` and the parent's key) when all are columns of the spec's record, else whole rows.
+   * One text per parent, order and shape, so named: the whole row's always, part rows' as built
+   * statements.
    */
   latestFor(
     parent: string,
@@ -172,7 +173,7 @@ export class RecordList<
     const orderBy = this.keyset(order.field, order.direction).orderBy();
     const columns = this.columnsOf(parent, fields);
     const key = `${parent} ${orderBy} ${columns}`;
-    let statement: Prepared | string | undefined = this.latest.get(key);
+    let statement = this.latest.get(key);
     if (!statement) {
       const column = (name: string): string =>
         this.spec.alias ? `${this.spec.alias}.${name}` : name;
@@ -184,21 +185,20 @@ export class RecordList<
            ORDER BY ${orderBy} LIMIT $3
          ) r`;
       const whole = columns === this.spec.columns;
-      if (whole || this.partialShapes < MAX_PARTIAL_SHAPES) {
-        statement = prepared(text);
-        this.latest.set(key, statement);
-        if (!whole) this.partialShapes++;
-      } else {
-        statement = text;
-      }
+      statement = whole ? prepared(text) : preparedBuilt(text);
+      if (whole || this.latest.size < MAX_LATEST_TEXTS) this.latest.set(key, statement);
     }
     return this.sql.rows<Row>(statement, [ids, companyId, per]);
   }
 
-  /** The SELECT list of `fields`, with `id` and the parent's key; the whole row's without them. */
+  /**
+   * The SELECT list of `fields` with `id` and the parent's key, when the record holds them all;
+   * the whole row's otherwise.
+   */
   private columnsOf(parent: string, fields: readonly string[] | null): string {
     const record = this.spec.record;
-    if (!fields || !record) return this.spec.columns;
+    if (!fields || !record || !fields.every((key) => Object.hasOwn(record, key)))
+      return this.spec.columns;
     const picked: Record<string, Columns[string]> = {};
     for (const [key, column] of Object.entries(record))
       if (key === 'id' || column.sql === parent || fields.includes(key)) picked[key] = column;

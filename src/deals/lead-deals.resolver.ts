@@ -5,7 +5,6 @@ import { NestedListResolver } from '../common/records/nested-list.resolver.js';
 import { LeadType } from '../leads/lead.type.js';
 import { DEALS_BY_LEAD } from './deal.loaders.js';
 import { DealType } from './deal.type.js';
-import { DEAL_COLUMNS } from './deal.record.js';
 
 /** `lead.deals`: added to Lead from here, so leads/ knows no deals. */
 export const LeadDealsResolver = NestedListResolver({
@@ -14,7 +13,6 @@ export const LeadDealsResolver = NestedListResolver({
   field: 'deals',
   node: DealType,
   loader: DEALS_BY_LEAD,
-  record: DEAL_COLUMNS,
   toNode: (row) => DealType.from(row),
   description: `The lead’s newest ${NESTED_LIST_LIMIT} live deals.`,
   decorators: [Requires(Action.ReadRecords)],

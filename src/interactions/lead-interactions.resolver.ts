@@ -5,7 +5,6 @@ import { NestedListResolver } from '../common/records/nested-list.resolver.js';
 import { LeadType } from '../leads/lead.type.js';
 import { INTERACTIONS_BY_LEAD } from './interaction.loaders.js';
 import { InteractionType } from './interaction.type.js';
-import { INTERACTION_COLUMNS } from './interaction.record.js';
 
 /** `lead.interactions`: added to Lead from here, so leads/ knows nothing of interactions. */
 export const LeadInteractionsResolver = NestedListResolver({
@@ -14,7 +13,6 @@ export const LeadInteractionsResolver = NestedListResolver({
   field: 'interactions',
   node: InteractionType,
   loader: INTERACTIONS_BY_LEAD,
-  record: INTERACTION_COLUMNS,
   toNode: (row) => InteractionType.from(row),
   description: `The newest ${NESTED_LIST_LIMIT}, newest first; interactionsByLead or interactionsConnection page through all.`,
   decorators: [Requires(Action.ReadRecords)],

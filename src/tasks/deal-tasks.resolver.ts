@@ -5,7 +5,6 @@ import { NestedListResolver } from '../common/records/nested-list.resolver.js';
 import { DealType } from '../deals/deal.type.js';
 import { TASKS_BY_DEAL } from './task.loaders.js';
 import { TaskType } from './task.type.js';
-import { TASK_COLUMNS } from './task.record.js';
 
 /** `deal.tasks`: added to Deal from here, so deals/ knows no tasks. */
 export const DealTasksResolver = NestedListResolver({
@@ -14,7 +13,6 @@ export const DealTasksResolver = NestedListResolver({
   field: 'tasks',
   node: TaskType,
   loader: TASKS_BY_DEAL,
-  record: TASK_COLUMNS,
   toNode: (row) => TaskType.from(row),
   description: `The deal’s first ${NESTED_LIST_LIMIT} tasks, soonest due first; tasks(filter: { dealId }) pages through all.`,
   decorators: [Requires(Action.ReadRecords)],

@@ -5,7 +5,6 @@ import { NestedListResolver } from '../common/records/nested-list.resolver.js';
 import { LeadType } from '../leads/lead.type.js';
 import { TASKS_BY_LEAD } from './task.loaders.js';
 import { TaskType } from './task.type.js';
-import { TASK_COLUMNS } from './task.record.js';
 
 /** `lead.tasks`: added to Lead from here, so leads/ knows no tasks. */
 export const LeadTasksResolver = NestedListResolver({
@@ -14,7 +13,6 @@ export const LeadTasksResolver = NestedListResolver({
   field: 'tasks',
   node: TaskType,
   loader: TASKS_BY_LEAD,
-  record: TASK_COLUMNS,
   toNode: (row) => TaskType.from(row),
   description: `The lead’s first ${NESTED_LIST_LIMIT} tasks, soonest due first; tasks(filter: { leadId }) pages through all.`,
   decorators: [Requires(Action.ReadRecords)],

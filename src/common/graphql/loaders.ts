@@ -13,8 +13,8 @@ export class LoaderKey<K, V> {
 
 /**
  * One batch of keys → one value per key, in the same order; always within one company. `fields`:
- * the row keys the request reads of the rows (a nested list's selection), null for whole rows; a
- * batch free to ignore it.
+ * the row keys the request reads of the rows (a nested list's selection), null when it reads
+ * whole rows; a batch is free to ignore it and return whole rows.
  */
 export type BatchLoad<K, V> = (
   companyId: string,
@@ -97,9 +97,9 @@ export class RequestLoaders {
   }
 
   /**
-   * The loader of `key` whose rows hold only `fields` (the row keys, in the record's order): partial
-   * rows never meet the whole rows of `get(key)` in one cache. Keyed by the array itself, which
-   * callers keep per selection: a lookup per parent costs no string building.
+   * The loader of `key` whose rows may hold only `fields`: part rows never meet the whole rows of
+   * `get(key)` in one cache. Keyed by the array itself, which callers keep per selection: a lookup
+   * per parent costs no string building.
    */
   getPartial<K, V>(key: LoaderKey<K, V>, fields: readonly string[]): DataLoader<K, V> {
     let byFields = this.partial.get(key);

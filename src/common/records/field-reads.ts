@@ -18,25 +18,16 @@ export function declareFieldReads(
 }
 
 /**
- * The row keys of `record` that the selected fields of `type` need, besides `always`; null (the
- * whole row) as soon as a field is neither a column of the record nor declared: a field this
- * cannot see into must get everything it might read.
+ * The row keys the selected fields of `type` need, sorted: what a declared field reads, any
+ * other field's own name (the node's field copied from the row's key of that name), and the id.
+ * The reader of the rows decides: a name that is not a column of its record means whole rows —
+ * a field this cannot see into gets everything it might read.
  */
-export function recordKeysFor(
-  type: Type<unknown>,
-  record: Readonly<Record<string, unknown>>,
-  selected: ReadonlySet<string>,
-): ReadonlySet<string> | null {
+export function fieldNeeds(type: Type<unknown>, selected: ReadonlySet<string>): readonly string[] {
   const keys = new Set<string>(['id']);
   for (const field of selected) {
     if (field === '__typename') continue;
-    if (Object.hasOwn(record, field)) {
-      keys.add(field);
-      continue;
-    }
-    const reads = declared.get(type)?.get(field);
-    if (!reads) return null;
-    for (const key of reads) keys.add(key);
+    for (const key of declared.get(type)?.get(field) ?? [field]) keys.add(key);
   }
-  return keys;
+  return [...keys].sort();
 }

@@ -7,7 +7,7 @@ import { ListSize } from '../graphql/query-cost.decorators.js';
 import { selectedFieldNames } from '../graphql/selection.js';
 import { NESTED_LIST_LIMIT } from '../pagination/nested-list.js';
 import { decorateMethod } from './decorate-method.js';
-import { declareFieldReads, recordKeysFor } from './field-reads.js';
+import { declareFieldReads, fieldNeeds } from './field-reads.js';
 
 /** A list field one feature adds to another's type (`lead.comments`), read through a loader. */
 export interface NestedListSpec<Row, Node> {
@@ -16,14 +16,13 @@ export interface NestedListSpec<Row, Node> {
   name: string;
   field: string;
   node: Type<Node>;
-  /** Its newest NESTED_LIST_LIMIT rows per parent id, batched. */
-  loader: LoaderKey<string, Row[]>;
   /**
-   * The rows' column declaration, when the loader's batch can read part of a row and `toNode`
-   * copies a row's keys to the node's fields of the same names: the list then reads only the
-   * columns the query selects (a page of leads with their interactions reads four of nine).
+   * Its newest NESTED_LIST_LIMIT rows per parent id, batched. The batch is handed the row keys the
+   * query's selection needs, and may read only those (RecordList.latestFor does, when its spec
+   * declares the record): `toNode` must then copy a row's keys to the node's fields of the same
+   * names.
    */
-  record?: Readonly<Record<string, unknown>>;
+  loader: LoaderKey<string, Row[]>;
   toNode: (row: Row) => Node;
   description: string;
   /** What the field requires (auth's Requires): it reaches another module's records. */
@@ -35,17 +34,13 @@ export interface NestedListSpec<Row, Node> {
  * decorators: Nest then skips its per-call pipeline, and it runs once per parent of a page.
  */
 export function NestedListResolver<Row, Node>(spec: NestedListSpec<Row, Node>): Type<unknown> {
-  // The row keys each selection needs, in the record's order; null for whole rows.
-  const fieldsOf = new WeakMap<ReadonlySet<string>, readonly string[] | null>();
-  const fields = (info: GraphQLResolveInfo): readonly string[] | null => {
-    if (!spec.record) return null;
+  // The row keys each selection needs, one array per selection: the per-request loader of a
+  // part row is found by it.
+  const needsOf = new WeakMap<ReadonlySet<string>, readonly string[]>();
+  const needs = (info: GraphQLResolveInfo): readonly string[] => {
     const selected = selectedFieldNames(info);
-    let found = fieldsOf.get(selected);
-    if (found === undefined) {
-      const keys = recordKeysFor(spec.node, spec.record, selected);
-      found = keys && Object.keys(spec.record).filter((key) => keys.has(key));
-      fieldsOf.set(selected, found);
-    }
+    let found = needsOf.get(selected);
+    if (!found) needsOf.set(selected, (found = fieldNeeds(spec.node, selected)));
     return found;
   };
 
@@ -59,9 +54,8 @@ export function NestedListResolver<Row, Node>(spec: NestedListSpec<Row, Node>): 
       { loaders }: GraphQLContext,
       info: GraphQLResolveInfo,
     ): Promise<Node[]> {
-      const part = fields(info);
-      const loader = part ? loaders.getPartial(spec.loader, part) : loaders.get(spec.loader);
-      return (await loader.load(parent.id)).map((row) => spec.toNode(row));
+      const rows = await loaders.getPartial(spec.loader, needs(info)).load(parent.id);
+      return rows.map((row) => spec.toNode(row));
     }
   }
   decorateMethod(NestedList.prototype, 'list', spec.decorators);
