@@ -21,6 +21,7 @@ import * as m0019 from './0019-notifications.js';
 import * as m0020 from './0020-ingestion-keys-per-api-key.js';
 import * as m0021 from './0021-validate-ingestion-tenant-keys.js';
 import * as m0022 from './0022-task-soft-delete.js';
+import * as m0023 from './0023-deal-totals-static-sql.js';
 
 /** A step is plain SQL, or code for the rare migration that needs it; each runs in one transaction. */
 export type MigrationStep =
@@ -56,4 +57,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0020-ingestion-keys-per-api-key', ...m0020 },
   { name: '0021-validate-ingestion-tenant-keys', ...m0021 },
   { name: '0022-task-soft-delete', ...m0022 },
+  { name: '0023-deal-totals-static-sql', ...m0023 },
 ];
