@@ -23,14 +23,24 @@ const INPUTS: { name: string; metatype: new () => object; value: (i: number) => 
   {
     name: 'CreateLeadInput (createLead)',
     metatype: CreateLeadInput,
-    value: (i) => ({ firstName: 'Bench', lastName: 'Create', email: `v-${i}@bench.test`, budget: 1000 }),
+    value: (i) => ({
+      firstName: 'Bench',
+      lastName: 'Create',
+      email: `v-${i}@bench.test`,
+      budget: 1000,
+    }),
   },
   {
     name: 'CreateInteractionInput',
     metatype: CreateInteractionInput,
-    value: () => ({ leadId: ID, type: 'CALL', date: new Date().toISOString(), notes: 'Called.' }),
+    // As the GraphQL scalars hand them to the pipe: the DateTime already a Date.
+    value: () => ({ leadId: ID, type: 'CALL', date: new Date(), notes: 'Called.' }),
   },
-  { name: 'UpdateDealInput', metatype: UpdateDealInput, value: (i) => ({ id: ID, value: String(i) }) },
+  {
+    name: 'UpdateDealInput',
+    metatype: UpdateDealInput,
+    value: (i) => ({ id: ID, value: String(i) }),
+  },
   { name: 'AddCommentInput', metatype: AddCommentInput, value: () => ({ leadId: ID, body: 'Hi' }) },
 ];
 
