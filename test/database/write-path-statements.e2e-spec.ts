@@ -136,6 +136,17 @@ describe('the write path’s statements', () => {
     expect(held.filter((s) => s.custom > 0)).toEqual([]);
   });
 
+  it('fires no trigger that builds its statement per write', async () => {
+    // PL/pgSQL keeps the plan of a statement written in its function; one it EXECUTEs is parsed
+    // and planned on every call (deal_totals' upsert was, until migration 0023).
+    const building = await sut.app.get(Sql).rows<{ name: string }>(
+      `SELECT DISTINCT p.proname AS name FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+       WHERE NOT t.tgisinternal AND p.prosrc ~* '\\mEXECUTE\\M'`,
+      [],
+    );
+    expect(building).toEqual([]);
+  });
+
   it.each(Object.keys(WRITES))(
     '%s sends no statement PostgreSQL plans per request',
     async (name) => {
