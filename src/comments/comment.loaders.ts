@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { groupedBy, LoaderKey, LoaderRegistry } from '../common/graphql/loaders.js';
+import { LoaderKey, LoaderRegistry, perParent } from '../common/graphql/loaders.js';
 import { NESTED_LIST_LIMIT } from '../common/pagination/nested-list.js';
 import { CommentsRepository } from './comments.repository.js';
 import type { CommentRecord } from './comment.record.js';
@@ -17,25 +17,17 @@ export class CommentLoaders implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.define(COMMENTS_BY_LEAD, async (companyId, leadIds, fields) => {
-      const rows = await this.comments.latestFor(
-        'lead_id',
-        companyId,
-        leadIds,
-        NESTED_LIST_LIMIT,
-        fields,
-      );
-      return groupedBy(leadIds, rows, (row) => row.leadId);
-    });
-    this.registry.define(COMMENTS_BY_DEAL, async (companyId, dealIds, fields) => {
-      const rows = await this.comments.latestFor(
-        'deal_id',
-        companyId,
-        dealIds,
-        NESTED_LIST_LIMIT,
-        fields,
-      );
-      return groupedBy(dealIds, rows, (row) => row.dealId);
-    });
+    const latest =
+      (parent: 'lead_id' | 'deal_id') =>
+      (companyId: string, ids: readonly string[], fields: readonly string[] | null) =>
+        this.comments.latestFor(parent, companyId, ids, NESTED_LIST_LIMIT, fields);
+    this.registry.define(
+      COMMENTS_BY_LEAD,
+      perParent(latest('lead_id'), (row) => row.leadId),
+    );
+    this.registry.define(
+      COMMENTS_BY_DEAL,
+      perParent(latest('deal_id'), (row) => row.dealId),
+    );
   }
 }

@@ -3,7 +3,7 @@ import { Action } from '../access/permissions.js';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { referenced } from '../common/records/referenced.js';
 import { DealType } from './deal.type.js';
-import { byId, groupedBy, LoaderKey, LoaderRegistry } from '../common/graphql/loaders.js';
+import { byId, LoaderKey, LoaderRegistry, perParent } from '../common/graphql/loaders.js';
 import { NESTED_LIST_LIMIT } from '../common/pagination/nested-list.js';
 import { DealsRepository } from './deals.repository.js';
 import type { DealRecord } from './deal.record.js';
@@ -30,10 +30,14 @@ export class DealLoaders implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.define(DEALS_BY_LEAD, async (companyId, leadIds, fields) => {
-      const rows = await this.deals.latestForLeads(companyId, leadIds, NESTED_LIST_LIMIT, fields);
-      return groupedBy(leadIds, rows, (row) => row.leadId);
-    });
+    this.registry.define(
+      DEALS_BY_LEAD,
+      perParent(
+        (companyId, leadIds, fields) =>
+          this.deals.latestForLeads(companyId, leadIds, NESTED_LIST_LIMIT, fields),
+        (row) => row.leadId,
+      ),
+    );
     this.registry.define(DEAL_BY_ID, async (companyId, ids) =>
       byId(ids, await this.deals.findLiveByIds(companyId, ids)),
     );

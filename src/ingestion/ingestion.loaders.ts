@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { groupedBy, LoaderKey, LoaderRegistry } from '../common/graphql/loaders.js';
+import { LoaderKey, LoaderRegistry, perParent } from '../common/graphql/loaders.js';
 import { NESTED_LIST_LIMIT } from '../common/pagination/nested-list.js';
 import type { RawLeadRecord } from './raw-lead.record.js';
 import { RawLeadsRepository } from './raw-leads.repository.js';
@@ -15,9 +15,13 @@ export class IngestionLoaders implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.define(SUBMISSIONS_BY_LEAD, async (companyId, leadIds) => {
-      const rows = await this.raws.latestForLeads(companyId, leadIds, NESTED_LIST_LIMIT);
-      return groupedBy(leadIds, rows, (row) => row.leadId);
-    });
+    // Whole rows always: RawLeadType keeps its record.
+    this.registry.define(
+      SUBMISSIONS_BY_LEAD,
+      perParent(
+        (companyId, leadIds) => this.raws.latestForLeads(companyId, leadIds, NESTED_LIST_LIMIT),
+        (row) => row.leadId,
+      ),
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { groupedBy, LoaderKey, LoaderRegistry } from '../common/graphql/loaders.js';
+import { LoaderKey, LoaderRegistry, perParent } from '../common/graphql/loaders.js';
 import { NESTED_LIST_LIMIT } from '../common/pagination/nested-list.js';
 import { InteractionsRepository } from './interactions.repository.js';
 import type { InteractionRecord } from './interaction.record.js';
@@ -17,14 +17,13 @@ export class InteractionLoaders implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.define(INTERACTIONS_BY_LEAD, async (companyId, leadIds, fields) => {
-      const rows = await this.interactions.latestForLeads(
-        companyId,
-        leadIds,
-        NESTED_LIST_LIMIT,
-        fields,
-      );
-      return groupedBy(leadIds, rows, (row) => row.leadId);
-    });
+    this.registry.define(
+      INTERACTIONS_BY_LEAD,
+      perParent(
+        (companyId, leadIds, fields) =>
+          this.interactions.latestForLeads(companyId, leadIds, NESTED_LIST_LIMIT, fields),
+        (row) => row.leadId,
+      ),
+    );
   }
 }

@@ -54,6 +54,22 @@ export function groupedBy<T>(
   return keys.map((key) => grouped.get(key) ?? []);
 }
 
+/**
+ * A nested list's batch: the rows of every parent in one read (`fields` passed on), then grouped
+ * by their parent, in the order of the parents' ids.
+ */
+export function perParent<T>(
+  read: (
+    companyId: string,
+    parentIds: readonly string[],
+    fields: readonly string[] | null,
+  ) => Promise<readonly T[]>,
+  parentOf: (row: T) => string | null,
+): BatchLoad<string, T[]> {
+  return async (companyId, parentIds, fields) =>
+    groupedBy(parentIds, await read(companyId, parentIds, fields), parentOf);
+}
+
 /** Every batch the features defined at boot; each request gets its own loaders over them. */
 @Injectable()
 export class LoaderRegistry {
