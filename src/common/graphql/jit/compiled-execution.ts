@@ -84,8 +84,7 @@ export class CompiledExecution {
     const byOperation = this.plans.get(document);
     const known = byOperation?.get(key);
     if (byOperation && known) {
-      this.plans.delete(document);
-      this.plans.set(document, byOperation);
+      this.keep(document, byOperation);
       return known;
     }
     const seen = (this.sightings.get(document) ?? 0) + 1;
@@ -94,10 +93,15 @@ export class CompiledExecution {
     const plan = this.compile(document, operationName);
     const plans = byOperation ?? new Map<string, Compiled>();
     plans.set(key, plan);
+    this.keep(document, plans);
+    return plan;
+  }
+
+  /** The document's plans, as the ones used last; the least recently used go past the bound. */
+  private keep(document: DocumentNode, plans: Map<string, Compiled>): void {
     this.plans.delete(document);
     this.plans.set(document, plans);
     if (this.plans.size > this.maxDocuments) this.plans.delete(this.plans.keys().next().value!);
-    return plan;
   }
 
   private compile(document: DocumentNode, operationName: string | undefined): Compiled {
